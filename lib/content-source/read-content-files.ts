@@ -4,7 +4,8 @@ import type { RawContent } from "../domain/learning-content/validate-content";
 
 /** Reads the learning-content source files from the repository (Node only). */
 export function readContentFiles(root = process.cwd()): { raw: RawContent; mediaExists: (url: string) => boolean } {
-  const dir = path.join(root, "prisma", "learning-content");
+  // LEARNING_CONTENT_DIR lets an author try another copy of the content (defaults to the repository's).
+  const dir = process.env.LEARNING_CONTENT_DIR ?? path.join(root, "prisma", "learning-content");
   const read = (file: string): unknown => JSON.parse(readFileSync(path.join(dir, file), "utf8"));
   const framework = read("framework.json") as { competences?: { file: string }[] };
   const competences = (framework.competences ?? [])

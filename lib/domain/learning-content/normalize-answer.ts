@@ -12,9 +12,12 @@ export function applyT1(value: string): string {
     .replace(/\s+/gu, "");
 }
 
-/** t2: punctuation is ignored (symbols such as @, € or % are kept: they carry meaning). */
+/** Sentence punctuation; symbols that carry meaning (@ % & # € + =) are not in it. */
+const PUNCTUATION = /[.,;:!?¿¡'’‘"“”«»()[\]{}\-‐–—…_/\\]/gu;
+
+/** t2: punctuation is ignored. */
 export function applyT2(value: string): string {
-  return value.replace(/\p{P}/gu, "");
+  return value.replace(PUNCTUATION, "");
 }
 
 export function normalizeText(value: string, tolerances: readonly Tolerance[]): string {

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { LogoutButton } from "../ui/logout-button";
+import type { OrgaContext } from "@/lib/db/queries/orga-context";
+import { EstablishmentSwitcher } from "./establishment-switcher";
+
+/** Header of the teacher space: current establishment (switchable), navigation and account. */
+export function OrgaHeader({ context }: { context: OrgaContext | null }) {
+  const current = context?.current ?? null;
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div className="flex flex-wrap items-center gap-4">
+          <Link href="/orga" className="text-xl font-extrabold tracking-tight text-brand-700">
+            Pix Orga
+          </Link>
+          {current && context && (
+            <EstablishmentSwitcher
+              current={{ id: current.establishmentId, name: current.establishmentName, uai: current.uai }}
+              others={context.memberships
+                .filter((m) => m.establishmentId !== current.establishmentId)
+                .map((m) => ({ id: m.establishmentId, name: m.establishmentName, uai: m.uai }))}
+            />
+          )}
+        </div>
+        {context && (
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-700">
+              {context.firstName} {context.lastName}
+            </span>
+            <LogoutButton callbackUrl="/orga" />
+          </div>
+        )}
+      </div>
+      {current && (
+        <nav aria-label="Navigation Pix Orga" className="mx-auto max-w-6xl px-4">
+          <ul className="flex gap-6 text-sm font-semibold">
+            <li>
+              <Link href="/orga" className="inline-block border-b-2 border-transparent pb-2 hover:border-brand-600">
+                Campagnes
+              </Link>
+            </li>
+            <li>
+              <Link href="/orga/equipe" className="inline-block border-b-2 border-transparent pb-2 hover:border-brand-600">
+                Équipe
+              </Link>
+            </li>
+            {current.isManagingStudents && (
+              <li>
+                <Link href="/orga/eleves" className="inline-block border-b-2 border-transparent pb-2 hover:border-brand-600">
+                  Élèves
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm run dev`: starts the embedded PostgreSQL (unless DATABASE_URL is set), applies migrations, imports
+ * the learning content, seeds the demo school, then runs `next dev` and stops the database on exit.
+ * `npm run dev -- --prod` does the same with `next start` on a build.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { startEmbeddedPostgres, type RunningDatabase } from "./db/embedded-postgres";
+import { prepareDatabase } from "./setup/prepare-database";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/db/seed/demo-school";
+
+const port = process.env.PORT ?? "3000";
+let database: RunningDatabase | null = null;
+let url = process.env.DATABASE_URL;
+if (!url) {
+  database = await startEmbeddedPostgres({ name: "dev", database: "pix", quiet: true });
+  url = database.url;
+  console.log(`PostgreSQL embarqué démarré (port ${database.port}, données dans .data/).`);
+}
+
+try {
+  await prepareDatabase(url, { demo: true, log: (m) => console.log(m) });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await database?.stop();
+  process.exit(1);
+}
+
+const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+console.log(`
+Pix Libre est prêt sur ${appUrl}
+  Espace élève      ${appUrl}/
+  Pix Orga          ${appUrl}/orga
+Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})
+  Correspondant (ADMIN)   ${DEMO_ACCOUNTS.admin.email}
+  Enseignant (MEMBER)     ${DEMO_ACCOUNTS.member.email}
+  Élève                   ${DEMO_ACCOUNTS.pupils[0].email}
+  Boîte d'envoi (mails)   ${appUrl}/dev/mails
+`);
+
+const production = process.argv.includes("--prod");
+const child = spawn(path.join("node_modules", ".bin", "next"), [production ? "start" : "dev", "-p", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  child.kill("SIGTERM");
+  await database?.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+child.on("exit", (code) => void shutdown(code ?? 0));

@@ -1,0 +1,44 @@
+/**
+ * Server for the end-to-end suite: a fresh embedded PostgreSQL with migrations, content and the demo
+ * school, then `next start` on the production build (run `next build` first; npm test does).
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres } from "./db/embedded-postgres";
+import { prepareDatabase } from "./setup/prepare-database";
+
+const port = process.env.E2E_PORT ?? "3100";
+if (!existsSync(path.join(".next", "BUILD_ID"))) {
+  console.error("Aucune build trouvée : lancez `npm run build` avant les tests de bout en bout.");
+  process.exit(1);
+}
+const database = await startEmbeddedPostgres({ name: "e2e", database: "pix_e2e", fresh: true, quiet: true });
+await prepareDatabase(database.url, { demo: true });
+const appUrl = `http://localhost:${port}`;
+const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The suite reads mails from the development outbox; production mode would otherwise require SMTP.
+    MAIL_OUTBOX: "1",
+  },
+});
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  child.kill("SIGTERM");
+  await database.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
+child.on("exit", () => void shutdown());

@@ -1,0 +1,22 @@
+import { applyMigrations } from "../db/migrate";
+import { importContentInto } from "../content-import";
+import { createPrismaClient } from "../../lib/db/prisma-factory";
+import { seedDemoSchool } from "../../lib/db/seed/demo-school";
+
+/** Migrations, learning content and (optionally) the demo school: what a fresh database needs. */
+export async function prepareDatabase(url: string, options: { demo: boolean; log?: (m: string) => void }): Promise<void> {
+  const log = options.log ?? (() => {});
+  const applied = await applyMigrations(url);
+  log(applied.length ? `Migrations appliquées : ${applied.length}` : "Base à jour.");
+  const ms = await importContentInto(url);
+  log(`Contenu pédagogique importé (${(ms / 1000).toFixed(1)} s).`);
+  if (options.demo) {
+    const client = createPrismaClient(url, 2);
+    try {
+      await seedDemoSchool(client);
+    } finally {
+      await client.$disconnect();
+    }
+    log("Établissement de démonstration prêt.");
+  }
+}

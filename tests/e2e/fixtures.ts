@@ -1,0 +1,61 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+type Violation = { url: string; id: string; impact: string; help: string; targets: string[] };
+
+async function scan(page: Page): Promise<Violation[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ url: page.url(), id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+/**
+ * Every page a test visits is scanned with axe: at each main-frame navigation and at the end of the test.
+ * Serious or critical violations fail the test.
+ */
+export const test = base.extend<{ accessibilityScan: void }>({
+  accessibilityScan: [
+    async ({ page }, use) => {
+      const violations: Violation[] = [];
+      const scanned = new Set<string>();
+      const pending: Promise<void>[] = [];
+      const scanCurrent = async () => {
+        const url = page.url();
+        if (scanned.has(url) || url === "about:blank") return;
+        try {
+          await page.waitForLoadState("load");
+          const found = await scan(page);
+          scanned.add(url);
+          violations.push(...found);
+        } catch {
+          // The page moved on while being scanned: its successor is scanned in turn.
+        }
+      };
+      page.on("framenavigated", (frame) => {
+        if (frame === page.mainFrame()) pending.push(scanCurrent());
+      });
+      await use();
+      await Promise.all(pending);
+      if (!page.isClosed()) await scanCurrent();
+      expect(violations, `Violations d'accessibilité :\n${JSON.stringify(violations, null, 2)}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export const DEMO = {
+  password: "Pix12345",
+  admin: "correspondant@example.org",
+  member: "enseignant@example.org",
+  pupil: "charles.babbage@example.org",
+};
+
+export async function loginToOrga(page: Page, email: string, password = DEMO.password) {
+  await page.goto("/orga");
+  await page.getByLabel("Adresse e-mail ou identifiant").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Je me connecte" }).click();
+}

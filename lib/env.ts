@@ -15,6 +15,8 @@ const schema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL doit commencer par smtp:// ou smtps://").optional(),
   MAIL_FROM: z.string().default("Pix Libre <ne-pas-repondre@pix-libre.local>"),
   INVITATION_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** "1" shows the development outbox (/dev/mails) even in production mode: only for the e2e suite. */
+  MAIL_OUTBOX_PAGE: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -36,3 +38,6 @@ export function env(): Env {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+
+/** The outbox page lists every mail sent without SMTP: never on a real deployment. */
+export const isOutboxPageEnabled = () => !isProduction() || env().MAIL_OUTBOX_PAGE === "1";

@@ -8,6 +8,7 @@ import path from "node:path";
 import { startEmbeddedPostgres, type RunningDatabase } from "./db/embedded-postgres";
 import { prepareDatabase } from "./setup/prepare-database";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/db/seed/demo-school";
+import { forgetDevDatabaseUrl, recordDevDatabaseUrl } from "./setup/dev-database";
 
 const port = process.env.PORT ?? "3000";
 let database: RunningDatabase | null = null;
@@ -15,6 +16,7 @@ let url = process.env.DATABASE_URL;
 if (!url) {
   database = await startEmbeddedPostgres({ name: "dev", database: "pix", quiet: true });
   url = database.url;
+  recordDevDatabaseUrl(url);
   console.log(`PostgreSQL embarqué démarré (port ${database.port}, données dans .data/).`);
 }
 
@@ -55,6 +57,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   child.kill("SIGTERM");
+  if (database) forgetDevDatabaseUrl();
   await database?.stop();
   process.exit(code);
 }

@@ -27,7 +27,7 @@ const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", p
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
     NEXT_TELEMETRY_DISABLED: "1",
     // The suite reads mails from the development outbox; production mode would otherwise require SMTP.
-    MAIL_OUTBOX: "1",
+    MAIL_OUTBOX_PAGE: "1",
   },
 });
 

@@ -1,0 +1,45 @@
+"use server";
+
+import { z } from "zod";
+import { clientAddress } from "../auth/request-context";
+import { getSessionUserId } from "../auth/session";
+import { runAction, type ActionState } from "./run-action";
+import { changePassword, requestPasswordReset, resetPassword } from "../use-cases/accounts/password-reset";
+import { requestSelfActivation } from "../use-cases/team/self-activation";
+
+export async function requestPasswordResetAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const email = z.string().trim().pipe(z.email()).safeParse(formData.get("email"));
+    if (!email.success) return { ok: false, fieldErrors: { email: "L'adresse e-mail n'est pas valide." } };
+    await requestPasswordReset({ email: email.data, address: await clientAddress() });
+    return { ok: true, message: "Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé avec un lien valable 1 heure." };
+  });
+}
+
+export async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    await resetPassword({ token: String(formData.get("token") ?? ""), password: String(formData.get("password") ?? ""), address: await clientAddress() });
+    return { ok: true, message: "Votre mot de passe a été modifié. Vous pouvez vous connecter." };
+  });
+}
+
+export async function changePasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const userId = await getSessionUserId();
+    if (userId === null) return { ok: false, message: "Votre session a expiré : reconnectez-vous." };
+    await changePassword({
+      userId,
+      currentPassword: String(formData.get("currentPassword") ?? ""),
+      newPassword: String(formData.get("newPassword") ?? ""),
+      requireCurrent: true,
+    });
+    return { ok: true, message: "Votre mot de passe a été modifié." };
+  });
+}
+
+export async function selfActivationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    await requestSelfActivation({ uai: String(formData.get("uai") ?? ""), address: await clientAddress() });
+    return { ok: true, message: "C'est envoyé ! Un e-mail a été adressé à la boîte de contact de l'établissement. Il contient le lien pour activer l'espace Pix Orga." };
+  });
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { DomainError } from "../domain/shared/errors";
+
+export type ActionState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+};
+
+export const initialActionState: ActionState = { ok: false };
+
+/** Expected errors reach the user in French; anything else is logged and replaced by a generic message. */
+export async function runAction(work: () => Promise<ActionState>): Promise<ActionState> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return error.field ? { ok: false, message: error.message, fieldErrors: { [error.field]: error.message } } : { ok: false, message: error.message };
+    }
+    // next/navigation's redirect() and notFound() are thrown on purpose: let them through.
+    if (error && typeof error === "object" && "digest" in error) throw error;
+    console.error(error);
+    return { ok: false, message: "Une erreur inattendue est survenue. Réessayez dans un instant." };
+  }
+}
+
+/** French field errors from a zod result. */
+export function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}

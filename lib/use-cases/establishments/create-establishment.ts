@@ -1,0 +1,31 @@
+import "server-only";
+import { cryptoRandomInt, hashToken } from "../../auth/tokens";
+import { db } from "../../db/client";
+import { createInvitation } from "../../db/repositories/invitation-repository";
+import { generateInvitationCode } from "../../domain/invitations/invitation";
+import { DomainError } from "../../domain/shared/errors";
+import { invitationLink, sendInvitationMail } from "../team/send-invitation-mail";
+
+/** Platform operators: a new establishment and an ADMIN invitation for its first correspondent. */
+export async function createEstablishment(input: {
+  name: string;
+  uai: string | null;
+  type: "SCO" | "SUP" | "PRO";
+  contactEmail: string;
+  isManagingStudents: boolean;
+  firstAdminEmail: string;
+  now?: Date;
+}): Promise<{ establishmentId: number; invitationLink: string }> {
+  if (input.uai && (await db.establishment.findUnique({ where: { uai: input.uai }, select: { id: true } }))) {
+    throw new DomainError("UAI_TAKEN", `Un établissement existe déjà avec l'UAI ${input.uai}.`);
+  }
+  const now = input.now ?? new Date();
+  const establishment = await db.establishment.create({
+    data: { name: input.name, uai: input.uai, type: input.type, contactEmail: input.contactEmail, isManagingStudents: input.isManagingStudents, createdAt: now },
+    select: { id: true, name: true },
+  });
+  const code = generateInvitationCode(cryptoRandomInt);
+  const { id } = await createInvitation({ establishmentId: establishment.id, email: input.firstAdminEmail, role: "ADMIN", codeHash: hashToken(code), now });
+  await sendInvitationMail({ to: input.firstAdminEmail, establishmentName: establishment.name, invitationId: id, code });
+  return { establishmentId: establishment.id, invitationLink: invitationLink(id, code) };
+}

@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { fieldLabel, primaryButton, textInput } from "./button-styles";
 
 function messageFor(error: string | undefined | null): string {
@@ -20,6 +20,8 @@ export function LoginForm({ redirectTo, loginLabel = "Adresse e-mail ou identifi
   const router = useRouter();
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
+  // Unique ids: a page may hold this form next to a sign-up form with the same field names.
+  const id = useId();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,18 +47,18 @@ export function LoginForm({ redirectTo, loginLabel = "Adresse e-mail ou identifi
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <div>
-        <label htmlFor="login" className={fieldLabel}>
+        <label htmlFor={`${id}-login`} className={fieldLabel}>
           {loginLabel}
         </label>
-        <input id="login" name="login" type="text" autoComplete="username" className={textInput} aria-invalid={Boolean(error)} aria-describedby={error ? "login-error" : undefined} />
+        <input id={`${id}-login`} name="login" type="text" autoComplete="username" className={textInput} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} />
       </div>
       <div>
-        <label htmlFor="password" className={fieldLabel}>
+        <label htmlFor={`${id}-password`} className={fieldLabel}>
           Mot de passe
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" className={textInput} aria-invalid={Boolean(error)} aria-describedby={error ? "login-error" : undefined} />
+        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" className={textInput} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} />
       </div>
-      <p id="login-error" role="alert" aria-live="assertive" className="min-h-6 text-sm font-medium text-red-700">
+      <p id={`${id}-error`} role="alert" aria-live="assertive" className="min-h-6 text-sm font-medium text-red-700">
         {error}
       </p>
       <button type="submit" className={`${primaryButton} w-full`} disabled={pending}>

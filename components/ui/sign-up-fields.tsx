@@ -27,17 +27,17 @@ function Field({ name, label, type = "text", autoComplete, errors, defaultValue,
 }
 
 /** Prénom, nom, e-mail, mot de passe, CGU: the sign-up fields shared by teachers and pupils. */
-export function SignUpFields({ errors, defaultEmail }: { errors: Errors; defaultEmail?: string }) {
+export function SignUpFields({ errors, defaultEmail, values }: { errors: Errors; defaultEmail?: string; values?: Record<string, string> }) {
   const termsError = errors?.acceptTerms;
   return (
     <>
-      <Field name="firstName" label="Prénom" autoComplete="given-name" errors={errors} />
-      <Field name="lastName" label="Nom" autoComplete="family-name" errors={errors} />
-      <Field name="email" label="Adresse e-mail" type="email" autoComplete="email" errors={errors} defaultValue={defaultEmail} />
+      <Field name="firstName" label="Prénom" autoComplete="given-name" errors={errors} defaultValue={values?.firstName} />
+      <Field name="lastName" label="Nom" autoComplete="family-name" errors={errors} defaultValue={values?.lastName} />
+      <Field name="email" label="Adresse e-mail" type="email" autoComplete="email" errors={errors} defaultValue={values?.email ?? defaultEmail} />
       <Field name="password" label="Mot de passe" type="password" autoComplete="new-password" errors={errors} help={PASSWORD_RULE_TEXT} />
       <div>
         <label className="flex items-start gap-2">
-          <input type="checkbox" name="acceptTerms" className="mt-1" aria-invalid={Boolean(termsError)} aria-describedby={termsError ? "acceptTerms-error" : undefined} />
+          <input type="checkbox" name="acceptTerms" className="mt-1" defaultChecked={values?.acceptTerms === "on"} aria-invalid={Boolean(termsError)} aria-describedby={termsError ? "acceptTerms-error" : undefined} />
           <span>
             J&apos;accepte les{" "}
             <a href="/conditions-utilisation" className="text-brand-700 underline" target="_blank" rel="noopener">

@@ -21,7 +21,7 @@ export function SimpleActionForm({ action, fields, hidden = {}, submitLabel, don
     );
   }
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form key={JSON.stringify(state.values ?? {})} action={formAction} className="space-y-4" noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -38,7 +38,7 @@ export function SimpleActionForm({ action, fields, hidden = {}, submitLabel, don
                 {f.help}
               </p>
             )}
-            <input id={f.name} name={f.name} type={f.type ?? "text"} autoComplete={f.autoComplete} defaultValue={f.defaultValue} className={textInput} aria-invalid={Boolean(error)} aria-describedby={describedBy} />
+            <input id={f.name} name={f.name} type={f.type ?? "text"} autoComplete={f.autoComplete} defaultValue={state.values?.[f.name] ?? f.defaultValue} className={textInput} aria-invalid={Boolean(error)} aria-describedby={describedBy} />
             {error && (
               <p id={`${f.name}-error`} className="mt-1 text-sm font-medium text-red-700">
                 {error}

@@ -3,12 +3,18 @@
 import { z } from "zod";
 import { clientAddress } from "../auth/request-context";
 import { getSessionUserId } from "../auth/session";
-import { runAction, type ActionState } from "./run-action";
+import { keptValues, runAction, type ActionState } from "./run-action";
 import { changePassword, requestPasswordReset, resetPassword } from "../use-cases/accounts/password-reset";
 import { requestSelfActivation } from "../use-cases/team/self-activation";
 
+/** Keeps what the user typed when the action fails. */
+async function withValues(formData: FormData, work: () => Promise<ActionState>): Promise<ActionState> {
+  const result = await runAction(work);
+  return result.ok ? result : { ...result, values: keptValues(formData) };
+}
+
 export async function requestPasswordResetAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
+  return withValues(formData, async () => {
     const email = z.string().trim().pipe(z.email()).safeParse(formData.get("email"));
     if (!email.success) return { ok: false, fieldErrors: { email: "L'adresse e-mail n'est pas valide." } };
     await requestPasswordReset({ email: email.data, address: await clientAddress() });
@@ -38,7 +44,7 @@ export async function changePasswordAction(_previous: ActionState, formData: For
 }
 
 export async function selfActivationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
+  return withValues(formData, async () => {
     await requestSelfActivation({ uai: String(formData.get("uai") ?? ""), address: await clientAddress() });
     return { ok: true, message: "C'est envoyé ! Un e-mail a été adressé à la boîte de contact de l'établissement. Il contient le lien pour activer l'espace Pix Orga." };
   });

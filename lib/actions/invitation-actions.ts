@@ -2,7 +2,7 @@
 
 import { clientAddress } from "../auth/request-context";
 import { getSessionUserId } from "../auth/session";
-import { fieldErrorsOf, runAction, type ActionState } from "./run-action";
+import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
 import { acceptInvitation, invitationStateMessage, viewInvitation } from "../use-cases/team/invitation-link";
 import { signUp, signUpSchema } from "../use-cases/accounts/sign-up";
 import { DomainError } from "../domain/shared/errors";
@@ -26,7 +26,7 @@ export async function acceptInvitationAction(_previous: ActionState, formData: F
  * invitation. The page then signs the new user in with the same credentials.
  */
 export async function signUpWithInvitationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
+  const result = await runAction(async () => {
     const invitation = invitationFrom(formData);
     const address = await clientAddress();
     const view = await viewInvitation({ ...invitation, address });
@@ -37,4 +37,5 @@ export async function signUpWithInvitationAction(_previous: ActionState, formDat
     await acceptInvitation({ userId, ...invitation, address });
     return { ok: true, message: "Compte créé." };
   });
+  return result.ok ? result : { ...result, values: keptValues(formData) };
 }

@@ -5,7 +5,18 @@ export type ActionState = {
   ok: boolean;
   message?: string;
   fieldErrors?: Record<string, string>;
+  /** Values typed by the user, given back on error so the form keeps them (never passwords). */
+  values?: Record<string, string>;
 };
+
+/** The text values of a form, without secrets, to refill it after an error. */
+export function keptValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !/password|code|token/i.test(key) && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
 
 export const initialActionState: ActionState = { ok: false };
 

@@ -8,7 +8,7 @@ import { NotFoundError } from "../domain/shared/errors";
 import { inviteMembers } from "../use-cases/team/invite-members";
 import { cancelInvitation, resendInvitation } from "../use-cases/team/manage-invitation";
 import { changeMemberRole, leaveEstablishment, removeMember } from "../use-cases/team/manage-membership";
-import { runAction, type ActionState } from "./run-action";
+import { keptValues, runAction, type ActionState } from "./run-action";
 import { redirect } from "next/navigation";
 
 const roleSchema = z.enum(["ADMIN", "MEMBER"], { error: "Choisissez un rôle." });
@@ -21,7 +21,7 @@ async function actorUserId(): Promise<number> {
 }
 
 export async function inviteMembersAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
+  const result = await runAction(async () => {
     const context = await getOrgaContext();
     if (!context?.current) throw new NotFoundError();
     const role = roleSchema.safeParse(formData.get("role"));
@@ -35,6 +35,7 @@ export async function inviteMembersAction(_previous: ActionState, formData: Form
     revalidatePath("/orga/equipe");
     return { ok: true, message: emails.length > 1 ? `${emails.length} invitations envoyées.` : `Invitation envoyée à ${emails[0]}.` };
   });
+  return result.ok ? result : { ...result, values: keptValues(formData) };
 }
 
 export async function resendInvitationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

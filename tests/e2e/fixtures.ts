@@ -58,4 +58,5 @@ export async function loginToOrga(page: Page, email: string, password = DEMO.pas
   await page.getByLabel("Adresse e-mail ou identifiant").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Je me connecte" }).click();
+  await expect(page.getByRole("banner").getByRole("button", { name: "Se déconnecter" })).toBeVisible();
 }

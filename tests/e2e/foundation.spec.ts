@@ -20,7 +20,10 @@ test("the demo teacher logs in to Pix Orga and logs out", async ({ page }) => {
 });
 
 test("a wrong password gets the generic French error and no session", async ({ page }) => {
-  await loginToOrga(page, DEMO.member, "Mauvais123");
+  await page.goto("/orga");
+  await page.getByLabel("Adresse e-mail ou identifiant").fill(DEMO.member);
+  await page.getByLabel("Mot de passe").fill("Mauvais123");
+  await page.getByRole("button", { name: "Je me connecte" }).click();
   await expect(page.getByText("L'adresse e-mail ou l'identifiant et/ou le mot de passe saisis sont incorrects.")).toBeVisible();
   await page.goto("/orga");
   await expect(page.getByLabel("Mot de passe")).toBeVisible();

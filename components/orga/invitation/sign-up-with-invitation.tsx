@@ -30,7 +30,7 @@ export function SignUpWithInvitation({ invitationId, code, email }: { invitation
     >
       <input type="hidden" name="invitationId" value={invitationId} />
       <input type="hidden" name="code" value={code} />
-      <SignUpFields errors={state.fieldErrors} defaultEmail={email} />
+      <SignUpFields key={JSON.stringify(state.values ?? {})} errors={state.fieldErrors} defaultEmail={email} values={state.values} />
       <button type="submit" className={`${primaryButton} w-full`} disabled={pending || state.ok}>
         {pending ? "Création du compte…" : "Je m'inscris"}
       </button>

@@ -12,7 +12,7 @@ export function InviteForm() {
   }, [state]);
   const emailError = state.fieldErrors?.emails;
   return (
-    <form ref={formRef} action={action} className="space-y-4" noValidate>
+    <form key={JSON.stringify(state.values ?? {})} ref={formRef} action={action} className="space-y-4" noValidate>
       <div>
         <label htmlFor="emails" className={fieldLabel}>
           Adresse(s) e-mail
@@ -24,6 +24,7 @@ export function InviteForm() {
           id="emails"
           name="emails"
           rows={3}
+          defaultValue={state.values?.emails}
           className={textInput}
           aria-invalid={Boolean(emailError)}
           aria-describedby={emailError ? "emails-help emails-error" : "emails-help"}
@@ -38,10 +39,10 @@ export function InviteForm() {
         <legend className={fieldLabel}>Rôle</legend>
         <div className="flex gap-6">
           <label className="flex items-center gap-2">
-            <input type="radio" name="role" value="MEMBER" defaultChecked /> Membre
+            <input type="radio" name="role" value="MEMBER" defaultChecked={state.values?.role !== "ADMIN"} /> Membre
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="role" value="ADMIN" /> Administrateur
+            <input type="radio" name="role" value="ADMIN" defaultChecked={state.values?.role === "ADMIN"} /> Administrateur
           </label>
         </div>
       </fieldset>

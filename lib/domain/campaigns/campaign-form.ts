@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+export const TITLE_MAX = 50;
+export const LANDING_TEXT_MAX = 5000;
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((v) => (v === "" ? null : v));
+
+/**
+ * The "Créer une campagne" form. The parcours is required for "Évaluer les participants" and absent for
+ * "Collecter les profils Pix des participants"; the title only exists for assessments.
+ */
+export const campaignCreationSchema = z
+  .object({
+    name: z.string().trim().min(1, "Veuillez donner un nom à votre campagne.").max(255, "Le nom ne doit pas dépasser 255 caractères."),
+    type: z.enum(["ASSESSMENT", "PROFILES_COLLECTION"], { error: "Veuillez choisir l'objectif de votre campagne." }),
+    targetProfileId: z.string().trim().optional().transform((v) => (v ? v : null)),
+    askExternalId: z.enum(["yes", "no"], { error: "Veuillez indiquer si vous souhaitez demander un identifiant externe." }),
+    externalIdLabel: optionalText(255, "Le libellé ne doit pas dépasser 255 caractères.").optional(),
+    externalIdType: z.enum(["STRING", "EMAIL"]).optional(),
+    title: optionalText(TITLE_MAX, `Le titre ne doit pas dépasser ${TITLE_MAX} caractères.`).optional(),
+    landingText: optionalText(LANDING_TEXT_MAX, `Le texte ne doit pas dépasser ${LANDING_TEXT_MAX} caractères.`).optional(),
+    ownerId: z.coerce.number({ error: "Veuillez choisir le propriétaire de la campagne." }).int().positive("Veuillez choisir le propriétaire de la campagne."),
+    multipleSendings: z.enum(["yes", "no"]).default("no"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.type === "ASSESSMENT" && !value.targetProfileId) {
+      ctx.addIssue({ code: "custom", path: ["targetProfileId"], message: "Veuillez choisir ce que vous souhaitez tester (un parcours ou une compétence)." });
+    }
+    if (value.askExternalId === "yes" && !value.externalIdLabel) {
+      ctx.addIssue({ code: "custom", path: ["externalIdLabel"], message: "Veuillez préciser le libellé de l'identifiant externe." });
+    }
+  })
+  .transform((value) => ({
+    name: value.name,
+    type: value.type,
+    targetProfileId: value.type === "ASSESSMENT" ? value.targetProfileId : null,
+    externalIdLabel: value.askExternalId === "yes" ? (value.externalIdLabel ?? null) : null,
+    externalIdType: value.askExternalId === "yes" ? (value.externalIdType ?? "STRING") : null,
+    title: value.type === "ASSESSMENT" ? (value.title ?? null) : null,
+    landingText: value.landingText ?? null,
+    ownerId: value.ownerId,
+    multipleSendings: value.multipleSendings === "yes",
+  }));
+
+export type CampaignCreation = z.output<typeof campaignCreationSchema>;
+
+/** Editable after creation: name, title, landing text, owner. */
+export const campaignUpdateSchema = z.object({
+  name: z.string().trim().min(1, "Veuillez donner un nom à votre campagne.").max(255, "Le nom ne doit pas dépasser 255 caractères."),
+  title: optionalText(TITLE_MAX, `Le titre ne doit pas dépasser ${TITLE_MAX} caractères.`).optional().transform((v) => v ?? null),
+  landingText: optionalText(LANDING_TEXT_MAX, `Le texte ne doit pas dépasser ${LANDING_TEXT_MAX} caractères.`).optional().transform((v) => v ?? null),
+  ownerId: z.coerce.number().int().positive("Veuillez choisir le propriétaire de la campagne."),
+});
+
+export type CampaignUpdate = z.output<typeof campaignUpdateSchema>;

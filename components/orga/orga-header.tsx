@@ -7,7 +7,7 @@ import { EstablishmentSwitcher } from "./establishment-switcher";
 export function OrgaHeader({ context }: { context: OrgaContext | null }) {
   const current = context?.current ?? null;
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <div className="flex flex-wrap items-center gap-4">
           <Link href="/orga" className="text-xl font-extrabold tracking-tight text-brand-700">

@@ -12,11 +12,16 @@ export async function prepareDatabase(url: string, options: { demo: boolean; log
   log(`Contenu pédagogique importé (${(ms / 1000).toFixed(1)} s).`);
   if (options.demo) {
     const client = createPrismaClient(url, 2);
+    let establishmentId: number;
     try {
-      await seedDemoSchool(client);
+      ({ establishmentId } = await seedDemoSchool(client));
     } finally {
       await client.$disconnect();
     }
+    // The demo campaigns go through the product's own use cases (run with --conditions=react-server).
+    process.env.DATABASE_URL ??= url;
+    const { seedDemoCampaigns } = await import("../../lib/db/seed/demo-campaigns");
+    await seedDemoCampaigns(establishmentId);
     log("Établissement de démonstration prêt.");
   }
 }

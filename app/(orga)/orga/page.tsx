@@ -1,17 +1,29 @@
 import { OrgaLogin } from "@/components/orga/orga-login";
 import { NoOrgaAccess } from "@/components/orga/no-orga-access";
+import { CampaignList } from "@/components/orga/campaigns/campaign-list";
 import { getOrgaContext } from "@/lib/auth/orga-actor";
+import { listCampaigns } from "@/lib/db/queries/campaign-list";
 
-export const dynamic = "force-dynamic";
+type Search = { onglet?: string; statut?: string; recherche?: string; page?: string };
 
-export default async function OrgaHome() {
+export default async function OrgaHome({ searchParams }: { searchParams: Promise<Search> }) {
   const context = await getOrgaContext();
   if (!context) return <OrgaLogin />;
   if (!context.current) return <NoOrgaAccess />;
-  return (
-    <div>
-      <h1 className="text-2xl font-bold">Campagnes</h1>
-      <p className="mt-2 text-slate-700">{context.current.establishmentName}</p>
-    </div>
-  );
+  const search = await searchParams;
+  const query = {
+    onglet: search.onglet === "mes" ? ("mes" as const) : ("toutes" as const),
+    statut: search.statut === "archivees" ? ("archivees" as const) : ("actives" as const),
+    recherche: (search.recherche ?? "").slice(0, 100),
+    page: Math.max(1, Math.min(10_000, Number.parseInt(search.page ?? "1", 10) || 1)),
+  };
+  const { rows, total } = await listCampaigns({
+    establishmentId: context.current.establishmentId,
+    userId: context.userId,
+    mine: query.onglet === "mes",
+    archived: query.statut === "archivees",
+    search: query.recherche,
+    page: query.page,
+  });
+  return <CampaignList rows={rows} total={total} query={query} />;
 }

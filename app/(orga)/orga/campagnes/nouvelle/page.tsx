@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CampaignForm } from "@/components/orga/campaigns/campaign-form";
+import { requireOrgaPermission } from "@/lib/auth/orga-actor";
+import { campaignDetails, listActiveMembersForOwner, listTargetProfilesForPicker } from "@/lib/db/queries/campaign-list";
+import { DomainError } from "@/lib/domain/shared/errors";
+import { readableCampaign } from "@/lib/use-cases/campaigns/manage-campaign";
+
+export const metadata: Metadata = { title: "Création d'une campagne" };
+
+export default async function NewCampaignPage({ searchParams }: { searchParams: Promise<{ copie?: string }> }) {
+  const actor = await requireOrgaPermission("campaign:create");
+  const { copie } = await searchParams;
+  const [profiles, members] = await Promise.all([listTargetProfilesForPicker(), listActiveMembersForOwner(actor.establishmentId)]);
+  let prefill = {};
+  if (copie) {
+    try {
+      const source = await readableCampaign(actor.userId, Number(copie));
+      const c = await campaignDetails(source.id);
+      prefill = {
+        name: `Copie de ${c.name}`,
+        type: c.type,
+        targetProfileId: c.targetProfile?.id,
+        title: c.title ?? undefined,
+        landingText: c.landingText ?? undefined,
+        externalIdLabel: c.externalIdLabel ?? undefined,
+        externalIdType: c.externalIdType ?? undefined,
+        multipleSendings: c.multipleSendings ? "yes" : "no",
+      };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <Link href="/orga" className="text-sm font-semibold text-brand-700 underline">← Campagnes</Link>
+      <h1 className="text-2xl font-bold">Création d&apos;une campagne</h1>
+      <div className="rounded-2xl bg-white p-6 shadow-sm sm:p-8">
+        <CampaignForm profiles={profiles} members={members} currentUserId={actor.userId} prefill={prefill} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { tubesOfPlayableContent } from "./engine-tubes";
+import { byId, uniqueById } from "./ids";
+import { directAnswersOf, latestKnowledgeElementBySkillId } from "./latest-knowledge-elements";
+import { pickBySeed } from "./seeded-pick";
+import type { SelectionContext, SelectionStrategy } from "./selection-strategy";
+import { smartRandomStrategy } from "./smart-random-strategy";
+import type { EngineChallenge, EngineSkill, KnowledgeElementInput } from "./types";
+
+export type LastAnswer = { challengeId: string; isTimed: boolean };
+
+export type NextChallenge = { kind: "challenge"; challengeId: string; skillId: string } | { kind: "end" };
+
+export type SelectNextChallengeInput = {
+  targetSkills: readonly EngineSkill[];
+  /** Challenges of the target skills (others are ignored). */
+  challenges: readonly EngineChallenge[];
+  /** Latest element per skill of the whole profile, then this assessment's (later wins). */
+  knowledgeElements: readonly KnowledgeElementInput[];
+  /** Challenges already answered in this assessment: never proposed again. */
+  answeredChallengeIds: Iterable<string>;
+  /** null before the first answer of this assessment. */
+  lastAnswer: LastAnswer | null;
+  /** The assessment id: same seed and same answers ⇒ same questions. */
+  seed: string;
+  strategy?: SelectionStrategy;
+};
+
+/**
+ * The next question of a campaign assessment, or its end.
+ *
+ * Product rules kept here, whatever the strategy: a challenge is asked at most once per assessment;
+ * only untested skills are offered (each answer settles at least one, so an assessment asks at most
+ * one question per target skill); no timed challenge right after a timed one, nor as the very first
+ * question, unless nothing else is worth asking; the pick among equally good skills is seeded.
+ */
+export function selectNextChallenge(input: SelectNextChallengeInput): NextChallenge {
+  const targetSkills = uniqueById(input.targetSkills);
+  const targetSkillIds = new Set(targetSkills.map((skill) => skill.id));
+  const challenges = uniqueById(input.challenges.filter((challenge) => targetSkillIds.has(challenge.skillId)));
+  const answered = new Set(input.answeredChallengeIds);
+
+  const remainingBySkillId = new Map<string, EngineChallenge[]>();
+  for (const challenge of challenges) {
+    if (answered.has(challenge.id)) continue;
+    const remaining = remainingBySkillId.get(challenge.skillId) ?? [];
+    remaining.push(challenge);
+    remainingBySkillId.set(challenge.skillId, remaining);
+  }
+
+  const knowledgeElementBySkillId = latestKnowledgeElementBySkillId(input.knowledgeElements, targetSkills);
+  const untestedPlayable = targetSkills.filter(
+    (skill) => !knowledgeElementBySkillId.has(skill.id) && remainingBySkillId.has(skill.id),
+  );
+  const context: Omit<SelectionContext, "availableSkills"> = {
+    tubes: tubesOfPlayableContent(targetSkills, challenges),
+    knowledgeElementBySkillId,
+    directAnswers: directAnswersOf(knowledgeElementBySkillId, targetSkills),
+    isFirstQuestion: input.lastAnswer === null,
+  };
+  const strategy = input.strategy ?? smartRandomStrategy;
+  const choose = (availableSkills: readonly EngineSkill[], isAllowed: (challenge: EngineChallenge) => boolean) =>
+    chooseChallenge({ strategy, context: { ...context, availableSkills }, remainingBySkillId, isAllowed, seed: input.seed });
+
+  // A timed question is stressful: not as an opening, never twice in a row, unless nothing else is left.
+  const mustAvoidTimed = input.lastAnswer === null || input.lastAnswer.isTimed;
+  if (mustAvoidTimed) {
+    const isUntimed = (challenge: EngineChallenge) => !challenge.isTimed;
+    const withUntimedChallenge = untestedPlayable.filter((skill) => remainingBySkillId.get(skill.id)!.some(isUntimed));
+    const untimedChoice = withUntimedChallenge.length > 0 ? choose(withUntimedChallenge, isUntimed) : null;
+    if (untimedChoice) return untimedChoice;
+  }
+  return choose(untestedPlayable, () => true) ?? { kind: "end" };
+}
+
+function chooseChallenge(args: {
+  strategy: SelectionStrategy;
+  context: SelectionContext;
+  remainingBySkillId: ReadonlyMap<string, readonly EngineChallenge[]>;
+  isAllowed: (challenge: EngineChallenge) => boolean;
+  seed: string;
+}): NextChallenge | null {
+  const { strategy, context, remainingBySkillId, isAllowed, seed } = args;
+  // A strategy only ranks: whatever it returns must still be available, so it cannot break the rules above.
+  const availableIds = new Set(context.availableSkills.map((skill) => skill.id));
+  const candidates = byId(uniqueById(strategy.chooseCandidateSkills(context).filter((skill) => availableIds.has(skill.id))));
+  if (candidates.length === 0) return null;
+
+  const skill = pickBySeed(candidates, seed);
+  const playable = byId((remainingBySkillId.get(skill.id) ?? []).filter(isAllowed));
+  if (playable.length === 0) return null;
+  const challenge = pickBySeed(playable, `${seed}+1`);
+  return { kind: "challenge", challengeId: challenge.id, skillId: skill.id };
+}

@@ -2,14 +2,28 @@ import Link from "next/link";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import { getSessionUserId } from "@/lib/auth/session";
 import { findUserName } from "@/lib/db/queries/orga-context";
+import { pendingParticipationsOf } from "@/lib/db/repositories/participation-repository";
 
 export const dynamic = "force-dynamic";
 
 export default async function StudentHome() {
   const userId = await getSessionUserId();
   const user = userId === null ? null : await findUserName(userId);
+  const pending = userId === null ? [] : await pendingParticipationsOf(userId);
   return (
     <div className="space-y-8">
+      {pending.map((p) => (
+        <section key={p.id} className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-amber-300 bg-amber-50 p-5">
+          <p className="font-medium">
+            {p.status === "STARTED"
+              ? `Vous n'avez pas terminé le parcours « ${p.campaign.title ?? p.campaign.name} ».`
+              : `N'oubliez pas de finaliser votre envoi pour « ${p.campaign.title ?? p.campaign.name} » !`}
+          </p>
+          <Link href={`/campagnes/${p.campaign.code}`} className={primaryButton}>
+            {p.status === "STARTED" ? "Reprendre" : "Envoyer mes résultats"}
+          </Link>
+        </section>
+      ))}
       <section className="rounded-2xl bg-white p-6 shadow-sm sm:p-10">
         <h1 className="text-2xl font-bold sm:text-3xl">
           {user ? `Bonjour ${user.firstName} !` : "Bienvenue sur Pix Libre"}

@@ -96,7 +96,7 @@ export function CampaignList({ rows, total, query }: { rows: CampaignListRow[]; 
               {rows.map((c) => (
                 <tr key={c.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
                   <th scope="row" className="px-4 py-3 font-semibold">
-                    <Link href={`/orga/campagnes/${c.id}`} className="text-brand-700 hover:underline">
+                    <Link href={`/orga/campagnes/${c.id}`} className="text-brand-700 underline hover:no-underline">
                       {c.name}
                     </Link>
                   </th>

@@ -3,10 +3,12 @@ import { hashPassword } from "../../auth/password-hashing";
 
 export const DEMO_PASSWORD = "Pix12345";
 export const DEMO_UAI = "0759999Z";
+export const OTHER_UAI = "0759998Y";
 
 export const DEMO_ACCOUNTS = {
   admin: { email: "correspondant@example.org", firstName: "Camille", lastName: "Martin" },
   member: { email: "enseignant@example.org", firstName: "Hugo", lastName: "Bernard" },
+  otherAdmin: { email: "admin.autre@example.org", firstName: "Nadia", lastName: "Haddad" },
   pupils: [
     { email: "charles.babbage@example.org", firstName: "Charles", lastName: "Babbage", birthdate: "2011-03-14" },
     { email: "ada.lovelace@example.org", firstName: "Ada", lastName: "Lovelace", birthdate: "2011-12-10" },
@@ -65,5 +67,18 @@ export async function seedDemoSchool(client: PrismaClient): Promise<{ establishm
     });
   }
   for (const pupil of DEMO_ACCOUNTS.pupils) await upsertUser(client, pupil, passwordHash);
+  // A second establishment, so that anyone can check that schools never see each other's data.
+  const other = await client.establishment.upsert({
+    where: { uai: OTHER_UAI },
+    update: {},
+    create: { name: "Lycée Grace Hopper", uai: OTHER_UAI, type: "SCO", contactEmail: "ce.0759998y@example.org", isManagingStudents: true },
+    select: { id: true },
+  });
+  const otherAdminId = await upsertUser(client, DEMO_ACCOUNTS.otherAdmin, passwordHash);
+  await client.membership.upsert({
+    where: { establishmentId_userId: { establishmentId: other.id, userId: otherAdminId } },
+    update: {},
+    create: { establishmentId: other.id, userId: otherAdminId, role: "ADMIN" },
+  });
   return { establishmentId: establishment.id };
 }

@@ -15,7 +15,7 @@ export default async function CampaignLayout({ children, params }: { children: R
     <div className="space-y-6">
       <header className="space-y-3 rounded-2xl bg-white p-6 shadow-sm">
         <h1 className="text-2xl font-bold">
-          <Link href="/orga" className="text-brand-700 hover:underline" aria-label="Retour à la liste des campagnes">←</Link> {c.name}
+          <Link href="/orga" className="text-brand-700 underline hover:no-underline" aria-label="Retour à la liste des campagnes">←</Link> {c.name}
         </h1>
         {c.archivedAt && <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900">Campagne archivée le {formatDate(c.archivedAt)}</p>}
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-700">

@@ -1,0 +1,108 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { clientAddress } from "../auth/request-context";
+import { getSessionUserId } from "../auth/session";
+import type { AnswerInput } from "../domain/learning-content/check-answer";
+import { CHECKPOINT_EVERY } from "../domain/participations/checkpoint";
+import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
+import { lookUpCampaignCode, startParticipation } from "../use-cases/participations/pupil-campaign";
+import { answerChallenge, startTimedChallenge } from "../use-cases/participations/answer-challenge";
+import { shareResults } from "../use-cases/participations/participation-results";
+import { signUp, signUpSchema } from "../use-cases/accounts/sign-up";
+import { campaignForLanding } from "../use-cases/participations/pupil-campaign";
+import { NotFoundError } from "../domain/shared/errors";
+
+const codeOf = (formData: FormData) => String(formData.get("code") ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
+
+export async function enterCodeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  let code: string | null = null;
+  const result = await runAction(async () => {
+    code = await lookUpCampaignCode({ typed: String(formData.get("code") ?? ""), address: await clientAddress(), userId: await getSessionUserId() });
+    return { ok: true };
+  });
+  if (code) redirect(`/campagnes/${code}`);
+  return { ...result, values: keptValues(formData) };
+}
+
+export async function startCampaignAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const code = codeOf(formData);
+  const userId = await getSessionUserId();
+  if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
+  let target: string | null = null;
+  const result = await runAction(async () => {
+    const { campaign } = await startParticipation({ userId, code, externalId: formData.has("externalId") ? String(formData.get("externalId")) : null });
+    target = campaign.type === "ASSESSMENT" ? `/campagnes/${campaign.code}/evaluation` : `/campagnes/${campaign.code}/resultats`;
+    return { ok: true };
+  });
+  if (target) redirect(target);
+  return { ...result, values: keptValues(formData) };
+}
+
+function answerFrom(formData: FormData): AnswerInput | null {
+  if (formData.get("intent") === "skip") return null;
+  const selected = formData.getAll("choice").map((v) => Number(v)).filter((n) => Number.isInteger(n) && n > 0);
+  if (formData.get("kind") === "choices") return { kind: "choices", selected };
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (key.startsWith("field:") && typeof value === "string") values[key.slice(6)] = value.slice(0, 500);
+  return { kind: "fields", values };
+}
+
+function isEmpty(answer: AnswerInput | null): boolean {
+  if (answer === null) return false;
+  return answer.kind === "choices" ? answer.selected.length === 0 : Object.values(answer.values).every((v) => v.trim() === "");
+}
+
+export async function answerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const code = codeOf(formData);
+  const userId = await getSessionUserId();
+  if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
+  let target: string | null = null;
+  const result = await runAction(async () => {
+    const answer = answerFrom(formData);
+    if (isEmpty(answer) && formData.get("timedOut") !== "1") return { ok: false, message: "Pour valider, sélectionnez une réponse. Sinon, passez." };
+    const campaign = await campaignForLanding(code);
+    if (!campaign) throw new NotFoundError();
+    const outcome = await answerChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? ""), answer: isEmpty(answer) ? null : answer });
+    if (outcome.completed) target = `/campagnes/${code}/checkpoint?fin=1`;
+    else if (outcome.result !== "ALREADY_RECORDED" && outcome.answersCount % CHECKPOINT_EVERY === 0) target = `/campagnes/${code}/checkpoint`;
+    else target = `/campagnes/${code}/evaluation`;
+    return { ok: true };
+  });
+  if (target) redirect(target);
+  return result;
+}
+
+export async function startTimerAction(formData: FormData): Promise<void> {
+  const code = codeOf(formData);
+  const userId = await getSessionUserId();
+  if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
+  const campaign = await campaignForLanding(code);
+  if (campaign) await startTimedChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? "") });
+  redirect(`/campagnes/${code}/evaluation`);
+}
+
+export async function shareResultsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const code = codeOf(formData);
+  const userId = await getSessionUserId();
+  if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
+  const result = await runAction(async () => {
+    const campaign = await campaignForLanding(code);
+    if (!campaign) throw new NotFoundError();
+    await shareResults({ userId, campaignId: campaign.id });
+    return { ok: true };
+  });
+  revalidatePath(`/campagnes/${code}/resultats`);
+  return result;
+}
+
+export async function signUpPupilAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await runAction(async () => {
+    const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, message: "Corrigez les champs signalés.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
+    await signUp(parsed.data);
+    return { ok: true, message: "Compte créé." };
+  });
+  return result.ok ? result : { ...result, values: keptValues(formData) };
+}

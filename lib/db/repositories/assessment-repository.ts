@@ -1,0 +1,136 @@
+import { db } from "../client";
+import { Prisma } from "../generated/client";
+import type { EngineChallenge, EngineSkill, KnowledgeElementInput } from "../../domain/assessment";
+import type { ChallengeSource } from "../../domain/learning-content/schema";
+import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
+
+export type AssessmentState = {
+  id: number;
+  userId: number;
+  state: "STARTED" | "COMPLETED" | "ABORTED";
+  currentChallengeId: string | null;
+  currentAskedAt: Date | null;
+  isTimerStarted: boolean;
+  answersCount: number;
+  participationId: number;
+  campaignId: number;
+  campaignArchived: boolean;
+};
+
+export async function findAssessmentOfParticipation(participationId: number): Promise<AssessmentState | null> {
+  const a = await db.assessment.findFirst({
+    where: { participationId },
+    orderBy: { id: "desc" },
+    select: {
+      id: true, userId: true, state: true, currentChallengeId: true, currentAskedAt: true, isTimerStarted: true, answersCount: true,
+      participation: { select: { id: true, campaignId: true, campaign: { select: { archivedAt: true, deletedAt: true } } } },
+    },
+  });
+  if (!a || !a.participation) return null;
+  return {
+    id: a.id, userId: a.userId, state: a.state, currentChallengeId: a.currentChallengeId, currentAskedAt: a.currentAskedAt,
+    isTimerStarted: a.isTimerStarted, answersCount: a.answersCount, participationId: a.participation.id, campaignId: a.participation.campaignId,
+    campaignArchived: Boolean(a.participation.campaign.archivedAt || a.participation.campaign.deletedAt),
+  };
+}
+
+/** The campaign's frozen skills and their playable challenges, as the engine needs them. */
+export async function engineContentOfCampaign(campaignId: number): Promise<{ skills: EngineSkill[]; challenges: EngineChallenge[] }> {
+  const skills = await db.$queryRawUnsafe<{ id: string; name: string; tube_id: string; competence_id: string; level: number }[]>(
+    `SELECT s.id, s.name, s.tube_id, s.competence_id, s.level FROM campaign_skills cs JOIN skills s ON s.id = cs.skill_id WHERE cs.campaign_id = $1`,
+    campaignId,
+  );
+  const challenges = await db.$queryRawUnsafe<{ id: string; skill_id: string; timer: number | null }[]>(
+    `SELECT c.id, c.skill_id, c.timer FROM campaign_skills cs JOIN challenges c ON c.skill_id = cs.skill_id WHERE cs.campaign_id = $1 AND c.retired_at IS NULL`,
+    campaignId,
+  );
+  return {
+    skills: skills.map((s) => ({ id: s.id, name: s.name, tubeId: s.tube_id, competenceId: s.competence_id, level: s.level })),
+    challenges: challenges.map((c) => ({ id: c.id, skillId: c.skill_id, isTimed: c.timer !== null })),
+  };
+}
+
+/** The user's latest knowledge element per skill, over every campaign (reset ones dropped). */
+export async function latestKnowledgeElements(userId: number, skillIds: string[]): Promise<(KnowledgeElementInput & { earnedPix: number; competenceId: string })[]> {
+  if (skillIds.length === 0) return [];
+  const rows = await db.$queryRawUnsafe<{ skill_id: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: "DIRECT" | "INFERRED"; earned_pix: number; competence_id: string }[]>(
+    `SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id FROM knowledge_elements
+     WHERE user_id = $1 AND skill_id = ANY($2::text[]) ORDER BY skill_id, created_at DESC, id DESC`,
+    userId,
+    skillIds,
+  );
+  return rows
+    .filter((r) => r.status !== "RESET")
+    .map((r) => ({ skillId: r.skill_id, status: r.status as "VALIDATED" | "INVALIDATED", source: r.source, earnedPix: r.earned_pix, competenceId: r.competence_id }));
+}
+
+export async function answersOfAssessment(assessmentId: number) {
+  return db.answer.findMany({ where: { assessmentId }, orderBy: { id: "asc" }, select: { id: true, challengeId: true, result: true, value: true, createdAt: true } });
+}
+
+export async function challengeSource(challengeId: string): Promise<{ content: ChallengeSource; skillId: string; pixValue: number; competenceId: string; level: number; tubeId: string } | null> {
+  const c = await db.challenge.findUnique({ where: { id: challengeId }, select: { content: true, skill: { select: { id: true, pixValue: true, competenceId: true, level: true, tubeId: true } } } });
+  return c ? { content: c.content as unknown as ChallengeSource, skillId: c.skill.id, pixValue: c.skill.pixValue, competenceId: c.skill.competenceId, level: c.skill.level, tubeId: c.skill.tubeId } : null;
+}
+
+export async function setCurrentChallenge(assessmentId: number, challengeId: string, now: Date): Promise<void> {
+  await db.assessment.update({ where: { id: assessmentId }, data: { currentChallengeId: challengeId, currentAskedAt: now, isTimerStarted: false } });
+}
+
+export async function startTimer(assessmentId: number, challengeId: string, now: Date): Promise<void> {
+  await db.assessment.updateMany({ where: { id: assessmentId, currentChallengeId: challengeId, isTimerStarted: false }, data: { isTimerStarted: true, currentAskedAt: now } });
+}
+
+export class AnswerAlreadyRecorded extends Error {}
+
+/**
+ * Records an answer, its knowledge elements and the next step in one transaction. The conditional update
+ * on the current challenge makes a double submit (two tabs, a retry) record the answer once.
+ */
+export async function recordAnswer(input: {
+  assessmentId: number;
+  userId: number;
+  participationId: number;
+  challengeId: string;
+  value: unknown;
+  result: AnswerOutcome;
+  timeSpent: number | null;
+  knowledgeElements: { skillId: string; competenceId: string; status: "VALIDATED" | "INVALIDATED"; source: "DIRECT" | "INFERRED"; earnedPix: number }[];
+  next: { challengeId: string } | { completed: true };
+  now: Date;
+}): Promise<void> {
+  try {
+    await db.$transaction(async (tx) => {
+      const moved = await tx.assessment.updateMany({
+        where: { id: input.assessmentId, state: "STARTED", currentChallengeId: input.challengeId },
+        data:
+          "completed" in input.next
+            ? { state: "COMPLETED", currentChallengeId: null, answersCount: { increment: 1 } }
+            : { currentChallengeId: input.next.challengeId, currentAskedAt: input.now, isTimerStarted: false, answersCount: { increment: 1 } },
+      });
+      if (moved.count !== 1) throw new AnswerAlreadyRecorded();
+      const answer = await tx.answer.create({
+        data: { assessmentId: input.assessmentId, challengeId: input.challengeId, value: input.value as Prisma.InputJsonValue, result: input.result, timeSpent: input.timeSpent, createdAt: input.now },
+        select: { id: true },
+      });
+      if (input.knowledgeElements.length) {
+        await tx.knowledgeElement.createMany({
+          data: input.knowledgeElements.map((k) => ({ ...k, userId: input.userId, assessmentId: input.assessmentId, answerId: answer.id, createdAt: input.now })),
+        });
+      }
+      if ("completed" in input.next) {
+        await tx.participation.updateMany({ where: { id: input.participationId, status: "STARTED" }, data: { status: "TO_SHARE" } });
+      }
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AnswerAlreadyRecorded();
+    throw error;
+  }
+}
+
+export async function completeAssessment(assessmentId: number, participationId: number): Promise<void> {
+  await db.$transaction([
+    db.assessment.updateMany({ where: { id: assessmentId, state: "STARTED" }, data: { state: "COMPLETED", currentChallengeId: null } }),
+    db.participation.updateMany({ where: { id: participationId, status: "STARTED" }, data: { status: "TO_SHARE" } }),
+  ]);
+}

@@ -1,0 +1,55 @@
+import { db } from "../client";
+import type { Prisma } from "../generated/client";
+import type { TubeSummaryRow } from "../../domain/scoring/tube-summary";
+
+export async function campaignSkillDetails(campaignId: number) {
+  const ids = await db.campaignSkill.findMany({ where: { campaignId }, select: { skillId: true } });
+  return db.skill.findMany({
+    where: { id: { in: ids.map((r) => r.skillId) } },
+    select: { id: true, level: true, tubeId: true, competenceId: true, tutorialIds: true, competence: { select: { index: true, name: true } } },
+  });
+}
+
+export async function stagesOfCampaign(campaignId: number) {
+  const c = await db.campaign.findUnique({ where: { id: campaignId }, select: { targetProfile: { select: { stages: { orderBy: { threshold: "asc" }, select: { threshold: true, title: true, message: true, prescriberTitle: true, prescriberDescription: true } } } } } });
+  return c?.targetProfile?.stages ?? [];
+}
+
+export async function tutorialsByIds(ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.tutorial.findMany({ where: { id: { in: ids }, retiredAt: null }, select: { id: true, title: true, source: true, format: true, durationMinutes: true, link: true } });
+}
+
+/** Shares once: the conditional update on TO_SHARE makes a double click share a single time. */
+export async function shareParticipation(input: {
+  participationId: number;
+  now: Date;
+  snapshot: unknown;
+  validatedSkillsCount: number;
+  masteryRate: number;
+  stageReached: number | null;
+  pixScore: number;
+  tubeRows: TubeSummaryRow[];
+}): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.participation.updateMany({
+      where: { id: input.participationId, status: "TO_SHARE", deletedAt: null, campaign: { archivedAt: null, deletedAt: null } },
+      data: { status: "SHARED", sharedAt: input.now, validatedSkillsCount: input.validatedSkillsCount, masteryRate: input.masteryRate, stageReached: input.stageReached, pixScore: input.pixScore },
+    });
+    if (count !== 1) return false;
+    await tx.participationSnapshot.create({ data: { participationId: input.participationId, knowledgeElements: input.snapshot as Prisma.InputJsonValue, createdAt: input.now } });
+    if (input.tubeRows.length) {
+      await tx.participationTubeResult.createMany({
+        data: input.tubeRows.map((r) => ({
+          participationId: input.participationId, tubeId: r.tubeId, competenceId: r.competenceId, targetedCount: r.targetedCount,
+          validatedCount: r.validatedCount, highestValidated: r.highestValidated, lowestNotValidated: r.lowestNotValidated,
+        })),
+      });
+    }
+    return true;
+  });
+}
+
+export async function findParticipationFull(participationId: number) {
+  return db.participation.findUnique({ where: { id: participationId }, select: { id: true, status: true, sharedAt: true, masteryRate: true, userId: true, campaignId: true } });
+}

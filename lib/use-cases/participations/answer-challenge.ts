@@ -1,0 +1,126 @@
+import "server-only";
+import { knowledgeElementsForAnswer, selectNextChallenge, type KnowledgeElementInput } from "../../domain/assessment";
+import type { AnswerInput } from "../../domain/learning-content/check-answer";
+import { answerOutcome, type AnswerOutcome } from "../../domain/participations/answer-outcome";
+import { DomainError, NotFoundError } from "../../domain/shared/errors";
+import {
+  AnswerAlreadyRecorded,
+  challengeSource,
+  completeAssessment,
+  engineContentOfCampaign,
+  findAssessmentOfParticipation,
+  latestKnowledgeElements,
+  recordAnswer,
+  setCurrentChallenge,
+  startTimer,
+  answersOfAssessment,
+} from "../../db/repositories/assessment-repository";
+import { findLiveParticipation } from "../../db/repositories/participation-repository";
+
+/** The pupil's own assessment in this campaign; anybody else's is "not found". */
+async function ownAssessment(userId: number, campaignId: number) {
+  const participation = await findLiveParticipation(campaignId, userId);
+  if (!participation) throw new NotFoundError();
+  const assessment = await findAssessmentOfParticipation(participation.id);
+  if (!assessment || assessment.userId !== userId) throw new NotFoundError();
+  return assessment;
+}
+
+type EngineContent = Awaited<ReturnType<typeof engineContentOfCampaign>>;
+type Known = Awaited<ReturnType<typeof latestKnowledgeElements>>;
+
+function nextStep(assessmentId: number, { skills, challenges }: EngineContent, known: Known, extraKnowledge: KnowledgeElementInput[], lastAnswer: { challengeId: string; isTimed: boolean } | null, answeredIds: string[]) {
+  const bySkill = new Map<string, KnowledgeElementInput>(known.map((k) => [k.skillId, { skillId: k.skillId, status: k.status, source: k.source }]));
+  for (const k of extraKnowledge) bySkill.set(k.skillId, k);
+  return { next: selectNextChallenge({ targetSkills: skills, challenges, knowledgeElements: [...bySkill.values()], answeredChallengeIds: answeredIds, lastAnswer, seed: String(assessmentId) }) };
+}
+
+export type CurrentQuestion = { kind: "question"; challengeId: string; answersCount: number; isTimerStarted: boolean; askedAt: Date | null } | { kind: "completed" };
+
+/** The question to show; picks one when none is current (first question, or after a restart). */
+export async function currentQuestion(input: { userId: number; campaignId: number; now?: Date }): Promise<CurrentQuestion> {
+  const assessment = await ownAssessment(input.userId, input.campaignId);
+  if (assessment.state !== "STARTED") return { kind: "completed" };
+  if (assessment.currentChallengeId) {
+    return { kind: "question", challengeId: assessment.currentChallengeId, answersCount: assessment.answersCount, isTimerStarted: assessment.isTimerStarted, askedAt: assessment.currentAskedAt };
+  }
+  const answers = await answersOfAssessment(assessment.id);
+  const last = answers.at(-1);
+  const lastChallenge = last ? await challengeSource(last.challengeId) : null;
+  const content = await engineContentOfCampaign(input.campaignId);
+  const known = await latestKnowledgeElements(input.userId, content.skills.map((s) => s.id));
+  const { next } = nextStep(assessment.id, content, known, [], last && lastChallenge ? { challengeId: last.challengeId, isTimed: Boolean(lastChallenge.content.timer) } : null, answers.map((a) => a.challengeId));
+  if (next.kind === "end") {
+    await completeAssessment(assessment.id, assessment.participationId);
+    return { kind: "completed" };
+  }
+  await setCurrentChallenge(assessment.id, next.challengeId, input.now ?? new Date());
+  return { kind: "question", challengeId: next.challengeId, answersCount: assessment.answersCount, isTimerStarted: false, askedAt: input.now ?? new Date() };
+}
+
+export async function startTimedChallenge(input: { userId: number; campaignId: number; challengeId: string; now?: Date }): Promise<void> {
+  const assessment = await ownAssessment(input.userId, input.campaignId);
+  if (assessment.currentChallengeId !== input.challengeId) throw new DomainError("NOT_CURRENT", "Cette question n'est plus la question en cours.");
+  await startTimer(assessment.id, input.challengeId, input.now ?? new Date());
+}
+
+/**
+ * Records the answer to the current question (null = "Je passe"), its knowledge elements, and the next
+ * question, in one transaction. A repeated submit of the same answer is accepted once; an answer to a
+ * question that is not the current one is refused.
+ */
+export async function answerChallenge(input: { userId: number; campaignId: number; challengeId: string; answer: AnswerInput | null; now?: Date }): Promise<{ result: AnswerOutcome | "ALREADY_RECORDED"; answersCount: number; completed: boolean }> {
+  const now = input.now ?? new Date();
+  const assessment = await ownAssessment(input.userId, input.campaignId);
+  if (assessment.campaignArchived) throw new DomainError("ARCHIVED", "Cette campagne est archivée : il n'est plus possible d'y répondre.");
+  const answers = await answersOfAssessment(assessment.id);
+  if (answers.some((a) => a.challengeId === input.challengeId)) return { result: "ALREADY_RECORDED", answersCount: assessment.answersCount, completed: assessment.state !== "STARTED" };
+  if (assessment.state !== "STARTED" || assessment.currentChallengeId !== input.challengeId) {
+    throw new DomainError("NOT_CURRENT", "Cette question n'est plus la question en cours : la page va se mettre à jour.");
+  }
+  const source = await challengeSource(input.challengeId);
+  if (!source) throw new NotFoundError();
+  const elapsed = assessment.currentAskedAt ? (now.getTime() - assessment.currentAskedAt.getTime()) / 1000 : null;
+  const result = answerOutcome({ challenge: source.content, answer: input.answer, elapsedSeconds: source.content.timer && !assessment.isTimerStarted ? Number.POSITIVE_INFINITY : elapsed });
+  const content = await engineContentOfCampaign(assessment.campaignId);
+  const { skills } = content;
+  const known = await latestKnowledgeElements(input.userId, skills.map((s) => s.id));
+  const answeredSkill = skills.find((s) => s.id === source.skillId);
+  const newElements = answeredSkill
+    ? knowledgeElementsForAnswer({ answeredSkill, result, targetSkills: skills, alreadyKnownSkillIds: known.map((k) => k.skillId) })
+    : [];
+  const skillById = new Map(skills.map((s) => [s.id, s]));
+  const pixBySkill = await pixValues(newElements.map((k) => k.skillId));
+  const { next } = nextStep(assessment.id, content, known, newElements, { challengeId: input.challengeId, isTimed: Boolean(source.content.timer) }, [...answers.map((a) => a.challengeId), input.challengeId]);
+  try {
+    await recordAnswer({
+      assessmentId: assessment.id,
+      userId: input.userId,
+      participationId: assessment.participationId,
+      challengeId: input.challengeId,
+      value: input.answer ?? { kind: "skip" },
+      result,
+      timeSpent: elapsed === null ? null : Math.round(elapsed),
+      knowledgeElements: newElements.map((k) => ({
+        skillId: k.skillId,
+        competenceId: skillById.get(k.skillId)!.competenceId,
+        status: k.status,
+        source: k.source,
+        earnedPix: k.status === "VALIDATED" ? (pixBySkill.get(k.skillId) ?? 0) : 0,
+      })),
+      next: next.kind === "end" ? { completed: true } : { challengeId: next.challengeId },
+      now,
+    });
+  } catch (error) {
+    if (error instanceof AnswerAlreadyRecorded) return { result: "ALREADY_RECORDED", answersCount: assessment.answersCount, completed: false };
+    throw error;
+  }
+  return { result, answersCount: assessment.answersCount + 1, completed: next.kind === "end" };
+}
+
+async function pixValues(skillIds: string[]): Promise<Map<string, number>> {
+  if (skillIds.length === 0) return new Map();
+  const { db } = await import("../../db/client");
+  const rows = await db.skill.findMany({ where: { id: { in: skillIds } }, select: { id: true, pixValue: true } });
+  return new Map(rows.map((r) => [r.id, r.pixValue]));
+}

@@ -44,13 +44,6 @@ export function OrgaHeader({ context }: { context: OrgaContext | null }) {
                 Équipe
               </Link>
             </li>
-            {current.isManagingStudents && (
-              <li>
-                <Link href="/orga/eleves" className="inline-block border-b-2 border-transparent pb-2 hover:border-brand-600">
-                  Élèves
-                </Link>
-              </li>
-            )}
           </ul>
         </nav>
       )}

@@ -32,7 +32,7 @@ test("the demo teacher creates, finds, edits, archives, restores and duplicates 
   const row = page.getByRole("row", { name: /3e A – rentrée numérique/ });
   await expect(row).toContainText(code);
   await expect(row).toContainText("Hugo Bernard");
-  await expect(row.getByRole("cell").nth(4)).toHaveText("0");
+  await expect(row.getByRole("cell").nth(3)).toHaveText("0");
   await page.getByLabel("Rechercher une campagne ou un propriétaire").fill("rentrée numérique");
   await page.getByRole("button", { name: "Rechercher" }).click();
   await expect(page.getByRole("row")).toHaveCount(2);
@@ -81,6 +81,7 @@ test("a « Collecter les profils » campaign can be created, and the print page 
 test("a teacher of another establishment gets a 404 on the campaign", async ({ page, browser }) => {
   await loginToOrga(page, DEMO.member);
   await page.getByRole("row", { name: /Parcours de rentrée 5e/ }).getByRole("link").click();
+  await page.waitForURL(/\/orga\/campagnes\/\d+$/);
   const url = page.url();
   const other = await browser.newContext();
   const outsider = await other.newPage();

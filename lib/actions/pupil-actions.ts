@@ -90,7 +90,7 @@ export async function shareResultsAction(_previous: ActionState, formData: FormD
   const result = await runAction(async () => {
     const campaign = await campaignForLanding(code);
     if (!campaign) throw new NotFoundError();
-    await shareResults({ userId, campaignId: campaign.id });
+    await shareResults({ userId, campaignId: campaign.id, isProfilesCollection: campaign.type === "PROFILES_COLLECTION" });
     return { ok: true };
   });
   revalidatePath(`/campagnes/${code}/resultats`);
@@ -105,4 +105,21 @@ export async function signUpPupilAction(_previous: ActionState, formData: FormDa
     return { ok: true, message: "Compte créé." };
   });
   return result.ok ? result : { ...result, values: keptValues(formData) };
+}
+
+export async function retryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const code = codeOf(formData);
+  const userId = await getSessionUserId();
+  if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
+  let done = false;
+  const result = await runAction(async () => {
+    const campaign = await campaignForLanding(code);
+    if (!campaign) throw new NotFoundError();
+    const { retryParticipation } = await import("../use-cases/participations/retry-participation");
+    await retryParticipation({ userId, campaignId: campaign.id });
+    done = true;
+    return { ok: true };
+  });
+  if (done) redirect(`/campagnes/${code}/evaluation`);
+  return result;
 }

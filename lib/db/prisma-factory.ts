@@ -1,9 +1,28 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
+
+/**
+ * Statements sent to PostgreSQL by this process (each one is a network round trip). Read by the
+ * integration test that keeps the answer path lean, and cheap enough to keep in production.
+ */
+export const roundTrips = { count: 0 };
+
+function countingPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      roundTrips.count++;
+      return query(...args);
+    };
+  });
+  return pool;
+}
 
 /** Builds a Prisma client on the pg driver adapter (no native query engine). */
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  return new PrismaClient({ adapter: new PrismaPg(countingPool(connectionString, max)) });
 }
 
 export type { PrismaClient };

@@ -15,14 +15,25 @@ export type AssessmentState = {
   participationId: number;
   campaignId: number;
   campaignArchived: boolean;
+  /** A retry ("Repasser mon parcours"): failures recorded before it started are asked again. */
+  ignoreInvalidatedBefore: Date | null;
 };
 
+/** The assessment of the user's live participation in a campaign, in one query. */
+export async function findAssessmentOfPupil(campaignId: number, userId: number): Promise<AssessmentState | null> {
+  return findAssessmentWhere({ participation: { campaignId, userId, deletedAt: null, isImproved: false } });
+}
+
 export async function findAssessmentOfParticipation(participationId: number): Promise<AssessmentState | null> {
+  return findAssessmentWhere({ participationId });
+}
+
+async function findAssessmentWhere(where: Prisma.AssessmentWhereInput): Promise<AssessmentState | null> {
   const a = await db.assessment.findFirst({
-    where: { participationId },
+    where,
     orderBy: { id: "desc" },
     select: {
-      id: true, userId: true, state: true, currentChallengeId: true, currentAskedAt: true, isTimerStarted: true, answersCount: true,
+      id: true, userId: true, state: true, currentChallengeId: true, currentAskedAt: true, isTimerStarted: true, answersCount: true, isImproving: true, createdAt: true,
       participation: { select: { id: true, campaignId: true, campaign: { select: { archivedAt: true, deletedAt: true } } } },
     },
   });
@@ -31,13 +42,32 @@ export async function findAssessmentOfParticipation(participationId: number): Pr
     id: a.id, userId: a.userId, state: a.state, currentChallengeId: a.currentChallengeId, currentAskedAt: a.currentAskedAt,
     isTimerStarted: a.isTimerStarted, answersCount: a.answersCount, participationId: a.participation.id, campaignId: a.participation.campaignId,
     campaignArchived: Boolean(a.participation.campaign.archivedAt || a.participation.campaign.deletedAt),
+    ignoreInvalidatedBefore: a.isImproving ? a.createdAt : null,
   };
 }
 
+export type EngineContent = { skills: (EngineSkill & { pixValue: number })[]; challenges: EngineChallenge[] };
+
+/**
+ * A campaign's skills are frozen at creation and its challenges change only when the content is
+ * re-imported: keep them in memory for a few minutes so that the answer path does not reload them.
+ */
+const ENGINE_CONTENT_TTL_MS = 5 * 60 * 1000;
+const engineContentCache = new Map<number, { at: number; value: Promise<EngineContent> }>();
+
+export function engineContentOfCampaign(campaignId: number): Promise<EngineContent> {
+  const cached = engineContentCache.get(campaignId);
+  if (cached && Date.now() - cached.at < ENGINE_CONTENT_TTL_MS) return cached.value;
+  const value = loadEngineContent(campaignId);
+  engineContentCache.set(campaignId, { at: Date.now(), value });
+  value.catch(() => engineContentCache.delete(campaignId));
+  return value;
+}
+
 /** The campaign's frozen skills and their playable challenges, as the engine needs them. */
-export async function engineContentOfCampaign(campaignId: number): Promise<{ skills: EngineSkill[]; challenges: EngineChallenge[] }> {
-  const skills = await db.$queryRawUnsafe<{ id: string; name: string; tube_id: string; competence_id: string; level: number }[]>(
-    `SELECT s.id, s.name, s.tube_id, s.competence_id, s.level FROM campaign_skills cs JOIN skills s ON s.id = cs.skill_id WHERE cs.campaign_id = $1`,
+async function loadEngineContent(campaignId: number): Promise<EngineContent> {
+  const skills = await db.$queryRawUnsafe<{ id: string; name: string; tube_id: string; competence_id: string; level: number; pix_value: number }[]>(
+    `SELECT s.id, s.name, s.tube_id, s.competence_id, s.level, s.pix_value FROM campaign_skills cs JOIN skills s ON s.id = cs.skill_id WHERE cs.campaign_id = $1`,
     campaignId,
   );
   const challenges = await db.$queryRawUnsafe<{ id: string; skill_id: string; timer: number | null }[]>(
@@ -45,22 +75,23 @@ export async function engineContentOfCampaign(campaignId: number): Promise<{ ski
     campaignId,
   );
   return {
-    skills: skills.map((s) => ({ id: s.id, name: s.name, tubeId: s.tube_id, competenceId: s.competence_id, level: s.level })),
+    skills: skills.map((s) => ({ id: s.id, name: s.name, tubeId: s.tube_id, competenceId: s.competence_id, level: s.level, pixValue: s.pix_value })),
     challenges: challenges.map((c) => ({ id: c.id, skillId: c.skill_id, isTimed: c.timer !== null })),
   };
 }
 
 /** The user's latest knowledge element per skill, over every campaign (reset ones dropped). */
-export async function latestKnowledgeElements(userId: number, skillIds: string[]): Promise<(KnowledgeElementInput & { earnedPix: number; competenceId: string })[]> {
+export async function latestKnowledgeElements(userId: number, skillIds: string[], ignoreInvalidatedBefore: Date | null = null): Promise<(KnowledgeElementInput & { earnedPix: number; competenceId: string })[]> {
   if (skillIds.length === 0) return [];
-  const rows = await db.$queryRawUnsafe<{ skill_id: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: "DIRECT" | "INFERRED"; earned_pix: number; competence_id: string }[]>(
-    `SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id FROM knowledge_elements
+  const rows = await db.$queryRawUnsafe<{ skill_id: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: "DIRECT" | "INFERRED"; earned_pix: number; competence_id: string; created_at: Date }[]>(
+    `SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id, created_at FROM knowledge_elements
      WHERE user_id = $1 AND skill_id = ANY($2::text[]) ORDER BY skill_id, created_at DESC, id DESC`,
     userId,
     skillIds,
   );
   return rows
     .filter((r) => r.status !== "RESET")
+    .filter((r) => !(ignoreInvalidatedBefore && r.status === "INVALIDATED" && r.created_at < ignoreInvalidatedBefore))
     .map((r) => ({ skillId: r.skill_id, status: r.status as "VALIDATED" | "INVALIDATED", source: r.source, earnedPix: r.earned_pix, competenceId: r.competence_id }));
 }
 

@@ -8,20 +8,17 @@ import {
   challengeSource,
   completeAssessment,
   engineContentOfCampaign,
-  findAssessmentOfParticipation,
+  findAssessmentOfPupil,
   latestKnowledgeElements,
   recordAnswer,
   setCurrentChallenge,
   startTimer,
   answersOfAssessment,
 } from "../../db/repositories/assessment-repository";
-import { findLiveParticipation } from "../../db/repositories/participation-repository";
 
 /** The pupil's own assessment in this campaign; anybody else's is "not found". */
 async function ownAssessment(userId: number, campaignId: number) {
-  const participation = await findLiveParticipation(campaignId, userId);
-  if (!participation) throw new NotFoundError();
-  const assessment = await findAssessmentOfParticipation(participation.id);
+  const assessment = await findAssessmentOfPupil(campaignId, userId);
   if (!assessment || assessment.userId !== userId) throw new NotFoundError();
   return assessment;
 }
@@ -48,7 +45,7 @@ export async function currentQuestion(input: { userId: number; campaignId: numbe
   const last = answers.at(-1);
   const lastChallenge = last ? await challengeSource(last.challengeId) : null;
   const content = await engineContentOfCampaign(input.campaignId);
-  const known = await latestKnowledgeElements(input.userId, content.skills.map((s) => s.id));
+  const known = await latestKnowledgeElements(input.userId, content.skills.map((s) => s.id), assessment.ignoreInvalidatedBefore);
   const { next } = nextStep(assessment.id, content, known, [], last && lastChallenge ? { challengeId: last.challengeId, isTimed: Boolean(lastChallenge.content.timer) } : null, answers.map((a) => a.challengeId));
   if (next.kind === "end") {
     await completeAssessment(assessment.id, assessment.participationId);
@@ -84,13 +81,12 @@ export async function answerChallenge(input: { userId: number; campaignId: numbe
   const result = answerOutcome({ challenge: source.content, answer: input.answer, elapsedSeconds: source.content.timer && !assessment.isTimerStarted ? Number.POSITIVE_INFINITY : elapsed });
   const content = await engineContentOfCampaign(assessment.campaignId);
   const { skills } = content;
-  const known = await latestKnowledgeElements(input.userId, skills.map((s) => s.id));
+  const known = await latestKnowledgeElements(input.userId, skills.map((s) => s.id), assessment.ignoreInvalidatedBefore);
   const answeredSkill = skills.find((s) => s.id === source.skillId);
   const newElements = answeredSkill
     ? knowledgeElementsForAnswer({ answeredSkill, result, targetSkills: skills, alreadyKnownSkillIds: known.map((k) => k.skillId) })
     : [];
   const skillById = new Map(skills.map((s) => [s.id, s]));
-  const pixBySkill = await pixValues(newElements.map((k) => k.skillId));
   const { next } = nextStep(assessment.id, content, known, newElements, { challengeId: input.challengeId, isTimed: Boolean(source.content.timer) }, [...answers.map((a) => a.challengeId), input.challengeId]);
   try {
     await recordAnswer({
@@ -106,7 +102,7 @@ export async function answerChallenge(input: { userId: number; campaignId: numbe
         competenceId: skillById.get(k.skillId)!.competenceId,
         status: k.status,
         source: k.source,
-        earnedPix: k.status === "VALIDATED" ? (pixBySkill.get(k.skillId) ?? 0) : 0,
+        earnedPix: k.status === "VALIDATED" ? skillById.get(k.skillId)!.pixValue : 0,
       })),
       next: next.kind === "end" ? { completed: true } : { challengeId: next.challengeId },
       now,
@@ -116,11 +112,4 @@ export async function answerChallenge(input: { userId: number; campaignId: numbe
     throw error;
   }
   return { result, answersCount: assessment.answersCount + 1, completed: next.kind === "end" };
-}
-
-async function pixValues(skillIds: string[]): Promise<Map<string, number>> {
-  if (skillIds.length === 0) return new Map();
-  const { db } = await import("../../db/client");
-  const rows = await db.skill.findMany({ where: { id: { in: skillIds } }, select: { id: true, pixValue: true } });
-  return new Map(rows.map((r) => [r.id, r.pixValue]));
 }

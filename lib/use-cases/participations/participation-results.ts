@@ -43,8 +43,34 @@ export async function participationResults(input: { userId: number; campaignId: 
   };
 }
 
+/** "J'envoie mon profil": the whole pix profile is frozen at sharing. */
+async function shareProfile(input: { userId: number; campaignId: number; now: Date }, participationId: number): Promise<boolean> {
+  const { allLatestKnowledgeElements } = await import("../../db/queries/pix-profile");
+  const { pixProfile, MAX_REACHABLE_LEVEL, PIX_PER_LEVEL, COMPETENCES_COUNT } = await import("../../domain/scoring/pix-profile");
+  const elements = await allLatestKnowledgeElements(input.userId);
+  const profile = pixProfile(elements);
+  return shareParticipation({
+    participationId,
+    now: input.now,
+    snapshot: elements,
+    validatedSkillsCount: elements.filter((e) => e.status === "VALIDATED").length,
+    masteryRate: profile.totalPix / (MAX_REACHABLE_LEVEL * PIX_PER_LEVEL * COMPETENCES_COUNT),
+    stageReached: null,
+    pixScore: profile.totalPix,
+    tubeRows: [],
+  });
+}
+
 /** "J'envoie mes résultats": STARTED/TO_SHARE → SHARED with a frozen snapshot for the teacher. */
-export async function shareResults(input: { userId: number; campaignId: number; now?: Date }): Promise<Date> {
+export async function shareResults(input: { userId: number; campaignId: number; isProfilesCollection?: boolean; now?: Date }): Promise<Date> {
+  if (input.isProfilesCollection) {
+    const participation = await findLiveParticipation(input.campaignId, input.userId);
+    if (!participation) throw new NotFoundError();
+    if (participation.status === "SHARED") return participation.sharedAt!;
+    const now = input.now ?? new Date();
+    if (!(await shareProfile({ ...input, now }, participation.id))) throw new DomainError("NOT_SHARABLE", "Ce profil ne peut plus être envoyé (campagne archivée ?).");
+    return now;
+  }
   const results = await participationResults(input);
   if (results.participation.status === "SHARED") return results.participation.sharedAt!;
   if (results.participation.status !== "TO_SHARE") throw new DomainError("NOT_FINISHED", "Terminez le parcours avant d'envoyer vos résultats.");

@@ -8,6 +8,9 @@ import { formatDate, formatTime } from "@/lib/domain/shared/format-date";
 import { DomainError } from "@/lib/domain/shared/errors";
 import { participationResults } from "@/lib/use-cases/participations/participation-results";
 import { campaignForLanding } from "@/lib/use-cases/participations/pupil-campaign";
+import { pixProfileView } from "@/lib/use-cases/participations/pix-profile-view";
+import { CompetenceGrid } from "@/components/app/profile/competence-grid";
+import { RetryButton } from "@/components/app/campaign/retry-button";
 
 export const metadata: Metadata = { title: "Mes résultats" };
 
@@ -27,6 +30,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ code: 
   if (results.participation.status === "STARTED") redirect(`/campagnes/${campaign.code}/evaluation`);
   const isCollection = campaign.type === "PROFILES_COLLECTION";
   const sharedAt = results.participation.sharedAt;
+  const profile = isCollection ? await pixProfileView(userId) : null;
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <section className="space-y-4 rounded-2xl bg-white p-6 shadow-sm sm:p-8">
@@ -44,10 +48,14 @@ export default async function ResultsPage({ params }: { params: Promise<{ code: 
             <p>{results.stage.message}</p>
           </div>
         )}
+        {profile && <p className="text-lg">Vous avez <strong>{profile.totalPix} pix</strong> sur {profile.maxPix}.</p>}
         {sharedAt ? (
-          <p role="status" className="rounded-lg bg-green-50 p-4 font-semibold text-green-900">
-            Vos résultats ont été envoyés le {formatDate(sharedAt)} à {formatTime(sharedAt)}.
-          </p>
+          <div className="space-y-3">
+            <p role="status" className="rounded-lg bg-green-50 p-4 font-semibold text-green-900">
+              {isCollection ? "Votre profil a été envoyé" : "Vos résultats ont été envoyés"} le {formatDate(sharedAt)} à {formatTime(sharedAt)}.
+            </p>
+            {campaign.multipleSendings && !isCollection && <RetryButton code={campaign.code} />}
+          </div>
         ) : (
           <div className="space-y-2">
             <p className="font-medium">N&apos;oubliez pas de finaliser votre envoi : votre enseignant ne voit vos résultats qu&apos;après.</p>
@@ -55,6 +63,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ code: 
           </div>
         )}
       </section>
+      {profile && <CompetenceGrid areas={profile.areas} />}
+      {!isCollection && (
       <section aria-labelledby="by-competence" className="space-y-3 rounded-2xl bg-white p-6 shadow-sm sm:p-8">
         <h2 id="by-competence" className="text-xl font-bold">Vos résultats par compétence</h2>
         <ul className="space-y-3">
@@ -66,6 +76,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ code: 
           ))}
         </ul>
       </section>
+      )}
       {results.tutorials.length > 0 && (
         <section aria-labelledby="tutorials" className="space-y-3 rounded-2xl bg-white p-6 shadow-sm sm:p-8">
           <h2 id="tutorials" className="text-xl font-bold">Pour progresser : les tutos recommandés</h2>

@@ -3,10 +3,12 @@ import { db } from "../client";
 import { createCampaign } from "../../use-cases/campaigns/create-campaign";
 import { createRentreeCampaigns } from "../../use-cases/campaigns/create-rentree-campaigns";
 import { DEMO_ACCOUNTS } from "./demo-school";
+import { seedDemoResults } from "./demo-results";
 
 /** The demo school's campaigns: the rentrée ones ("Équipe Pix") and one of the demo teacher's own. Idempotent. */
 export async function seedDemoCampaigns(establishmentId: number): Promise<void> {
   await createRentreeCampaigns(establishmentId);
+  await seedDemoResults(establishmentId);
   const teacher = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.member.email }, select: { id: true } });
   const exists = await db.campaign.count({ where: { establishmentId, ownerId: teacher.id, deletedAt: null } });
   if (exists) return;

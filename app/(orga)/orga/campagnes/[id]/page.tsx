@@ -1,28 +1,76 @@
+import { ActivityChart } from "@/components/orga/campaigns/activity-chart";
+import { ActionForm } from "@/components/ui/action-form";
+import { deleteParticipationAction } from "@/lib/actions/participation-actions";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignParticipants } from "@/lib/db/queries/campaign-activity";
+import { activityStats, dailyActivity } from "@/lib/db/queries/campaign-results";
+import { canManageCampaign } from "@/lib/domain/authorization/permissions";
 import { participationStatusLabel } from "@/lib/domain/participations/status";
+import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
+
+function Card({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-xl bg-white p-5 shadow-sm">
+      <p className="text-sm font-semibold text-slate-600">{label}</p>
+      <p className="mt-1 text-3xl font-extrabold">{value}</p>
+    </div>
+  );
+}
 
 export default async function CampaignActivityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ creee?: string; statut?: string; recherche?: string }> }) {
   const { id } = await params;
   const search = await searchParams;
   const campaign = await campaignForPage(id);
-  const participants = await campaignParticipants(campaign.id, { status: search.statut, search: search.recherche });
+  const [participants, stats, days] = await Promise.all([
+    campaignParticipants(campaign.id, { status: search.statut, search: search.recherche }),
+    activityStats(campaign.id),
+    dailyActivity(campaign.id),
+  ]);
+  const canManage = canManageCampaign({ userId: campaign.userId, role: campaign.role }, campaign);
+  const sharedLabel = participationStatusLabel("SHARED", campaign.type);
+  const breakdown = [
+    ...(campaign.type === "ASSESSMENT" ? [{ label: "En cours", value: stats.started, color: "bg-amber-500" }] : []),
+    { label: "En attente d'envoi", value: stats.toShare, color: "bg-sky-600" },
+    { label: sharedLabel, value: stats.shared, color: "bg-green-700" },
+  ];
   return (
-    <section aria-labelledby="activity-title" className="space-y-4">
+    <section aria-labelledby="activity-title" className="space-y-6">
       {search.creee && (
         <p role="status" className="rounded-lg bg-green-50 p-4 font-medium text-green-900">
           La campagne est créée. Donnez le code <strong className="font-mono">{campaign.code}</strong> à vos élèves : ils le saisissent dans « J&apos;ai un code ».
         </p>
       )}
       <h2 id="activity-title" className="text-xl font-bold">Activité</h2>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Card label="Total de participants" value={String(stats.total)} />
+        <Card label={campaign.type === "ASSESSMENT" ? "Résultats reçus" : "Profils reçus"} value={String(stats.shared)} />
+        <Card label="Résultat moyen" value={stats.averageMasteryRate === null ? "—" : `${masteryPercentFromRate(stats.averageMasteryRate)} %`} />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <section aria-labelledby="status-title" className="rounded-xl bg-white p-5 shadow-sm">
+          <h3 id="status-title" className="mb-3 font-bold">Statuts</h3>
+          <ul className="space-y-3">
+            {breakdown.map((b) => (
+              <li key={b.label}>
+                <div className="flex justify-between text-sm"><span>{b.label}</span><span className="font-semibold">{b.value}</span></div>
+                <div className="mt-1 h-2 rounded-full bg-slate-200" aria-hidden="true"><div className={`h-2 rounded-full ${b.color}`} style={{ width: `${stats.total ? (b.value / stats.total) * 100 : 0}%` }} /></div>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="chart-title" className="rounded-xl bg-white p-5 shadow-sm lg:col-span-2">
+          <h3 id="chart-title" className="mb-3 font-bold">Activité des participants</h3>
+          {days.length ? <ActivityChart days={days} /> : <p className="text-slate-700">Aucune participation pour l&apos;instant.</p>}
+        </section>
+      </div>
       <form className="flex flex-wrap items-end gap-3" action={`/orga/campagnes/${campaign.id}`}>
         <div>
           <label htmlFor="statut" className="mb-1 block text-sm font-medium">Statut</label>
           <select id="statut" name="statut" defaultValue={search.statut ?? ""} className="rounded-lg border border-slate-400 px-3 py-2">
             <option value="">Tous les statuts</option>
-            <option value="STARTED">En cours</option>
+            {campaign.type === "ASSESSMENT" && <option value="STARTED">En cours</option>}
             <option value="TO_SHARE">En attente d&apos;envoi</option>
-            <option value="SHARED">{participationStatusLabel("SHARED", campaign.type)}</option>
+            <option value="SHARED">{sharedLabel}</option>
           </select>
         </div>
         <div>
@@ -42,6 +90,7 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
                 <th scope="col" className="px-4 py-3">Nom</th>
                 <th scope="col" className="px-4 py-3">Prénom</th>
                 <th scope="col" className="px-4 py-3">Statut</th>
+                {canManage && <th scope="col" className="px-4 py-3">Actions</th>}
               </tr>
             </thead>
             <tbody>
@@ -50,6 +99,17 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
                   <td className="px-4 py-3 font-medium">{p.lastName}</td>
                   <td className="px-4 py-3">{p.firstName}</td>
                   <td className="px-4 py-3">{participationStatusLabel(p.status, campaign.type)}</td>
+                  {canManage && (
+                    <td className="px-4 py-3">
+                      <ActionForm
+                        action={deleteParticipationAction}
+                        hidden={{ participationId: p.participationId }}
+                        label={`Supprimer la participation de ${p.firstName} ${p.lastName}`}
+                        confirm="Supprimer cette participation ? Ses résultats ne seront plus comptés ni exportés. Action irréversible."
+                        confirmLabel="Oui, supprimer"
+                      />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,11 +1,109 @@
+import Link from "next/link";
+import { MasteryKey } from "@/components/orga/campaigns/mastery-key";
+import { StarsWithTooltip } from "@/components/orga/campaigns/stars-with-tooltip";
 import { campaignForPage } from "@/lib/auth/campaign-access";
+import { campaignDetails } from "@/lib/db/queries/campaign-list";
+import { campaignDivisions, resultsList, RESULTS_PER_PAGE } from "@/lib/db/queries/campaign-results";
+import { stagesOfCampaign } from "@/lib/db/repositories/results-repository";
+import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
 
-export default async function CampaignResultsPage({ params }: { params: Promise<{ id: string }> }) {
+type Search = { recherche?: string; palier?: string; classe?: string; tri?: string; page?: string };
+
+export default async function CampaignResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const campaign = await campaignForPage((await params).id);
+  const search = await searchParams;
+  const details = await campaignDetails(campaign.id);
+  const stages = await stagesOfCampaign(campaign.id);
+  const page = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
+  const stage = search.palier !== undefined && search.palier !== "" ? Number(search.palier) : null;
+  const sort = search.tri === "resultat" ? ("resultat" as const) : ("nom" as const);
+  const [{ rows, total }, divisions] = await Promise.all([
+    resultsList(campaign.id, { search: (search.recherche ?? "").slice(0, 100), stage: Number.isInteger(stage) ? stage : null, division: search.classe || null, sort, page }),
+    campaignDivisions(campaign.id),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
+  const totalStars = Math.max(0, stages.length - 1);
+  const query = (change: Partial<Search>) => {
+    const next = new URLSearchParams(Object.entries({ ...search, ...change }).filter(([, v]) => v) as [string, string][]);
+    return `/orga/campagnes/${campaign.id}/resultats${next.size ? `?${next}` : ""}`;
+  };
   return (
-    <section aria-labelledby="results-title" className="space-y-3 rounded-xl bg-white p-6 shadow-sm">
-      <h2 id="results-title" className="text-xl font-bold">Résultats</h2>
-      <p className="text-slate-700">Les résultats envoyés par les participants de « {campaign.name} » s&apos;afficheront ici.</p>
+    <section aria-labelledby="results-title" className="space-y-5">
+      <h2 id="results-title" className="text-xl font-bold">Résultats ({details.sharedCount})</h2>
+      <MasteryKey />
+      <form className="flex flex-wrap items-end gap-3" action={`/orga/campagnes/${campaign.id}/resultats`}>
+        <div>
+          <label htmlFor="recherche" className="mb-1 block text-sm font-medium">Rechercher un participant</label>
+          <input id="recherche" name="recherche" type="search" defaultValue={search.recherche} className="rounded-lg border border-slate-400 px-3 py-2" />
+        </div>
+        {stages.length > 1 && (
+          <div>
+            <label htmlFor="palier" className="mb-1 block text-sm font-medium">Palier</label>
+            <select id="palier" name="palier" defaultValue={search.palier ?? ""} className="rounded-lg border border-slate-400 px-3 py-2">
+              <option value="">Tous les paliers</option>
+              {stages.map((s, i) => <option key={s.threshold} value={i}>{i} étoile{i > 1 ? "s" : ""} – {s.prescriberTitle}</option>)}
+            </select>
+          </div>
+        )}
+        {divisions.length > 0 && (
+          <div>
+            <label htmlFor="classe" className="mb-1 block text-sm font-medium">Classe</label>
+            <select id="classe" name="classe" defaultValue={search.classe ?? ""} className="rounded-lg border border-slate-400 px-3 py-2">
+              <option value="">Toutes les classes</option>
+              {divisions.map((d) => <option key={d} value={d}>{d}</option>)}
+            </select>
+          </div>
+        )}
+        <input type="hidden" name="tri" value={sort} />
+        <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold hover:bg-slate-100">Filtrer</button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="rounded-xl bg-white p-6 text-slate-700 shadow-sm">
+          {details.sharedCount === 0 ? "Aucun résultat reçu pour l'instant : les résultats apparaissent quand les élèves cliquent sur « J'envoie mes résultats »." : "Aucun résultat ne correspond à ces filtres."}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Résultats reçus ({total})</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3" aria-sort={sort === "nom" ? "ascending" : undefined}><Link href={query({ tri: "nom", page: undefined })} className="underline hover:no-underline">Nom</Link></th>
+                <th scope="col" className="px-4 py-3">Prénom</th>
+                {divisions.length > 0 && <th scope="col" className="px-4 py-3">Classe</th>}
+                {details.externalIdLabel && <th scope="col" className="px-4 py-3">{details.externalIdLabel}</th>}
+                <th scope="col" className="px-4 py-3" aria-sort={sort === "resultat" ? "descending" : undefined}><Link href={query({ tri: "resultat", page: undefined })} className="underline hover:no-underline">Résultats</Link></th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const reached = r.stageReached ?? 0;
+                const s = stages[reached];
+                return (
+                  <tr key={r.participationId} className="border-b border-slate-100 last:border-0">
+                    <td className="px-4 py-3 font-medium"><Link href={`/orga/campagnes/${campaign.id}/resultats/${r.participationId}`} className="text-brand-700 underline hover:no-underline">{r.lastName}</Link></td>
+                    <td className="px-4 py-3">{r.firstName}</td>
+                    {divisions.length > 0 && <td className="px-4 py-3">{r.division ?? "—"}</td>}
+                    {details.externalIdLabel && <td className="px-4 py-3">{r.externalId ?? "—"}</td>}
+                    <td className="px-4 py-3">
+                      <span className="mr-3 font-semibold">{masteryPercentFromRate(r.masteryRate)} %</span>
+                      {s && totalStars > 0 && <StarsWithTooltip reached={reached} total={totalStars} title={s.prescriberTitle} description={s.prescriberDescription} />}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
+          <span>Page {page} sur {pages}</span>
+          <span className="flex gap-3">
+            {page > 1 && <Link href={query({ page: String(page - 1) })} className="font-semibold text-brand-700 underline">Page précédente</Link>}
+            {page < pages && <Link href={query({ page: String(page + 1) })} className="font-semibold text-brand-700 underline">Page suivante</Link>}
+          </span>
+        </nav>
+      )}
     </section>
   );
 }

@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getSessionUserId } from "../auth/session";
+import { NotFoundError } from "../domain/shared/errors";
+import { deleteParticipation } from "../use-cases/campaigns/delete-participation";
+import { runAction, type ActionState } from "./run-action";
+
+export async function deleteParticipationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const userId = await getSessionUserId();
+    if (userId === null) throw new NotFoundError();
+    const campaignId = await deleteParticipation({ actorUserId: userId, participationId: z.coerce.number().int().positive().parse(formData.get("participationId")) });
+    revalidatePath(`/orga/campagnes/${campaignId}`, "layout");
+    return { ok: true, message: "Participation supprimée." };
+  });
+}

@@ -1,0 +1,173 @@
+import { db } from "../client";
+
+/**
+ * Read models of the teacher's tabs. "Latest shared participation per pupil": a pupil who retook the
+ * parcours (multiple sendings) counts once, with the last results they sent. The caller checked access.
+ */
+const LATEST_SHARED = `
+  SELECT DISTINCT ON (COALESCE(p.learner_id, -p.user_id, -p.id)) p.*
+  FROM participations p
+  WHERE p.campaign_id = $1 AND p.status = 'SHARED' AND p.deleted_at IS NULL
+  ORDER BY COALESCE(p.learner_id, -p.user_id, -p.id), p.shared_at DESC`;
+
+export async function activityStats(campaignId: number) {
+  const [counts] = await db.$queryRawUnsafe<{ started: bigint; to_share: bigint; shared: bigint }[]>(
+    `SELECT count(*) FILTER (WHERE status = 'STARTED') AS started, count(*) FILTER (WHERE status = 'TO_SHARE') AS to_share,
+            count(*) FILTER (WHERE status = 'SHARED') AS shared
+     FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL AND is_improved = false`,
+    campaignId,
+  );
+  const [average] = await db.$queryRawUnsafe<{ average: number | null; count: bigint }[]>(
+    `SELECT avg(mastery_rate) AS average, count(*) AS count FROM (${LATEST_SHARED}) latest`,
+    campaignId,
+  );
+  return {
+    started: Number(counts.started),
+    toShare: Number(counts.to_share),
+    shared: Number(counts.shared),
+    total: Number(counts.started) + Number(counts.to_share) + Number(counts.shared),
+    sharedPupils: Number(average.count),
+    averageMasteryRate: average.average === null ? null : Number(average.average),
+  };
+}
+
+/** Participations started and results received per day (Europe/Paris), cumulated. */
+export async function dailyActivity(campaignId: number) {
+  const rows = await db.$queryRawUnsafe<{ day: string; started: bigint; shared: bigint }[]>(
+    `WITH events AS (
+       SELECT to_char(created_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS day, 1 AS started, 0 AS shared FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL
+       UNION ALL
+       SELECT to_char(shared_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD'), 0, 1 FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL AND shared_at IS NOT NULL)
+     SELECT day, sum(started) AS started, sum(shared) AS shared FROM events GROUP BY day ORDER BY day`,
+    campaignId,
+  );
+  let started = 0;
+  let shared = 0;
+  return rows.map((r) => {
+    started += Number(r.started);
+    shared += Number(r.shared);
+    return { day: r.day, started, shared };
+  });
+}
+
+export const RESULTS_PER_PAGE = 50;
+
+export type ResultRow = { participationId: number; lastName: string; firstName: string; externalId: string | null; division: string | null; masteryRate: number; stageReached: number | null; sharedAt: Date };
+
+export async function resultsList(campaignId: number, filter: { search: string; stage: number | null; division: string | null; sort: "nom" | "resultat"; page: number }) {
+  const params: unknown[] = [campaignId];
+  const conditions: string[] = [];
+  const words = filter.search.trim().split(/\s+/).filter(Boolean).slice(0, 3);
+  for (const word of words) {
+    params.push(`%${word}%`);
+    conditions.push(`(coalesce(l.last_name, u.last_name) ILIKE $${params.length} OR coalesce(l.first_name, u.first_name) ILIKE $${params.length})`);
+  }
+  if (filter.stage !== null) {
+    params.push(filter.stage);
+    conditions.push(`latest.stage_reached = $${params.length}`);
+  }
+  if (filter.division) {
+    params.push(filter.division);
+    conditions.push(`l.division = $${params.length}`);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
+  const order = filter.sort === "resultat" ? "latest.mastery_rate DESC, last_name, first_name" : "last_name, first_name, latest.id";
+  const from = `FROM (${LATEST_SHARED}) latest LEFT JOIN learners l ON l.id = latest.learner_id LEFT JOIN users u ON u.id = latest.user_id ${where}`;
+  const [{ total }] = await db.$queryRawUnsafe<{ total: bigint }[]>(`SELECT count(*) AS total ${from}`, ...params);
+  params.push(RESULTS_PER_PAGE, (Math.max(1, filter.page) - 1) * RESULTS_PER_PAGE);
+  const rows = await db.$queryRawUnsafe<{ id: number; last_name: string | null; first_name: string | null; participant_external_id: string | null; division: string | null; mastery_rate: number; stage_reached: number | null; shared_at: Date }[]>(
+    `SELECT latest.id, coalesce(l.last_name, u.last_name, '(anonyme)') AS last_name, coalesce(l.first_name, u.first_name, '') AS first_name,
+            latest.participant_external_id, l.division, latest.mastery_rate, latest.stage_reached, latest.shared_at
+     ${from} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    ...params,
+  );
+  return {
+    total: Number(total),
+    rows: rows.map((r): ResultRow => ({ participationId: r.id, lastName: r.last_name ?? "", firstName: r.first_name ?? "", externalId: r.participant_external_id, division: r.division, masteryRate: Number(r.mastery_rate ?? 0), stageReached: r.stage_reached, sharedAt: r.shared_at })),
+  };
+}
+
+export async function campaignDivisions(campaignId: number): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ division: string }[]>(
+    `SELECT DISTINCT l.division FROM participations p JOIN learners l ON l.id = p.learner_id WHERE p.campaign_id = $1 AND l.division IS NOT NULL ORDER BY 1`,
+    campaignId,
+  );
+  return rows.map((r) => r.division);
+}
+
+/** Per tube of the campaign: its shape and the sums over the latest shared participations (Analyse). */
+export async function tubeRelevanceInputs(campaignId: number) {
+  const tubes = await db.$queryRawUnsafe<{ tube_id: string; practical_title: string; practical_description: string; competence_name: string; competence_index: string; area_color: string; targeted: bigint; max_level: number; tutorial_ids: string[] }[]>(
+    `SELECT t.id AS tube_id, t.practical_title, t.practical_description, c.name AS competence_name, c.index AS competence_index, a.color AS area_color,
+            count(*) AS targeted, max(s.level) AS max_level, array_agg(DISTINCT tid) FILTER (WHERE tid IS NOT NULL) AS tutorial_ids
+     FROM campaign_skills cs JOIN skills s ON s.id = cs.skill_id JOIN tubes t ON t.id = s.tube_id
+     JOIN competences c ON c.id = t.competence_id JOIN areas a ON a.id = c.area_id
+     LEFT JOIN LATERAL unnest(s.tutorial_ids) AS tid ON true
+     WHERE cs.campaign_id = $1 GROUP BY t.id, c.name, c.index, a.color`,
+    campaignId,
+  );
+  const [{ participants }] = await db.$queryRawUnsafe<{ participants: bigint }[]>(`SELECT count(*) AS participants FROM (${LATEST_SHARED}) latest`, campaignId);
+  const sums = await db.$queryRawUnsafe<{ tube_id: string; r_sum: number; v_sum: number; rn_sum: number }[]>(
+    `SELECT r.tube_id, sum(r.highest_validated)::float8 AS r_sum, sum(r.validated_count)::float8 AS v_sum,
+            sum(r.highest_validated::float8 / greatest(r.lowest_not_validated, 1)) AS rn_sum
+     FROM (${LATEST_SHARED}) latest JOIN participation_tube_results r ON r.participation_id = latest.id GROUP BY r.tube_id`,
+    campaignId,
+  );
+  const sumByTube = new Map(sums.map((s) => [s.tube_id, s]));
+  return {
+    participants: Number(participants),
+    campaignMaxLevel: Math.max(0, ...tubes.map((t) => t.max_level)),
+    tubes: tubes.map((t) => ({
+      tubeId: t.tube_id,
+      practicalTitle: t.practical_title,
+      practicalDescription: t.practical_description,
+      competenceName: `${t.competence_index} ${t.competence_name}`,
+      areaColor: t.area_color,
+      targetedCount: Number(t.targeted),
+      tubeMaxLevel: t.max_level,
+      tutorialIds: t.tutorial_ids ?? [],
+      sums: sumByTube.get(t.tube_id) ?? { r_sum: 0, v_sum: 0, rn_sum: 0 },
+    })),
+  };
+}
+
+/** Per competence: targeted skills and validated ones summed over the latest shared participations. */
+export async function competenceCollectiveInputs(campaignId: number) {
+  return db.$queryRawUnsafe<{ competence_id: string; index: string; name: string; targeted: bigint; validated_sum: number | null }[]>(
+    `WITH targeted AS (SELECT s.competence_id, count(*) AS targeted FROM campaign_skills cs JOIN skills s ON s.id = cs.skill_id WHERE cs.campaign_id = $1 GROUP BY s.competence_id),
+          validated AS (SELECT r.competence_id, sum(r.validated_count)::float8 AS validated_sum FROM (${LATEST_SHARED}) latest JOIN participation_tube_results r ON r.participation_id = latest.id GROUP BY r.competence_id)
+     SELECT c.id AS competence_id, c.index, c.name, t.targeted, v.validated_sum FROM targeted t JOIN competences c ON c.id = t.competence_id LEFT JOIN validated v ON v.competence_id = t.competence_id ORDER BY c.index`,
+    campaignId,
+  );
+}
+
+/** One participation of the campaign with its per-competence results (the teacher's detail page). */
+export async function participationDetail(campaignId: number, participationId: number) {
+  const p = await db.participation.findFirst({
+    where: { id: participationId, campaignId, deletedAt: null },
+    select: {
+      id: true, status: true, createdAt: true, sharedAt: true, masteryRate: true, stageReached: true, participantExternalId: true, userId: true,
+      user: { select: { firstName: true, lastName: true } }, learner: { select: { firstName: true, lastName: true, division: true } },
+      tubeResults: { select: { tubeId: true, competenceId: true, targetedCount: true, validatedCount: true, highestValidated: true, lowestNotValidated: true } },
+    },
+  });
+  if (!p) return null;
+  const tubes = await db.tube.findMany({ where: { id: { in: p.tubeResults.map((r) => r.tubeId) } }, select: { id: true, practicalTitle: true, competence: { select: { id: true, index: true, name: true } } } });
+  return { ...p, tubes };
+}
+
+/** Deletes a participation for the teacher: anonymised, no longer counted; the pupil cannot take it again. */
+export async function softDeleteParticipation(participationId: number, deletedById: number, now: Date): Promise<boolean> {
+  const p = await db.participation.findUnique({ where: { id: participationId }, select: { campaignId: true, userId: true, learnerId: true } });
+  if (!p) return false;
+  const { count } = await db.participation.updateMany({
+    where: { campaignId: p.campaignId, deletedAt: null, OR: [{ id: participationId }, ...(p.userId ? [{ userId: p.userId }] : []), ...(p.learnerId ? [{ learnerId: p.learnerId }] : [])] },
+    data: { deletedAt: now, deletedById, userId: null, participantExternalId: null },
+  });
+  return count > 0;
+}
+
+export async function participationCampaignId(participationId: number): Promise<number | null> {
+  const p = await db.participation.findUnique({ where: { id: participationId }, select: { campaignId: true } });
+  return p?.campaignId ?? null;
+}

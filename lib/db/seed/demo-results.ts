@@ -1,0 +1,64 @@
+import "server-only";
+import { db } from "../client";
+import { challengeSource } from "../repositories/assessment-repository";
+import { expectedAnswer } from "../../domain/learning-content/check-answer";
+import { createCampaign } from "../../use-cases/campaigns/create-campaign";
+import { answerChallenge, currentQuestion } from "../../use-cases/participations/answer-challenge";
+import { shareResults } from "../../use-cases/participations/participation-results";
+import { startParticipation } from "../../use-cases/participations/pupil-campaign";
+import { DEMO_ACCOUNTS } from "./demo-school";
+
+export const DEMO_RESULTS_CAMPAIGN = "Démo – Rentrée 4e A";
+
+/** The seed's example: who reached which level, how far they went, and whether they sent their results. */
+const PUPILS = [
+  { email: "charles.babbage@example.org", level: 2, stop: "shared", daysAgo: 6 },
+  { email: "ada.lovelace@example.org", level: 4, stop: "shared", daysAgo: 5 },
+  { email: "garance.santa@example.org", level: 1, stop: "shared", daysAgo: 3 },
+  { email: "louis.pouzin@example.org", level: 2, stop: "finished", daysAgo: 2 },
+  { email: "mary.jackson@example.org", level: 2, stop: "started", daysAgo: 1 },
+] as const;
+
+const daysAgo = (n: number, minutes = 0) => new Date(Date.now() - n * 24 * 3600 * 1000 + minutes * 60_000);
+
+/**
+ * A demo campaign whose participants answered through the real engine: each pupil masters the skills up
+ * to their level (right answer), skips some harder ones and misses the others. Idempotent.
+ */
+export async function seedDemoResults(establishmentId: number): Promise<void> {
+  if (await db.campaign.count({ where: { establishmentId, name: DEMO_RESULTS_CAMPAIGN } })) return;
+  const teacher = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.member.email }, select: { id: true } });
+  const { id: campaignId, code } = await createCampaign({
+    actorUserId: teacher.id,
+    establishmentId,
+    now: daysAgo(7),
+    campaign: {
+      name: DEMO_RESULTS_CAMPAIGN,
+      type: "ASSESSMENT",
+      targetProfileId: "tp-rentree-4e",
+      externalIdLabel: null,
+      externalIdType: null,
+      title: "Parcours de rentrée 4e",
+      landingText: "Bonne rentrée ! Ce parcours fait le point sur vos compétences numériques.",
+      ownerId: teacher.id,
+      multipleSendings: false,
+    },
+  });
+  for (const pupil of PUPILS) {
+    const user = await db.user.findUnique({ where: { email: pupil.email }, select: { id: true } });
+    if (!user) continue;
+    let minute = 0;
+    await startParticipation({ userId: user.id, code, externalId: null, now: daysAgo(pupil.daysAgo, minute) });
+    for (let i = 0; i < 200; i++) {
+      const question = await currentQuestion({ userId: user.id, campaignId, now: daysAgo(pupil.daysAgo, ++minute) });
+      if (question.kind === "completed") break;
+      if (pupil.stop === "started" && i >= 7) break;
+      const source = await challengeSource(question.challengeId);
+      if (!source) break;
+      const masters = source.level <= pupil.level;
+      const answer = masters ? expectedAnswer(source.content) : i % 3 === 0 ? null : { kind: "fields" as const, values: {} };
+      await answerChallenge({ userId: user.id, campaignId, challengeId: question.challengeId, answer, now: daysAgo(pupil.daysAgo, minute) });
+    }
+    if (pupil.stop === "shared") await shareResults({ userId: user.id, campaignId, now: daysAgo(pupil.daysAgo, minute + 1) });
+  }
+}

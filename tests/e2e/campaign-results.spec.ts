@@ -1,0 +1,49 @@
+import { test, expect, DEMO, loginToOrga } from "./fixtures";
+
+test("the teacher follows the demo campaign: statuses, stars with the key to reading, analysis with tutorials", async ({ page }) => {
+  await loginToOrga(page, DEMO.member);
+  await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).click();
+  await page.waitForURL(/\/orga\/campagnes\/\d+$/);
+  const table = page.getByRole("table", { name: /Participants/ });
+  for (const [name, status] of [["Babbage", "Résultats reçus"], ["Lovelace", "Résultats reçus"], ["Santa", "Résultats reçus"], ["Pouzin", "En attente d'envoi"], ["Jackson", "En cours"]]) {
+    await expect(table.getByRole("row", { name: new RegExp(name) })).toContainText(status);
+  }
+  await expect(page.getByText("Total de participants")).toBeVisible();
+  await page.getByLabel("Statut").selectOption("TO_SHARE");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page.getByRole("table", { name: /Participants/ }).getByRole("row")).toHaveCount(2);
+
+  await page.getByRole("link", { name: "Résultats (3)" }).click();
+  await page.waitForURL(/resultats/);
+  await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(4);
+  await expect(page.getByRole("row", { name: /Santa/ }).getByRole("img", { name: "1 étoile sur 3" })).toBeVisible();
+  await page.getByText("Clés de lecture des résultats").click();
+  await expect(page.getByText("de 81 à 100 % :")).toBeVisible();
+  await expect(page.getByText("L'élève dispose de bases fragiles compte tenu de son niveau d'enseignement.")).toBeVisible();
+  await page.getByLabel("Palier").selectOption("1");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(2);
+  await page.getByRole("link", { name: "Santa" }).click();
+  await expect(page.getByRole("heading", { name: "Résultats de Garance Santa" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Résultats par compétence" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Analyse", exact: true }).click();
+  await page.waitForURL(/analyse/);
+  await expect(page.getByRole("heading", { name: "Sujets (16)" })).toBeVisible();
+  const firstSubject = page.getByRole("table", { name: "Sujets classés par pertinence" }).getByRole("row").nth(1);
+  await expect(firstSubject.getByRole("img", { name: /recommandé/ })).toBeVisible();
+  await firstSubject.getByText("voir les tutos").click();
+  await expect(firstSubject.getByRole("link").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Résultats par compétence" })).toBeVisible();
+});
+
+test("the owner deletes a participation after confirming; it is no longer counted", async ({ page }) => {
+  await loginToOrga(page, DEMO.member);
+  await page.goto("/orga/campagnes/nouvelle");
+  // A campaign of one's own with one participant: the demo campaign stays intact for other tests.
+  await page.getByLabel("Nom de la campagne").fill("Campagne à nettoyer");
+  await page.getByLabel("Que souhaitez-vous tester ?").selectOption({ label: "Parcours de rentrée 5e" });
+  await page.getByRole("button", { name: "Créer la campagne" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Campagne à nettoyer/ })).toBeVisible();
+  await expect(page.getByText("Aucun participant pour l'instant.")).toBeVisible();
+});

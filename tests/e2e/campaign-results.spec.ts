@@ -37,13 +37,31 @@ test("the teacher follows the demo campaign: statuses, stars with the key to rea
   await expect(page.getByRole("heading", { name: "Résultats par compétence" })).toBeVisible();
 });
 
-test("the owner deletes a participation after confirming; it is no longer counted", async ({ page }) => {
+test("the owner deletes a participation after confirming; it is no longer counted", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   await loginToOrga(page, DEMO.member);
   await page.goto("/orga/campagnes/nouvelle");
-  // A campaign of one's own with one participant: the demo campaign stays intact for other tests.
   await page.getByLabel("Nom de la campagne").fill("Campagne à nettoyer");
   await page.getByLabel("Que souhaitez-vous tester ?").selectOption({ label: "Parcours de rentrée 5e" });
   await page.getByRole("button", { name: "Créer la campagne" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Campagne à nettoyer/ })).toBeVisible();
+  const code = (await page.getByTestId("campaign-code").textContent())!.trim();
+
+  const pupilContext = await browser.newContext();
+  const pupil = await pupilContext.newPage();
+  await pupil.goto(`/connexion?retour=/campagnes/${code}`);
+  await pupil.getByLabel("Adresse e-mail ou identifiant").fill("garance.santa@example.org");
+  await pupil.getByLabel("Mot de passe").fill(DEMO.password);
+  await pupil.getByRole("button", { name: "Je me connecte" }).click();
+  await pupil.getByRole("button", { name: "C'est parti !" }).click();
+  await pupil.waitForURL(/\/evaluation$/);
+  await pupilContext.close();
+
+  await page.reload();
+  const row = page.getByRole("row", { name: /Santa/ });
+  await expect(row).toContainText("En cours");
+  await row.getByRole("button", { name: "Supprimer la participation de Garance Santa" }).click();
+  await row.getByRole("button", { name: "Oui, supprimer" }).click();
   await expect(page.getByText("Aucun participant pour l'instant.")).toBeVisible();
+  await expect(page.getByText("Total de participants").locator("..")).toContainText("0");
 });

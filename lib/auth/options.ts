@@ -1,6 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
+import { hashToken } from "./tokens";
+import { consumeSignInToken } from "../db/repositories/sign-in-token-repository";
 import { env } from "../env";
 
 const SESSION_HOURS = 12;
@@ -17,6 +19,17 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials) {
           const user = await authenticate(credentials?.login ?? "", credentials?.password ?? "");
           return { id: String(user.id), name: user.name, email: user.email };
+        },
+      }),
+      // Exchanges the single-use token minted after an SSO sign-in (GAR) for a session.
+      CredentialsProvider({
+        id: "sso-token",
+        name: "Jeton de connexion",
+        credentials: { token: { type: "text" } },
+        async authorize(credentials) {
+          const user = await consumeSignInToken(hashToken(credentials?.token ?? ""), new Date());
+          if (!user) return null;
+          return { id: String(user.id), name: `${user.firstName} ${user.lastName}`, email: user.email };
         },
       }),
     ],

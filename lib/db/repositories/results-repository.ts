@@ -53,3 +53,14 @@ export async function shareParticipation(input: {
 export async function findParticipationFull(participationId: number) {
   return db.participation.findUnique({ where: { id: participationId }, select: { id: true, status: true, sharedAt: true, masteryRate: true, userId: true, campaignId: true } });
 }
+
+/** A tutorial's internal page (null when the tutorial is an external link or does not exist). */
+export async function findTutorialPage(id: string) {
+  const tutorial = await db.tutorial.findUnique({ where: { id }, select: { title: true, page: true, durationMinutes: true, source: true } });
+  if (!tutorial?.page) return null;
+  return { ...tutorial, page: tutorial.page as unknown as { learn: string; body: string; remember: string } };
+}
+
+export async function tutorialIdsOfSkill(skillId: string) {
+  return db.skill.findUnique({ where: { id: skillId }, select: { tutorialIds: true, learningMoreTutorialIds: true } });
+}

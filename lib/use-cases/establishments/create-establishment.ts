@@ -5,6 +5,7 @@ import { createInvitation } from "../../db/repositories/invitation-repository";
 import { generateInvitationCode } from "../../domain/invitations/invitation";
 import { DomainError } from "../../domain/shared/errors";
 import { invitationLink, sendInvitationMail } from "../team/send-invitation-mail";
+import { createRentreeCampaigns } from "../campaigns/create-rentree-campaigns";
 
 /** Platform operators: a new establishment and an ADMIN invitation for its first correspondent. */
 export async function createEstablishment(input: {
@@ -24,6 +25,8 @@ export async function createEstablishment(input: {
     data: { name: input.name, uai: input.uai, type: input.type, contactEmail: input.contactEmail, isManagingStudents: input.isManagingStudents, createdAt: now },
     select: { id: true, name: true },
   });
+  // Teachers can hand out the rentrée codes from day one.
+  await createRentreeCampaigns(establishment.id, now);
   const code = generateInvitationCode(cryptoRandomInt);
   const { id } = await createInvitation({ establishmentId: establishment.id, email: input.firstAdminEmail, role: "ADMIN", codeHash: hashToken(code), now });
   await sendInvitationMail({ to: input.firstAdminEmail, establishmentName: establishment.name, invitationId: id, code });

@@ -6,8 +6,7 @@ import { CHECKPOINT_EVERY } from "../../domain/participations/checkpoint";
 import { NotFoundError } from "../../domain/shared/errors";
 import { answersOfAssessment, challengeSource, engineContentOfCampaign, findAssessmentOfParticipation, latestKnowledgeElements } from "../../db/repositories/assessment-repository";
 import { findLiveParticipation } from "../../db/repositories/participation-repository";
-import { tutorialsByIds } from "../../db/repositories/results-repository";
-import { db } from "../../db/client";
+import { tutorialIdsOfSkill, tutorialsByIds } from "../../db/repositories/results-repository";
 
 /** "Avancement": % of the parcours done and the last answers with their correction and tutorials. */
 export async function checkpointView(input: { userId: number; campaignId: number }) {
@@ -25,7 +24,7 @@ export async function checkpointView(input: { userId: number; campaignId: number
   for (const answer of last) {
     const source = await challengeSource(answer.challengeId);
     if (!source) continue;
-    const skill = await db.skill.findUnique({ where: { id: source.skillId }, select: { tutorialIds: true, learningMoreTutorialIds: true } });
+    const skill = await tutorialIdsOfSkill(source.skillId);
     const result = answer.result as AnswerOutcome;
     items.push({
       id: answer.id,

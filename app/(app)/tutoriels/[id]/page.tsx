@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SafeMarkdown } from "@/components/ui/safe-markdown";
-import { db } from "@/lib/db/client";
+import { findTutorialPage } from "@/lib/db/repositories/results-repository";
 
 export const metadata: Metadata = { title: "Tutoriel" };
 
-type Page = { learn: string; body: string; remember: string };
-
 export default async function TutorialPage({ params }: { params: Promise<{ id: string }> }) {
-  const tutorial = await db.tutorial.findUnique({ where: { id: (await params).id }, select: { title: true, page: true, durationMinutes: true, source: true } });
-  if (!tutorial || !tutorial.page) notFound();
-  const page = tutorial.page as unknown as Page;
+  const tutorial = await findTutorialPage((await params).id);
+  if (!tutorial) notFound();
+  const { page } = tutorial;
   return (
     <article className="mx-auto max-w-2xl space-y-5 rounded-2xl bg-white p-6 shadow-sm sm:p-8">
       <h1 className="text-2xl font-bold">{tutorial.title}</h1>

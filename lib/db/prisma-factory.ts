@@ -10,6 +10,8 @@ export const roundTrips = { count: 0 };
 
 function countingPool(connectionString: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection closed by the server (restart, failover) must not crash the process: the pool reconnects.
+  pool.on("error", (error) => console.warn(`[base de données] connexion perdue : ${error.message}`));
   pool.on("connect", (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {

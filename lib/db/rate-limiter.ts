@@ -23,7 +23,10 @@ export type LimitName = keyof typeof LIMITS;
 const globalForLimiter = globalThis as unknown as { rateLimitPool?: Pool; limiters?: Map<LimitName, RateLimiterPostgres> };
 
 function limiter(name: LimitName): RateLimiterPostgres {
-  globalForLimiter.rateLimitPool ??= new Pool({ connectionString: env().DATABASE_URL, max: 3 });
+  if (!globalForLimiter.rateLimitPool) {
+    globalForLimiter.rateLimitPool = new Pool({ connectionString: env().DATABASE_URL, max: 3 });
+    globalForLimiter.rateLimitPool.on("error", (error) => console.warn(`[limitation] connexion perdue : ${error.message}`));
+  }
   globalForLimiter.limiters ??= new Map();
   let existing = globalForLimiter.limiters.get(name);
   if (!existing) {

@@ -26,3 +26,7 @@ export async function campaignAllowsRetry(campaignId: number): Promise<boolean> 
   const c = await db.campaign.findUnique({ where: { id: campaignId }, select: { multipleSendings: true, type: true, archivedAt: true, deletedAt: true } });
   return Boolean(c && c.multipleSendings && c.type === "ASSESSMENT" && !c.archivedAt && !c.deletedAt);
 }
+
+export async function hasSupersededParticipation(campaignId: number, userId: number): Promise<boolean> {
+  return (await db.participation.count({ where: { campaignId, userId, isImproved: true, deletedAt: null } })) > 0;
+}

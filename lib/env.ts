@@ -1,4 +1,9 @@
 import { z } from "zod";
+import { certificatePem } from "./saml/certificate";
+
+/** An optional setting: an empty or blank value (common in compose files) counts as unset. */
+const optionalSetting = <T extends z.ZodType>(type: T) =>
+  z.preprocess((value) => (typeof value === "string" ? value.trim() || undefined : value), type.optional());
 
 /**
  * The only reader of process.env. Validated once; a wrong setting stops the app with a clear message.
@@ -17,6 +22,18 @@ const schema = z.object({
   INVITATION_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** "1" shows the development outbox (/dev/mails) even in production mode: only for the e2e suite. */
   MAIL_OUTBOX_PAGE: z.enum(["0", "1"]).default("0"),
+  /** GAR (Médiacentre): the identity provider's SSO address (HTTP-Redirect binding). GAR is on when this and the certificate are set. */
+  SAML_IDP_ENTRY_POINT: optionalSetting(z.url("SAML_IDP_ENTRY_POINT doit être une URL (https://…).")),
+  /** GAR: the identity provider's signing certificate, PEM (line breaks may be written as a literal backslash-n) or its base64 body. */
+  SAML_IDP_CERT: optionalSetting(
+    z.string().transform((value, ctx) => {
+      const pem = certificatePem(value);
+      if (!pem) ctx.addIssue({ code: "custom", message: "SAML_IDP_CERT doit être le certificat X.509 de signature du GAR (PEM ou base64)." });
+      return pem ?? z.NEVER;
+    }),
+  ),
+  /** GAR: our service provider's entity id, the audience the assertions must name; defaults to `${APP_URL}/api/saml/metadata`. */
+  SAML_SP_ENTITY_ID: optionalSetting(z.string()),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -33,11 +50,18 @@ export function env(): Env {
   if (parsed.data.NODE_ENV === "production" && !parsed.data.NEXTAUTH_SECRET) {
     throw new Error("Configuration invalide : NEXTAUTH_SECRET est obligatoire en production.");
   }
+  if (Boolean(parsed.data.SAML_IDP_ENTRY_POINT) !== Boolean(parsed.data.SAML_IDP_CERT)) {
+    // Half a GAR configuration would silently turn the Médiacentre access off: say so at start-up instead.
+    throw new Error("Configuration invalide : SAML_IDP_ENTRY_POINT et SAML_IDP_CERT vont ensemble (les deux pour activer le GAR, aucun sinon).");
+  }
   cached = parsed.data;
   return cached;
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+
+/** GAR access (SAML) is on when the identity provider's address and certificate are both configured. */
+export const isGarEnabled = () => Boolean(env().SAML_IDP_ENTRY_POINT && env().SAML_IDP_CERT);
 
 /** The outbox page lists every mail sent without SMTP: never on a real deployment. */
 export const isOutboxPageEnabled = () => !isProduction() || env().MAIL_OUTBOX_PAGE === "1";

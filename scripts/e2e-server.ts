@@ -28,6 +28,9 @@ const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", p
     NEXT_TELEMETRY_DISABLED: "1",
     // The suite reads mails from the development outbox; production mode would otherwise require SMTP.
     MAIL_OUTBOX_PAGE: "1",
+    // GAR: tests/e2e/gar.spec.ts plays the identity provider with the TEST key pair of tests/fixtures/saml.
+    SAML_IDP_ENTRY_POINT: "https://idp-de-test.gar.invalid/sso",
+    SAML_IDP_CERT: (await import("node:fs")).readFileSync(path.join("tests", "fixtures", "saml", "idp-test-cert.pem"), "utf8"),
   },
 });
 

@@ -39,6 +39,13 @@ export function OrgaHeader({ context }: { context: OrgaContext | null }) {
                 Campagnes
               </Link>
             </li>
+            {current.isManagingStudents && (
+              <li>
+                <Link href="/orga/eleves" className="inline-block border-b-2 border-transparent pb-2 hover:border-brand-600">
+                  Élèves
+                </Link>
+              </li>
+            )}
             <li>
               <Link href="/orga/equipe" className="inline-block border-b-2 border-transparent pb-2 hover:border-brand-600">
                 Équipe

@@ -15,6 +15,8 @@ export async function prepareDatabase(url: string, options: { demo: boolean; log
     let establishmentId: number;
     try {
       ({ establishmentId } = await seedDemoSchool(client));
+      // Loaded here, not at the top: it pulls server-only modules (demo runs use --conditions=react-server).
+      await (await import("../../lib/db/seed/demo-roster")).seedDemoRoster(client, establishmentId);
     } finally {
       await client.$disconnect();
     }

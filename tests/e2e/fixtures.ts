@@ -22,7 +22,7 @@ export const test = base.extend<{ accessibilityScan: void }>({
       const pending: Promise<void>[] = [];
       const scanCurrent = async () => {
         const url = page.url();
-        if (scanned.has(url) || url === "about:blank") return;
+        if (scanned.has(url) || url === "about:blank" || new URL(url).pathname.startsWith("/api/")) return;
         try {
           await page.waitForLoadState("load");
           const found = await scan(page);

@@ -42,11 +42,11 @@ async function step(page: Page, skip: boolean): Promise<"question" | "checkpoint
     for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill("réponse");
     await page.getByRole("button", { name: "Je valide" }).click();
   }
-  await expect.poll(() => position(page), { timeout: 20_000 }).not.toBe(before);
+  await expect.poll(() => position(page), { timeout: 45_000 }).not.toBe(before);
   return "question";
 }
 
-test("a new pupil enters the code, signs up, answers to the end, sees a checkpoint and results, and sends them", async ({ page, browser }) => {
+test("a new pupil of the roster enters the code, signs up, joins the roster, answers to the end, sees a checkpoint and results, and sends them", async ({ page, browser }) => {
   test.setTimeout(240_000);
   const code = await demoCampaignCode(page);
   const pupilContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -61,14 +61,22 @@ test("a new pupil enters the code, signs up, answers to the end, sees a checkpoi
   await pupil.getByLabel("Saisissez votre code").fill(code.toLowerCase());
   await pupil.getByRole("button", { name: "Accéder au parcours" }).click();
   await expect(pupil.getByRole("heading", { name: "Sécuriser son environnement numérique" })).toBeVisible();
-  await pupil.getByRole("link", { name: "Je m'inscris" }).click();
-  const email = `eleve.${Date.now()}@example.org`;
-  await pupil.getByLabel("Prénom").fill("Zoé");
-  await pupil.getByLabel("Nom", { exact: true }).fill("Martin");
+  await pupil.getByRole("link", { name: "Je m'inscris", exact: true }).click();
+  const email = `lea.dupont.${Date.now()}@example.org`;
+  await pupil.getByLabel("Prénom").fill("Léa");
+  await pupil.getByLabel("Nom", { exact: true }).fill("Dupont");
   await pupil.getByLabel("Adresse e-mail").fill(email);
-  await pupil.getByLabel("Mot de passe").fill("Zoe2026abc");
+  await pupil.getByLabel("Mot de passe").fill("Lea2026abc");
   await pupil.getByLabel("J'accepte les conditions d'utilisation").check();
   await pupil.getByRole("button", { name: "Je m'inscris" }).click();
+  // The demo school manages its pupils: a new account first says who it is on the roster (once), typo forgiven.
+  await pupil.waitForURL(/\/rejoindre$/);
+  await pupil.getByLabel("Prénom").fill("Lea");
+  await pupil.getByLabel("Nom", { exact: true }).fill("Dupond");
+  await pupil.getByLabel("Jour").fill("01");
+  await pupil.getByLabel("Mois").fill("12");
+  await pupil.getByLabel("Année").fill("2011");
+  await pupil.getByRole("button", { name: "Je rejoins le parcours" }).click();
   await pupil.getByRole("button", { name: "C'est parti !" }).click();
   await pupil.waitForURL(/\/evaluation$/);
   await expect(pupil.getByRole("heading", { name: "Question 1 sur 5" })).toBeVisible();
@@ -96,7 +104,7 @@ test("a new pupil enters the code, signs up, answers to the end, sees a checkpoi
   await expect(row.getByRole("cell").nth(3)).toHaveText("1");
   await expect(row.getByRole("cell").nth(4)).toHaveText("1");
   await row.getByRole("link").click();
-  await expect(page.getByRole("row", { name: /Martin/ })).toContainText("Résultats reçus");
+  await expect(page.getByRole("row", { name: /Dupont/i })).toContainText("Résultats reçus");
 });
 
 test("a pupil who stops halfway comes back with the code and resumes at the same question", async ({ page, browser }) => {
@@ -104,6 +112,7 @@ test("a pupil who stops halfway comes back with the code and resumes at the same
   const code = await demoCampaignCode(page);
   const context = await browser.newContext();
   const pupil = await context.newPage();
+  // Louis Pouzin's account is linked to his learner by the demo seed: no reconciliation form.
   await pupil.goto(`/campagnes/${code}`);
   await pupil.getByRole("link", { name: "Je me connecte" }).click();
   await pupil.getByLabel("Adresse e-mail ou identifiant").fill("louis.pouzin@example.org");

@@ -14,6 +14,9 @@ export type CampaignForPupil = {
   isAccessible: boolean;
   establishmentName: string;
   targetProfileId: string | null;
+  establishmentId: number;
+  /** The establishment manages its pupils: only pupils of its roster may join (reconciliation first). */
+  isRestricted: boolean;
 };
 
 export async function findCampaignByCode(code: string): Promise<CampaignForPupil | null> {
@@ -21,14 +24,15 @@ export async function findCampaignByCode(code: string): Promise<CampaignForPupil
     where: { code },
     select: {
       id: true, code: true, name: true, title: true, type: true, landingText: true, externalIdLabel: true, externalIdType: true,
-      multipleSendings: true, archivedAt: true, deletedAt: true, targetProfileId: true, establishment: { select: { name: true } },
+      multipleSendings: true, archivedAt: true, deletedAt: true, targetProfileId: true, establishmentId: true,
+      establishment: { select: { name: true, isManagingStudents: true } },
     },
   });
   if (!c || c.deletedAt) return null;
   return {
     id: c.id, code: c.code, name: c.name, title: c.title, type: c.type, landingText: c.landingText, externalIdLabel: c.externalIdLabel,
     externalIdType: c.externalIdType, multipleSendings: c.multipleSendings, isAccessible: !c.archivedAt, establishmentName: c.establishment.name,
-    targetProfileId: c.targetProfileId,
+    targetProfileId: c.targetProfileId, establishmentId: c.establishmentId, isRestricted: c.establishment.isManagingStudents,
   };
 }
 
@@ -42,13 +46,14 @@ export async function findLiveParticipation(campaignId: number, userId: number):
 }
 
 /** Starts a participation (and its assessment); a concurrent second start returns the same participation. */
-export async function createParticipation(input: { campaignId: number; userId: number; externalId: string | null; withAssessment: boolean; now: Date }): Promise<number> {
+export async function createParticipation(input: { campaignId: number; userId: number; learnerId?: number | null; externalId: string | null; withAssessment: boolean; now: Date }): Promise<number> {
   try {
     return await db.$transaction(async (tx) => {
       const participation = await tx.participation.create({
         data: {
           campaignId: input.campaignId,
           userId: input.userId,
+          learnerId: input.learnerId ?? null,
           participantExternalId: input.externalId,
           status: input.withAssessment ? "STARTED" : "TO_SHARE",
           createdAt: input.now,

@@ -10,7 +10,7 @@ export async function seedDemoCampaigns(establishmentId: number): Promise<void> 
   await createRentreeCampaigns(establishmentId);
   await seedDemoResults(establishmentId);
   const teacher = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.member.email }, select: { id: true } });
-  const exists = await db.campaign.count({ where: { establishmentId, ownerId: teacher.id, deletedAt: null } });
+  const exists = await db.campaign.count({ where: { establishmentId, name: "4e B – Sécurité numérique", deletedAt: null } });
   if (exists) return;
   await createCampaign({
     actorUserId: teacher.id,

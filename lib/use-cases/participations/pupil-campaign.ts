@@ -4,6 +4,7 @@ import { consumeAttempt } from "../../db/rate-limiter";
 import { createParticipation, findCampaignByCode, findLiveParticipation, type CampaignForPupil } from "../../db/repositories/participation-repository";
 import { isWellFormedCampaignCode, normalizeCampaignCode } from "../../domain/campaigns/campaign-code";
 import { DomainError } from "../../domain/shared/errors";
+import { requireRosterLearner } from "../roster/reconcile-learner";
 
 export const UNKNOWN_CODE = "Votre code est erroné, veuillez vérifier son format (ex: ABCDEF234) ou contacter l'organisateur.";
 export const ARCHIVED_CODE = "Cette campagne est terminée : il n'est plus possible d'y participer. Contactez votre enseignant.";
@@ -32,6 +33,8 @@ export async function startParticipation(input: { userId: number; code: string; 
   const existing = await findLiveParticipation(campaign.id, input.userId);
   if (existing) return { campaign, participationId: existing.id };
   if (!campaign.isAccessible) throw new DomainError("ARCHIVED", ARCHIVED_CODE);
+  // In an establishment that manages its pupils, only a pupil of its roster joins (RECONCILIATION_REQUIRED otherwise).
+  const learnerId = campaign.isRestricted ? await requireRosterLearner(campaign.establishmentId, input.userId) : null;
   let externalId: string | null = null;
   if (campaign.externalIdLabel) {
     const value = (input.externalId ?? "").trim();
@@ -40,6 +43,6 @@ export async function startParticipation(input: { userId: number; code: string; 
     if (campaign.externalIdType === "EMAIL" && !z.email().safeParse(value).success) throw new DomainError("EXTERNAL_ID_EMAIL", "L'adresse email n'est pas valide.", "externalId");
     externalId = value;
   }
-  const participationId = await createParticipation({ campaignId: campaign.id, userId: input.userId, externalId, withAssessment: campaign.type === "ASSESSMENT", now: input.now ?? new Date() });
+  const participationId = await createParticipation({ campaignId: campaign.id, userId: input.userId, learnerId, externalId, withAssessment: campaign.type === "ASSESSMENT", now: input.now ?? new Date() });
   return { campaign, participationId };
 }

@@ -7,6 +7,7 @@ import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import { getSessionUserId } from "@/lib/auth/session";
 import { findLiveParticipation } from "@/lib/db/repositories/participation-repository";
 import { campaignForLanding, ARCHIVED_CODE } from "@/lib/use-cases/participations/pupil-campaign";
+import { rosterLinkStatus } from "@/lib/use-cases/roster/reconcile-learner";
 
 export const metadata: Metadata = { title: "Parcours" };
 
@@ -19,6 +20,9 @@ export default async function CampaignLanding({ params }: { params: Promise<{ co
   const participation = userId === null ? null : await findLiveParticipation(campaign.id, userId);
   if (participation?.status === "STARTED") redirect(`/campagnes/${campaign.code}/evaluation`);
   if (participation) redirect(`/campagnes/${campaign.code}/resultats`);
+  // Restricted campaign (the school manages its pupils): the pupil first says who they are, once, on /rejoindre.
+  const mustJoinRoster = userId !== null && campaign.isRestricted && campaign.isAccessible && (await rosterLinkStatus(campaign.establishmentId, userId)) !== "LINKED";
+  if (mustJoinRoster) redirect(`/campagnes/${campaign.code}/rejoindre`);
   return (
     <article className="mx-auto max-w-2xl space-y-6 rounded-2xl bg-white p-6 shadow-sm sm:p-10">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{campaign.establishmentName}</p>
@@ -33,6 +37,11 @@ export default async function CampaignLanding({ params }: { params: Promise<{ co
             <Link href={`/connexion?retour=/campagnes/${campaign.code}`} className={primaryButton}>Je me connecte</Link>
             <Link href={`/inscription?retour=/campagnes/${campaign.code}`} className={secondaryButton}>Je m&apos;inscris</Link>
           </div>
+          {campaign.isRestricted && (
+            <p className="text-sm">
+              Pas d&apos;adresse e-mail ? <Link href={`/campagnes/${campaign.code}/rejoindre`} className="font-semibold text-brand-700 underline">Je m&apos;inscris avec un identifiant</Link>
+            </p>
+          )}
         </div>
       ) : (
         <StartForm code={campaign.code} externalIdLabel={campaign.externalIdLabel} externalIdType={campaign.externalIdType} label={campaign.type === "ASSESSMENT" ? "C'est parti !" : "Voir mon profil"} />

@@ -1,0 +1,19 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { fieldErrorsOf, keptValues, runAction, type ActionState } from "@/lib/actions/run-action";
+import { completeGarFirstArrival, garBirthdateSchema } from "@/lib/use-cases/gar/complete-gar-first-arrival";
+
+/** First arrival from the GAR: the birthdate finds the pupil in the school's roster, then the session is opened. */
+export async function completeGarFirstArrivalAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  let target: string | null = null;
+  const result = await runAction(async () => {
+    const birthdate = garBirthdateSchema.safeParse(Object.fromEntries(formData));
+    if (!birthdate.success) return { ok: false, message: "Corrigez la date de naissance.", fieldErrors: fieldErrorsOf(birthdate.error.issues) };
+    const { signInToken } = await completeGarFirstArrival({ token: String(formData.get("token") ?? ""), birthdate: birthdate.data });
+    target = `/connexion/sso?token=${encodeURIComponent(signInToken)}`;
+    return { ok: true };
+  });
+  if (target) redirect(target);
+  return { ...result, values: keptValues(formData) };
+}

@@ -1,0 +1,177 @@
+/**
+ * Data for the results-export bench: one school, two assessment campaigns on the "Parcours de rentrée 3e"
+ * (96 skills, 32 tubes) with 10,000 and 100,000 shared participations. Every participant has a learner
+ * (class), an external id, a knowledge snapshot (about 70 % of the campaign skills assessed) and its 32
+ * per-tube rows, both derived from the same deterministic pseudo-random answers, so they agree.
+ *   npx tsx bench/results-export/generate.ts        (from the repository root; about a minute)
+ * Plain batched INSERT … SELECT generate_series, 10,000 participants per statement; no COPY.
+ */
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
+import { prepareDatabase } from "../../scripts/setup/prepare-database";
+
+export const BENCH_DATABASE = { name: "bench", database: "pix_bench" } as const;
+export const BENCH_TEACHER_EMAIL = "bench.export@example.org";
+export const benchCampaignName = (participants: number) => `Bench export ${participants}`;
+
+const TARGET_PROFILE_ID = "tp-rentree-3e";
+const CAMPAIGN_SIZES = [10_000, 100_000];
+const CHUNK = 10_000;
+
+const FIRST_NAMES = ["Léa", "Hugo", "Chloé", "Lucas", "Inès", "Noé", "Zoé", "Adam", "Jade", "Théo", "Anaïs", "Maël", "Éloïse", "Gaël"];
+const LAST_NAMES = ["Martin", "Bernard", "Dubois", "Lefèvre", "N'Diaye", "D'Almeida", "Garçon", "Moreau", "Nguyen", "Rousseau-Lévêque", "Petit", "Faure"];
+const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(",")}]`;
+
+async function setUpSchool(client: pg.Client): Promise<{ establishmentId: number; teacherId: number }> {
+  const school = await client.query<{ id: number }>(
+    `INSERT INTO establishments (name, uai, type, is_managing_students) VALUES ('Collège du Bench', '0759998Y', 'SCO', true) RETURNING id`,
+  );
+  const teacher = await client.query<{ id: number }>(
+    `INSERT INTO users (email, first_name, last_name, updated_at) VALUES ($1, 'Bench', 'Professeur', now()) RETURNING id`,
+    [BENCH_TEACHER_EMAIL],
+  );
+  const establishmentId = school.rows[0].id;
+  const teacherId = teacher.rows[0].id;
+  await client.query(`INSERT INTO memberships (establishment_id, user_id, role, updated_at) VALUES ($1, $2, 'ADMIN', now())`, [establishmentId, teacherId]);
+  return { establishmentId, teacherId };
+}
+
+async function createCampaign(client: pg.Client, school: { establishmentId: number; teacherId: number }, participants: number): Promise<number> {
+  const campaign = await client.query<{ id: number }>(
+    `INSERT INTO campaigns (code, name, type, target_profile_id, establishment_id, creator_id, owner_id, external_id_label, external_id_type)
+     VALUES ($1, $2, 'ASSESSMENT', $3, $4, $5, $5, 'Numéro d''élève', 'STRING') RETURNING id`,
+    [`BENCH${String(participants).padStart(6, "0")}`, benchCampaignName(participants), TARGET_PROFILE_ID, school.establishmentId, school.teacherId],
+  );
+  const campaignId = campaign.rows[0].id;
+  // The campaign's frozen skills, as createCampaign does: active skills of the capped tubes.
+  await client.query(
+    `INSERT INTO campaign_skills (campaign_id, skill_id)
+     SELECT $1, s.id FROM target_profile_tubes t JOIN skills s ON s.tube_id = t.tube_id AND s.level <= t.level AND s.retired_at IS NULL
+     WHERE t.target_profile_id = $2`,
+    [campaignId, TARGET_PROFILE_ID],
+  );
+  return campaignId;
+}
+
+/** Users, learners and shared participations of one chunk; returns the participation id range. */
+async function insertParticipants(client: pg.Client, campaignId: number, establishmentId: number, from: number, to: number): Promise<[number, number]> {
+  const result = await client.query<{ first: number; last: number }>(
+    `WITH new_users AS (
+       INSERT INTO users (first_name, last_name, updated_at)
+       SELECT (${sqlArray(FIRST_NAMES)})[1 + n % ${FIRST_NAMES.length}], (${sqlArray(LAST_NAMES)})[1 + (n / 7) % ${LAST_NAMES.length}], now()
+       FROM generate_series($3::int, $4::int) AS n
+       RETURNING id, first_name, last_name
+     ), new_learners AS (
+       INSERT INTO learners (establishment_id, user_id, first_name, last_name, division, updated_at)
+       SELECT $2, id, first_name, last_name, (3 + id % 4)::text || 'e ' || chr(65 + id % 6), now() FROM new_users
+       RETURNING id, user_id
+     ), new_participations AS (
+       INSERT INTO participations (campaign_id, user_id, learner_id, participant_external_id, status, created_at, shared_at)
+       SELECT $1, user_id, id, 'INE' || lpad(user_id::text, 8, '0'), 'SHARED',
+              -- UTC, as Prisma stores it. Starts spread over a month (43,200 minutes, about 2 per minute), sent 20 to 60 minutes later.
+              timestamp '2026-09-01 06:00' + ((user_id::bigint * 7919) % 43200) * interval '1 minute' + (user_id % 60) * interval '1 second',
+              timestamp '2026-09-01 06:00' + ((user_id::bigint * 7919) % 43200 + 20 + user_id % 40) * interval '1 minute'
+       FROM new_learners
+       RETURNING id
+     )
+     SELECT min(id) AS first, max(id) AS last FROM new_participations`,
+    [campaignId, establishmentId, from, to],
+  );
+  return [result.rows[0].first, result.rows[0].last];
+}
+
+/**
+ * Answers of the chunk, computed once into a temporary table: a skill is assessed 7 times out of 10 and
+ * validated when its level is within the participant's ability (1..5) plus or minus one. Hashes make
+ * the data repeatable from one generation to the next.
+ */
+async function insertResults(client: pg.Client, campaignId: number, [first, last]: [number, number]): Promise<void> {
+  await client.query("DROP TABLE IF EXISTS bench_answers");
+  await client.query(
+    `CREATE TEMP TABLE bench_answers AS
+     SELECT p.id AS participation_id, s.id AS skill_id, s.tube_id, s.competence_id, s.level, s.pix_value,
+            abs(hashtext(p.id::text || ':' || s.id)) % 10 < 7 AS is_assessed,
+            s.level <= 1 + abs(hashtext(p.id::text)) % 5 + abs(hashtext(s.id || ':' || p.id::text)) % 3 - 1 AS is_validated
+     FROM participations p
+     JOIN campaign_skills cs ON cs.campaign_id = p.campaign_id
+     JOIN skills s ON s.id = cs.skill_id
+     WHERE p.campaign_id = $1 AND p.id BETWEEN $2 AND $3`,
+    [campaignId, first, last],
+  );
+  // JSON written as text then cast once: three times faster than jsonb_agg(jsonb_build_object(…)).
+  await client.query(
+    `INSERT INTO participation_snapshots (participation_id, knowledge_elements, created_at)
+     SELECT participation_id,
+            ('[' || string_agg(format('{"skillId":"%s","status":"%s","source":"DIRECT","earnedPix":%s,"competenceId":"%s"}',
+              skill_id, CASE WHEN is_validated THEN 'VALIDATED' ELSE 'INVALIDATED' END,
+              CASE WHEN is_validated THEN pix_value ELSE 0 END, competence_id), ',') || ']')::jsonb,
+            now()
+     FROM bench_answers WHERE is_assessed GROUP BY participation_id`,
+  );
+  await client.query(
+    `INSERT INTO participation_tube_results (participation_id, tube_id, competence_id, targeted_count, validated_count, highest_validated, lowest_not_validated)
+     SELECT participation_id, tube_id, min(competence_id), count(*),
+            count(*) FILTER (WHERE is_assessed AND is_validated),
+            COALESCE(max(level) FILTER (WHERE is_assessed AND is_validated), 0),
+            COALESCE(min(level) FILTER (WHERE NOT (is_assessed AND is_validated)), max(level))
+     FROM bench_answers GROUP BY participation_id, tube_id`,
+  );
+  // Stars as the product stores them: thresholds 0 / 21 / 51 / 81 % of the parcours' four stages.
+  await client.query(
+    `UPDATE participations p SET validated_skills_count = t.validated, mastery_rate = t.validated::float / t.targeted,
+            stage_reached = CASE WHEN t.validated * 100 >= 81 * t.targeted THEN 3 WHEN t.validated * 100 >= 51 * t.targeted THEN 2
+                                 WHEN t.validated * 100 >= 21 * t.targeted THEN 1 ELSE 0 END,
+            pix_score = t.pix
+     FROM (SELECT participation_id, count(*) FILTER (WHERE is_assessed AND is_validated)::int AS validated, count(*)::int AS targeted,
+                  floor(COALESCE(sum(pix_value) FILTER (WHERE is_assessed AND is_validated), 0))::int AS pix
+           FROM bench_answers GROUP BY participation_id) t
+     WHERE p.id = t.participation_id`,
+  );
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const database = await startEmbeddedPostgres({ ...BENCH_DATABASE, fresh: true });
+  try {
+    await prepareDatabase(database.url, { demo: false, log: (m) => console.log(m) });
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    // A bench database, consistent by construction: commits need not wait for the disk, and the foreign
+    // keys' per-row triggers (the bulk of the insert time) are skipped for this session.
+    await client.query("SET synchronous_commit = off");
+    await client.query("SET session_replication_role = replica");
+    try {
+      const school = await setUpSchool(client);
+      let userNumber = 0;
+      for (const size of CAMPAIGN_SIZES) {
+        const campaignStarted = performance.now();
+        const campaignId = await createCampaign(client, school, size);
+        for (let done = 0; done < size; done += CHUNK) {
+          const count = Math.min(CHUNK, size - done);
+          const range = await insertParticipants(client, campaignId, school.establishmentId, userNumber + 1, userNumber + count);
+          userNumber += count;
+          await insertResults(client, campaignId, range);
+          process.stdout.write(`\r  ${done + count} / ${size}`);
+        }
+        process.stdout.write("\n");
+        console.log(`Campagne ${campaignId} « ${benchCampaignName(size)} » : ${size} participations en ${((performance.now() - campaignStarted) / 1000).toFixed(1)} s`);
+      }
+      // As autovacuum would have done on a live database: hint bits and visibility map set, statistics fresh.
+      await client.query("VACUUM ANALYZE");
+      const sizes = await client.query<{ table: string; rows: string; size: string }>(
+        `SELECT relname AS table, n_live_tup::text AS rows, pg_size_pretty(pg_total_relation_size(relid)) AS size FROM pg_stat_user_tables
+         WHERE relname IN ('participations', 'participation_tube_results', 'participation_snapshots', 'learners', 'users') ORDER BY relname`,
+      );
+      for (const row of sizes.rows) console.log(`  ${row.table.padEnd(28)} ${row.rows.padStart(9)} lignes  ${row.size}`);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await database.stop();
+  }
+  console.log(`Terminé en ${((performance.now() - started) / 1000).toFixed(1)} s. Lancer : npx tsx --conditions=react-server bench/results-export/run.ts`);
+}
+
+const isMain = process.argv[1]?.endsWith("generate.ts");
+if (isMain) await main();

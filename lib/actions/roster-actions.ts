@@ -1,0 +1,106 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getOrgaContext } from "../auth/orga-actor";
+import { clientAddress } from "../auth/request-context";
+import { getSessionUserId } from "../auth/session";
+import { NotFoundError } from "../domain/shared/errors";
+import { changeRequiredPassword, newPasswordSchema } from "../use-cases/roster/change-required-password";
+import { importLearners, type ImportReport } from "../use-cases/roster/import-learners";
+import { identitySchema } from "../use-cases/roster/learner-identity";
+import { manageLearnerAccount } from "../use-cases/roster/manage-learner-accounts";
+import { reconcileLearner } from "../use-cases/roster/reconcile-learner";
+import { previewPupilAccount, pupilAccountSchema, signUpAndReconcile } from "../use-cases/roster/sign-up-and-reconcile";
+import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
+
+export type ImportState = ActionState & { report?: ImportReport };
+export type JoinState = ActionState & { username?: string; login?: string; campaignCode?: string };
+
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const FIX_FIELDS = "Corrigez les champs signalés.";
+const codeOf = (formData: FormData) => String(formData.get("code") ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
+
+async function signedInUserId(): Promise<number> {
+  const userId = await getSessionUserId();
+  if (userId === null) throw new NotFoundError();
+  return userId;
+}
+
+export async function importLearnersAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
+  let report: ImportReport | undefined;
+  const result = await runAction(async () => {
+    const context = await getOrgaContext();
+    if (!context?.current) throw new NotFoundError();
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) return { ok: false, fieldErrors: { file: "Choisissez le fichier SIECLE (XML, zip ou CSV)." } };
+    if (file.size > MAX_UPLOAD_BYTES) return { ok: false, fieldErrors: { file: "Le fichier dépasse 20 Mo." } };
+    const bytes = Buffer.from(await file.arrayBuffer());
+    report = await importLearners({ actorUserId: context.userId, establishmentId: context.current.establishmentId, fileName: file.name, bytes });
+    revalidatePath("/orga/eleves");
+    return report.status === "IMPORTED" ? { ok: true, message: "Import terminé." } : { ok: false, message: report.message };
+  });
+  return { ...result, report };
+}
+
+const accountActionSchema = z.object({ learnerId: z.coerce.number().int().positive(), action: z.enum(["ADD_USERNAME", "RESET_PASSWORD"]) });
+
+export async function learnerAccountAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const input = accountActionSchema.parse(Object.fromEntries(formData));
+    const credentials = await manageLearnerAccount({ actorUserId: await signedInUserId(), ...input });
+    revalidatePath("/orga/eleves");
+    const done = input.action === "ADD_USERNAME" ? "Identifiant ajouté" : "Mot de passe réinitialisé";
+    return { ok: true, message: `${done}. Identifiant : ${credentials.login} — mot de passe à usage unique : ${credentials.password} (notez-le : il ne sera plus affiché).` };
+  });
+}
+
+/** A signed-in pupil links their account to the roster, then goes back to the campaign's landing page. */
+export async function reconcileLearnerAction(_previous: JoinState, formData: FormData): Promise<JoinState> {
+  let target: string | null = null;
+  const result = await runAction(async () => {
+    const identity = identitySchema.safeParse(Object.fromEntries(formData));
+    if (!identity.success) return { ok: false, message: FIX_FIELDS, fieldErrors: fieldErrorsOf(identity.error.issues) };
+    const { campaignCode } = await reconcileLearner({ userId: await signedInUserId(), code: codeOf(formData), identity: identity.data, address: await clientAddress() });
+    target = `/campagnes/${campaignCode}`;
+    return { ok: true };
+  });
+  if (target) redirect(target);
+  return { ...result, values: keptValues(formData) };
+}
+
+/** A pupil without an account: first their identity, then how they will sign in. */
+export async function previewPupilAccountAction(_previous: JoinState, formData: FormData): Promise<JoinState> {
+  const result: JoinState = await runAction(async () => {
+    const identity = identitySchema.safeParse(Object.fromEntries(formData));
+    if (!identity.success) return { ok: false, message: FIX_FIELDS, fieldErrors: fieldErrorsOf(identity.error.issues) };
+    const { username } = await previewPupilAccount({ code: codeOf(formData), identity: identity.data, address: await clientAddress() });
+    return { ok: true, username } as JoinState;
+  });
+  return { ...result, values: keptValues(formData) };
+}
+
+export async function signUpAndReconcileAction(_previous: JoinState, formData: FormData): Promise<JoinState> {
+  const result: JoinState = await runAction(async () => {
+    const fields = Object.fromEntries(formData);
+    const identity = identitySchema.safeParse(fields);
+    const account = pupilAccountSchema.safeParse(fields);
+    if (!identity.success || !account.success) {
+      return { ok: false, message: FIX_FIELDS, fieldErrors: fieldErrorsOf([...(identity.error?.issues ?? []), ...(account.error?.issues ?? [])]) };
+    }
+    const created = await signUpAndReconcile({ code: codeOf(formData), identity: identity.data, account: account.data, address: await clientAddress() });
+    return { ok: true, message: "Compte créé.", ...created } as JoinState;
+  });
+  return result.ok ? result : { ...result, username: String(formData.get("username") ?? "") || undefined, values: keptValues(formData) };
+}
+
+/** The new password replaces the one-time one; the page then reloads the app (its layouts must see the change). */
+export async function changeRequiredPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, message: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error.issues) };
+    await changeRequiredPassword({ userId: await signedInUserId(), password: parsed.data.password });
+    return { ok: true, message: "Votre mot de passe a été changé." };
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * The French messages of a restricted campaign. A plain module (no "server-only"): the start form compares the
+ * message it receives with RECONCILIATION_REQUIRED_MESSAGE to send the pupil to the reconciliation form.
+ */
+export const RECONCILIATION_REQUIRED_MESSAGE =
+  "Ce parcours est réservé aux élèves de l'établissement : indiquez votre prénom, votre nom et votre date de naissance pour le rejoindre.";
+
+export const NO_MATCH_MESSAGE = "Vérifiez vos informations (prénom, nom et date de naissance) ou contactez un enseignant.";
+
+export const AMBIGUOUS_MESSAGE =
+  "Plusieurs élèves de l'établissement correspondent à ces informations : demandez à votre enseignant de vous aider.";
+
+export const ACCOUNT_ALREADY_LINKED_MESSAGE =
+  "Votre compte est déjà rattaché à un autre élève de cet établissement : vous ne pouvez pas l'utiliser pour cet élève. Demandez à votre enseignant de vérifier la liste des élèves.";
+
+export const LEARNER_DISABLED_MESSAGE =
+  "Vous ne figurez plus dans la liste des élèves de cet établissement : demandez à votre enseignant de vérifier votre inscription.";
+
+export function learnerAlreadyLinkedMessage(maskedLogin: string | null): string {
+  const account = maskedLogin ? `au compte Pix ${maskedLogin}` : "à un compte Pix connecté par l'ENT (Médiacentre)";
+  return `Cet élève est déjà rattaché ${account}. Connectez-vous avec ce compte, ou, si ce n'est pas le vôtre, demandez à votre enseignant de vous aider.`;
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { z } from "zod";
+import { hashPassword } from "../../auth/password-hashing";
+import { createAccountForLearner, LoginTakenError } from "../../db/repositories/learner-repository";
+import { passwordProblem } from "../../domain/accounts/password-policy";
+import type { TypedIdentity } from "../../domain/roster/match-learner";
+import { DomainError } from "../../domain/shared/errors";
+import { freeUsername } from "./free-username";
+import { learnerAlreadyLinkedError, limitIdentityAttempts, matchingLearner, restrictedCampaign, takenMeanwhile } from "./learner-identity";
+
+/** "Je m'inscris avec : Mon adresse e-mail / Mon identifiant", then a password and the terms of use. */
+export const pupilAccountSchema = z
+  .object({
+    method: z.enum(["email", "username"], { error: "Choisissez comment vous vous connecterez." }),
+    email: z.string().trim().toLowerCase().optional(),
+    password: z.string().superRefine((value, ctx) => {
+      const problem = passwordProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+    acceptTerms: z.literal("on", { error: "Vous devez accepter les conditions d'utilisation." }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.method === "email" && !z.email().safeParse(value.email ?? "").success) {
+      ctx.addIssue({ code: "custom", path: ["email"], message: "L'adresse e-mail n'est pas valide." });
+    }
+  });
+
+export type PupilAccountChoice = z.infer<typeof pupilAccountSchema>;
+
+async function freeLearnerFor(code: string, identity: TypedIdentity, address: string) {
+  const campaign = await restrictedCampaign(code);
+  await limitIdentityAttempts(address, null);
+  const learner = await matchingLearner(campaign.establishmentId, identity);
+  if (learner.userId !== null) throw await learnerAlreadyLinkedError(learner.userId);
+  return { campaign, learner };
+}
+
+/** First step for a pupil without an account: is there a free pupil with that identity, and which username would they get? */
+export async function previewPupilAccount(input: { code: string; identity: TypedIdentity; address: string }): Promise<{ username: string }> {
+  const { learner } = await freeLearnerFor(input.code, input.identity, input.address);
+  return { username: await freeUsername(learner) };
+}
+
+/**
+ * Creates the pupil's account (with an e-mail, or with a generated username and the password they chose) and
+ * links it to their pupil of the roster, in one transaction. Returns the login to sign in with.
+ */
+export async function signUpAndReconcile(input: { code: string; identity: TypedIdentity; account: PupilAccountChoice; address: string; now?: Date }): Promise<{ login: string; campaignCode: string }> {
+  const { campaign, learner } = await freeLearnerFor(input.code, input.identity, input.address);
+  const passwordHash = await hashPassword(input.account.password);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const username = input.account.method === "username" ? await freeUsername(learner) : null;
+    const email = input.account.method === "email" ? input.account.email! : null;
+    try {
+      const created = await createAccountForLearner({
+        learnerId: learner.id, firstName: input.identity.firstName, lastName: input.identity.lastName, birthdate: learner.birthdate,
+        email, username, passwordHash, now: input.now ?? new Date(),
+      });
+      if (created === "LEARNER_TAKEN") throw await takenMeanwhile(campaign.establishmentId, input.identity);
+      return { login: (email ?? username)!, campaignCode: campaign.code };
+    } catch (error) {
+      if (!(error instanceof LoginTakenError)) throw error;
+      if (email) throw new DomainError("EMAIL_TAKEN", "Un compte existe déjà avec cette adresse e-mail : connectez-vous avec « J'ai déjà un compte ».", "email");
+      // The username was given to someone else a moment ago: take the next free one.
+    }
+  }
+  throw new DomainError("USERNAME_EXHAUSTED", "Impossible de créer l'identifiant pour le moment : réessayez.");
+}

@@ -19,7 +19,7 @@ test("the teacher follows the demo campaign: statuses, stars with the key to rea
   await expect(page.getByRole("row", { name: /Santa/i }).getByRole("img", { name: "1 étoile sur 3" })).toBeVisible();
   await page.getByText("Clés de lecture des résultats").click();
   await expect(page.getByText("de 81 à 100 % :")).toBeVisible();
-  await expect(page.getByText("L'élève dispose de bases fragiles compte tenu de son niveau d'enseignement.")).toBeVisible();
+  await expect(page.getByText("L'élève dispose de bases fragiles compte tenu de son niveau d'enseignement.", { exact: true })).toBeVisible();
   await page.getByLabel("Palier").selectOption("1");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(2);
@@ -31,7 +31,7 @@ test("the teacher follows the demo campaign: statuses, stars with the key to rea
   await page.waitForURL(/analyse/);
   await expect(page.getByRole("heading", { name: "Sujets (16)" })).toBeVisible();
   const firstSubject = page.getByRole("table", { name: "Sujets classés par pertinence" }).getByRole("row").nth(1);
-  await expect(firstSubject.getByRole("img", { name: /recommandé/ })).toBeVisible();
+  await expect(firstSubject.getByRole("img", { name: /recommandé/i })).toBeVisible();
   await firstSubject.getByText("voir les tutos").click();
   await expect(firstSubject.getByRole("link").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Résultats par compétence" })).toBeVisible();
@@ -64,4 +64,50 @@ test("the owner deletes a participation after confirming; it is no longer counte
   await row.getByRole("button", { name: "Oui, supprimer" }).click();
   await expect(page.getByText("Aucun participant pour l'instant.")).toBeVisible();
   await expect(page.getByText("Total de participants").locator("..")).toContainText("0");
+});
+
+test("the teacher downloads the results CSV: BOM, French headers, decimal comma, NA and the formula guard", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const { parse } = await import("csv-parse/sync");
+  await loginToOrga(page, DEMO.member);
+  await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).click();
+  await page.waitForURL(/\/orga\/campagnes\/\d+$/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter les résultats (.csv)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^Resultats-Démo – Rentrée 4e A-\d+-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+  const text = (await import("node:fs")).readFileSync((await download.path())!, "utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const rows: string[][] = parse(text.slice(1), { delimiter: ";", relax_column_count: true });
+  const header = rows[0];
+  for (const column of ["Nom de l'organisation", "ID Campagne", "Code", "Nom de la campagne", "Nom du Profil Cible", "Nom du Participant", "Prénom du Participant", "% de progression", "Date de début", "Partage (O/N)", "Date du partage", "% maitrise de l'ensemble des acquis du profil"]) {
+    expect(header).toContain(column);
+  }
+  const byName = (name: RegExp) => rows.find((r) => name.test(r[header.indexOf("Nom du Participant")]))!;
+  const mastery = header.indexOf("% maitrise de l'ensemble des acquis du profil");
+  expect(byName(/babbage/i)[header.indexOf("Partage (O/N)")]).toMatch(/^O|Oui$/);
+  expect(byName(/babbage/i)[mastery]).toMatch(/^\d,\d+$|^1$/);
+  expect(byName(/pouzin/i)[mastery]).toBe("NA");
+  expect(rows.length).toBe(6);
+
+  // A formula typed as an external id is neutralised in the export.
+  await page.goto("/orga/campagnes/nouvelle");
+  await page.getByLabel("Nom de la campagne").fill("Export avec identifiant");
+  await page.getByLabel("Que souhaitez-vous tester ?").selectOption({ label: "Parcours de rentrée 5e" });
+  await page.getByRole("group", { name: "Souhaitez-vous demander un identifiant externe ?" }).getByLabel("Oui").check();
+  await page.getByLabel("Libellé de l'identifiant").fill("Numéro d'élève");
+  await page.getByRole("button", { name: "Créer la campagne" }).click();
+  const code = (await page.getByTestId("campaign-code").textContent())!.trim();
+  const pupilContext = await browser.newContext();
+  const pupil = await pupilContext.newPage();
+  await pupil.goto(`/connexion?retour=/campagnes/${code}`);
+  await pupil.getByLabel("Adresse e-mail ou identifiant").fill("mary.jackson@example.org");
+  await pupil.getByLabel("Mot de passe").fill(DEMO.password);
+  await pupil.getByRole("button", { name: "Je me connecte" }).click();
+  await pupil.getByLabel("Numéro d'élève").fill("=SOMME(A1:A9)");
+  await pupil.getByRole("button", { name: "C'est parti !" }).click();
+  await pupil.waitForURL(/\/evaluation$/);
+  await pupilContext.close();
+  const [second] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter les résultats (.csv)" }).click()]);
+  const secondText = (await import("node:fs")).readFileSync((await second.path())!, "utf8");
+  const secondRows: string[][] = parse(secondText.slice(1), { delimiter: ";", relax_column_count: true });
+  expect(secondRows[1][secondRows[0].indexOf("Numéro d'élève")]).toBe("'=SOMME(A1:A9)");
 });

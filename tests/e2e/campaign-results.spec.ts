@@ -9,6 +9,9 @@ test("the teacher follows the demo campaign: statuses, stars with the key to rea
     await expect(table.getByRole("row", { name: new RegExp(name, "i") })).toContainText(status);
   }
   await expect(page.getByText("Total de participants")).toBeVisible();
+  await page.getByLabel("Classe").selectOption("4A");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page.getByRole("table", { name: /Participants/ }).getByRole("row")).toHaveCount(6);
   await page.getByLabel("Statut", { exact: true }).selectOption("TO_SHARE");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page.getByRole("table", { name: /Participants/ }).getByRole("row")).toHaveCount(2);
@@ -17,6 +20,7 @@ test("the teacher follows the demo campaign: statuses, stars with the key to rea
   await page.waitForURL(/resultats/);
   await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(4);
   await expect(page.getByRole("row", { name: /Santa/i }).getByRole("img", { name: "1 étoile sur 3" })).toBeVisible();
+  await expect(page.getByText("Tous vos élèves n'apparaissent pas ?").first()).toBeVisible();
   await page.getByText("Clés de lecture des résultats").click();
   await expect(page.getByText("de 81 à 100 % :")).toBeVisible();
   await expect(page.getByText("L'élève dispose de bases fragiles compte tenu de son niveau d'enseignement.", { exact: true })).toBeVisible();

@@ -3,7 +3,7 @@ import { db } from "../client";
 export type ParticipantRow = { participationId: number; lastName: string; firstName: string; status: "STARTED" | "TO_SHARE" | "SHARED"; externalId: string | null; createdAt: Date };
 
 /** Live participations of a campaign (not superseded, not deleted), sorted by name. Caller checked access. */
-export async function campaignParticipants(campaignId: number, filter: { status?: string; search?: string } = {}): Promise<ParticipantRow[]> {
+export async function campaignParticipants(campaignId: number, filter: { status?: string; search?: string; division?: string } = {}): Promise<ParticipantRow[]> {
   const words = (filter.search ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 3);
   const rows = await db.participation.findMany({
     where: {
@@ -11,7 +11,15 @@ export async function campaignParticipants(campaignId: number, filter: { status?
       deletedAt: null,
       isImproved: false,
       ...(filter.status && ["STARTED", "TO_SHARE", "SHARED"].includes(filter.status) ? { status: filter.status as ParticipantRow["status"] } : {}),
-      AND: words.map((w) => ({ OR: [{ user: { firstName: { contains: w, mode: "insensitive" as const } } }, { user: { lastName: { contains: w, mode: "insensitive" as const } } }] })),
+      ...(filter.division ? { learner: { division: filter.division } } : {}),
+      AND: words.map((w) => ({
+        OR: [
+          { user: { firstName: { contains: w, mode: "insensitive" as const } } },
+          { user: { lastName: { contains: w, mode: "insensitive" as const } } },
+          { learner: { firstName: { contains: w, mode: "insensitive" as const } } },
+          { learner: { lastName: { contains: w, mode: "insensitive" as const } } },
+        ],
+      })),
     },
     orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }],
     take: 500,

@@ -97,22 +97,25 @@ export async function campaignDivisions(campaignId: number): Promise<string[]> {
 
 /** Per tube of the campaign: its shape and the sums over the latest shared participations (Analyse). */
 export async function tubeRelevanceInputs(campaignId: number) {
-  const tubes = await db.$queryRawUnsafe<{ tube_id: string; practical_title: string; practical_description: string; competence_name: string; competence_index: string; area_color: string; targeted: bigint; max_level: number; tutorial_ids: string[] }[]>(
-    `SELECT t.id AS tube_id, t.practical_title, t.practical_description, c.name AS competence_name, c.index AS competence_index, a.color AS area_color,
+  const tubes = await db.$queryRawUnsafe<{ tube_id: string; practical_title: string; practical_description: string; competence_id: string; competence_name: string; competence_index: string; area_color: string; targeted: bigint; max_level: number; tutorial_ids: string[] }[]>(
+    `SELECT t.id AS tube_id, t.practical_title, t.practical_description, c.id AS competence_id, c.name AS competence_name, c.index AS competence_index, a.color AS area_color,
             count(*) AS targeted, max(s.level) AS max_level, array_agg(DISTINCT tid) FILTER (WHERE tid IS NOT NULL) AS tutorial_ids
      FROM campaign_skills cs JOIN skills s ON s.id = cs.skill_id JOIN tubes t ON t.id = s.tube_id
      JOIN competences c ON c.id = t.competence_id JOIN areas a ON a.id = c.area_id
      LEFT JOIN LATERAL unnest(s.tutorial_ids) AS tid ON true
-     WHERE cs.campaign_id = $1 GROUP BY t.id, c.name, c.index, a.color`,
+     WHERE cs.campaign_id = $1 GROUP BY t.id, c.id, c.name, c.index, a.color`,
     campaignId,
   );
-  const [{ participants }] = await db.$queryRawUnsafe<{ participants: bigint }[]>(`SELECT count(*) AS participants FROM (${LATEST_SHARED}) latest`, campaignId);
-  const sums = await db.$queryRawUnsafe<{ tube_id: string; r_sum: number; v_sum: number; rn_sum: number }[]>(
-    `SELECT r.tube_id, sum(r.highest_validated)::float8 AS r_sum, sum(r.validated_count)::float8 AS v_sum,
-            sum(r.highest_validated::float8 / greatest(r.lowest_not_validated, 1)) AS rn_sum
-     FROM (${LATEST_SHARED}) latest JOIN participation_tube_results r ON r.participation_id = latest.id GROUP BY r.tube_id`,
+  // One pass over the shared participations' tube rows; the participants count rides along (tube_id NULL row).
+  const sums = await db.$queryRawUnsafe<{ tube_id: string | null; r_sum: number; v_sum: number; rn_sum: number; participants: bigint }[]>(
+    `WITH latest AS (SELECT id FROM (${LATEST_SHARED}) l)
+     SELECT r.tube_id, sum(r.highest_validated)::float8 AS r_sum, sum(r.validated_count)::float8 AS v_sum,
+            sum(r.highest_validated::float8 / greatest(r.lowest_not_validated, 1)) AS rn_sum, 0::bigint AS participants
+     FROM latest JOIN participation_tube_results r ON r.participation_id = latest.id GROUP BY r.tube_id
+     UNION ALL SELECT NULL, 0, 0, 0, count(*) FROM latest`,
     campaignId,
   );
+  const participants = sums.find((row) => row.tube_id === null)?.participants ?? BigInt(0);
   const sumByTube = new Map(sums.map((s) => [s.tube_id, s]));
   return {
     participants: Number(participants),
@@ -121,6 +124,9 @@ export async function tubeRelevanceInputs(campaignId: number) {
       tubeId: t.tube_id,
       practicalTitle: t.practical_title,
       practicalDescription: t.practical_description,
+      competenceId: t.competence_id,
+      competenceIndex: t.competence_index,
+      competenceShortName: t.competence_name,
       competenceName: `${t.competence_index} ${t.competence_name}`,
       areaColor: t.area_color,
       targetedCount: Number(t.targeted),
@@ -129,16 +135,6 @@ export async function tubeRelevanceInputs(campaignId: number) {
       sums: sumByTube.get(t.tube_id) ?? { r_sum: 0, v_sum: 0, rn_sum: 0 },
     })),
   };
-}
-
-/** Per competence: targeted skills and validated ones summed over the latest shared participations. */
-export async function competenceCollectiveInputs(campaignId: number) {
-  return db.$queryRawUnsafe<{ competence_id: string; index: string; name: string; targeted: bigint; validated_sum: number | null }[]>(
-    `WITH targeted AS (SELECT s.competence_id, count(*) AS targeted FROM campaign_skills cs JOIN skills s ON s.id = cs.skill_id WHERE cs.campaign_id = $1 GROUP BY s.competence_id),
-          validated AS (SELECT r.competence_id, sum(r.validated_count)::float8 AS validated_sum FROM (${LATEST_SHARED}) latest JOIN participation_tube_results r ON r.participation_id = latest.id GROUP BY r.competence_id)
-     SELECT c.id AS competence_id, c.index, c.name, t.targeted, v.validated_sum FROM targeted t JOIN competences c ON c.id = t.competence_id LEFT JOIN validated v ON v.competence_id = t.competence_id ORDER BY c.index`,
-    campaignId,
-  );
 }
 
 /** One participation of the campaign with its per-competence results (the teacher's detail page). */

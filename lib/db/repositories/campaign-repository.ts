@@ -63,15 +63,20 @@ export type CampaignRecord = {
   ownerId: number;
   archivedAt: Date | null;
   deletedAt: Date | null;
+  /** The establishment imports its pupils (SIECLE): classes and the roster help exist. */
+  isManagingStudents: boolean;
 };
 
 /** Unscoped: callers then check the caller's membership in `establishmentId`. */
 export async function unsafeFindCampaign(id: number): Promise<CampaignRecord | null> {
   if (!Number.isSafeInteger(id)) return null;
-  return db.campaign.findUnique({
+  const c = await db.campaign.findUnique({
     where: { id },
-    select: { id: true, code: true, name: true, title: true, type: true, establishmentId: true, ownerId: true, archivedAt: true, deletedAt: true },
+    select: { id: true, code: true, name: true, title: true, type: true, establishmentId: true, ownerId: true, archivedAt: true, deletedAt: true, establishment: { select: { isManagingStudents: true } } },
   });
+  if (!c) return null;
+  const { establishment, ...campaign } = c;
+  return { ...campaign, isManagingStudents: establishment.isManagingStudents };
 }
 
 export async function updateCampaignFields(id: number, data: CampaignUpdate): Promise<void> {

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { deleteParticipationAction } from "@/lib/actions/participation-actions";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignParticipants } from "@/lib/db/queries/campaign-activity";
-import { activityStats, dailyActivity } from "@/lib/db/queries/campaign-results";
+import { activityStats, campaignDivisions, dailyActivity } from "@/lib/db/queries/campaign-results";
 import { canManageCampaign } from "@/lib/domain/authorization/permissions";
 import { participationStatusLabel } from "@/lib/domain/participations/status";
 import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
@@ -17,14 +17,15 @@ function Card({ label, value }: { label: string; value: string }) {
   );
 }
 
-export default async function CampaignActivityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ creee?: string; statut?: string; recherche?: string }> }) {
+export default async function CampaignActivityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ creee?: string; statut?: string; recherche?: string; classe?: string }> }) {
   const { id } = await params;
   const search = await searchParams;
   const campaign = await campaignForPage(id);
-  const [participants, stats, days] = await Promise.all([
-    campaignParticipants(campaign.id, { status: search.statut, search: search.recherche }),
+  const [participants, stats, days, divisions] = await Promise.all([
+    campaignParticipants(campaign.id, { status: search.statut, search: search.recherche, division: search.classe || undefined }),
     activityStats(campaign.id),
     dailyActivity(campaign.id),
+    campaignDivisions(campaign.id),
   ]);
   const canManage = canManageCampaign({ userId: campaign.userId, role: campaign.role }, campaign);
   const sharedLabel = participationStatusLabel("SHARED", campaign.type);
@@ -73,6 +74,15 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
             <option value="SHARED">{sharedLabel}</option>
           </select>
         </div>
+        {divisions.length > 0 && (
+          <div>
+            <label htmlFor="classe" className="mb-1 block text-sm font-medium">Classe</label>
+            <select id="classe" name="classe" defaultValue={search.classe ?? ""} className="rounded-lg border border-slate-400 px-3 py-2">
+              <option value="">Toutes les classes</option>
+              {divisions.map((d) => <option key={d} value={d}>{d}</option>)}
+            </select>
+          </div>
+        )}
         <div>
           <label htmlFor="recherche" className="mb-1 block text-sm font-medium">Rechercher un participant</label>
           <input id="recherche" name="recherche" type="search" defaultValue={search.recherche} className="rounded-lg border border-slate-400 px-3 py-2" />

@@ -6,6 +6,9 @@ import { campaignDetails } from "@/lib/db/queries/campaign-list";
 import { campaignDivisions, resultsList, RESULTS_PER_PAGE } from "@/lib/db/queries/campaign-results";
 import { stagesOfCampaign } from "@/lib/db/repositories/results-repository";
 import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
+import { MissingLearnersHelp } from "@/components/orga/learners/missing-learners-help";
+import { rosterHelpFigures } from "@/lib/db/queries/learners";
+import { roleCan } from "@/lib/domain/authorization/permissions";
 
 type Search = { recherche?: string; palier?: string; classe?: string; tri?: string; page?: string };
 
@@ -95,6 +98,7 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
           </table>
         </div>
       )}
+      {campaign.isManagingStudents && <MissingLearnersHelp figures={await rosterHelpFigures(campaign.establishmentId)} canImport={roleCan(campaign.role, "learners:import")} />}
       {pages > 1 && (
         <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
           <span>Page {page} sur {pages}</span>

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { challengeSource } from "@/lib/db/repositories/assessment-repository";
+import { activityStats, dailyActivity, resultsList } from "@/lib/db/queries/campaign-results";
+import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
+import { expectedAnswer } from "@/lib/domain/learning-content/check-answer";
+import { campaignAnalysis } from "@/lib/use-cases/campaigns/campaign-analysis";
+import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
+import { deleteParticipation } from "@/lib/use-cases/campaigns/delete-participation";
+import { answerChallenge, currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
+import { shareResults } from "@/lib/use-cases/participations/participation-results";
+import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
+import { retryParticipation } from "@/lib/use-cases/participations/retry-participation";
+import { addMember, createEstablishment, createUser } from "../../support/factories";
+
+async function setUp() {
+  const school = await createEstablishment({ isManagingStudents: false });
+  const teacher = await createUser();
+  await addMember(school.id, teacher.id, "ADMIN");
+  const campaign = campaignCreationSchema.parse({ name: "Résultats", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id), multipleSendings: "yes" });
+  const { id, code } = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign });
+  return { teacher, campaignId: id, code };
+}
+
+/** A pupil who masters the skills up to `level` and misses the others. */
+async function pupilAnswers(campaignId: number, code: string, userId: number, level: number, share = true) {
+  await startParticipation({ userId, code, externalId: null }).catch(() => undefined);
+  for (let i = 0; i < 80; i++) {
+    const q = await currentQuestion({ userId, campaignId });
+    if (q.kind === "completed") break;
+    const source = (await challengeSource(q.challengeId))!;
+    await answerChallenge({ userId, campaignId, challengeId: q.challengeId, answer: source.level <= level ? expectedAnswer(source.content) : null });
+  }
+  if (share) await shareResults({ userId, campaignId });
+}
+
+describe("campaign results read models", () => {
+  it("counts statuses, lists one row per pupil (their latest shared results), filters, and ranks subjects", async () => {
+    const { teacher, campaignId, code } = await setUp();
+    const strong = await createUser({ firstName: "Ada", lastName: "Lovelace" });
+    const weak = await createUser({ firstName: "Garance", lastName: "Santa" });
+    const pending = await createUser({ firstName: "Louis", lastName: "Pouzin" });
+    await pupilAnswers(campaignId, code, strong.id, 5);
+    await pupilAnswers(campaignId, code, weak.id, 1);
+    await pupilAnswers(campaignId, code, pending.id, 2, false);
+
+    const stats = await activityStats(campaignId);
+    expect(stats).toMatchObject({ total: 3, shared: 2, toShare: 1, started: 0, sharedPupils: 2 });
+    expect(stats.averageMasteryRate).toBeGreaterThan(0);
+    expect((await dailyActivity(campaignId)).at(-1)).toMatchObject({ started: 3, shared: 2 });
+
+    const all = await resultsList(campaignId, { search: "", stage: null, division: null, sort: "resultat", page: 1 });
+    expect(all.rows.map((r) => r.lastName)).toEqual(["Lovelace", "Santa"]);
+    expect(all.rows[0].masteryRate).toBeGreaterThan(all.rows[1].masteryRate);
+    expect((await resultsList(campaignId, { search: "gar", stage: null, division: null, sort: "nom", page: 1 })).rows.map((r) => r.lastName)).toEqual(["Santa"]);
+    const weakStage = all.rows[1].stageReached;
+    expect((await resultsList(campaignId, { search: "", stage: weakStage, division: null, sort: "nom", page: 1 })).rows.map((r) => r.lastName)).toContain("Santa");
+
+    const analysis = await campaignAnalysis(campaignId);
+    expect(analysis.participants).toBe(2);
+    expect(analysis.tubes).toHaveLength(6);
+    const scores = analysis.tubes.map((t) => t.score!);
+    expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+    expect(analysis.tubes.every((t) => t.relevance !== null)).toBe(true);
+    expect(analysis.competences).toHaveLength(1);
+
+    // A retry that is not yet sent keeps the previous shared results; the pupil still counts once.
+    await retryParticipation({ userId: weak.id, campaignId });
+    const afterRetry = await resultsList(campaignId, { search: "", stage: null, division: null, sort: "nom", page: 1 });
+    expect(afterRetry.rows.map((r) => r.lastName)).toEqual(["Lovelace", "Santa"]);
+
+    // A deleted participation no longer counts anywhere.
+    await deleteParticipation({ actorUserId: teacher.id, participationId: all.rows[0].participationId });
+    expect((await resultsList(campaignId, { search: "", stage: null, division: null, sort: "nom", page: 1 })).rows.map((r) => r.lastName)).toEqual(["Santa"]);
+    expect((await campaignAnalysis(campaignId)).participants).toBe(1);
+  });
+});

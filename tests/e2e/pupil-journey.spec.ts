@@ -7,12 +7,18 @@ async function demoCampaignCode(page: Page): Promise<string> {
   return (await row.getByRole("cell").first().textContent())!.trim();
 }
 
-/** Where the pupil is, as a string that changes at every step (page and current question). */
+/**
+ * Where the pupil is, as a string that changes at every step (page and current question). Read in one
+ * go in the page: element handles could be detached by the navigation between two reads.
+ */
 async function position(page: Page): Promise<string> {
-  const challenge = page.locator("input[name=challengeId]");
-  const id = (await challenge.count()) > 0 ? await challenge.first().inputValue() : "";
-  const timerStart = await page.getByRole("button", { name: "Commencer" }).count();
-  return `${new URL(page.url()).pathname}|${id}|${timerStart}`;
+  return page
+    .evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>("input[name=challengeId]");
+      const timerStart = [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === "Commencer") ? 1 : 0;
+      return `${location.pathname}|${input?.value ?? ""}|${timerStart}`;
+    })
+    .catch(() => "navigation en cours");
 }
 
 /** Answers one question (skipping when asked), handling timed warnings and checkpoints; false once finished. */

@@ -1,4 +1,5 @@
 import { ActivityChart } from "@/components/orga/campaigns/activity-chart";
+import { FilterSelect, SearchField } from "@/components/orga/campaigns/filter-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { deleteParticipationAction } from "@/lib/actions/participation-actions";
 import { campaignForPage } from "@/lib/auth/campaign-access";
@@ -65,28 +66,19 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
         </section>
       </div>
       <form className="flex flex-wrap items-end gap-3" action={`/orga/campagnes/${campaign.id}`}>
-        <div>
-          <label htmlFor="statut" className="mb-1 block text-sm font-medium">Statut</label>
-          <select id="statut" name="statut" defaultValue={search.statut ?? ""} className="rounded-lg border border-slate-400 px-3 py-2">
-            <option value="">Tous les statuts</option>
-            {campaign.type === "ASSESSMENT" && <option value="STARTED">En cours</option>}
-            <option value="TO_SHARE">En attente d&apos;envoi</option>
-            <option value="SHARED">{sharedLabel}</option>
-          </select>
-        </div>
-        {divisions.length > 0 && (
-          <div>
-            <label htmlFor="classe" className="mb-1 block text-sm font-medium">Classe</label>
-            <select id="classe" name="classe" defaultValue={search.classe ?? ""} className="rounded-lg border border-slate-400 px-3 py-2">
-              <option value="">Toutes les classes</option>
-              {divisions.map((d) => <option key={d} value={d}>{d}</option>)}
-            </select>
-          </div>
-        )}
-        <div>
-          <label htmlFor="recherche" className="mb-1 block text-sm font-medium">Rechercher un participant</label>
-          <input id="recherche" name="recherche" type="search" defaultValue={search.recherche} className="rounded-lg border border-slate-400 px-3 py-2" />
-        </div>
+        <FilterSelect
+          name="statut"
+          label="Statut"
+          allLabel="Tous les statuts"
+          value={search.statut}
+          options={[
+            ...(campaign.type === "ASSESSMENT" ? [{ value: "STARTED", label: "En cours" }] : []),
+            { value: "TO_SHARE", label: "En attente d'envoi" },
+            { value: "SHARED", label: sharedLabel },
+          ]}
+        />
+        {divisions.length > 0 && <FilterSelect name="classe" label="Classe" allLabel="Toutes les classes" value={search.classe} options={divisions.map((d) => ({ value: d, label: d }))} />}
+        <SearchField value={search.recherche} />
         <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold hover:bg-slate-100">Filtrer</button>
       </form>
       {participants.length === 0 ? (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { MasteryKey } from "@/components/orga/campaigns/mastery-key";
+import { FilterSelect, SearchField } from "@/components/orga/campaigns/filter-fields";
 import { StarsWithTooltip } from "@/components/orga/campaigns/stars-with-tooltip";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignDetails } from "@/lib/db/queries/campaign-list";
@@ -35,28 +36,11 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
       <h2 id="results-title" className="text-xl font-bold">Résultats ({details.sharedCount})</h2>
       <MasteryKey />
       <form className="flex flex-wrap items-end gap-3" action={`/orga/campagnes/${campaign.id}/resultats`}>
-        <div>
-          <label htmlFor="recherche" className="mb-1 block text-sm font-medium">Rechercher un participant</label>
-          <input id="recherche" name="recherche" type="search" defaultValue={search.recherche} className="rounded-lg border border-slate-400 px-3 py-2" />
-        </div>
+        <SearchField value={search.recherche} />
         {stages.length > 1 && (
-          <div>
-            <label htmlFor="palier" className="mb-1 block text-sm font-medium">Palier</label>
-            <select id="palier" name="palier" defaultValue={search.palier ?? ""} className="rounded-lg border border-slate-400 px-3 py-2">
-              <option value="">Tous les paliers</option>
-              {stages.map((s, i) => <option key={s.threshold} value={i}>{i} étoile{i > 1 ? "s" : ""} – {s.prescriberTitle}</option>)}
-            </select>
-          </div>
+          <FilterSelect name="palier" label="Palier" allLabel="Tous les paliers" value={search.palier} options={stages.map((s, i) => ({ value: String(i), label: `${i} étoile${i > 1 ? "s" : ""} – ${s.prescriberTitle}` }))} />
         )}
-        {divisions.length > 0 && (
-          <div>
-            <label htmlFor="classe" className="mb-1 block text-sm font-medium">Classe</label>
-            <select id="classe" name="classe" defaultValue={search.classe ?? ""} className="rounded-lg border border-slate-400 px-3 py-2">
-              <option value="">Toutes les classes</option>
-              {divisions.map((d) => <option key={d} value={d}>{d}</option>)}
-            </select>
-          </div>
-        )}
+        {divisions.length > 0 && <FilterSelect name="classe" label="Classe" allLabel="Toutes les classes" value={search.classe} options={divisions.map((d) => ({ value: d, label: d }))} />}
         <input type="hidden" name="tri" value={sort} />
         <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold hover:bg-slate-100">Filtrer</button>
       </form>

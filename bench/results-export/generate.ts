@@ -122,11 +122,26 @@ async function insertResults(client: pg.Client, campaignId: number, [first, last
     `UPDATE participations p SET validated_skills_count = t.validated, mastery_rate = t.validated::float / t.targeted,
             stage_reached = CASE WHEN t.validated * 100 >= 81 * t.targeted THEN 3 WHEN t.validated * 100 >= 51 * t.targeted THEN 2
                                  WHEN t.validated * 100 >= 21 * t.targeted THEN 1 ELSE 0 END,
-            pix_score = t.pix
+            pix_score = t.pix, is_latest_shared = true, validated_by_competence = c.counts
      FROM (SELECT participation_id, count(*) FILTER (WHERE is_assessed AND is_validated)::int AS validated, count(*)::int AS targeted,
                   floor(COALESCE(sum(pix_value) FILTER (WHERE is_assessed AND is_validated), 0))::int AS pix
-           FROM bench_answers GROUP BY participation_id) t
-     WHERE p.id = t.participation_id`,
+           FROM bench_answers GROUP BY participation_id) t,
+          (SELECT participation_id, jsonb_object_agg(competence_id, validated) AS counts
+           FROM (SELECT participation_id, competence_id, count(*) FILTER (WHERE is_assessed AND is_validated)::int AS validated
+                 FROM bench_answers GROUP BY participation_id, competence_id) per_competence
+           GROUP BY participation_id) c
+     WHERE p.id = t.participation_id AND c.participation_id = t.participation_id`,
+  );
+}
+
+/** One pupil, one shared participation: every one is counted; the Analyse sums as the sharing keeps them. */
+async function insertTubeSums(client: pg.Client, campaignId: number): Promise<void> {
+  await client.query(
+    `INSERT INTO campaign_tube_sums (campaign_id, tube_id, highest_validated_sum, validated_count_sum, next_step_sum_x840)
+     SELECT p.campaign_id, r.tube_id, SUM(r.highest_validated), SUM(r.validated_count), SUM(r.highest_validated * 840 / GREATEST(r.lowest_not_validated, 1))
+     FROM participations p JOIN participation_tube_results r ON r.participation_id = p.id
+     WHERE p.campaign_id = $1 AND p.is_latest_shared GROUP BY p.campaign_id, r.tube_id`,
+    [campaignId],
   );
 }
 
@@ -154,6 +169,7 @@ async function main(): Promise<void> {
           await insertResults(client, campaignId, range);
           process.stdout.write(`\r  ${done + count} / ${size}`);
         }
+        await insertTubeSums(client, campaignId);
         process.stdout.write("\n");
         console.log(`Campagne ${campaignId} « ${benchCampaignName(size)} » : ${size} participations en ${((performance.now() - campaignStarted) / 1000).toFixed(1)} s`);
       }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { primaryButton } from "@/components/ui/button-styles";
 import { CAMPAIGNS_PER_PAGE, type CampaignListRow } from "@/lib/db/queries/campaign-list";
 import { formatDate } from "@/lib/domain/shared/format-date";
@@ -111,17 +112,7 @@ export function CampaignList({ rows, total, query }: { rows: CampaignListRow[]; 
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-          <span>
-            Page {query.page} sur {pages} — {total} campagnes
-          </span>
-          <span className="flex gap-3">
-            {query.page > 1 && <Link href={href(query, { page: query.page - 1 })} className="font-semibold text-brand-700 underline">Page précédente</Link>}
-            {query.page < pages && <Link href={href(query, { page: query.page + 1 })} className="font-semibold text-brand-700 underline">Page suivante</Link>}
-          </span>
-        </nav>
-      )}
+      <Pagination page={query.page} pages={pages} total={`${total} campagnes`} hrefOf={(n) => href(query, { page: n })} />
     </div>
   );
 }

@@ -48,9 +48,12 @@ export async function listCampaigns(filter: CampaignListFilter): Promise<{ rows:
     }),
   ]);
   const ids = campaigns.map((c) => c.id);
-  const counts = ids.length
-    ? await db.participation.groupBy({ by: ["campaignId", "status"], where: { campaignId: { in: ids }, deletedAt: null, isImproved: false }, _count: { _all: true } })
-    : [];
+  const [counts, received] = ids.length
+    ? await Promise.all([
+        db.participation.groupBy({ by: ["campaignId", "status"], where: { campaignId: { in: ids }, deletedAt: null, isImproved: false }, _count: { _all: true } }),
+        db.participation.groupBy({ by: ["campaignId"], where: { campaignId: { in: ids }, isLatestShared: true }, _count: { _all: true } }),
+      ])
+    : [[], []];
   return {
     total,
     rows: campaigns.map((c) => {
@@ -63,7 +66,7 @@ export async function listCampaigns(filter: CampaignListFilter): Promise<{ rows:
         ownerName: ownerDisplayName(c.owner),
         createdAt: c.createdAt,
         participantsCount: mine.reduce((s, x) => s + x._count._all, 0),
-        sharedCount: mine.filter((x) => x.status === "SHARED").reduce((s, x) => s + x._count._all, 0),
+        sharedCount: received.find((x) => x.campaignId === c.id)?._count._all ?? 0,
       };
     }),
   };
@@ -79,7 +82,8 @@ export async function campaignDetails(campaignId: number) {
       targetProfile: { select: { id: true, name: true, description: true } },
       creator: { select: { firstName: true, lastName: true, isPlatformAccount: true } },
       owner: { select: { firstName: true, lastName: true, isPlatformAccount: true } },
-      _count: { select: { participations: { where: { status: "SHARED", deletedAt: null, isImproved: false } } } },
+      // "Résultats (N)": pupils whose results were received (each pupil's latest sending counts once).
+      _count: { select: { participations: { where: { isLatestShared: true } } } },
     },
   });
   return {

@@ -1,14 +1,13 @@
 import { db } from "../client";
+import { NEXT_STEP_SCALE, uncountParticipations } from "../repositories/results-read-models";
 
 /**
  * Read models of the teacher's tabs. "Latest shared participation per pupil": a pupil who retook the
- * parcours (multiple sendings) counts once, with the last results they sent. The caller checked access.
+ * parcours (multiple sendings) counts once, with the last results they sent. That participation carries
+ * `is_latest_shared` (kept at sharing and deletion, lib/db/repositories/results-read-models.ts), read
+ * through a partial index. The caller checked access.
  */
-const LATEST_SHARED = `
-  SELECT DISTINCT ON (COALESCE(p.learner_id, -p.user_id, -p.id)) p.*
-  FROM participations p
-  WHERE p.campaign_id = $1 AND p.status = 'SHARED' AND p.deleted_at IS NULL
-  ORDER BY COALESCE(p.learner_id, -p.user_id, -p.id), p.shared_at DESC`;
+const LATEST_SHARED = `SELECT p.* FROM participations p WHERE p.campaign_id = $1 AND p.is_latest_shared`;
 
 export async function activityStats(campaignId: number) {
   const [counts] = await db.$queryRawUnsafe<{ started: bigint; to_share: bigint; shared: bigint }[]>(
@@ -71,18 +70,21 @@ export async function resultsList(campaignId: number, filter: { search: string; 
     conditions.push(`l.division = $${params.length}`);
   }
   const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
-  const order = filter.sort === "resultat" ? "latest.mastery_rate DESC, last_name, first_name" : "last_name, first_name, latest.id";
+  const order = filter.sort === "resultat" ? "latest.mastery_rate DESC, last_name, first_name, latest.id" : "last_name, first_name, latest.id";
   const from = `FROM (${LATEST_SHARED}) latest LEFT JOIN learners l ON l.id = latest.learner_id LEFT JOIN users u ON u.id = latest.user_id ${where}`;
-  const [{ total }] = await db.$queryRawUnsafe<{ total: bigint }[]>(`SELECT count(*) AS total ${from}`, ...params);
+  const countParams = params.length;
   params.push(RESULTS_PER_PAGE, (Math.max(1, filter.page) - 1) * RESULTS_PER_PAGE);
-  const rows = await db.$queryRawUnsafe<{ id: number; last_name: string | null; first_name: string | null; participant_external_id: string | null; division: string | null; mastery_rate: number; stage_reached: number | null; shared_at: Date }[]>(
+  // The page and the total in one pass (the total rides on every row).
+  const rows = await db.$queryRawUnsafe<{ id: number; last_name: string | null; first_name: string | null; participant_external_id: string | null; division: string | null; mastery_rate: number; stage_reached: number | null; shared_at: Date; total: bigint }[]>(
     `SELECT latest.id, coalesce(l.last_name, u.last_name, '(anonyme)') AS last_name, coalesce(l.first_name, u.first_name, '') AS first_name,
-            latest.participant_external_id, l.division, latest.mastery_rate, latest.stage_reached, latest.shared_at
+            latest.participant_external_id, l.division, latest.mastery_rate, latest.stage_reached, latest.shared_at, count(*) OVER () AS total
      ${from} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
     ...params,
   );
+  // A page past the end has no row to carry the total: count apart (rare: a bookmarked page after deletions).
+  const total = rows.length > 0 ? Number(rows[0].total) : Number((await db.$queryRawUnsafe<{ total: bigint }[]>(`SELECT count(*) AS total ${from}`, ...params.slice(0, countParams)))[0].total);
   return {
-    total: Number(total),
+    total,
     rows: rows.map((r): ResultRow => ({ participationId: r.id, lastName: r.last_name ?? "", firstName: r.first_name ?? "", externalId: r.participant_external_id, division: r.division, masteryRate: Number(r.mastery_rate ?? 0), stageReached: r.stage_reached, sharedAt: r.shared_at })),
   };
 }
@@ -106,13 +108,12 @@ export async function tubeRelevanceInputs(campaignId: number) {
      WHERE cs.campaign_id = $1 GROUP BY t.id, c.id, c.name, c.index, a.color`,
     campaignId,
   );
-  // One pass over the shared participations' tube rows; the participants count rides along (tube_id NULL row).
+  // Sums kept at sharing (campaign_tube_sums: one row per tube); the participants count rides along (tube_id NULL row).
   const sums = await db.$queryRawUnsafe<{ tube_id: string | null; r_sum: number; v_sum: number; rn_sum: number; participants: bigint }[]>(
-    `WITH latest AS (SELECT id FROM (${LATEST_SHARED}) l)
-     SELECT r.tube_id, sum(r.highest_validated)::float8 AS r_sum, sum(r.validated_count)::float8 AS v_sum,
-            sum(r.highest_validated::float8 / greatest(r.lowest_not_validated, 1)) AS rn_sum, 0::bigint AS participants
-     FROM latest JOIN participation_tube_results r ON r.participation_id = latest.id GROUP BY r.tube_id
-     UNION ALL SELECT NULL, 0, 0, 0, count(*) FROM latest`,
+    `SELECT tube_id, highest_validated_sum::float8 AS r_sum, validated_count_sum::float8 AS v_sum,
+            next_step_sum_x840::float8 / ${NEXT_STEP_SCALE} AS rn_sum, 0::bigint AS participants
+     FROM campaign_tube_sums WHERE campaign_id = $1
+     UNION ALL SELECT NULL, 0, 0, 0, count(*) FROM participations WHERE campaign_id = $1 AND is_latest_shared`,
     campaignId,
   );
   const participants = sums.find((row) => row.tube_id === null)?.participants ?? BigInt(0);
@@ -156,11 +157,19 @@ export async function participationDetail(campaignId: number, participationId: n
 export async function softDeleteParticipation(participationId: number, deletedById: number, now: Date): Promise<boolean> {
   const p = await db.participation.findUnique({ where: { id: participationId }, select: { campaignId: true, userId: true, learnerId: true } });
   if (!p) return false;
-  const { count } = await db.participation.updateMany({
-    where: { campaignId: p.campaignId, deletedAt: null, OR: [{ id: participationId }, ...(p.userId ? [{ userId: p.userId }] : []), ...(p.learnerId ? [{ learnerId: p.learnerId }] : [])] },
-    data: { deletedAt: now, deletedById, userId: null, participantExternalId: null },
+  return db.$transaction(async (tx) => {
+    const where = { campaignId: p.campaignId, deletedAt: null, OR: [{ id: participationId }, ...(p.userId ? [{ userId: p.userId }] : []), ...(p.learnerId ? [{ learnerId: p.learnerId }] : [])] };
+    const pupil = await tx.participation.findMany({ where, select: { id: true } });
+    if (pupil.length === 0) return false;
+    const ids = pupil.map((row) => row.id);
+    await tx.$executeRawUnsafe(`SELECT id FROM participations WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, ids);
+    await uncountParticipations(tx, { participationIds: ids });
+    const { count } = await tx.participation.updateMany({
+      where: { id: { in: ids }, deletedAt: null },
+      data: { deletedAt: now, deletedById, userId: null, participantExternalId: null },
+    });
+    return count > 0;
   });
-  return count > 0;
 }
 
 export async function participationCampaignId(participationId: number): Promise<number | null> {

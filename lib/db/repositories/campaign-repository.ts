@@ -95,7 +95,8 @@ export async function setCampaignArchived(id: number, archived: boolean, userId:
 export async function softDeleteCampaign(id: number, userId: number, now: Date): Promise<void> {
   await db.$transaction([
     db.campaign.update({ where: { id }, data: { deletedAt: now, deletedById: userId } }),
-    db.participation.updateMany({ where: { campaignId: id, deletedAt: null }, data: { deletedAt: now, deletedById: userId, userId: null, participantExternalId: null } }),
+    db.participation.updateMany({ where: { campaignId: id, deletedAt: null }, data: { deletedAt: now, deletedById: userId, userId: null, participantExternalId: null, isLatestShared: false } }),
+    db.campaignTubeSum.deleteMany({ where: { campaignId: id } }),
   ]);
 }
 

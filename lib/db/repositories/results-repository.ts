@@ -1,6 +1,7 @@
 import { db } from "../client";
 import type { Prisma } from "../generated/client";
-import type { TubeSummaryRow } from "../../domain/scoring/tube-summary";
+import { validatedByCompetence, type TubeSummaryRow } from "../../domain/scoring/tube-summary";
+import { countSharedParticipation } from "./results-read-models";
 
 export async function campaignSkillDetails(campaignId: number) {
   const ids = await db.campaignSkill.findMany({ where: { campaignId }, select: { skillId: true } });
@@ -34,7 +35,10 @@ export async function shareParticipation(input: {
   return db.$transaction(async (tx) => {
     const { count } = await tx.participation.updateMany({
       where: { id: input.participationId, status: "TO_SHARE", deletedAt: null, campaign: { archivedAt: null, deletedAt: null } },
-      data: { status: "SHARED", sharedAt: input.now, validatedSkillsCount: input.validatedSkillsCount, masteryRate: input.masteryRate, stageReached: input.stageReached, pixScore: input.pixScore },
+      data: {
+        status: "SHARED", sharedAt: input.now, validatedSkillsCount: input.validatedSkillsCount, masteryRate: input.masteryRate, stageReached: input.stageReached, pixScore: input.pixScore,
+        ...(input.tubeRows.length ? { validatedByCompetence: validatedByCompetence(input.tubeRows) } : {}),
+      },
     });
     if (count !== 1) return false;
     await tx.participationSnapshot.create({ data: { participationId: input.participationId, knowledgeElements: input.snapshot as Prisma.InputJsonValue, createdAt: input.now } });
@@ -46,6 +50,7 @@ export async function shareParticipation(input: {
         })),
       });
     }
+    await countSharedParticipation(tx, input.participationId);
     return true;
   });
 }

@@ -77,3 +77,10 @@ export function summarizeTubes(campaignSkills: readonly CampaignSkill[], validat
 export function tubeMaxLevel(targetSkills: readonly TubeSkill[]): number {
   return targetSkills.reduce((max, skill) => Math.max(max, skill.level), 0);
 }
+
+/** Validated campaign skills per competence id ({"comp-1-1": 3, …}): the CSV export's per-competence columns. */
+export function validatedByCompetence(rows: readonly TubeSummaryRow[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[row.competenceId] = (counts[row.competenceId] ?? 0) + row.validatedCount;
+  return counts;
+}

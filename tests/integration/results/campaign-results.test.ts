@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { challengeSource } from "@/lib/db/repositories/assessment-repository";
 import { activityStats, dailyActivity, resultsList } from "@/lib/db/queries/campaign-results";
+import { PARTICIPANTS_PER_PAGE, campaignParticipants } from "@/lib/db/queries/campaign-activity";
 import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
 import { expectedAnswer } from "@/lib/domain/learning-content/check-answer";
 import { campaignAnalysis } from "@/lib/use-cases/campaigns/campaign-analysis";
@@ -72,5 +73,24 @@ describe("campaign results read models", () => {
     await deleteParticipation({ actorUserId: teacher.id, participationId: all.rows[0].participationId });
     expect((await resultsList(campaignId, { search: "", stage: null, division: null, sort: "nom", page: 1 })).rows.map((r) => r.lastName)).toEqual(["Santa"]);
     expect((await campaignAnalysis(campaignId)).participants).toBe(1);
+  });
+});
+
+describe("Activité participants table", () => {
+  it("pages 50 participants at a time, sorted by name, with the total, and filters by status and name", async () => {
+    const { campaignId } = await setUp();
+    const { db } = await import("@/lib/db/client");
+    const users = await Promise.all(Array.from({ length: 55 }, (_, i) => createUser({ firstName: `Prénom${i}`, lastName: `Nom${String(54 - i).padStart(2, "0")}` })));
+    await db.participation.createMany({
+      data: users.map((u, i) => ({ campaignId, userId: u.id, status: i % 5 === 0 ? ("TO_SHARE" as const) : ("STARTED" as const) })),
+    });
+    const first = await campaignParticipants(campaignId, {});
+    expect(first.total).toBe(55);
+    expect(first.rows).toHaveLength(PARTICIPANTS_PER_PAGE);
+    expect(first.rows[0].lastName).toBe("Nom00");
+    const second = await campaignParticipants(campaignId, { page: 2 });
+    expect(second.rows.map((r) => r.lastName)).toEqual(["Nom50", "Nom51", "Nom52", "Nom53", "Nom54"]);
+    expect((await campaignParticipants(campaignId, { status: "TO_SHARE" })).total).toBe(11);
+    expect((await campaignParticipants(campaignId, { search: "nom07" })).rows.map((r) => r.firstName)).toEqual(["Prénom47"]);
   });
 });

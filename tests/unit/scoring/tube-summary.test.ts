@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeTube, summarizeTubes, tubeMaxLevel, type CampaignSkill } from "@/lib/domain/scoring/tube-summary";
+import { summarizeTube, summarizeTubes, tubeMaxLevel, validatedByCompetence, type CampaignSkill } from "@/lib/domain/scoring/tube-summary";
 
 const tube = [1, 2, 3, 4].map((level) => ({ id: `t${level}`, level }));
 
@@ -56,5 +56,13 @@ describe("tube summary", () => {
       { tubeId: "a", competenceId: "c1", targetedCount: 2, validatedCount: 1, highestValidated: 1, lowestNotValidated: 2 },
       { tubeId: "b", competenceId: "c2", targetedCount: 1, validatedCount: 1, highestValidated: 2, lowestNotValidated: 2 },
     ]);
+  });
+});
+
+describe("validated skills per competence (the export's per-competence columns)", () => {
+  it("adds up the tubes of each competence, keeping competences with nothing validated", () => {
+    const row = (tubeId: string, competenceId: string, validatedCount: number) => ({ tubeId, competenceId, targetedCount: 4, validatedCount, highestValidated: validatedCount, lowestNotValidated: validatedCount + 1 });
+    expect(validatedByCompetence([row("t1", "comp-1-1", 2), row("t2", "comp-1-1", 3), row("t3", "comp-4-1", 0)])).toEqual({ "comp-1-1": 5, "comp-4-1": 0 });
+    expect(validatedByCompetence([])).toEqual({});
   });
 });

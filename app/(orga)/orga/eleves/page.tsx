@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/orga/learners/import-form";
 import { LearnerFilters, learnersHref, type LearnersQuery } from "@/components/orga/learners/learner-filters";
@@ -69,15 +70,7 @@ export default async function LearnersPage({ searchParams }: { searchParams: Pro
             <LearnersTable rows={list.rows} total={list.total} canManage={canManage} />
           </>
         )}
-        {pages > 1 && (
-          <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-            <span>Page {query.page} sur {pages} — {list.total} élèves</span>
-            <span className="flex gap-3">
-              {query.page > 1 && <Link href={learnersHref(query, { page: query.page - 1 })} className="font-semibold text-brand-700 underline">Page précédente</Link>}
-              {query.page < pages && <Link href={learnersHref(query, { page: query.page + 1 })} className="font-semibold text-brand-700 underline">Page suivante</Link>}
-            </span>
-          </nav>
-        )}
+        <Pagination page={query.page} pages={pages} total={`${list.total} élèves`} hrefOf={(n) => learnersHref(query, { page: n })} />
       </section>
     </div>
   );

@@ -3,7 +3,8 @@ import { FilterSelect, SearchField } from "@/components/orga/campaigns/filter-fi
 import { ActionForm } from "@/components/ui/action-form";
 import { deleteParticipationAction } from "@/lib/actions/participation-actions";
 import { campaignForPage } from "@/lib/auth/campaign-access";
-import { campaignParticipants } from "@/lib/db/queries/campaign-activity";
+import { Pagination } from "@/components/ui/pagination";
+import { PARTICIPANTS_PER_PAGE, campaignParticipants } from "@/lib/db/queries/campaign-activity";
 import { activityStats, campaignDivisions, dailyActivity } from "@/lib/db/queries/campaign-results";
 import { canManageCampaign } from "@/lib/domain/authorization/permissions";
 import { participationStatusLabel } from "@/lib/domain/participations/status";
@@ -18,16 +19,24 @@ function Card({ label, value }: { label: string; value: string }) {
   );
 }
 
-export default async function CampaignActivityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ creee?: string; statut?: string; recherche?: string; classe?: string }> }) {
+type ActivitySearch = { creee?: string; statut?: string; recherche?: string; classe?: string; page?: string };
+
+export default async function CampaignActivityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<ActivitySearch> }) {
   const { id } = await params;
   const search = await searchParams;
   const campaign = await campaignForPage(id);
-  const [participants, stats, days, divisions] = await Promise.all([
-    campaignParticipants(campaign.id, { status: search.statut, search: search.recherche, division: search.classe || undefined }),
+  const page = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
+  const [{ rows: participants, total: participantsTotal }, stats, days, divisions] = await Promise.all([
+    campaignParticipants(campaign.id, { status: search.statut, search: (search.recherche ?? "").slice(0, 100), division: search.classe || undefined, page }),
     activityStats(campaign.id),
     dailyActivity(campaign.id),
     campaignDivisions(campaign.id),
   ]);
+  const pages = Math.max(1, Math.ceil(participantsTotal / PARTICIPANTS_PER_PAGE));
+  const pageHref = (n: number) => {
+    const next = new URLSearchParams(Object.entries({ statut: search.statut, recherche: search.recherche, classe: search.classe, page: n > 1 ? String(n) : undefined }).filter(([, v]) => v) as [string, string][]);
+    return `/orga/campagnes/${campaign.id}${next.size ? `?${next}` : ""}`;
+  };
   const canManage = canManageCampaign({ userId: campaign.userId, role: campaign.role }, campaign);
   const sharedLabel = participationStatusLabel("SHARED", campaign.type);
   const breakdown = [
@@ -86,7 +95,7 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
       ) : (
         <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Participants ({participants.length})</caption>
+            <caption className="sr-only">Participants ({participantsTotal})</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
               <tr>
                 <th scope="col" className="px-4 py-3">Nom</th>
@@ -118,6 +127,7 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
           </table>
         </div>
       )}
+      <Pagination page={page} pages={pages} total={`${participantsTotal} participants`} hrefOf={pageHref} />
     </section>
   );
 }

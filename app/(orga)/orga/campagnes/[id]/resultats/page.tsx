@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { MasteryKey } from "@/components/orga/campaigns/mastery-key";
 import { FilterSelect, SearchField } from "@/components/orga/campaigns/filter-fields";
 import { StarsWithTooltip } from "@/components/orga/campaigns/stars-with-tooltip";
@@ -83,15 +84,7 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
         </div>
       )}
       {campaign.isManagingStudents && <MissingLearnersHelp figures={await rosterHelpFigures(campaign.establishmentId)} canImport={roleCan(campaign.role, "learners:import")} />}
-      {pages > 1 && (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-          <span>Page {page} sur {pages}</span>
-          <span className="flex gap-3">
-            {page > 1 && <Link href={query({ page: String(page - 1) })} className="font-semibold text-brand-700 underline">Page précédente</Link>}
-            {page < pages && <Link href={query({ page: String(page + 1) })} className="font-semibold text-brand-700 underline">Page suivante</Link>}
-          </span>
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} hrefOf={(n) => query({ page: String(n) })} />
     </section>
   );
 }

@@ -1,0 +1,111 @@
+import { db } from "../client";
+import type { Prisma } from "../generated/client";
+
+/**
+ * Read models of the teacher's tabs, kept in the transaction that changes what they summarise:
+ * - `participations.is_latest_shared`: the participation whose results the teacher sees for its pupil
+ *   (shared, not deleted, the pupil's latest shared one: a pupil who sent twice counts once);
+ * - `campaign_tube_sums`: per campaign and tube, the sums of the Analyse formula over those participations.
+ * The tabs then read one row per tube, or a partial index, instead of every pupil's tube rows.
+ * `rebuildResultsReadModels` computes both from scratch (the migration's backfill does the same).
+ */
+type Tx = Prisma.TransactionClient;
+
+/** Pupil of a participation within its campaign: the school's learner, else the account, else itself. */
+const PUPIL_KEY = (alias: string) => `COALESCE(${alias}.learner_id, -${alias}.user_id, -${alias}.id)`;
+
+/** 840 is divisible by every level 1..8: Σ 840·r/n stays an exact integer. */
+export const NEXT_STEP_SCALE = 840;
+
+/** Adds (sign 1) or removes (sign -1) the tube rows of these participations to their campaigns' sums. */
+async function applyTubeSums(tx: Tx, participationIds: number[], sign: 1 | -1): Promise<void> {
+  if (participationIds.length === 0) return;
+  // Rows are written in tube order: two sharings of the same campaign lock the sums in the same order.
+  await tx.$executeRawUnsafe(
+    `INSERT INTO campaign_tube_sums AS s (campaign_id, tube_id, highest_validated_sum, validated_count_sum, next_step_sum_x840)
+     SELECT p.campaign_id, r.tube_id, $2 * SUM(r.highest_validated), $2 * SUM(r.validated_count),
+            $2 * SUM(r.highest_validated * ${NEXT_STEP_SCALE} / GREATEST(r.lowest_not_validated, 1))
+     FROM participation_tube_results r JOIN participations p ON p.id = r.participation_id
+     WHERE r.participation_id = ANY($1::int[])
+     GROUP BY p.campaign_id, r.tube_id
+     ORDER BY p.campaign_id, r.tube_id
+     ON CONFLICT (campaign_id, tube_id) DO UPDATE SET
+       highest_validated_sum = s.highest_validated_sum + EXCLUDED.highest_validated_sum,
+       validated_count_sum = s.validated_count_sum + EXCLUDED.validated_count_sum,
+       next_step_sum_x840 = s.next_step_sum_x840 + EXCLUDED.next_step_sum_x840`,
+    participationIds,
+    sign,
+  );
+}
+
+/**
+ * A participation was just shared (in `tx`): it becomes its pupil's counted participation, in place of
+ * the one the pupil sent before (multiple sendings). The pupil's rows are locked first, so a teacher
+ * deleting the pupil at the same moment waits, and the sums always match the flags.
+ */
+export async function countSharedParticipation(tx: Tx, participationId: number): Promise<void> {
+  const previous = await tx.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT q.id, q.is_latest_shared FROM participations p
+     JOIN participations q ON q.campaign_id = p.campaign_id AND ${PUPIL_KEY("q")} = ${PUPIL_KEY("p")}
+     WHERE p.id = $1 ORDER BY q.id FOR UPDATE OF q`,
+    participationId,
+  );
+  const replaced = await tx.$queryRawUnsafe<{ id: number }[]>(
+    `UPDATE participations SET is_latest_shared = false WHERE id = ANY($1::int[]) AND id <> $2 AND is_latest_shared RETURNING id`,
+    previous.map((row) => row.id),
+    participationId,
+  );
+  await applyTubeSums(tx, replaced.map((row) => row.id), -1);
+  const counted = await tx.$executeRawUnsafe(
+    `UPDATE participations SET is_latest_shared = true WHERE id = $1 AND status = 'SHARED' AND deleted_at IS NULL AND NOT is_latest_shared`,
+    participationId,
+  );
+  if (counted === 1) await applyTubeSums(tx, [participationId], 1);
+}
+
+/** Participations about to be deleted (in `tx`): those counted in results leave the sums and the tabs. */
+export async function uncountParticipations(tx: Tx, where: { participationIds: number[] } | { campaignId: number }): Promise<void> {
+  const uncounted =
+    "campaignId" in where
+      ? await tx.$queryRawUnsafe<{ id: number }[]>(
+          `UPDATE participations SET is_latest_shared = false WHERE campaign_id = $1 AND is_latest_shared RETURNING id`,
+          where.campaignId,
+        )
+      : await tx.$queryRawUnsafe<{ id: number }[]>(
+          `UPDATE participations SET is_latest_shared = false WHERE id = ANY($1::int[]) AND is_latest_shared RETURNING id`,
+          where.participationIds,
+        );
+  if ("campaignId" in where) {
+    await tx.campaignTubeSum.deleteMany({ where: { campaignId: where.campaignId } });
+    return;
+  }
+  await applyTubeSums(tx, uncounted.map((row) => row.id), -1);
+}
+
+/** From scratch, for one campaign: the flags, then the sums (repair, generated data, tests). */
+export async function rebuildResultsReadModels(campaignId: number): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT id FROM participations WHERE campaign_id = $1 ORDER BY id FOR UPDATE`, campaignId);
+    await tx.$executeRawUnsafe(`UPDATE participations SET is_latest_shared = false WHERE campaign_id = $1 AND is_latest_shared`, campaignId);
+    await tx.$executeRawUnsafe(
+      `UPDATE participations p SET is_latest_shared = true
+       FROM (
+         SELECT DISTINCT ON (${PUPIL_KEY("q")}) q.id FROM participations q
+         WHERE q.campaign_id = $1 AND q.status = 'SHARED' AND q.deleted_at IS NULL
+         ORDER BY ${PUPIL_KEY("q")}, q.shared_at DESC, q.id DESC
+       ) latest
+       WHERE p.id = latest.id`,
+      campaignId,
+    );
+    await tx.campaignTubeSum.deleteMany({ where: { campaignId } });
+    await tx.$executeRawUnsafe(
+      `INSERT INTO campaign_tube_sums (campaign_id, tube_id, highest_validated_sum, validated_count_sum, next_step_sum_x840)
+       SELECT p.campaign_id, r.tube_id, SUM(r.highest_validated), SUM(r.validated_count),
+              SUM(r.highest_validated * ${NEXT_STEP_SCALE} / GREATEST(r.lowest_not_validated, 1))
+       FROM participations p JOIN participation_tube_results r ON r.participation_id = p.id
+       WHERE p.campaign_id = $1 AND p.is_latest_shared
+       GROUP BY p.campaign_id, r.tube_id`,
+      campaignId,
+    );
+  }, { timeout: 120_000 });
+}

@@ -1,12 +1,27 @@
 import "server-only";
-import { createPrismaClient, type PrismaClient } from "./prisma-factory";
+import type pg from "pg";
+import { createDatabase, type PrismaClient } from "./prisma-factory";
 import { env } from "../env";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
 
 function client(): PrismaClient {
-  if (!globalForPrisma.prisma) globalForPrisma.prisma = createPrismaClient(env().DATABASE_URL);
+  // Both or neither (a dev reload keeps globalThis: a client made before the pool was kept is replaced).
+  if (!globalForPrisma.prisma || !globalForPrisma.pgPool) {
+    const { prisma, pool } = createDatabase(env().DATABASE_URL);
+    globalForPrisma.prisma = prisma;
+    globalForPrisma.pgPool = pool;
+  }
   return globalForPrisma.prisma;
+}
+
+/**
+ * The pg pool under `db` (same connections, same round-trip counting), for reads streaming many rows
+ * where Prisma's decoding costs more than the query. Only lib/db imports it.
+ */
+export function pgPool(): pg.Pool {
+  client();
+  return globalForPrisma.pgPool!;
 }
 
 /**

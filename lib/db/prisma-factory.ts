@@ -22,9 +22,19 @@ function countingPool(connectionString: string, max: number): pg.Pool {
   return pool;
 }
 
+/**
+ * A Prisma client on the pg driver adapter (no native query engine) and the pg pool under it, for the
+ * few reads that stream many rows and are cheaper through pg directly (the CSV export). Both count in
+ * `roundTrips`.
+ */
+export function createDatabase(connectionString: string, max = 10): { prisma: PrismaClient; pool: pg.Pool } {
+  const pool = countingPool(connectionString, max);
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
+}
+
 /** Builds a Prisma client on the pg driver adapter (no native query engine). */
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(countingPool(connectionString, max)) });
+  return createDatabase(connectionString, max).prisma;
 }
 
 export type { PrismaClient };

@@ -2,12 +2,12 @@
  * Header and rows of the "Évaluer" (ASSESSMENT) export, column for column as the original:
  * campaign and participant columns, progression, dates, sharing, stars, badges, overall mastery,
  * then per competence ×3, per area ×3, and one column per skill when the establishment shows skills.
- * Results of unshared participations are "NA".
+ * Results of unshared participations are "NA". `assessmentRowWriter(campaign)` writes the rows' texts.
  */
 import { roundTo } from "../scoring/mastery";
-import { campaignCells, campaignHeaders, participantCells, participantHeaders } from "./common-columns";
+import { campaignHeaders, campaignTexts, participantHeaders, pushParticipantTexts } from "./common-columns";
 import type { CampaignExportInfo, ParticipantIdentity } from "./common-columns";
-import { NOT_SHARED, dateTime, decimal, type Cell } from "./csv-cells";
+import { NOT_AVAILABLE_TEXT, NO_TEXT, YES_TEXT, dateTimeText, numberText } from "./csv-cells";
 
 export interface ExportCompetence {
   id: string;
@@ -48,8 +48,8 @@ export interface AssessmentParticipantExport extends ParticipantIdentity {
   assessedSkillsCount: number;
   /** Stars stored at sharing (reached stage − 1). */
   stars: number | null;
-  /** Validated campaign skills per competence id (snapshot at sharing). */
-  validatedByCompetence: ReadonlyMap<string, number>;
+  /** Validated campaign skills per competence id, frozen at sharing ({"comp-1-1": 3}); null or an absent id: 0. */
+  validatedByCompetence: Readonly<Record<string, number>> | null;
   acquiredBadgeTitles?: readonly string[];
   /** Status per skill id; a skill absent from the map was not tested. */
   skillStatuses?: ReadonlyMap<string, SkillStatus>;
@@ -103,44 +103,100 @@ export function progression(isCompleted: boolean, assessedSkillsCount: number, t
   return targetedCount === 0 ? 0 : roundTo(Math.min(assessedSkillsCount, targetedCount) / targetedCount, PROGRESS_DECIMALS);
 }
 
-/** ratio rounded to 2 decimals, targeted, validated */
-function statsCells(targeted: number, validated: number): Cell[] {
-  return [decimal(targeted === 0 ? 0 : validated / targeted, MASTERY_DECIMALS), targeted, validated];
+/** Texts of the 3 columns of a competence or an area (ratio to 2 decimals, targeted, validated), per validated count. */
+interface StatsTexts {
+  targeted: number;
+  targetedText: string;
+  /** Indexed by the validated count, 0..targeted. */
+  ratioTexts: string[];
+  countTexts: string[];
 }
 
-export function assessmentRow(campaign: AssessmentCampaignExport, participant: AssessmentParticipantExport): Cell[] {
-  const isShared = participant.sharedAt !== null;
-  const validatedOf = (competenceId: string) => participant.validatedByCompetence.get(competenceId) ?? 0;
-  const targetedTotal = campaign.competences.reduce((sum, c) => sum + c.targetedCount, 0);
-  const validatedTotal = campaign.competences.reduce((sum, c) => sum + validatedOf(c.id), 0);
-  const badges = campaign.badges ?? [];
-  const skills = campaign.skills ?? [];
-  const notShared = (count: number): Cell[] => Array.from({ length: count }, () => NOT_SHARED);
-
-  const common: Cell[] = [
-    ...campaignCells(campaign, campaign.targetProfileName),
-    ...participantCells(campaign, participant),
-    decimal(progression(participant.isCompleted, participant.assessedSkillsCount, targetedTotal), PROGRESS_DECIMALS),
-    dateTime(participant.createdAt),
-    isShared,
-    participant.sharedAt === null ? NOT_SHARED : dateTime(participant.sharedAt),
-    ...(campaign.stagesCount > 0 ? [isShared ? participant.stars : NOT_SHARED] : []),
-    ...(isShared
-      ? badges.map((badge) => (participant.acquiredBadgeTitles ?? []).includes(badge.title))
-      : notShared(badges.length)),
-    isShared ? decimal(targetedTotal === 0 ? 0 : validatedTotal / targetedTotal, MASTERY_DECIMALS) : NOT_SHARED,
-  ];
-  if (!isShared) {
-    return [...common, ...notShared(3 * (campaign.competences.length + campaign.areas.length) + skills.length)];
+function statsTexts(targeted: number): StatsTexts {
+  const ratioTexts: string[] = [];
+  const countTexts: string[] = [];
+  for (let validated = 0; validated <= targeted; validated++) {
+    ratioTexts.push(ratioText(validated, targeted));
+    countTexts.push(numberText(validated));
   }
-  const competenceCells = campaign.competences.flatMap((c) => statsCells(c.targetedCount, validatedOf(c.id)));
-  const areaCells = campaign.areas.flatMap((area) => {
-    const competences = campaign.competences.filter((c) => c.areaId === area.id);
-    return statsCells(
-      competences.reduce((sum, c) => sum + c.targetedCount, 0),
-      competences.reduce((sum, c) => sum + validatedOf(c.id), 0),
+  return { targeted, targetedText: numberText(targeted), ratioTexts, countTexts };
+}
+
+function ratioText(validated: number, targeted: number): string {
+  return numberText(targeted === 0 ? 0 : validated / targeted, MASTERY_DECIMALS);
+}
+
+function pushStats(row: string[], stats: StatsTexts, validated: number): void {
+  const ratio = stats.ratioTexts[validated];
+  if (ratio !== undefined) row.push(ratio, stats.targetedText, stats.countTexts[validated]);
+  // More validated skills than targeted ones, or not a count: written as it is, never hidden.
+  else row.push(ratioText(validated, stats.targeted), stats.targetedText, numberText(validated));
+}
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+/**
+ * The row writer of one campaign's export: everything that depends on the campaign only (campaign
+ * columns, per competence and per area the texts of every possible validated count, the "NA" tail of
+ * unshared rows) is computed once here; a row then only looks texts up and adds the participant's own.
+ * The texts are those of `cellText` (guard applied), not quoted yet.
+ */
+export function assessmentRowWriter(campaign: AssessmentCampaignExport): (participant: AssessmentParticipantExport) => string[] {
+  const prefix = campaignTexts(campaign, campaign.targetProfileName);
+  const competenceIds = campaign.competences.map((c) => c.id);
+  const competenceStats = campaign.competences.map((c) => statsTexts(c.targetedCount));
+  const areaCompetences = campaign.areas.map((area) =>
+    campaign.competences.flatMap((c, index) => (c.areaId === area.id ? [index] : [])),
+  );
+  const areaStats = areaCompetences.map((indexes) => statsTexts(sum(indexes.map((i) => campaign.competences[i].targetedCount))));
+  const targetedTotal = sum(campaign.competences.map((c) => c.targetedCount));
+  const masteryTexts = Array.from({ length: targetedTotal + 1 }, (_, validated) => ratioText(validated, targetedTotal));
+  const hasStage = campaign.stagesCount > 0;
+  const badgeTitles = (campaign.badges ?? []).map((badge) => badge.title);
+  const skillIds = (campaign.skills ?? []).map((skill) => skill.id);
+  const notSharedTail: readonly string[] = Array.from(
+    { length: badgeTitles.length + 1 + 3 * (competenceIds.length + campaign.areas.length) + skillIds.length },
+    () => NOT_AVAILABLE_TEXT,
+  );
+  // Validated count per competence of the row being written (the writer is synchronous: one buffer is enough).
+  const validated: number[] = competenceIds.map(() => 0);
+
+  return (participant) => {
+    const row = prefix.slice();
+    pushParticipantTexts(row, campaign, participant);
+    const sharedAt = participant.sharedAt;
+    row.push(
+      participant.isCompleted ? "1" : numberText(progression(false, participant.assessedSkillsCount, targetedTotal), PROGRESS_DECIMALS),
+      dateTimeText(participant.createdAt),
+      sharedAt === null ? NO_TEXT : YES_TEXT,
+      sharedAt === null ? NOT_AVAILABLE_TEXT : dateTimeText(sharedAt),
     );
-  });
-  const skillCells = skills.map((skill) => SKILL_TEXT[participant.skillStatuses?.get(skill.id) ?? "NOT_TESTED"]);
-  return [...common, ...competenceCells, ...areaCells, ...skillCells];
+    if (sharedAt === null) {
+      if (hasStage) row.push(NOT_AVAILABLE_TEXT);
+      for (let i = 0; i < notSharedTail.length; i++) row.push(notSharedTail[i]);
+      return row;
+    }
+    if (hasStage) row.push(participant.stars === null ? "" : numberText(participant.stars));
+    const acquired = participant.acquiredBadgeTitles;
+    for (const title of badgeTitles) row.push(acquired?.includes(title) ? YES_TEXT : NO_TEXT);
+
+    const counts = participant.validatedByCompetence;
+    let validatedTotal = 0;
+    for (let i = 0; i < competenceIds.length; i++) {
+      const count = counts === null ? undefined : counts[competenceIds[i]];
+      validated[i] = typeof count === "number" ? count : 0;
+      validatedTotal += validated[i];
+    }
+    row.push(masteryTexts[validatedTotal] ?? ratioText(validatedTotal, targetedTotal));
+    for (let i = 0; i < competenceStats.length; i++) pushStats(row, competenceStats[i], validated[i]);
+    for (let a = 0; a < areaStats.length; a++) {
+      const indexes = areaCompetences[a];
+      let areaValidated = 0;
+      for (let k = 0; k < indexes.length; k++) areaValidated += validated[indexes[k]];
+      pushStats(row, areaStats[a], areaValidated);
+    }
+    const statuses = participant.skillStatuses;
+    for (const skillId of skillIds) row.push(SKILL_TEXT[statuses?.get(skillId) ?? "NOT_TESTED"]);
+    return row;
+  };
 }

@@ -2,7 +2,7 @@
  * Columns shared by both exports: who ran the campaign, which campaign, who took part.
  * Header texts are the original platform's French ones, word for word.
  */
-import type { Cell } from "./csv-cells";
+import { guardedText, numberText } from "./csv-cells";
 
 export interface CampaignExportInfo {
   organizationName: string;
@@ -52,22 +52,19 @@ export function participantHeaders(campaign: CampaignExportInfo): string[] {
   ];
 }
 
-/** `targetProfileName` null: no target profile column (profiles collection). */
-export function campaignCells(campaign: CampaignExportInfo, targetProfileName: string | null): Cell[] {
-  return [
-    campaign.organizationName,
-    campaign.campaignId,
-    campaign.campaignCode,
-    campaign.campaignName,
-    ...(targetProfileName === null ? [] : [targetProfileName]),
-  ];
+/**
+ * Texts of the campaign columns, the same on every row: computed once per export.
+ * `targetProfileName` null: no target profile column (profiles collection).
+ */
+export function campaignTexts(campaign: CampaignExportInfo, targetProfileName: string | null): string[] {
+  const texts = [guardedText(campaign.organizationName), numberText(campaign.campaignId), guardedText(campaign.campaignCode), guardedText(campaign.campaignName)];
+  if (targetProfileName !== null) texts.push(guardedText(targetProfileName));
+  return texts;
 }
 
-export function participantCells(campaign: CampaignExportInfo, participant: ParticipantIdentity): Cell[] {
-  return [
-    participant.lastName,
-    participant.firstName,
-    ...(campaign.hasDivision ? [participant.division ?? ""] : []),
-    ...(campaign.externalIdLabel ? [participant.participantExternalId ?? ""] : []),
-  ];
+/** Appends the participant's texts to `row` (no intermediate array: called once per row). */
+export function pushParticipantTexts(row: string[], campaign: CampaignExportInfo, participant: ParticipantIdentity): void {
+  row.push(guardedText(participant.lastName), guardedText(participant.firstName));
+  if (campaign.hasDivision) row.push(guardedText(participant.division ?? ""));
+  if (campaign.externalIdLabel) row.push(guardedText(participant.participantExternalId ?? ""));
 }

@@ -4,9 +4,9 @@
  * its level and pix, from the profile computed at sharing. Unshared profiles are "NA".
  */
 import type { PixProfile } from "../scoring/pix-profile";
-import { campaignCells, campaignHeaders, participantCells, participantHeaders } from "./common-columns";
+import { campaignHeaders, campaignTexts, participantHeaders, pushParticipantTexts } from "./common-columns";
 import type { CampaignExportInfo, ParticipantIdentity } from "./common-columns";
-import { NOT_SHARED, dateTime, type Cell } from "./csv-cells";
+import { NOT_AVAILABLE_TEXT, NO_TEXT, YES_TEXT, booleanText, dateTimeText, numberText } from "./csv-cells";
 
 export interface ProfilesCollectionCampaignExport extends CampaignExportInfo {
   /** Every competence of the framework, in framework order. */
@@ -44,25 +44,39 @@ export function profilesCollectionHeaders(campaign: ProfilesCollectionCampaignEx
   ];
 }
 
-export function profilesCollectionRow(
+/**
+ * The row writer of one campaign's export: campaign columns and the "NA" tail of unsent profiles are
+ * computed once. The texts are those of `cellText` (guard applied), not quoted yet.
+ */
+export function profilesCollectionRowWriter(
   campaign: ProfilesCollectionCampaignExport,
-  participant: ProfilesCollectionParticipantExport,
-): Cell[] {
-  const identity: Cell[] = [...campaignCells(campaign, null), ...participantCells(campaign, participant)];
-  if (participant.sharedAt === null) {
-    return [...identity, false, ...Array.from({ length: 4 + 2 * campaign.competences.length }, () => NOT_SHARED)];
-  }
-  const profile = participant.profile;
-  if (!profile) throw new Error("a shared profile must come with its pix profile");
-  const byCompetence = new Map(profile.competences.map((c) => [c.competenceId, c]));
-  return [
-    ...identity,
-    true,
-    dateTime(participant.sharedAt),
-    profile.totalPix,
-    profile.isCertifiable,
-    profile.certifiableCompetencesCount,
-    // A competence without any knowledge element is level 0 with 0 pix.
-    ...campaign.competences.flatMap((c) => [byCompetence.get(c.id)?.level ?? 0, byCompetence.get(c.id)?.pix ?? 0]),
-  ];
+): (participant: ProfilesCollectionParticipantExport) => string[] {
+  const prefix = campaignTexts(campaign, null);
+  const competenceIds = campaign.competences.map((c) => c.id);
+  const notSentTail: readonly string[] = Array.from({ length: 4 + 2 * competenceIds.length }, () => NOT_AVAILABLE_TEXT);
+  return (participant) => {
+    const row = prefix.slice();
+    pushParticipantTexts(row, campaign, participant);
+    if (participant.sharedAt === null) {
+      row.push(NO_TEXT);
+      for (let i = 0; i < notSentTail.length; i++) row.push(notSentTail[i]);
+      return row;
+    }
+    const profile = participant.profile;
+    if (!profile) throw new Error("a shared profile must come with its pix profile");
+    row.push(
+      YES_TEXT,
+      dateTimeText(participant.sharedAt),
+      numberText(profile.totalPix),
+      booleanText(profile.isCertifiable),
+      numberText(profile.certifiableCompetencesCount),
+    );
+    const byCompetence = new Map(profile.competences.map((c) => [c.competenceId, c]));
+    for (const id of competenceIds) {
+      // A competence without any knowledge element is level 0 with 0 pix.
+      const competence = byCompetence.get(id);
+      row.push(numberText(competence?.level ?? 0), numberText(competence?.pix ?? 0));
+    }
+    return row;
+  };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { csvLine } from "@/lib/domain/export/csv-cells";
+import { csvText } from "@/lib/domain/export/csv-cells";
 import {
   profilesCollectionHeaders,
-  profilesCollectionRow,
+  profilesCollectionRowWriter,
   type ProfilesCollectionCampaignExport,
   type ProfilesCollectionParticipantExport,
 } from "@/lib/domain/export/profiles-collection-columns";
@@ -20,6 +20,8 @@ const campaign: ProfilesCollectionCampaignExport = {
     { id: "c2", name: "Gérer des données" },
   ],
 };
+
+const profilesCollectionRow = (c: ProfilesCollectionCampaignExport, p: ProfilesCollectionParticipantExport) => profilesCollectionRowWriter(c)(p);
 
 const profile = pixProfile(
   [
@@ -62,17 +64,21 @@ describe("profiles collection export", () => {
   });
 
   it("writes the profile sent", () => {
-    expect(csvLine(profilesCollectionRow(campaign, participant))).toBe(
-      '"Lycée Victor Hugo";7;"QWERTY234";"Profils 2nde";"Martin";"Hugo";"2nde B";"Oui";"02/10/2026 08:00";12;"Non";1;1;12;0;0\n',
+    expect(csvText([profilesCollectionRow(campaign, participant)])).toBe(
+      "Lycée Victor Hugo;7;QWERTY234;Profils 2nde;Martin;Hugo;2nde B;Oui;02/10/2026 08:00;12;Non;1;1;12;0;0\n",
     );
   });
 
   it("writes NA when the profile was not sent", () => {
     const row = profilesCollectionRow(campaign, { ...participant, sharedAt: null, profile: null });
-    expect(csvLine(row)).toBe(
-      '"Lycée Victor Hugo";7;"QWERTY234";"Profils 2nde";"Martin";"Hugo";"2nde B";"Non";' + Array(8).fill('"NA"').join(";") + "\n",
-    );
+    expect(csvText([row])).toBe("Lycée Victor Hugo;7;QWERTY234;Profils 2nde;Martin;Hugo;2nde B;Non;" + Array(8).fill("NA").join(";") + "\n");
     expect(row).toHaveLength(profilesCollectionHeaders(campaign).length);
+  });
+
+  it("guards the participant's texts and quotes them only when needed", () => {
+    const row = profilesCollectionRow({ ...campaign, externalIdLabel: "Email" }, { ...participant, lastName: "+Martin", firstName: "Hugo; Jr", participantExternalId: null });
+    expect(row.slice(4, 8)).toEqual(["'+Martin", "Hugo; Jr", "2nde B", ""]);
+    expect(csvText([row])).toContain(`;'+Martin;"Hugo; Jr";2nde B;;Oui;`);
   });
 
   it("refuses a sent profile without its scores", () => {

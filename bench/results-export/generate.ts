@@ -11,9 +11,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { prepareDatabase } from "../../scripts/setup/prepare-database";
 
-export const BENCH_DATABASE = { name: "bench", database: "pix_bench" } as const;
-export const BENCH_TEACHER_EMAIL = "bench.export@example.org";
-export const benchCampaignName = (participants: number) => `Bench export ${participants}`;
+import { BENCH_DATABASE, BENCH_TEACHER_EMAIL, benchCampaignName } from "./bench-data";
 
 const TARGET_PROFILE_ID = "tp-rentree-3e";
 const CAMPAIGN_SIZES = [10_000, 100_000];

@@ -1,15 +1,18 @@
 /**
  * Results export of the 100,000-participant campaign made by generate.ts, read as a browser would:
  * rows per second, time to first byte, peak RSS (sampled every 10 ms) and the CPU time of this process
- * (the machine may be shared: rows per CPU second do not depend on the other processes). Targets: ≥ 20,000 rows/s, first byte < 1 s, peak RSS ≤ 250 MB.
- *   npx tsx --conditions=react-server bench/results-export/run.ts [--participants 100000] [--runs 1]
- * For steadier memory figures: node --expose-gc --conditions=react-server --import tsx bench/results-export/run.ts
+ * (the machine may be shared: rows per CPU second do not depend on the other processes).
+ * Targets: ≥ 20,000 rows/s, first byte < 1 s, peak RSS ≤ 250 MB.
+ *   npm run bench:export [-- --participants 100000 --runs 1]
+ * compiles this file with esbuild and runs it on plain Node, as the product runs (tsx's loader alone
+ * adds about 70 MB of RSS). `npx tsx --conditions=react-server bench/results-export/run.ts` also works.
+ * server.ts measures the same download through the production server (HTTP, compression, Next.js).
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
-import { BENCH_DATABASE, BENCH_TEACHER_EMAIL } from "./generate";
+import { BENCH_DATABASE, BENCH_TEACHER_EMAIL } from "./bench-data";
 
 const MEGABYTE = 1024 * 1024;
 const NEWLINE = 0x0a;

@@ -7,7 +7,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
-import { BENCH_DATABASE, BENCH_TEACHER_EMAIL, benchCampaignName } from "../results-export/generate";
+import { BENCH_DATABASE, BENCH_TEACHER_EMAIL, benchCampaignName } from "../results-export/bench-data";
 
 const TARGET_MS = 300;
 const argument = (name: string, fallback: number) => {

@@ -11,7 +11,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { prepareDatabase } from "../../scripts/setup/prepare-database";
 
-import { BENCH_DATABASE, BENCH_TEACHER_EMAIL, benchCampaignName } from "./bench-data";
+import { BENCH_COLLECTION_NAME, BENCH_DATABASE, BENCH_TEACHER_EMAIL, benchCampaignName } from "./bench-data";
 
 const TARGET_PROFILE_ID = "tp-rentree-3e";
 const CAMPAIGN_SIZES = [10_000, 100_000];
@@ -132,6 +132,45 @@ async function insertResults(client: pg.Client, campaignId: number, [first, last
   );
 }
 
+/**
+ * "Collecter les profils" sent by the pupils of an assessment campaign: their snapshot is the one they
+ * sent there, and the pix per competence are kept as the sharing keeps them (floor of the validated
+ * skills' pix, capped at 5 levels of 8 pix).
+ */
+async function insertProfilesCollection(client: pg.Client, school: { establishmentId: number; teacherId: number }, fromCampaignId: number): Promise<number> {
+  const campaign = await client.query<{ id: number }>(
+    `INSERT INTO campaigns (code, name, type, establishment_id, creator_id, owner_id) VALUES ('BENCHPROF1', $1, 'PROFILES_COLLECTION', $2, $3, $3) RETURNING id`,
+    [BENCH_COLLECTION_NAME, school.establishmentId, school.teacherId],
+  );
+  const campaignId = campaign.rows[0].id;
+  await client.query(
+    `WITH copied AS (
+       INSERT INTO participations (campaign_id, user_id, learner_id, status, created_at, shared_at, is_latest_shared, pix_score, mastery_rate)
+       SELECT $1, user_id, learner_id, 'SHARED', created_at + interval '1 day', shared_at + interval '1 day', true, pix_score, pix_score / 640.0
+       FROM participations WHERE campaign_id = $2 ORDER BY id
+       RETURNING id, user_id
+     )
+     INSERT INTO participation_snapshots (participation_id, knowledge_elements, created_at)
+     SELECT copied.id, s.knowledge_elements, now() FROM copied
+     JOIN participations p ON p.campaign_id = $2 AND p.user_id = copied.user_id
+     JOIN participation_snapshots s ON s.participation_id = p.id`,
+    [campaignId, fromCampaignId],
+  );
+  await client.query(
+    `UPDATE participations p SET pix_by_competence = pix.counts
+     FROM (SELECT participation_id, jsonb_object_agg(competence_id, LEAST(floor(earned + 1e-9), 40)::int) AS counts
+           FROM (SELECT s.participation_id, ke->>'competenceId' AS competence_id,
+                        SUM(CASE WHEN ke->>'status' = 'VALIDATED' THEN (ke->>'earnedPix')::float8 ELSE 0 END) AS earned
+                 FROM participation_snapshots s JOIN participations q ON q.id = s.participation_id AND q.campaign_id = $1,
+                      jsonb_array_elements(s.knowledge_elements) AS ke
+                 GROUP BY s.participation_id, ke->>'competenceId') per_competence
+           GROUP BY participation_id) pix
+     WHERE p.id = pix.participation_id`,
+    [campaignId],
+  );
+  return campaignId;
+}
+
 /** One pupil, one shared participation: every one is counted; the Analyse sums as the sharing keeps them. */
 async function insertTubeSums(client: pg.Client, campaignId: number): Promise<void> {
   await client.query(
@@ -157,6 +196,7 @@ async function main(): Promise<void> {
     try {
       const school = await setUpSchool(client);
       let userNumber = 0;
+      const campaignIds = new Map<number, number>();
       for (const size of CAMPAIGN_SIZES) {
         const campaignStarted = performance.now();
         const campaignId = await createCampaign(client, school, size);
@@ -168,9 +208,13 @@ async function main(): Promise<void> {
           process.stdout.write(`\r  ${done + count} / ${size}`);
         }
         await insertTubeSums(client, campaignId);
+        campaignIds.set(size, campaignId);
         process.stdout.write("\n");
         console.log(`Campagne ${campaignId} « ${benchCampaignName(size)} » : ${size} participations en ${((performance.now() - campaignStarted) / 1000).toFixed(1)} s`);
       }
+      const collectionStarted = performance.now();
+      const collectionId = await insertProfilesCollection(client, school, campaignIds.get(10_000)!);
+      console.log(`Campagne ${collectionId} « ${BENCH_COLLECTION_NAME} » : 10000 profils en ${((performance.now() - collectionStarted) / 1000).toFixed(1)} s`);
       // As autovacuum would have done on a live database: hint bits and visibility map set, statistics fresh.
       await client.query("VACUUM ANALYZE");
       const sizes = await client.query<{ table: string; rows: string; size: string }>(

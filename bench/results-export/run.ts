@@ -3,7 +3,7 @@
  * rows per second, time to first byte, peak RSS (sampled every 10 ms) and the CPU time of this process
  * (the machine may be shared: rows per CPU second do not depend on the other processes).
  * Targets: ≥ 20,000 rows/s, first byte < 1 s, peak RSS ≤ 250 MB.
- *   npm run bench:export [-- --participants 100000 --runs 1]
+ *   npm run bench:export [-- --participants 100000 --runs 1]      (--collecte: the 10,000 profiles collection)
  * compiles this file with esbuild and runs it on plain Node, as the product runs (tsx's loader alone
  * adds about 70 MB of RSS). `npx tsx --conditions=react-server bench/results-export/run.ts` also works.
  * server.ts measures the same download through the production server (HTTP, compression, Next.js).
@@ -12,7 +12,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
-import { BENCH_DATABASE, BENCH_TEACHER_EMAIL } from "./bench-data";
+import { BENCH_COLLECTION_NAME, BENCH_DATABASE, BENCH_TEACHER_EMAIL } from "./bench-data";
 
 const MEGABYTE = 1024 * 1024;
 const NEWLINE = 0x0a;
@@ -41,15 +41,16 @@ function startRssSampler(): { stop: () => number } {
   };
 }
 
-async function findBenchData(url: string): Promise<{ campaignIds: Map<number, number>; teacherId: number }> {
+async function findBenchData(url: string): Promise<{ campaignIds: Map<number, number>; collectionId: number | null; teacherId: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const campaigns = await client.query<{ id: number; name: string }>("SELECT id, name FROM campaigns WHERE name LIKE 'Bench export %'");
+    const collection = await client.query<{ id: number }>("SELECT id FROM campaigns WHERE name = $1", [BENCH_COLLECTION_NAME]);
     const teacher = await client.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [BENCH_TEACHER_EMAIL]);
     if (campaigns.rows.length === 0 || !teacher.rows[0]) throw new Error("Données absentes : lancer d'abord npx tsx bench/results-export/generate.ts");
     const campaignIds = new Map(campaigns.rows.map((c) => [Number(c.name.replace("Bench export ", "")), c.id]));
-    return { campaignIds, teacherId: teacher.rows[0].id };
+    return { campaignIds, collectionId: collection.rows[0]?.id ?? null, teacherId: teacher.rows[0].id };
   } finally {
     await client.end();
   }
@@ -92,12 +93,14 @@ function report(label: string, m: Awaited<ReturnType<typeof measure>>): void {
 }
 
 async function main(): Promise<void> {
-  const participants = argument("participants", 100_000);
+  // --collecte: the "Collecter les profils" campaign (10,000 profiles) instead of an assessment one.
+  const collecting = process.argv.includes("--collecte");
+  const participants = collecting ? 10_000 : argument("participants", 100_000);
   const runs = argument("runs", 1);
   const database = await startEmbeddedPostgres(BENCH_DATABASE);
   try {
-    const { campaignIds, teacherId } = await findBenchData(database.url);
-    const campaignId = campaignIds.get(participants);
+    const { campaignIds, collectionId, teacherId } = await findBenchData(database.url);
+    const campaignId = collecting ? (collectionId ?? undefined) : campaignIds.get(participants);
     if (campaignId === undefined) throw new Error(`Pas de campagne de ${participants} participations`);
     // lib/env reads DATABASE_URL on first use: set it before the product's modules are loaded.
     process.env.DATABASE_URL = database.url;
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
     const { db } = await import("../../lib/db/client");
     console.log(`node ${process.version}, ${os.cpus().length} CPU, charge ${os.loadavg()[0].toFixed(1)} ; campagne ${campaignId} (${participants} participations)`);
     // A server is already warm (connections open, queries compiled): the smaller campaign warms this process up.
-    const warmUpId = [...campaignIds].find(([size]) => size !== participants)?.[1];
+    const warmUpId = [...campaignIds].find(([size]) => size !== participants || collecting)?.[1];
     if (warmUpId !== undefined) report("à froid, campagne de chauffe", await measure(exportCampaignResults, teacherId, warmUpId));
     for (let run = 1; run <= runs; run++) {
       const measured = await measure(exportCampaignResults, teacherId, campaignId);

@@ -37,6 +37,8 @@ export interface ExportParticipation {
   assessedSkillsCount: number;
   /** Profiles collection, shared: the knowledge elements frozen at sharing. */
   knowledgeElements: ScoredKnowledgeElement[] | null;
+  /** Profiles collection, shared: pix per competence id kept at sharing (null for profiles shared before it was kept). */
+  pixByCompetence: Record<string, number> | null;
 }
 
 const byFrameworkOrder = (a: { sortKey: string }, b: { sortKey: string }) =>
@@ -184,16 +186,18 @@ const ASSESSMENT_BATCH = `
         ORDER BY ke.skill_id, ke.created_at DESC, ke.id DESC
       ) latest WHERE latest.status <> 'RESET'
     ) ELSE 0 END AS "assessedSkillsCount",
-    NULL::jsonb AS "knowledgeElements"
+    NULL::jsonb AS "knowledgeElements", NULL::jsonb AS "pixByCompetence"
   ${PARTICIPANT_JOINS}
   ${BATCH_WHERE}`;
 
-/** Profiles collection: the knowledge elements frozen at sharing, from the snapshot. */
+/** Profiles collection: pix per competence kept at sharing (older sharings: their snapshot). */
 const PROFILES_COLLECTION_BATCH = `
   SELECT ${PARTICIPATION_COLUMNS},
     NULL::jsonb AS "validatedByCompetence",
     0 AS "assessedSkillsCount",
-    CASE WHEN p.status = 'SHARED' THEN COALESCE(s.knowledge_elements, '[]'::jsonb) END AS "knowledgeElements"
+    CASE WHEN p.status = 'SHARED' THEN p.pix_by_competence END AS "pixByCompetence",
+    -- Only profiles shared before pix_by_competence was kept need their snapshot (read lazily by CASE).
+    CASE WHEN p.status = 'SHARED' AND p.pix_by_competence IS NULL THEN COALESCE(s.knowledge_elements, '[]'::jsonb) END AS "knowledgeElements"
   ${PARTICIPANT_JOINS}
   LEFT JOIN participation_snapshots s ON s.participation_id = p.id
   ${BATCH_WHERE}`;

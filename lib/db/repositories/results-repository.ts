@@ -30,6 +30,8 @@ export async function shareParticipation(input: {
   masteryRate: number;
   stageReached: number | null;
   pixScore: number;
+  /** Profiles collection: pix per competence (the export reads it instead of the snapshot). */
+  pixByCompetence?: Record<string, number>;
   tubeRows: TubeSummaryRow[];
 }): Promise<boolean> {
   return db.$transaction(async (tx) => {
@@ -38,6 +40,7 @@ export async function shareParticipation(input: {
       data: {
         status: "SHARED", sharedAt: input.now, validatedSkillsCount: input.validatedSkillsCount, masteryRate: input.masteryRate, stageReached: input.stageReached, pixScore: input.pixScore,
         ...(input.tubeRows.length ? { validatedByCompetence: validatedByCompetence(input.tubeRows) } : {}),
+        ...(input.pixByCompetence ? { pixByCompetence: input.pixByCompetence } : {}),
       },
     });
     if (count !== 1) return false;

@@ -74,6 +74,31 @@ export function competenceLevel(pix: number, maxReachableLevel = MAX_REACHABLE_L
   return Math.min(Math.floor(pix / PIX_PER_LEVEL), maxReachableLevel);
 }
 
+/** Pix per competence id, as kept at sharing (the export's per-competence columns). */
+export function pixByCompetence(profile: PixProfile): Record<string, number> {
+  return Object.fromEntries(profile.competences.map((c) => [c.competenceId, c.pix]));
+}
+
+/**
+ * The profile back from the pix kept at sharing: the same as `pixProfile` on the snapshot (levels and
+ * certifiability follow from the pix), without reading the snapshot again.
+ */
+export function profileFromCompetencePix(pix: Readonly<Record<string, number>>, options: PixProfileOptions = {}): PixProfile {
+  const maxReachableLevel = options.maxReachableLevel ?? MAX_REACHABLE_LEVEL;
+  const ids = [...(options.competenceIds ?? []), ...Object.keys(pix).filter((id) => !options.competenceIds?.includes(id))];
+  const competences = ids.map((competenceId) => {
+    const value = Number.isFinite(pix[competenceId]) ? pix[competenceId] : 0;
+    return { competenceId, pix: value, level: competenceLevel(value, maxReachableLevel) };
+  });
+  const certifiableCompetencesCount = competences.filter((c) => c.level >= MIN_CERTIFIABLE_LEVEL).length;
+  return {
+    competences,
+    totalPix: competences.reduce((total, c) => total + c.pix, 0),
+    certifiableCompetencesCount,
+    isCertifiable: certifiableCompetencesCount >= MIN_CERTIFIABLE_COMPETENCES,
+  };
+}
+
 /** `elements` must already be the latest per skill (see latestKnowledgeElementPerSkill). */
 export function pixProfile(elements: readonly ScoredKnowledgeElement[], options: PixProfileOptions = {}): PixProfile {
   const maxReachableLevel = options.maxReachableLevel ?? MAX_REACHABLE_LEVEL;

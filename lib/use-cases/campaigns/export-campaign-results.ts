@@ -4,7 +4,7 @@ import { assessmentHeaders, assessmentRowWriter } from "../../domain/export/asse
 import { UTF8_BOM, csvLine, csvText } from "../../domain/export/csv-cells";
 import { fileName } from "../../domain/export/file-name";
 import { profilesCollectionHeaders, profilesCollectionRowWriter } from "../../domain/export/profiles-collection-columns";
-import { pixProfile } from "../../domain/scoring/pix-profile";
+import { pixProfile, profileFromCompetencePix } from "../../domain/scoring/pix-profile";
 import { NotFoundError } from "../../domain/shared/errors";
 import { readableCampaign } from "./manage-campaign";
 
@@ -32,7 +32,11 @@ function exportLayout(header: CampaignExportHeader): ExportLayout {
         division: p.division,
         participantExternalId: p.participantExternalId,
         sharedAt: p.sharedAt,
-        profile: p.knowledgeElements ? pixProfile(p.knowledgeElements, { competenceIds }) : null,
+        profile: p.pixByCompetence
+          ? profileFromCompetencePix(p.pixByCompetence, { competenceIds })
+          : p.knowledgeElements
+            ? pixProfile(p.knowledgeElements, { competenceIds })
+            : null,
       }),
   };
 }

@@ -46,7 +46,7 @@ export async function participationResults(input: { userId: number; campaignId: 
 /** "J'envoie mon profil": the whole pix profile is frozen at sharing. */
 async function shareProfile(input: { userId: number; campaignId: number; now: Date }, participationId: number): Promise<boolean> {
   const { allLatestKnowledgeElements } = await import("../../db/queries/pix-profile");
-  const { pixProfile, MAX_REACHABLE_LEVEL, PIX_PER_LEVEL, COMPETENCES_COUNT } = await import("../../domain/scoring/pix-profile");
+  const { pixByCompetence, pixProfile, MAX_REACHABLE_LEVEL, PIX_PER_LEVEL, COMPETENCES_COUNT } = await import("../../domain/scoring/pix-profile");
   const elements = await allLatestKnowledgeElements(input.userId);
   const profile = pixProfile(elements);
   return shareParticipation({
@@ -57,6 +57,7 @@ async function shareProfile(input: { userId: number; campaignId: number; now: Da
     masteryRate: profile.totalPix / (MAX_REACHABLE_LEVEL * PIX_PER_LEVEL * COMPETENCES_COUNT),
     stageReached: null,
     pixScore: profile.totalPix,
+    pixByCompetence: pixByCompetence(profile),
     tubeRows: [],
   });
 }

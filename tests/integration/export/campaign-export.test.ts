@@ -6,6 +6,8 @@ import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
 import { campaignExportParticipations } from "@/lib/db/queries/campaign-export";
 import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
 import { exportCampaignResults } from "@/lib/use-cases/campaigns/export-campaign-results";
+import { shareResults } from "@/lib/use-cases/participations/participation-results";
+import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
 import { addMember, createEstablishment, createUser } from "../../support/factories";
 
 // The route reads the signed-in user from next-auth's session: stubbed here, the rest runs for real.
@@ -192,7 +194,7 @@ describe("campaign results export: rows", () => {
     }
   });
 
-  it("computes the profiles collection's levels and pix from the snapshot taken at sharing", async () => {
+  it("computes a profile shared before the pix were kept from the snapshot taken at sharing", async () => {
     const { school, teacher } = await schoolWithTeacher();
     const campaign = campaignCreationSchema.parse({ name: "Profils", type: "PROFILES_COLLECTION", ownerId: String(teacher.id), askExternalId: "no" });
     const { id } = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign });
@@ -219,6 +221,34 @@ describe("campaign results export: rows", () => {
     expect([cell("Niveau pour la compétence Interagir")(sent), cell("Nombre de pix pour la compétence Interagir")(sent)]).toEqual(["0", "5"]);
     expect(cell("Nombre de pix pour la compétence Programmer")(sent)).toBe("0");
     expect(notSent.slice(7)).toEqual(["Non", ...Array.from({ length: 4 + 32 }, () => "NA")]);
+  });
+
+  it("writes a profile sent by the pupil from the pix kept at sharing, whatever the pupil does afterwards", async () => {
+    // A school that does not import its pupils: anyone with the code may send a profile.
+    const school = await createEstablishment({ name: "Lycée ouvert", isManagingStudents: false });
+    const teacher = await createUser({ firstName: "Alice", lastName: "Prof" });
+    await addMember(school.id, teacher.id, "MEMBER");
+    const campaign = campaignCreationSchema.parse({ name: "Profils", type: "PROFILES_COLLECTION", ownerId: String(teacher.id), askExternalId: "no" });
+    const { id, code } = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign });
+    const pupil = await createUser({ firstName: "Inès", lastName: "Bernard" });
+    const skills = await db.skill.findMany({ where: { competenceId: { in: ["comp-1-1", "comp-2-1"] } }, select: { id: true, competenceId: true }, orderBy: { id: "asc" } });
+    const of = (competenceId: string) => skills.filter((s) => s.competenceId === competenceId);
+    const ke = (skill: { id: string; competenceId: string }, status: "VALIDATED" | "INVALIDATED", earnedPix: number) =>
+      ({ userId: pupil.id, skillId: skill.id, competenceId: skill.competenceId, status, source: "DIRECT" as const, earnedPix, createdAt: new Date("2026-01-09T12:00:00Z") });
+    const [a, b, c, d] = of("comp-1-1");
+    await db.knowledgeElement.createMany({ data: [ke(a, "VALIDATED", 8), ke(b, "VALIDATED", 8), ke(c, "VALIDATED", 1.5), ke(d, "INVALIDATED", 4), ke(of("comp-2-1")[0], "VALIDATED", 5)] });
+    await startParticipation({ userId: pupil.id, code, externalId: null });
+    await shareResults({ userId: pupil.id, campaignId: id, isProfilesCollection: true, now: new Date("2026-01-10T12:00:00Z") });
+    expect((await db.participation.findFirstOrThrow({ where: { campaignId: id } })).pixByCompetence).toMatchObject({ "comp-1-1": 17, "comp-2-1": 5 });
+    // Later progress of the pupil changes nothing in what the teacher receives.
+    await db.knowledgeElement.create({ data: { ...ke(d, "VALIDATED", 4), createdAt: new Date("2026-02-01T12:00:00Z") } });
+
+    const records = await exportRecords(teacher.id, id);
+    const cell = (header: string) => column(records, header);
+    const sent = records[1];
+    expect([cell("Envoi (O/N)")(sent), cell("Date de l'envoi")(sent), cell("Nombre de pix total")(sent), cell("Certifiable (O/N)")(sent)]).toEqual(["Oui", "10/01/2026 13:00", "22", "Non"]);
+    expect([cell(`Niveau pour la compétence ${COMPETENCE}`)(sent), cell(`Nombre de pix pour la compétence ${COMPETENCE}`)(sent)]).toEqual(["2", "17"]);
+    expect([cell("Niveau pour la compétence Interagir")(sent), cell("Nombre de pix pour la compétence Interagir")(sent)]).toEqual(["0", "5"]);
   });
 
   it("reads 2,500 participations in batches of 1,000 and writes each once, in id order", async () => {

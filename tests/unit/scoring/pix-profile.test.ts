@@ -1,8 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   THEORETICAL_MAX_PIX,
   latestKnowledgeElementPerSkill,
+  pixByCompetence,
   pixProfile,
+  profileFromCompetencePix,
   type ScoredKnowledgeElement,
 } from "@/lib/domain/scoring/pix-profile";
 
@@ -77,5 +80,32 @@ describe("latest knowledge element per skill", () => {
       ["a", "INVALIDATED"],
       ["c", "INVALIDATED"],
     ]);
+  });
+});
+
+describe("profile from the pix kept at sharing", () => {
+  it("is the profile of the snapshot: same pix, levels, total and certifiability (property)", () => {
+    const competenceIds = Array.from({ length: 16 }, (_, i) => `comp-${i}`);
+    const element = fc.record({
+      competenceId: fc.constantFrom(...competenceIds),
+      status: fc.constantFrom<"VALIDATED" | "INVALIDATED">("VALIDATED", "INVALIDATED"),
+      earnedPix: fc.oneof(fc.integer({ min: 0, max: 8 }), fc.double({ min: 0, max: 8, noNaN: true })),
+    });
+    fc.assert(
+      fc.property(fc.array(element, { maxLength: 120 }), fc.integer({ min: 1, max: 8 }), (elements, maxReachableLevel) => {
+        const latest = elements.map((e, i) => ({ ...e, skillId: `skill-${i}` }));
+        const fromSnapshot = pixProfile(latest, { competenceIds, maxReachableLevel });
+        expect(profileFromCompetencePix(pixByCompetence(fromSnapshot), { competenceIds, maxReachableLevel })).toEqual(fromSnapshot);
+      }),
+    );
+  });
+
+  it("reports a competence missing from the kept pix at level 0", () => {
+    expect(profileFromCompetencePix({ "comp-1-1": 17 }, { competenceIds: ["comp-1-1", "comp-2-1"] })).toEqual({
+      competences: [{ competenceId: "comp-1-1", pix: 17, level: 2 }, { competenceId: "comp-2-1", pix: 0, level: 0 }],
+      totalPix: 17,
+      certifiableCompetencesCount: 1,
+      isCertifiable: false,
+    });
   });
 });

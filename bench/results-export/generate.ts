@@ -228,7 +228,7 @@ async function main(): Promise<void> {
   } finally {
     await database.stop();
   }
-  console.log(`Terminé en ${((performance.now() - started) / 1000).toFixed(1)} s. Lancer : npx tsx --conditions=react-server bench/results-export/run.ts`);
+  console.log(`Terminé en ${((performance.now() - started) / 1000).toFixed(1)} s. Lancer : npm run bench:export`);
 }
 
 const isMain = process.argv[1]?.endsWith("generate.ts");

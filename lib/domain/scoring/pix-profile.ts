@@ -74,6 +74,17 @@ export function competenceLevel(pix: number, maxReachableLevel = MAX_REACHABLE_L
   return Math.min(Math.floor(pix / PIX_PER_LEVEL), maxReachableLevel);
 }
 
+/** Total and certifiability of scored competences. */
+function profileOf(competences: CompetenceScore[]): PixProfile {
+  const certifiableCompetencesCount = competences.filter((c) => c.level >= MIN_CERTIFIABLE_LEVEL).length;
+  return {
+    competences,
+    totalPix: competences.reduce((total, c) => total + c.pix, 0),
+    certifiableCompetencesCount,
+    isCertifiable: certifiableCompetencesCount >= MIN_CERTIFIABLE_COMPETENCES,
+  };
+}
+
 /** Pix per competence id, as kept at sharing (the export's per-competence columns). */
 export function pixByCompetence(profile: PixProfile): Record<string, number> {
   return Object.fromEntries(profile.competences.map((c) => [c.competenceId, c.pix]));
@@ -90,13 +101,7 @@ export function profileFromCompetencePix(pix: Readonly<Record<string, number>>, 
     const value = Number.isFinite(pix[competenceId]) ? pix[competenceId] : 0;
     return { competenceId, pix: value, level: competenceLevel(value, maxReachableLevel) };
   });
-  const certifiableCompetencesCount = competences.filter((c) => c.level >= MIN_CERTIFIABLE_LEVEL).length;
-  return {
-    competences,
-    totalPix: competences.reduce((total, c) => total + c.pix, 0),
-    certifiableCompetencesCount,
-    isCertifiable: certifiableCompetencesCount >= MIN_CERTIFIABLE_COMPETENCES,
-  };
+  return profileOf(competences);
 }
 
 /** `elements` must already be the latest per skill (see latestKnowledgeElementPerSkill). */
@@ -117,11 +122,5 @@ export function pixProfile(elements: readonly ScoredKnowledgeElement[], options:
     const pix = competencePix(sum, maxReachableLevel);
     return { competenceId, pix, level: competenceLevel(pix, maxReachableLevel) };
   });
-  const certifiableCompetencesCount = competences.filter((c) => c.level >= MIN_CERTIFIABLE_LEVEL).length;
-  return {
-    competences,
-    totalPix: competences.reduce((total, c) => total + c.pix, 0),
-    certifiableCompetencesCount,
-    isCertifiable: certifiableCompetencesCount >= MIN_CERTIFIABLE_COMPETENCES,
-  };
+  return profileOf(competences);
 }

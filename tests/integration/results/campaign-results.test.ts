@@ -1,36 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { challengeSource } from "@/lib/db/repositories/assessment-repository";
 import { activityStats, dailyActivity, resultsList } from "@/lib/db/queries/campaign-results";
 import { PARTICIPANTS_PER_PAGE, campaignParticipants } from "@/lib/db/queries/campaign-activity";
-import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
-import { expectedAnswer } from "@/lib/domain/learning-content/check-answer";
 import { campaignAnalysis } from "@/lib/use-cases/campaigns/campaign-analysis";
-import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
 import { deleteParticipation } from "@/lib/use-cases/campaigns/delete-participation";
-import { answerChallenge, currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
 import { shareResults } from "@/lib/use-cases/participations/participation-results";
-import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
 import { retryParticipation } from "@/lib/use-cases/participations/retry-participation";
-import { addMember, createEstablishment, createUser } from "../../support/factories";
+import { createUser } from "../../support/factories";
+import { campaignWithTeacher, takeTest } from "./results-builders";
 
-async function setUp() {
-  const school = await createEstablishment({ isManagingStudents: false });
-  const teacher = await createUser();
-  await addMember(school.id, teacher.id, "ADMIN");
-  const campaign = campaignCreationSchema.parse({ name: "Résultats", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id), multipleSendings: "yes" });
-  const { id, code } = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign });
-  return { teacher, campaignId: id, code };
-}
+const setUp = () => campaignWithTeacher();
 
 /** A pupil who masters the skills up to `level` and misses the others. */
 async function pupilAnswers(campaignId: number, code: string, userId: number, level: number, share = true) {
-  await startParticipation({ userId, code, externalId: null }).catch(() => undefined);
-  for (let i = 0; i < 80; i++) {
-    const q = await currentQuestion({ userId, campaignId });
-    if (q.kind === "completed") break;
-    const source = (await challengeSource(q.challengeId))!;
-    await answerChallenge({ userId, campaignId, challengeId: q.challengeId, answer: source.level <= level ? expectedAnswer(source.content) : null });
-  }
+  await takeTest(campaignId, code, userId, level);
   if (share) await shareResults({ userId, campaignId });
 }
 

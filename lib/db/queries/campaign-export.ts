@@ -196,10 +196,12 @@ const PROFILES_COLLECTION_BATCH = `
     NULL::jsonb AS "validatedByCompetence",
     0 AS "assessedSkillsCount",
     CASE WHEN p.status = 'SHARED' THEN p.pix_by_competence END AS "pixByCompetence",
-    -- Only profiles shared before pix_by_competence was kept need their snapshot (read lazily by CASE).
-    CASE WHEN p.status = 'SHARED' AND p.pix_by_competence IS NULL THEN COALESCE(s.knowledge_elements, '[]'::jsonb) END AS "knowledgeElements"
+    -- Only profiles shared before pix_by_competence was kept need their snapshot: a subquery that CASE
+    -- runs for those rows only (a join would read the snapshots of the whole batch).
+    CASE WHEN p.status = 'SHARED' AND p.pix_by_competence IS NULL THEN COALESCE(
+      (SELECT s.knowledge_elements FROM participation_snapshots s WHERE s.participation_id = p.id), '[]'::jsonb
+    ) END AS "knowledgeElements"
   ${PARTICIPANT_JOINS}
-  LEFT JOIN participation_snapshots s ON s.participation_id = p.id
   ${BATCH_WHERE}`;
 
 async function readBatch(campaignId: number, type: CampaignExportHeader["type"], afterId: number, batchSize: number): Promise<ExportParticipation[]> {

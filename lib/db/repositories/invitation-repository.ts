@@ -42,6 +42,11 @@ export async function findPendingInvitationsByEmails(establishmentId: number, em
   return db.invitation.findMany({ where: { establishmentId, status: "PENDING", email: { in: emails } }, select: { id: true, email: true } });
 }
 
+/** The pending invitation of this address in the establishment, if any. */
+export async function findPendingInvitationId(establishmentId: number, email: string): Promise<number | null> {
+  return (await db.invitation.findFirst({ where: { establishmentId, email, status: "PENDING" }, select: { id: true } }))?.id ?? null;
+}
+
 export async function createInvitation(data: { establishmentId: number; email: string; role: "ADMIN" | "MEMBER" | null; codeHash: string; now: Date }) {
   return db.invitation.create({
     data: { establishmentId: data.establishmentId, email: data.email, role: data.role, codeHash: data.codeHash, createdAt: data.now, sentAt: data.now },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db/client";
+import { activeTargetProfiles, establishmentKind } from "../../db/repositories/establishment-repository";
 import { establishmentHasCampaignOn, findPlatformAccountId } from "../../db/repositories/campaign-repository";
 import { createCampaign } from "./create-campaign";
 
@@ -19,9 +19,9 @@ export function rentreeProfilesFor(establishment: { type: string; name: string }
  * as "Équipe Pix", so teachers can hand out codes at once. Idempotent.
  */
 export async function createRentreeCampaigns(establishmentId: number, now = new Date()): Promise<number> {
-  const establishment = await db.establishment.findUniqueOrThrow({ where: { id: establishmentId }, select: { type: true, name: true } });
+  const establishment = await establishmentKind(establishmentId);
   const platformId = await findPlatformAccountId();
-  const profiles = await db.targetProfile.findMany({ where: { id: { in: rentreeProfilesFor(establishment) }, retiredAt: null }, select: { id: true, name: true } });
+  const profiles = await activeTargetProfiles(rentreeProfilesFor(establishment));
   let created = 0;
   for (const profile of profiles) {
     if (await establishmentHasCampaignOn(establishmentId, profile.id, platformId)) continue;

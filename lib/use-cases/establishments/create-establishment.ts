@@ -1,6 +1,6 @@
 import "server-only";
 import { cryptoRandomInt, hashToken } from "../../auth/tokens";
-import { db } from "../../db/client";
+import { establishmentIdByUai, insertEstablishment } from "../../db/repositories/establishment-repository";
 import { createInvitation } from "../../db/repositories/invitation-repository";
 import { generateInvitationCode } from "../../domain/invitations/invitation";
 import { DomainError } from "../../domain/shared/errors";
@@ -17,14 +17,11 @@ export async function createEstablishment(input: {
   firstAdminEmail: string;
   now?: Date;
 }): Promise<{ establishmentId: number; invitationLink: string }> {
-  if (input.uai && (await db.establishment.findUnique({ where: { uai: input.uai }, select: { id: true } }))) {
+  if (input.uai && (await establishmentIdByUai(input.uai)) !== null) {
     throw new DomainError("UAI_TAKEN", `Un établissement existe déjà avec l'UAI ${input.uai}.`);
   }
   const now = input.now ?? new Date();
-  const establishment = await db.establishment.create({
-    data: { name: input.name, uai: input.uai, type: input.type, contactEmail: input.contactEmail, isManagingStudents: input.isManagingStudents, createdAt: now },
-    select: { id: true, name: true },
-  });
+  const establishment = await insertEstablishment({ name: input.name, uai: input.uai, type: input.type, contactEmail: input.contactEmail, isManagingStudents: input.isManagingStudents, createdAt: now });
   // Teachers can hand out the rentrée codes from day one.
   await createRentreeCampaigns(establishment.id, now);
   const code = generateInvitationCode(cryptoRandomInt);

@@ -1,8 +1,8 @@
 import "server-only";
 import { cryptoRandomInt, hashToken } from "../../auth/tokens";
-import { db } from "../../db/client";
+import { establishmentForActivation } from "../../db/repositories/establishment-repository";
 import { consumeAttempt } from "../../db/rate-limiter";
-import { createInvitation, renewPendingInvitation } from "../../db/repositories/invitation-repository";
+import { createInvitation, findPendingInvitationId, renewPendingInvitation } from "../../db/repositories/invitation-repository";
 import { generateInvitationCode } from "../../domain/invitations/invitation";
 import { DomainError } from "../../domain/shared/errors";
 import { sendInvitationMail } from "./send-invitation-mail";
@@ -19,7 +19,7 @@ export async function requestSelfActivation(input: { uai: string; address: strin
     throw new DomainError("INVALID_UAI", "Le numéro UAI est composé de 7 chiffres suivis d'une lettre (ex. : 0751234A).", "uai");
   }
   await consumeAttempt("activation", input.address);
-  const establishment = await db.establishment.findUnique({ where: { uai }, select: { id: true, name: true, type: true, contactEmail: true, archivedAt: true } });
+  const establishment = await establishmentForActivation(uai);
   if (!establishment || establishment.type !== "SCO" || establishment.archivedAt) {
     throw new DomainError("UNKNOWN_UAI", "Aucun établissement scolaire ne correspond à ce numéro UAI. Vérifiez-le auprès de votre secrétariat.", "uai");
   }
@@ -29,9 +29,9 @@ export async function requestSelfActivation(input: { uai: string; address: strin
   const email = establishment.contactEmail.toLowerCase();
   const now = input.now ?? new Date();
   const code = generateInvitationCode(cryptoRandomInt);
-  const pending = await db.invitation.findFirst({ where: { establishmentId: establishment.id, email, status: "PENDING" }, select: { id: true } });
-  let invitationId = pending?.id;
-  if (!pending || !(await renewPendingInvitation(pending.id, hashToken(code), now, "ADMIN"))) {
+  const pendingId = await findPendingInvitationId(establishment.id, email);
+  let invitationId = pendingId;
+  if (pendingId === null || !(await renewPendingInvitation(pendingId, hashToken(code), now, "ADMIN"))) {
     invitationId = (await createInvitation({ establishmentId: establishment.id, email, role: "ADMIN", codeHash: hashToken(code), now })).id;
   }
   await sendInvitationMail({ to: email, establishmentName: establishment.name, invitationId: invitationId!, code, kind: "activation" });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { GarBirthdateForm } from "@/components/app/gar/birthdate-form";
 import { findPendingGarIdentity } from "@/lib/use-cases/gar/find-pending-gar-identity";
 import { PENDING_EXPIRED_MESSAGE } from "@/lib/use-cases/gar/gar-messages";
-import { completeGarFirstArrivalAction } from "./actions";
+import { completeGarFirstArrivalAction } from "@/lib/actions/gar-actions";
 
 export const metadata: Metadata = { title: "Première connexion par le Médiacentre", referrer: "no-referrer" };
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { fieldErrorsOf, keptValues, runAction, type ActionState } from "@/lib/actions/run-action";
-import { completeGarFirstArrival, garBirthdateSchema } from "@/lib/use-cases/gar/complete-gar-first-arrival";
+import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
+import { completeGarFirstArrival, garBirthdateSchema } from "../use-cases/gar/complete-gar-first-arrival";
 
 /** First arrival from the GAR: the birthdate finds the pupil in the school's roster, then the session is opened. */
 export async function completeGarFirstArrivalAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "learners_national_student_id_idx" ON "learners"("national_student_id");

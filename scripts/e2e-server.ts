@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./db/embedded-postgres";
+import { localProductionEnv } from "./setup/local-production-env";
 import { prepareDatabase } from "./setup/prepare-database";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -19,15 +20,7 @@ const appUrl = `http://localhost:${port}`;
 const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", port], {
   stdio: "inherit",
   env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: database.url,
-    APP_URL: appUrl,
-    NEXTAUTH_URL: appUrl,
-    NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The suite reads mails from the development outbox; production mode would otherwise require SMTP.
-    MAIL_OUTBOX_PAGE: "1",
+    ...localProductionEnv({ appUrl, databaseUrl: database.url, secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret" }),
     // GAR: tests/e2e/gar.spec.ts plays the identity provider with the TEST key pair of tests/fixtures/saml.
     SAML_IDP_ENTRY_POINT: "https://idp-de-test.gar.invalid/sso",
     SAML_IDP_CERT: (await import("node:fs")).readFileSync(path.join("tests", "fixtures", "saml", "idp-test-cert.pem"), "utf8"),

@@ -14,6 +14,7 @@ import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
+import { localProductionEnv } from "../../scripts/setup/local-production-env";
 import { BENCH_DATABASE, BENCH_TEACHER_EMAIL, benchCampaignName } from "./bench-data";
 
 const MEGABYTE = 1024 * 1024;
@@ -116,16 +117,7 @@ async function main(): Promise<void> {
   const appUrl = `http://localhost:${port}`;
   const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      APP_URL: appUrl,
-      NEXTAUTH_URL: appUrl,
-      NEXTAUTH_SECRET: SECRET,
-      NEXT_TELEMETRY_DISABLED: "1",
-      MAIL_OUTBOX_PAGE: "1",
-    },
+    env: localProductionEnv({ appUrl, databaseUrl: database.url, secret: SECRET }),
   });
   try {
     await waitForHealth(appUrl);

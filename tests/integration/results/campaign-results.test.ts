@@ -50,6 +50,8 @@ describe("campaign results read models", () => {
     await retryParticipation({ userId: weak.id, campaignId });
     const afterRetry = await resultsList(campaignId, { search: "", stage: null, division: null, sort: "nom", page: 1 });
     expect(afterRetry.rows.map((r) => r.lastName)).toEqual(["Lovelace", "Santa"]);
+    // Activité: the retry is "En cours", while the results Santa already sent still count (card and average).
+    expect(await activityStats(campaignId)).toMatchObject({ shared: 1, started: 1, toShare: 1, sharedPupils: 2 });
 
     // A deleted participation no longer counts anywhere.
     await deleteParticipation({ actorUserId: teacher.id, participationId: all.rows[0].participationId });

@@ -54,7 +54,8 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
       <h2 id="activity-title" className="text-xl font-bold">Activité</h2>
       <div className="grid gap-4 sm:grid-cols-3">
         <Card label="Total de participants" value={String(stats.total)} />
-        <Card label={campaign.type === "ASSESSMENT" ? "Résultats reçus" : "Profils reçus"} value={String(stats.shared)} />
+        {/* The pupils counted in "Résultats (N)" and in the average: a pupil retaking the parcours keeps the results already sent. */}
+        <Card label={campaign.type === "ASSESSMENT" ? "Résultats reçus" : "Profils reçus"} value={String(stats.sharedPupils)} />
         <Card label="Résultat moyen" value={stats.averageMasteryRate === null ? "—" : `${masteryPercentFromRate(stats.averageMasteryRate)} %`} />
       </div>
       <div className="grid gap-4 lg:grid-cols-3">

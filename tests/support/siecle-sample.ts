@@ -1,5 +1,6 @@
 import iconv from "iconv-lite";
 import { crc32, deflateRawSync } from "node:zlib";
+import { RosterFileError } from "../../lib/domain/roster/roster-file-error";
 
 /**
  * Realistic, fictitious SIECLE exports for tests and benchmarks: BEE_ELEVES XML (ISO-8859-15 by default),
@@ -278,4 +279,34 @@ export function zipFiles(files: readonly { name: string; data: Buffer; declaredS
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** Léa DUPONT, 4A, born in Paris: one complete SIECLE pupil for the parser tests, with `overrides`. */
+export function samplePupil(overrides: Partial<SamplePupil> = {}): SamplePupil {
+  return {
+    eleveId: "1001",
+    ine: "1234567890A",
+    lastName: "DUPONT",
+    firstName: "Léa",
+    sex: "F",
+    birthdate: "2011-12-01",
+    birthCountryCode: "100",
+    birthProvinceCode: "075",
+    birthCityCode: "75115",
+    birthCity: "PARIS",
+    mefCode: "10210001110",
+    status: "ST",
+    division: "4A",
+    ...overrides,
+  };
+}
+
+/** The French message of the RosterFileError a roster reading rejects with (fails the test otherwise). */
+export async function rosterRefusal(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof RosterFileError)) throw new Error(`a RosterFileError was expected, got ${String(error)}`);
+  return error.message;
 }

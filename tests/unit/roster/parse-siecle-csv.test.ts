@@ -2,28 +2,12 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { RosterFileError } from "@/lib/domain/roster/roster-file-error";
 import { detectSeparator, parseSiecleCsv } from "@/lib/roster-import/parse-siecle-csv";
-import { SIECLE_CSV_HEADER, siecleCsv, type SamplePupil } from "@/tests/support/siecle-sample";
+import { SIECLE_CSV_HEADER, samplePupil, siecleCsv, type SamplePupil } from "@/tests/support/siecle-sample";
 
 const TODAY = "2026-11-25";
 const parse = (bytes: Buffer) => parseSiecleCsv(bytes, { today: TODAY });
 
-const lea: SamplePupil = {
-  eleveId: "1",
-  ine: "1234567890A",
-  lastName: "DUPONT",
-  preferredLastName: "MARTIN",
-  firstName: "Léa",
-  middleName: "Marie",
-  sex: "F",
-  birthdate: "2011-12-01",
-  birthCountryCode: "100",
-  birthProvinceCode: "075",
-  birthCityCode: "75115",
-  birthCity: "PARIS",
-  mefCode: "10210001110",
-  status: "ST",
-  division: "4A",
-};
+const lea = samplePupil({ eleveId: "1", preferredLastName: "MARTIN", middleName: "Marie" });
 const theo: SamplePupil = { ...lea, eleveId: "2", ine: "123456789ab", firstName: "Théo", middleName: undefined, preferredLastName: undefined, sex: "M", birthCountryCode: "99131", birthCityCode: undefined, birthCity: "Bruxelles, Belgique" };
 
 function refusal(action: () => unknown): string {

@@ -5,39 +5,14 @@ import { describe, expect, it } from "vitest";
 import { planImport } from "@/lib/domain/roster/import-plan";
 import { RosterFileError } from "@/lib/domain/roster/roster-file-error";
 import { parseSiecleXml } from "@/lib/roster-import/parse-siecle-xml";
-import { fixturePupils, generatePupils, siecleXml, siecleXmlText, type SamplePupil } from "@/tests/support/siecle-sample";
+import { fixturePupils, generatePupils, rosterRefusal, samplePupil, siecleXml, siecleXmlText } from "@/tests/support/siecle-sample";
 
 const UAI = "0759999Z";
 const TODAY = "2026-11-25";
 const parse = (source: Parameters<typeof parseSiecleXml>[0], expectedUai = UAI) => parseSiecleXml(source, { expectedUai, today: TODAY });
 
-function pupil(overrides: Partial<SamplePupil> = {}): SamplePupil {
-  return {
-    eleveId: "1001",
-    ine: "1234567890A",
-    lastName: "DUPONT",
-    firstName: "Léa",
-    sex: "F",
-    birthdate: "2011-12-01",
-    birthCountryCode: "100",
-    birthProvinceCode: "075",
-    birthCityCode: "75115",
-    birthCity: "PARIS",
-    mefCode: "10210001110",
-    status: "ST",
-    division: "4A",
-    ...overrides,
-  };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RosterFileError);
-  return (error as RosterFileError).message;
-}
+const pupil = samplePupil;
+const refusal = rosterRefusal;
 
 describe("parseSiecleXml", () => {
   it("reads every field of a pupil, division included", async () => {

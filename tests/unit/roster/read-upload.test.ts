@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { RosterFileError } from "@/lib/domain/roster/roster-file-error";
 import { parseSiecleXml } from "@/lib/roster-import/parse-siecle-xml";
 import { DEFAULT_UPLOAD_LIMITS, readUpload } from "@/lib/roster-import/read-upload";
-import { generatePupils, siecleCsv, siecleXml, zipFiles } from "@/tests/support/siecle-sample";
+import { generatePupils, rosterRefusal, siecleCsv, siecleXml, zipFiles } from "@/tests/support/siecle-sample";
 
 const xml = siecleXml(generatePupils(10), { uai: "0759999Z" });
 const csv = siecleCsv(generatePupils(10));
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RosterFileError);
-  return (error as RosterFileError).message;
-}
+const refusal = rosterRefusal;
 
 describe("readUpload", () => {
   it("recognises XML and CSV by their content, not their name", async () => {

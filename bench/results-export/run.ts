@@ -12,6 +12,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
+import { startRssSampler } from "../support/rss-sampler";
 import { BENCH_COLLECTION_NAME, BENCH_DATABASE, BENCH_TEACHER_EMAIL } from "./bench-data";
 
 const MEGABYTE = 1024 * 1024;
@@ -21,24 +22,6 @@ const TARGETS = { rowsPerSecond: 20_000, firstByteMs: 1_000, peakRssMb: 250 };
 function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-/**
- * Samples the process's RSS every 10 ms (on the main thread: a sampling worker would add its own
- * 25 MB isolate to the figure). A batch is formatted in one go, so a sample can come up to one batch
- * late; RSS only falls when V8 hands pages back, so a peak is not missed for long.
- */
-function startRssSampler(): { stop: () => number } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 10);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage.rss());
-    },
-  };
 }
 
 async function findBenchData(url: string): Promise<{ campaignIds: Map<number, number>; collectionId: number | null; teacherId: number }> {

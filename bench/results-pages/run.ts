@@ -5,6 +5,7 @@
  * and worst of several runs per case, and the peak RSS. Target: ≤ 300 ms each.
  *   npx tsx --conditions=react-server bench/results-pages/run.ts [--participants 10000] [--runs 7]
  */
+import { startRssSampler } from "../support/rss-sampler";
 import { performance } from "node:perf_hooks";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { BENCH_DATABASE, BENCH_TEACHER_EMAIL, benchCampaignName } from "../results-export/bench-data";
@@ -28,8 +29,7 @@ const { stagesOfCampaign } = await import("../../lib/db/repositories/results-rep
 const { campaignAnalysis } = await import("../../lib/use-cases/campaigns/campaign-analysis");
 const { readableCampaign } = await import("../../lib/use-cases/campaigns/manage-campaign");
 
-let peakRss = process.memoryUsage.rss();
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 10);
+const sampler = startRssSampler();
 
 try {
   const campaign = await db.campaign.findFirst({ where: { name: benchCampaignName(participants) }, select: { id: true } });
@@ -74,9 +74,9 @@ try {
     const worst = times[times.length - 1];
     console.log(`${label.padEnd(44)} médiane ${median.toFixed(0).padStart(4)} ms, pire ${worst.toFixed(0).padStart(4)} ms ${worst <= TARGET_MS ? "✓" : "✗"} (objectif ≤ ${TARGET_MS} ms)`);
   }
-  console.log(`Mémoire (RSS) maximale : ${(peakRss / 1024 / 1024).toFixed(0)} Mo`);
+  console.log(`Mémoire (RSS) maximale : ${(sampler.stop() / 1024 / 1024).toFixed(0)} Mo`);
 } finally {
-  clearInterval(sampler);
+  sampler.stop();
   await db.$disconnect();
   await database.stop();
 }

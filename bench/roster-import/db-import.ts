@@ -5,6 +5,7 @@
  * Prints, for a first import (all created), a re-import (all updated) and an import where 10 % left (disabled):
  * the total time, the time of the database transaction alone, and the peak RSS (sampled every 10 ms).
  */
+import { startRssSampler } from "../support/rss-sampler";
 import { performance } from "node:perf_hooks";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { prepareDatabase } from "../../scripts/setup/prepare-database";
@@ -19,15 +20,11 @@ function argument(name: string, fallback: number): number {
 }
 
 async function measure<T>(task: () => Promise<T>): Promise<{ result: T; milliseconds: number; peakRssMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 10);
+  const sampler = startRssSampler();
   const start = performance.now();
   const result = await task();
   const milliseconds = performance.now() - start;
-  clearInterval(sampler);
-  return { result, milliseconds, peakRssMb: Math.max(peak, process.memoryUsage().rss) / MEGABYTE };
+  return { result, milliseconds, peakRssMb: sampler.stop() / MEGABYTE };
 }
 
 async function main(): Promise<void> {

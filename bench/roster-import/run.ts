@@ -4,6 +4,7 @@
  * For steadier memory figures: node --expose-gc --import tsx bench/roster-import/run.ts
  * Peak RSS is sampled every 10 ms; the parser yields to the event loop every megabyte, so the sampler runs.
  */
+import { startRssSampler } from "../support/rss-sampler";
 import { performance } from "node:perf_hooks";
 import { parseSiecleXml } from "@/lib/roster-import/parse-siecle-xml";
 import { readUpload } from "@/lib/roster-import/read-upload";
@@ -31,15 +32,11 @@ interface Measure {
 async function measure(task: () => Promise<{ records: unknown[]; rejections: unknown[] }>): Promise<Measure> {
   collectGarbage();
   const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 10);
+  const sampler = startRssSampler();
   const start = performance.now();
   const result = await task();
   const milliseconds = performance.now() - start;
-  peak = Math.max(peak, process.memoryUsage().rss);
-  clearInterval(sampler);
+  const peak = sampler.stop();
   return { milliseconds, peakRssDeltaMb: (peak - baseline) / MEGABYTE, records: result.records.length, rejections: result.rejections.length };
 }
 

@@ -52,3 +52,22 @@ export function IdentityFields({ errors, values, readOnly = false }: { errors: E
     </>
   );
 }
+
+/** The identity step as a form: the campaign code, the fields, the error line, one submit button. */
+export function IdentityForm({ code, action, state, pending, submitLabel, buttonClass }: {
+  code: string;
+  action: (formData: FormData) => void;
+  state: { message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+  pending: boolean;
+  submitLabel: string;
+  buttonClass: string;
+}) {
+  return (
+    <form key={JSON.stringify(state.values ?? {})} action={action} noValidate className="space-y-4">
+      <input type="hidden" name="code" value={code} />
+      <IdentityFields errors={state.fieldErrors} values={state.values} />
+      <p role="alert" className="min-h-6 text-sm font-medium text-red-700">{state.fieldErrors ? "" : state.message}</p>
+      <button type="submit" className={`${buttonClass} w-full sm:w-auto`} disabled={pending}>{pending ? "Un instant…" : submitLabel}</button>
+    </form>
+  );
+}

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { previewPupilAccountAction, signUpAndReconcileAction, type JoinState } from "@/lib/actions/roster-actions";
 import { fieldLabel, primaryButton, secondaryButton, textInput } from "@/components/ui/button-styles";
 import { PASSWORD_RULE_TEXT } from "@/lib/domain/accounts/password-policy";
-import { IdentityFields } from "./identity-fields";
+import { IdentityForm } from "./identity-fields";
 
 const initial: JoinState = { ok: false };
 const IDENTITY_KEYS = ["firstName", "lastName", "birthDay", "birthMonth", "birthYear"] as const;
@@ -81,12 +81,5 @@ export function JoinWithoutAccount({ code }: { code: string }) {
   if (state.ok && state.username && state.values && state !== dismissed) {
     return <AccountStep code={code} identity={state.values} username={state.username} onBack={() => setDismissed(state)} />;
   }
-  return (
-    <form key={JSON.stringify(state.values ?? {})} action={action} noValidate className="space-y-4">
-      <input type="hidden" name="code" value={code} />
-      <IdentityFields errors={state.fieldErrors} values={state.values} />
-      <p role="alert" className="min-h-6 text-sm font-medium text-red-700">{state.fieldErrors ? "" : state.message}</p>
-      <button type="submit" className={`${secondaryButton} w-full sm:w-auto`} disabled={pending}>{pending ? "Un instant…" : "Je m'inscris"}</button>
-    </form>
-  );
+  return <IdentityForm code={code} action={action} state={state} pending={pending} submitLabel="Je m'inscris" buttonClass={secondaryButton} />;
 }

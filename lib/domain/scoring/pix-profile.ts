@@ -96,7 +96,8 @@ export function pixByCompetence(profile: PixProfile): Record<string, number> {
  */
 export function profileFromCompetencePix(pix: Readonly<Record<string, number>>, options: PixProfileOptions = {}): PixProfile {
   const maxReachableLevel = options.maxReachableLevel ?? MAX_REACHABLE_LEVEL;
-  const ids = [...(options.competenceIds ?? []), ...Object.keys(pix).filter((id) => !options.competenceIds?.includes(id))];
+  // The asked competences first, in their order, then any other kept one (as pixProfile does).
+  const ids = [...new Set([...(options.competenceIds ?? []), ...Object.keys(pix)])];
   const competences = ids.map((competenceId) => {
     const value = Number.isFinite(pix[competenceId]) ? pix[competenceId] : 0;
     return { competenceId, pix: value, level: competenceLevel(value, maxReachableLevel) };

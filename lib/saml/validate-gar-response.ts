@@ -104,7 +104,8 @@ export async function validateGarResponse(samlResponse: string, now: Date): Prom
 
   const identity = garIdentityOf((profile.attributes as Record<string, unknown> | undefined) ?? {});
   const verified = { assertionId, uais: identity?.uais ?? [] };
-  if (profile.issuer !== settings.idpEntityId) return refuse("emetteur", `Issuer de l'assertion inattendu : ${profile.issuer ?? "absent"}`, verified);
+  const issuer = profile.issuer?.trim();
+  if (issuer !== settings.idpEntityId) return refuse("emetteur", `Issuer de l'assertion inattendu : ${issuer || "absent"}`, verified);
   if (!settings.allowSha1) {
     const sha1 = await sha1AlgorithmsUsed(outline, settings.keyPair?.privateKeyPem);
     if (sha1 === null) return refuse("invalide", "assertion chiffrée illisible après validation", verified);

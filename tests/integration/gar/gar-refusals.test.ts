@@ -106,8 +106,9 @@ describe("GAR: what the assertion must be", () => {
     expect(lastRefusalLine()).toContain("Issuer de l'assertion inattendu : https://idp-recette.gar.test/");
     const envelopeOnly = await postToAcs(testSamlResponse(response({ responseIssuer: "https://idp-recette.gar.test/" })));
     expect(pathOf(envelopeOnly)).toBe("/gar/erreur?raison=emetteur");
-    // The Issuer of the response is optional in SAML.
+    // The Issuer of the response is optional in SAML; a pretty-printed Issuer is the same Issuer.
     expect((await postToAcs(testSamlResponse(response({ responseIssuer: null })))).pathname).toBe("/connexion/sso");
+    expect((await postToAcs(testSamlResponse(response({ issuer: "\n    https://idp.gar.test/\n  " })))).pathname).toBe("/connexion/sso");
   });
 
   it("is not signed with SHA-1 (assertion or whole response)", async () => {

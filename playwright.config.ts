@@ -1,8 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { e2ePorts } from "./scripts/setup/e2e-ports";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+const ports = e2ePorts(PORT);
 // Playwright cannot download its own browser here: use Debian's Chromium when it is there.
 const systemChromium = "/usr/bin/chromium";
 
@@ -34,14 +36,28 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `npx tsx --conditions=react-server scripts/e2e-server.ts`,
-    url: `${baseURL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    env: { E2E_PORT: String(PORT) },
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+  webServer: [
+    {
+      // The app on E2E_PORT, and on E2E_PORT + 1 the same app with our SAML key pair (see the script).
+      command: `npx tsx --conditions=react-server scripts/e2e-server.ts`,
+      url: `${baseURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: { E2E_PORT: String(PORT) },
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+    {
+      // SimpleSAMLphp playing the GAR on E2E_PORT + 5 and + 6 (registers both apps from their metadata).
+      command: `npx tsx tests/e2e/support/simplesamlphp/server.ts`,
+      url: `http://127.0.0.1:${ports.encryptingIdp}/saml2/idp/metadata.php`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: { E2E_PORT: String(PORT) },
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+  ],
 });

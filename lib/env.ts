@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { certificatePem } from "./saml/certificate";
+import { certificateMatchesKey, privateKeyPem } from "./saml/sp-key-pair";
 
 /** An optional setting: an empty or blank value (common in compose files) counts as unset. */
 const optionalSetting = <T extends z.ZodType>(type: T) =>
@@ -32,8 +33,28 @@ const schema = z.object({
       return pem ?? z.NEVER;
     }),
   ),
+  /** GAR: the identity provider's entity id (entityID of its metadata); every assertion's Issuer must be exactly this. */
+  SAML_IDP_ENTITY_ID: optionalSetting(z.string().max(1024, "SAML_IDP_ENTITY_ID est trop long.")),
   /** GAR: our service provider's entity id, the audience the assertions must name; defaults to `${APP_URL}/api/saml/metadata`. */
   SAML_SP_ENTITY_ID: optionalSetting(z.string()),
+  /** GAR: our RSA private key (PEM), to decrypt encrypted assertions and sign our AuthnRequests; goes with SAML_SP_CERT. */
+  SAML_SP_PRIVATE_KEY: optionalSetting(
+    z.string().transform((value, ctx) => {
+      const pem = privateKeyPem(value);
+      if (!pem) ctx.addIssue({ code: "custom", message: "SAML_SP_PRIVATE_KEY doit être une clé privée RSA non chiffrée, au format PEM (BEGIN PRIVATE KEY ou BEGIN RSA PRIVATE KEY)." });
+      return pem ?? z.NEVER;
+    }),
+  ),
+  /** GAR: the certificate of that key, published in our metadata (KeyDescriptor signing and encryption). */
+  SAML_SP_CERT: optionalSetting(
+    z.string().transform((value, ctx) => {
+      const pem = certificatePem(value);
+      if (!pem) ctx.addIssue({ code: "custom", message: "SAML_SP_CERT doit être le certificat X.509 de la clé SAML_SP_PRIVATE_KEY (PEM ou base64)." });
+      return pem ?? z.NEVER;
+    }),
+  ),
+  /** GAR: "true" accepts assertions signed with SHA-1 (refused by default: SHA-1 collisions are within reach). */
+  SAML_ALLOW_SHA1: optionalSetting(z.enum(["true", "false"], "SAML_ALLOW_SHA1 vaut true ou false.")),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -41,8 +62,13 @@ export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  cached ??= parseEnvironment(process.env);
+  return cached;
+}
+
+/** The settings read from an environment, or a French error naming what is wrong (also used by tests). */
+export function parseEnvironment(source: Readonly<Record<string, string | undefined>>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Configuration invalide :\n${lines}\nVoir la table « Configuration » du README.`);
@@ -54,8 +80,24 @@ export function env(): Env {
     // Half a GAR configuration would silently turn the Médiacentre access off: say so at start-up instead.
     throw new Error("Configuration invalide : SAML_IDP_ENTRY_POINT et SAML_IDP_CERT vont ensemble (les deux pour activer le GAR, aucun sinon).");
   }
-  cached = parsed.data;
-  return cached;
+  const garProblem = garSettingsProblem(parsed.data);
+  if (garProblem) throw new Error(`Configuration invalide : ${garProblem}`);
+  return parsed.data;
+}
+
+/** What is wrong with the GAR settings taken together (each one alone was validated by the schema), or null. */
+function garSettingsProblem(settings: Env): string | null {
+  if (settings.SAML_IDP_ENTRY_POINT && !settings.SAML_IDP_ENTITY_ID) {
+    // Without it the Issuer could not be checked: an assertion of another platform signed with the same key would pass.
+    return "SAML_IDP_ENTITY_ID est obligatoire avec le GAR : c'est l'entityID de ses métadonnées, que chaque assertion doit porter (Issuer).";
+  }
+  if (Boolean(settings.SAML_SP_PRIVATE_KEY) !== Boolean(settings.SAML_SP_CERT)) {
+    return "SAML_SP_PRIVATE_KEY et SAML_SP_CERT vont ensemble (les deux pour déchiffrer les assertions et signer les demandes, aucun sinon).";
+  }
+  if (settings.SAML_SP_PRIVATE_KEY && settings.SAML_SP_CERT && !certificateMatchesKey(settings.SAML_SP_CERT, settings.SAML_SP_PRIVATE_KEY)) {
+    return "SAML_SP_CERT n'est pas le certificat de la clé SAML_SP_PRIVATE_KEY : nos métadonnées publieraient une clé que nous ne savons pas utiliser.";
+  }
+  return null;
 }
 
 export const isProduction = () => env().NODE_ENV === "production";

@@ -1,40 +1,54 @@
 /**
  * Server for the end-to-end suite: a fresh embedded PostgreSQL with migrations, content and the demo
- * school, then `next start` on the production build (run `next build` first; npm test does).
+ * school, then `next start` on the production build (run `next build` first; npm test does), twice on the same
+ * database: on E2E_PORT for every journey, and on E2E_PORT + 1 with our SAML key pair (encrypted GAR assertions).
+ * Both trust the TEST GAR of tests/fixtures/saml, played by SimpleSAMLphp (tests/e2e/support/simplesamlphp) or by
+ * the tests themselves.
  */
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./db/embedded-postgres";
+import { e2ePorts, TEST_GAR_ENTITY_ID } from "./setup/e2e-ports";
 import { localProductionEnv } from "./setup/local-production-env";
 import { prepareDatabase } from "./setup/prepare-database";
 
-const port = process.env.E2E_PORT ?? "3100";
+const ports = e2ePorts();
 if (!existsSync(path.join(".next", "BUILD_ID"))) {
   console.error("Aucune build trouvée : lancez `npm run build` avant les tests de bout en bout.");
   process.exit(1);
 }
 const database = await startEmbeddedPostgres({ name: "e2e", database: "pix_e2e", fresh: true, quiet: true });
 await prepareDatabase(database.url, { demo: true });
-const appUrl = `http://localhost:${port}`;
-const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", port], {
-  stdio: "inherit",
-  env: {
-    ...localProductionEnv({ appUrl, databaseUrl: database.url, secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret" }),
-    // GAR: tests/e2e/gar.spec.ts plays the identity provider with the TEST key pair of tests/fixtures/saml.
-    SAML_IDP_ENTRY_POINT: "https://idp-de-test.gar.invalid/sso",
-    SAML_IDP_CERT: (await import("node:fs")).readFileSync(path.join("tests", "fixtures", "saml", "idp-test-cert.pem"), "utf8"),
-  },
-});
+
+const fixture = (name: string) => readFileSync(path.join("tests", "fixtures", "saml", name), "utf8");
+const testGar = { SAML_IDP_CERT: fixture("idp-test-cert.pem"), SAML_IDP_ENTITY_ID: TEST_GAR_ENTITY_ID };
+
+function startApp(port: number, garSettings: Record<string, string>): ChildProcess {
+  const appUrl = `http://localhost:${port}`;
+  return spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    stdio: "inherit",
+    env: { ...localProductionEnv({ appUrl, databaseUrl: database.url, secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret" }), ...testGar, ...garSettings },
+  });
+}
+
+const children = [
+  startApp(ports.app, { SAML_IDP_ENTRY_POINT: `http://127.0.0.1:${ports.idp}/saml2/idp/SSOService.php` }),
+  startApp(ports.garWithKeyApp, {
+    SAML_IDP_ENTRY_POINT: `http://127.0.0.1:${ports.encryptingIdp}/saml2/idp/SSOService.php`,
+    SAML_SP_PRIVATE_KEY: fixture("sp-test-key.pem"),
+    SAML_SP_CERT: fixture("sp-test-cert.pem"),
+  }),
+];
 
 let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
-  child.kill("SIGTERM");
+  for (const child of children) child.kill("SIGTERM");
   await database.stop();
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown());
 process.on("SIGTERM", () => void shutdown());
-child.on("exit", () => void shutdown());
+for (const child of children) child.on("exit", () => void shutdown());

@@ -1,6 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { env } from "../env";
+import { relayStatePath } from "../saml/relay-state";
 import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
 import { completeGarFirstArrival, garBirthdateSchema } from "../use-cases/gar/complete-gar-first-arrival";
 
@@ -11,7 +13,9 @@ export async function completeGarFirstArrivalAction(_previous: ActionState, form
     const birthdate = garBirthdateSchema.safeParse(Object.fromEntries(formData));
     if (!birthdate.success) return { ok: false, message: "Corrigez la date de naissance.", fieldErrors: fieldErrorsOf(birthdate.error.issues) };
     const { signInToken } = await completeGarFirstArrival({ token: String(formData.get("token") ?? ""), birthdate: birthdate.data });
-    target = `/connexion/sso?token=${encodeURIComponent(signInToken)}`;
+    // The page the ENT (RelayState) was opening, checked again: the form field is the pupil's to change.
+    const returnTo = relayStatePath(formData.get("retour"), env().APP_URL);
+    target = `/connexion/sso?token=${encodeURIComponent(signInToken)}${returnTo ? `&retour=${encodeURIComponent(returnTo)}` : ""}`;
     return { ok: true };
   });
   if (target) redirect(target);

@@ -4,6 +4,9 @@
  */
 export const GAR_REFUSAL_MESSAGES = {
   signature: "La connexion envoyée par le Médiacentre n'est pas signée, ou sa signature n'est pas valide : elle a été refusée.",
+  // Retrying cannot help: the deployment lacks its key (SAML_SP_PRIVATE_KEY) while the GAR encrypts for it.
+  chiffree: "Le Médiacentre envoie des connexions chiffrées, que cette installation de Pix Libre ne sait pas encore lire : réessayer ne changera rien. Prévenez votre enseignant, pour que l'administrateur de Pix Libre configure la clé de déchiffrement.",
+  emetteur: "Cette connexion ne vient pas du Médiacentre auquel Pix Libre est relié : elle a été refusée. Reconnectez-vous depuis le Médiacentre de votre ENT ; si le refus se répète, prévenez votre enseignant.",
   expiree: "La connexion envoyée par le Médiacentre a expiré. Reconnectez-vous depuis le Médiacentre de votre ENT.",
   rejouee: "Cette connexion a déjà été utilisée. Pour votre sécurité, chaque connexion ne sert qu'une fois : repassez par le Médiacentre de votre ENT.",
   incomplete: "Le Médiacentre n'a pas transmis votre identifiant, votre prénom et votre nom : la connexion est impossible. Contactez l'administrateur de votre ENT.",

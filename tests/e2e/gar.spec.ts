@@ -4,7 +4,8 @@ import type { Browser, Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { testSamlResponse } from "../integration/gar/support/test-identity-provider";
 
-// The server of the suite trusts this TEST certificate (scripts/e2e-server.ts): the test plays the GAR.
+// The server of the suite trusts this TEST certificate and the test GAR's entityID (scripts/e2e-server.ts): the test
+// plays the GAR (testSamlResponse's default Issuer is that entityID); gar-simplesamlphp.spec.ts lets SimpleSAMLphp play it.
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/saml");
 const idpKey = {
   privateKeyPem: readFileSync(path.join(FIXTURES, "idp-test-key.pem"), "utf8"),

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/run-action";
 import { fieldLabel, primaryButton } from "@/components/ui/button-styles";
 
-type Props = { token: string; action: (previous: ActionState, formData: FormData) => Promise<ActionState> };
+type Props = { token: string; returnTo: string | null; action: (previous: ActionState, formData: FormData) => Promise<ActionState> };
 
 const dateInput = "block w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700";
 const PARTS = [
@@ -14,12 +14,13 @@ const PARTS = [
 ] as const;
 
 /** "Date de naissance" (Jour / Mois / Année): the only thing a pupil arriving from the GAR types. */
-export function GarBirthdateForm({ token, action }: Props) {
+export function GarBirthdateForm({ token, returnTo, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const error = state.fieldErrors?.birthdate ?? (state.ok ? undefined : state.message);
   return (
     <form key={JSON.stringify(state.values ?? {})} action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="token" value={token} />
+      {returnTo && <input type="hidden" name="retour" value={returnTo} />}
       <fieldset aria-describedby={["birthdate-help", error ? "birthdate-error" : ""].filter(Boolean).join(" ")}>
         <legend className={fieldLabel}>Date de naissance</legend>
         <p id="birthdate-help" className="mb-1 text-sm text-slate-600">Par exemple : 01 12 2011</p>

@@ -27,27 +27,28 @@ export async function findUserIdBySamlId(samlId: string): Promise<number | null>
   return user?.id ?? null;
 }
 
-/** The (non-archived) establishment behind a UAI sent by the GAR. */
-export async function findEstablishmentIdByUai(uai: string): Promise<number | null> {
-  const establishment = await db.establishment.findFirst({ where: { uai, archivedAt: null }, select: { id: true } });
-  return establishment?.id ?? null;
+/** The (non-archived) establishments behind the UAIs sent by the GAR: those registered with us, in id order. */
+export async function findEstablishmentIdsByUais(uais: readonly string[]): Promise<number[]> {
+  if (!uais.length) return [];
+  const establishments = await db.establishment.findMany({ where: { uai: { in: [...uais] }, archivedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
+  return establishments.map((establishment) => establishment.id);
 }
 
 // ───────────── First arrival: the GAR identity waiting for the birthdate ─────────────
 
-export type PendingGarIdentity = { samlId: string; firstName: string; lastName: string; uai: string | null; expiresAt: Date };
+export type PendingGarIdentity = { samlId: string; firstName: string; lastName: string; uais: string[]; expiresAt: Date };
 
 export async function createPendingSamlIdentity(input: PendingGarIdentity & { tokenHash: string; now: Date }): Promise<void> {
   await db.pendingSamlIdentity.deleteMany({ where: { expiresAt: { lt: input.now } } });
   await db.pendingSamlIdentity.create({
-    data: { tokenHash: input.tokenHash, samlId: input.samlId, firstName: input.firstName, lastName: input.lastName, uai: input.uai, expiresAt: input.expiresAt },
+    data: { tokenHash: input.tokenHash, samlId: input.samlId, firstName: input.firstName, lastName: input.lastName, uais: input.uais, expiresAt: input.expiresAt },
   });
 }
 
 export async function findPendingSamlIdentity(tokenHash: string, now: Date): Promise<PendingGarIdentity | null> {
   return db.pendingSamlIdentity.findFirst({
     where: { tokenHash, expiresAt: { gt: now } },
-    select: { samlId: true, firstName: true, lastName: true, uai: true, expiresAt: true },
+    select: { samlId: true, firstName: true, lastName: true, uais: true, expiresAt: true },
   });
 }
 

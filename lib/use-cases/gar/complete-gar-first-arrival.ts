@@ -3,7 +3,7 @@ import { z } from "zod";
 import { hashToken } from "../../auth/tokens";
 import { consumeAttempt } from "../../db/rate-limiter";
 import { findActiveLearnersBornOn } from "../../db/repositories/learner-repository";
-import { createGarAccountForLearner, deletePendingSamlIdentity, findEstablishmentIdByUai, findPendingSamlIdentity, findUserIdBySamlId } from "../../db/repositories/saml-repository";
+import { createGarAccountForLearner, deletePendingSamlIdentity, findEstablishmentIdsByUais, findPendingSamlIdentity, findUserIdBySamlId } from "../../db/repositories/saml-repository";
 import { toIsoDate } from "../../domain/roster/french-date";
 import { matchLearner } from "../../domain/roster/match-learner";
 import { DomainError } from "../../domain/shared/errors";
@@ -27,7 +27,7 @@ const expired = () => new DomainError("GAR_PENDING_EXPIRED", PENDING_EXPIRED_MES
 
 /**
  * First arrival from the GAR: the pupil gives their birthdate; the names sent by the GAR must then designate a
- * single active learner of their school (UAI) born that day and not yet linked to an account. That learner gets
+ * single active learner of their registered school(s) (UAI) born that day and not yet linked to an account. That learner gets
  * a new account (GAR id, roster names, no password) and the pupil a single-use sign-in token.
  * Attempts are limited per GAR identity: a whole class often shares one address.
  */
@@ -45,9 +45,10 @@ export async function completeGarFirstArrival(input: { token: string; birthdate:
     return { signInToken: await mintSignInToken(existing, now) };
   }
 
-  const establishmentId = pending.uai ? await findEstablishmentIdByUai(pending.uai) : null;
-  if (establishmentId === null) throw new DomainError("GAR_UNKNOWN_ESTABLISHMENT", UNKNOWN_ESTABLISHMENT_MESSAGE);
-  const bornThatDay = await findActiveLearnersBornOn(establishmentId, input.birthdate);
+  // Every registered school among the GAR's UAIs (a cité scolaire may send two): the pupil is in one roster.
+  const establishmentIds = await findEstablishmentIdsByUais(pending.uais);
+  if (!establishmentIds.length) throw new DomainError("GAR_UNKNOWN_ESTABLISHMENT", UNKNOWN_ESTABLISHMENT_MESSAGE);
+  const bornThatDay = (await Promise.all(establishmentIds.map((id) => findActiveLearnersBornOn(id, input.birthdate)))).flat();
   const identity = { firstName: pending.firstName, lastName: pending.lastName, birthdate: input.birthdate };
   const result = matchLearner(identity, bornThatDay.filter((learner) => learner.userId === null));
 

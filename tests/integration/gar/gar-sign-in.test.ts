@@ -5,59 +5,31 @@ import { createTestSigningKey, testResponseXml, testSamlResponse, toSamlResponse
 const idpKey = createTestSigningKey();
 process.env.SAML_IDP_ENTRY_POINT = "https://idp.gar.test/sso";
 process.env.SAML_IDP_CERT = idpKey.certificatePem;
+process.env.SAML_IDP_ENTITY_ID = "https://idp.gar.test/";
 process.env.SAML_SP_ENTITY_ID = "https://pix-libre.test/api/saml/metadata";
 
-const { POST } = await import("@/app/api/saml/acs/route");
 const { GET: startLogin } = await import("@/app/api/saml/login/route");
-const { authOptions } = await import("@/lib/auth/options");
 const { db } = await import("@/lib/db/client");
 const { completeGarFirstArrival } = await import("@/lib/use-cases/gar/complete-gar-first-arrival");
 const { findPendingGarIdentity } = await import("@/lib/use-cases/gar/find-pending-gar-identity");
 const { ACCEPTED_CLOCK_SKEW_MS } = await import("@/lib/saml/service-provider");
-const { createEstablishment, createUser } = await import("../../support/factories");
-
-const UAI = "0759999Z";
-const LEA = { IDO: "gar-ido-lea-0001", PRE: "Léa", NOM: "DUPONT", UAI };
+const { createUser } = await import("../../support/factories");
+const { completeGarFirstArrivalAction } = await import("@/lib/actions/gar-actions");
+const { ACS_URL, LEA, UAI, captureWarnings, exchange, postToAcs, schoolWithLea } = await import("./support/gar-test-helpers");
 
 function response(overrides: Partial<TestResponseOptions> = {}): TestResponseOptions {
-  return { key: idpKey, attributes: LEA, audience: process.env.SAML_SP_ENTITY_ID!, acsUrl: "http://localhost:3000/api/saml/acs", ...overrides };
-}
-
-/** What the browser does after the ENT posts the form: the ACS answers with a redirect. */
-async function postToAcs(samlResponse: string): Promise<URL> {
-  const answer = await POST(new Request("http://localhost:3000/api/saml/acs", { method: "POST", body: new URLSearchParams({ SAMLResponse: samlResponse, RelayState: "" }) }));
-  expect(answer.status).toBe(303);
-  return new URL(answer.headers.get("location")!);
-}
-
-/** The "sso-token" next-auth provider, as /connexion/sso uses it: the user id of the opened session, or null. */
-async function exchange(token: string): Promise<number | null> {
-  // next-auth merges a credentials provider's options (id, authorize) when it handles a request.
-  type Credentials = { options: { id?: string; authorize: (credentials: { token: string }) => Promise<{ id: string } | null> } };
-  const provider = (authOptions().providers as unknown as Credentials[]).find((candidate) => candidate.options?.id === "sso-token")!;
-  const user = await provider.options.authorize({ token });
-  return user ? Number(user.id) : null;
-}
-
-async function schoolWithLea() {
-  const establishment = await createEstablishment({ uai: UAI });
-  const learner = (data: { firstName: string; lastName: string; birthdate: string; isDisabled?: boolean; userId?: number }) =>
-    db.learner.create({
-      data: { establishmentId: establishment.id, nationalStudentId: `INE${Math.random().toString(36).slice(2, 10)}`, division: "4A", ...data, birthdate: new Date(`${data.birthdate}T00:00:00Z`) },
-    });
-  const lea = await learner({ firstName: "Léa", lastName: "DUPONT", birthdate: "2011-12-01" });
-  await learner({ firstName: "Léo", lastName: "DUPONT", birthdate: "2011-12-01" });
-  await learner({ firstName: "Léa", lastName: "DUPONT", birthdate: "2012-05-05", isDisabled: true });
-  return { establishment, lea, learner };
+  return { key: idpKey, attributes: LEA, audience: process.env.SAML_SP_ENTITY_ID!, acsUrl: ACS_URL, ...overrides };
 }
 
 describe("GAR sign-in (SAML assertion consumer service)", () => {
   it("sends a pupil starting from our site to the GAR with an AuthnRequest", async () => {
-    const answer = await startLogin();
+    const answer = await startLogin(new Request("http://localhost:3000/api/saml/login"));
     expect(answer.status).toBe(302);
     const location = new URL(answer.headers.get("location")!);
     expect(location.origin + location.pathname).toBe("https://idp.gar.test/sso");
     expect(location.searchParams.get("SAMLRequest")).toBeTruthy();
+    // No key pair on this deployment: the request is not signed.
+    expect(location.searchParams.get("Signature")).toBeNull();
   });
 
   it("signs a returning pupil in directly, with a single-use token", async () => {
@@ -170,5 +142,81 @@ describe("GAR sign-in (SAML assertion consumer service)", () => {
     expect(withoutIdo.pathname + withoutIdo.search).toBe("/gar/erreur?raison=incomplete");
     const garbage = await postToAcs(Buffer.from("<pas du SAML").toString("base64"));
     expect(garbage.pathname + garbage.search).toBe("/gar/erreur?raison=invalide");
+  });
+});
+
+describe("GAR RelayState: the page the sign-in was heading for, only when it is one of ours", () => {
+  it("travels from ?retour= to the GAR (80 bytes at most), never to another site", async () => {
+    const relayStateOf = async (retour: string) => {
+      const answer = await startLogin(new Request(`http://localhost:3000/api/saml/login?retour=${encodeURIComponent(retour)}`));
+      return new URL(answer.headers.get("location")!).searchParams.get("RelayState");
+    };
+    expect(await relayStateOf("/campagnes/ABCDEF234")).toBe("/campagnes/ABCDEF234");
+    expect(await relayStateOf("http://localhost:3000/competences")).toBe("/competences");
+    expect(await relayStateOf("https://attacker.invalid/")).toBeNull();
+    expect(await relayStateOf("/\t/attacker.invalid/")).toBeNull();
+    expect(await relayStateOf(`/campagnes/${"A".repeat(80)}`)).toBeNull();
+  });
+
+  it("comes back from the ACS to /connexion/sso and to the first-arrival page", async () => {
+    const pupil = await db.user.create({ data: { firstName: "Léa", lastName: "Dupont", samlId: LEA.IDO } });
+    const signedIn = await postToAcs(testSamlResponse(response()), "/campagnes/ABCDEF234");
+    expect(signedIn.pathname).toBe("/connexion/sso");
+    expect(signedIn.searchParams.get("retour")).toBe("/campagnes/ABCDEF234");
+    expect(await exchange(signedIn.searchParams.get("token")!)).toBe(pupil.id);
+    // The GAR may send the resource's full address.
+    const absolute = await postToAcs(testSamlResponse(response()), "http://localhost:3000/competences");
+    expect(absolute.searchParams.get("retour")).toBe("/competences");
+
+    await schoolWithLea();
+    const first = await postToAcs(testSamlResponse(response({ attributes: { ...LEA, IDO: "gar-ido-autre-lea" } })), "/campagnes/ABCDEF234");
+    expect(first.pathname).toBe("/gar/premiere-connexion");
+    expect(first.searchParams.get("retour")).toBe("/campagnes/ABCDEF234");
+  });
+
+  it.each([
+    "https://attacker.invalid/",
+    "//attacker.invalid/",
+    "/\t/attacker.invalid/",
+    "/\\attacker.invalid/",
+    "/.//attacker.invalid/",
+    "http://localhost:3000.attacker.invalid/",
+    "javascript:alert(1)",
+  ])("ignores the open-redirect attempt %j (logged, sign-in not hindered)", async (relayState) => {
+    await db.user.create({ data: { firstName: "Léa", lastName: "Dupont", samlId: LEA.IDO } });
+    const warnings = captureWarnings();
+    try {
+      const location = await postToAcs(testSamlResponse(response()), relayState);
+      expect(location.origin).toBe("http://localhost:3000");
+      expect(location.pathname).toBe("/connexion/sso");
+      expect(location.searchParams.has("retour")).toBe(false);
+      expect(warnings.lines).toEqual([expect.stringMatching(/^\[GAR\] RelayState ignoré \(pas une page de ce site\) : "/)]);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it("survives the birthdate form: the action checks it again before opening the session", async () => {
+    await schoolWithLea();
+    const redirectOf = async (retour: string) => {
+      const pending = (await postToAcs(testSamlResponse(response()))).searchParams.get("token")!;
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ token: pending, birthDay: "01", birthMonth: "12", birthYear: "2011", retour })) form.set(name, value);
+      const redirect = await completeGarFirstArrivalAction({ ok: false }, form).then(
+        () => null,
+        (error: { digest?: string }) => error.digest ?? null,
+      );
+      // next/navigation's redirect() throws "NEXT_REDIRECT;<type>;<url>;<status>;".
+      const url = new URL(redirect!.split(";")[2], "http://localhost:3000");
+      await db.user.deleteMany({ where: { samlId: LEA.IDO } });
+      await db.learner.updateMany({ data: { userId: null } });
+      return url;
+    };
+    const followed = await redirectOf("/campagnes/ABCDEF234");
+    expect(followed.pathname).toBe("/connexion/sso");
+    expect(followed.searchParams.get("retour")).toBe("/campagnes/ABCDEF234");
+    const ignored = await redirectOf("https://attacker.invalid/");
+    expect(ignored.pathname).toBe("/connexion/sso");
+    expect(ignored.searchParams.has("retour")).toBe(false);
   });
 });

@@ -4,12 +4,14 @@ import { GarBirthdateForm } from "@/components/app/gar/birthdate-form";
 import { findPendingGarIdentity } from "@/lib/use-cases/gar/find-pending-gar-identity";
 import { PENDING_EXPIRED_MESSAGE } from "@/lib/use-cases/gar/gar-messages";
 import { completeGarFirstArrivalAction } from "@/lib/actions/gar-actions";
+import { env } from "@/lib/env";
+import { relayStatePath } from "@/lib/saml/relay-state";
 
 export const metadata: Metadata = { title: "Première connexion par le Médiacentre", referrer: "no-referrer" };
 
 /** First arrival from the GAR: the names come from the ENT, the pupil confirms their birthdate. */
-export default async function GarFirstArrivalPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
-  const { token } = await searchParams;
+export default async function GarFirstArrivalPage({ searchParams }: { searchParams: Promise<{ token?: string; retour?: string }> }) {
+  const { token, retour } = await searchParams;
   const pendingToken = typeof token === "string" ? token : "";
   const identity = await findPendingGarIdentity(pendingToken);
   return (
@@ -21,7 +23,7 @@ export default async function GarFirstArrivalPage({ searchParams }: { searchPara
             Bonjour <strong>{identity.firstName} {identity.lastName}</strong>, c&apos;est votre première connexion à Pix depuis le Médiacentre de votre ENT.
             Indiquez votre date de naissance pour que nous vous retrouvions dans la liste des élèves de votre établissement.
           </p>
-          <GarBirthdateForm token={pendingToken} action={completeGarFirstArrivalAction} />
+          <GarBirthdateForm token={pendingToken} returnTo={relayStatePath(retour, env().APP_URL)} action={completeGarFirstArrivalAction} />
         </>
       ) : (
         <>

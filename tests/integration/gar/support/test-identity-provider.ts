@@ -2,8 +2,9 @@
  * TEST MATERIAL — a GAR-like identity provider run inside the tests: it issues SAML 2.0 responses carrying the
  * GAR attributes (IDO, PRE, NOM, UAI), signed with a test key. Never used by the application.
  */
-import { generateKeyPairSync, randomBytes, randomUUID, sign } from "node:crypto";
+import { X509Certificate, generateKeyPairSync, randomBytes, randomUUID, sign } from "node:crypto";
 import { SignedXml } from "xml-crypto";
+import { encrypt } from "xml-encryption";
 
 export type TestSigningKey = { privateKeyPem: string; certificatePem: string };
 
@@ -54,8 +55,8 @@ export function createTestSigningKey(name = "IdP de test GAR"): TestSigningKey {
 
 export type TestResponseOptions = {
   key: TestSigningKey;
-  /** GAR attributes, e.g. { IDO: "…", PRE: "Léa", NOM: "DUPONT", UAI: "0759999Z" }; a missing one is left out. */
-  attributes: Record<string, string>;
+  /** GAR attributes, e.g. { IDO: "…", PRE: "Léa", NOM: "DUPONT", UAI: ["0000000X", "0759999Z"] }; a missing one is left out. */
+  attributes: Record<string, string | string[]>;
   audience: string;
   acsUrl: string;
   /** What carries the signature: the assertion (GAR's usual way), the whole response, or nothing. */
@@ -66,41 +67,49 @@ export type TestResponseOptions = {
   notOnOrAfter?: Date;
   /** SubjectConfirmationData@NotOnOrAfter (default: same as notOnOrAfter). */
   subjectNotOnOrAfter?: Date;
+  /** Issuer of the assertion and, unless responseIssuer says otherwise, of the response. */
   issuer?: string;
+  /** Issuer of the response envelope; null leaves it out (it is optional in SAML). */
+  responseIssuer?: string | null;
+  /** Hash of the signature and of its reference digest (SHA-256 by default). */
+  hash?: "sha256" | "sha1";
 };
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const SIGNATURE = {
-  signatureAlgorithm: "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+  sha256: { signatureAlgorithm: "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", digestAlgorithm: "http://www.w3.org/2001/04/xmlenc#sha256" },
+  sha1: { signatureAlgorithm: "http://www.w3.org/2000/09/xmldsig#rsa-sha1", digestAlgorithm: "http://www.w3.org/2000/09/xmldsig#sha1" },
   canonicalizationAlgorithm: "http://www.w3.org/2001/10/xml-exc-c14n#",
   transforms: ["http://www.w3.org/2000/09/xmldsig#enveloped-signature", "http://www.w3.org/2001/10/xml-exc-c14n#"],
-  digestAlgorithm: "http://www.w3.org/2001/04/xmlenc#sha256",
 };
 
-function signElement(xml: string, key: TestSigningKey, element: "Assertion" | "Response"): string {
+function signElement(xml: string, key: TestSigningKey, element: "Assertion" | "Response", hash: "sha256" | "sha1" = "sha256"): string {
   const path = element === "Assertion" ? "//*[local-name(.)='Assertion']" : "/*[local-name(.)='Response']";
   const signer = new SignedXml({
     privateKey: key.privateKeyPem,
     publicCert: key.certificatePem,
-    signatureAlgorithm: SIGNATURE.signatureAlgorithm,
+    signatureAlgorithm: SIGNATURE[hash].signatureAlgorithm,
     canonicalizationAlgorithm: SIGNATURE.canonicalizationAlgorithm,
   });
-  signer.addReference({ xpath: path, transforms: SIGNATURE.transforms, digestAlgorithm: SIGNATURE.digestAlgorithm });
+  signer.addReference({ xpath: path, transforms: SIGNATURE.transforms, digestAlgorithm: SIGNATURE[hash].digestAlgorithm });
   // The SAML schema wants the signature right after the element's Issuer.
   signer.computeSignature(xml, { prefix: "ds", location: { reference: `${path}/*[local-name(.)='Issuer']`, action: "after" } });
   return signer.getSignedXml();
 }
 
-/** The response XML (before base64), for tests that tamper with it. */
-export function testResponseXml(options: TestResponseOptions): string {
+/** The assertion alone (signed unless options.signed says otherwise), and the response around a given assertion. */
+function assertionAndEnvelope(options: TestResponseOptions): { assertion: string; envelope: (content: string) => string } {
   const issued = options.issueInstant ?? new Date();
   const notOnOrAfter = options.notOnOrAfter ?? new Date(issued.getTime() + 5 * 60_000);
   const subjectNotOnOrAfter = options.subjectNotOnOrAfter ?? notOnOrAfter;
   const issuer = escapeXml(options.issuer ?? "https://idp.gar.test/");
   const at = (date: Date) => date.toISOString();
   const attributes = Object.entries(options.attributes)
-    .map(([name, value]) => `<saml:Attribute Name="${escapeXml(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:basic"><saml:AttributeValue>${escapeXml(value)}</saml:AttributeValue></saml:Attribute>`)
+    .map(([name, value]) => {
+      const values = (Array.isArray(value) ? value : [value]).map((one) => `<saml:AttributeValue>${escapeXml(one)}</saml:AttributeValue>`).join("");
+      return `<saml:Attribute Name="${escapeXml(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:basic">${values}</saml:Attribute>`;
+    })
     .join("");
   const assertion =
     `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${options.assertionId ?? `_${randomUUID()}`}" Version="2.0" IssueInstant="${at(issued)}">` +
@@ -111,16 +120,44 @@ export function testResponseXml(options: TestResponseOptions): string {
     `<saml:AuthnStatement AuthnInstant="${at(issued)}" SessionIndex="_${randomUUID()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
     `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` +
     `</saml:Assertion>`;
-  let xml =
+  const responseIssuer = options.responseIssuer === undefined ? issuer : options.responseIssuer === null ? null : escapeXml(options.responseIssuer);
+  const envelope = (content: string) =>
     `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_${randomUUID()}" Version="2.0" IssueInstant="${at(issued)}" Destination="${escapeXml(options.acsUrl)}">` +
-    `<saml:Issuer>${issuer}</saml:Issuer>` +
+    (responseIssuer === null ? "" : `<saml:Issuer>${responseIssuer}</saml:Issuer>`) +
     `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
-    assertion +
+    content +
     `</samlp:Response>`;
-  const signed = options.signed ?? "assertion";
-  if (signed === "assertion") xml = signElement(xml, options.key, "Assertion");
-  if (signed === "response") xml = signElement(xml, options.key, "Response");
-  return xml;
+  const signedAssertion = (options.signed ?? "assertion") === "assertion" ? signElement(assertion, options.key, "Assertion", options.hash) : assertion;
+  return { assertion: signedAssertion, envelope };
+}
+
+const signResponse = (xml: string, options: TestResponseOptions) => (options.signed === "response" ? signElement(xml, options.key, "Response", options.hash) : xml);
+
+/** The response XML (before base64), for tests that tamper with it. */
+export function testResponseXml(options: TestResponseOptions): string {
+  const { assertion, envelope } = assertionAndEnvelope(options);
+  return signResponse(envelope(assertion), options);
+}
+
+/**
+ * The same response with its (signed) assertion encrypted for a service provider's certificate, as an IdP does when
+ * the SP's metadata publishes an encryption key: AES-256-GCM content key wrapped with RSA-OAEP.
+ */
+export async function testEncryptedResponseXml(options: TestResponseOptions & { encryptFor: string }): Promise<string> {
+  const { assertion, envelope } = assertionAndEnvelope(options);
+  const encryptedData = await new Promise<string>((resolve, reject) =>
+    encrypt(
+      assertion,
+      {
+        rsa_pub: new X509Certificate(options.encryptFor).publicKey.export({ type: "spki", format: "pem" }),
+        pem: options.encryptFor,
+        encryptionAlgorithm: "http://www.w3.org/2009/xmlenc11#aes256-gcm",
+        keyEncryptionAlgorithm: "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p",
+      },
+      (error, xml) => (error ? reject(error) : resolve(xml)),
+    ),
+  );
+  return signResponse(envelope(`<saml:EncryptedAssertion>${encryptedData}</saml:EncryptedAssertion>`), options);
 }
 
 /** The SAMLResponse form value the ENT médiacentre would post (base64 of the XML). */

@@ -1,0 +1,19 @@
+/**
+ * The ports of the end-to-end suite, all derived from E2E_PORT so that several copies of the project can run
+ * their suites side by side on one machine (each with its own range of ten ports).
+ */
+export function e2ePorts(base = Number(process.env.E2E_PORT ?? 3100)) {
+  return {
+    /** The application every journey uses (GAR without our key pair). */
+    app: base,
+    /** The same application and database, GAR with our key pair (encrypted assertions, signed AuthnRequests). */
+    garWithKeyApp: base + 1,
+    /** SimpleSAMLphp playing the GAR: plain assertions. */
+    idp: base + 5,
+    /** SimpleSAMLphp playing the GAR: assertions encrypted for the service provider. */
+    encryptingIdp: base + 6,
+  };
+}
+
+/** The entityID of the test GAR, whether SimpleSAMLphp or the in-process test IdP plays it (same TEST key pair). */
+export const TEST_GAR_ENTITY_ID = "https://idp.gar.test/";

@@ -46,7 +46,50 @@ function checkChallenge(c: ChallengeSource, where: string, problems: ContentProb
     add("clés de champs en double");
   }
   if (!isAnswerCorrect(c, expectedAnswer(c))) add("la solution ne passe pas son propre correcteur");
+  for (const { variant, answer } of everyAcceptedVariant(c)) if (!isAnswerCorrect(c, answer)) add(`la variante « ${variant} » ne passe pas le correcteur`);
   if (isAnswerCorrect(c, wrongAnswer(c))) add("une réponse fausse évidente est acceptée");
+  for (const { wrong, answer } of nearMisses(c)) if (isAnswerCorrect(c, answer)) add(`la réponse fausse « ${wrong} » est acceptée`);
+}
+
+/** Each variant an author listed, typed alone in its field (the other fields hold their first solution). */
+function everyAcceptedVariant(c: ChallengeSource): { variant: string; answer: AnswerInput }[] {
+  const base = expectedAnswer(c);
+  if (base.kind !== "fields") return [];
+  const withValue = (key: string, variant: string) => ({ variant, answer: { kind: "fields" as const, values: { ...base.values, [key]: variant } } });
+  switch (c.type) {
+    case "QROC":
+      return c.solutions.map((v) => withValue(c.field.key, v));
+    case "QROCM-ind":
+      return c.fields.flatMap((f) => f.solutions.map((v) => withValue(f.key, v)));
+    case "QROCM-dep":
+      // The first field takes each variant of each group; the others the first answers of other groups.
+      return c.solutionGroups.flatMap((group, g) => {
+        const others = c.solutionGroups.filter((_, k) => k !== g).map((x) => x[0]);
+        return group.map((variant) => ({
+          variant,
+          answer: { kind: "fields" as const, values: Object.fromEntries(c.fields.map((f, i) => [f.key, i === 0 ? variant : others[i - 1]])) },
+        }));
+      });
+    default:
+      return [];
+  }
+}
+
+/** Wrong answers that look right: the expected number plus one, the same answer in every field of a QROCM-dep. */
+function nearMisses(c: ChallengeSource): { wrong: string; answer: AnswerInput }[] {
+  const misses: { wrong: string; answer: AnswerInput }[] = [];
+  if (c.type === "QROC" && c.format === "nombre") {
+    const value = Number(c.solutions[0].replace(",", ".").replace(/\s/g, ""));
+    const wrong = String(value + 1).replace(".", ",");
+    if (Number.isFinite(value) && !c.solutions.some((s) => Number(s.replace(",", ".").replace(/\s/g, "")) === value + 1)) {
+      misses.push({ wrong, answer: { kind: "fields", values: { [c.field.key]: wrong } } });
+    }
+  }
+  if (c.type === "QROCM-dep") {
+    const same = c.solutionGroups[0][0];
+    misses.push({ wrong: c.fields.map(() => same).join(" / "), answer: { kind: "fields", values: Object.fromEntries(c.fields.map((f) => [f.key, same])) } });
+  }
+  return misses;
 }
 
 export type ParsedContent = {

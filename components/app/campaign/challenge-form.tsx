@@ -51,6 +51,7 @@ export function ChallengeForm({ code, challenge, instruction, secondsLeft }: { c
         <fieldset>
           <legend className="mb-2 font-semibold">{challenge.type === "QCU" ? "Sélectionnez une seule réponse." : "Sélectionnez une ou plusieurs réponses."}</legend>
           <div className="space-y-2">
+            {/* Proposals arrive in this pupil's order; the value is the displayed position, mapped back on the server. */}
             {challenge.proposals.map((proposal, i) => (
               <label key={i} className="flex cursor-pointer items-start gap-3 rounded-lg border border-slate-300 bg-white p-3 hover:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
                 <input type={challenge.type === "QCU" ? "radio" : "checkbox"} name="choice" value={i + 1} className="mt-1 h-5 w-5" />

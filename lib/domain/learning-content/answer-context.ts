@@ -80,7 +80,8 @@ function categoryPrefixes(instruction: string, label: string): string[][] {
     }
   }
   // The words just before a blank: « il faut créer un style de … » → « style de », « de ».
-  for (const match of simplify(instruction).matchAll(/([a-z' ]+?)\s*(?:…|\.\.\.)/g)) {
+  const blanks = instruction.includes("…") || instruction.includes("...") ? simplify(instruction).matchAll(/([a-z' ]+?)\s*(?:…|\.\.\.)/g) : [];
+  for (const match of blanks) {
     const before = wordsOf(match[1]).slice(-3);
     for (let k = 0; k < before.length; k++) found.push(before.slice(k));
   }

@@ -36,8 +36,15 @@ function matchesOne(value: string, accepted: readonly string[], rules: TextRules
   return accepted.some((expected) => matches(value, expected, rules, strict));
 }
 
+/** Question terms per challenge and field label, computed once (content checks run thousands of answers). */
+const termsCache = new WeakMap<ChallengeSource, Map<string, QuestionTerms>>();
+
 function rulesFor(challenge: Extract<ChallengeSource, { format: string }>, label: string): TextRules {
-  return { format: challenge.format, tolerances: challenge.tolerances, terms: questionTerms({ instruction: challenge.instruction, label }) };
+  const byLabel = termsCache.get(challenge) ?? new Map<string, QuestionTerms>();
+  termsCache.set(challenge, byLabel);
+  let terms = byLabel.get(label);
+  if (!terms) byLabel.set(label, (terms = questionTerms({ instruction: challenge.instruction, label })));
+  return { format: challenge.format, tolerances: challenge.tolerances, terms };
 }
 
 function sameSet(a: readonly number[], b: readonly number[]): boolean {

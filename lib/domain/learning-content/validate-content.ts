@@ -4,6 +4,9 @@ import {
   targetProfilesFileSchema,
   type CompetenceFile,
   type ChallengeSource,
+  type StageSource,
+  type TargetProfile,
+  type TargetProfileSource,
 } from "./schema";
 import { expectedAnswer, isAnswerCorrect, type AnswerInput } from "./check-answer";
 
@@ -92,10 +95,23 @@ function nearMisses(c: ChallengeSource): { wrong: string; answer: AnswerInput }[
   return misses;
 }
 
+/** The parcours with its shared stage set resolved and its `{moment}` written into the texts. */
+function withStages(profile: TargetProfileSource, stageSets: Record<string, StageSource[]>, problems: ContentProblem[]): TargetProfile {
+  const where = `parcours ${profile.name}`;
+  let stages: StageSource[] = [];
+  if (typeof profile.stages !== "string") stages = profile.stages;
+  else if (stageSets[profile.stages]) stages = stageSets[profile.stages];
+  else problems.push({ where, message: `jeu de paliers inconnu « ${profile.stages} »` });
+  const texts = JSON.stringify(stages);
+  if (texts.includes("{moment}") && !profile.moment) problems.push({ where, message: "les paliers citent {moment} mais le parcours n'a pas de moment" });
+  const resolved = profile.moment ? (JSON.parse(texts.replaceAll("{moment}", profile.moment)) as StageSource[]) : stages;
+  return { ...profile, stages: resolved };
+}
+
 export type ParsedContent = {
   framework: ReturnType<typeof frameworkFileSchema.parse>;
   competences: CompetenceFile[];
-  targetProfiles: ReturnType<typeof targetProfilesFileSchema.parse>["targetProfiles"];
+  targetProfiles: TargetProfile[];
 };
 
 /**
@@ -179,7 +195,7 @@ export function validateContent(
     const parsed = targetProfilesFileSchema.safeParse(raw.targetProfiles);
     if (!parsed.success) problems.push({ where: "parcours", message: parsed.error.message });
     else {
-      targetProfiles = parsed.data.targetProfiles;
+      targetProfiles = parsed.data.targetProfiles.map((profile) => withStages(profile, parsed.data.stageSets, problems));
       for (const profile of targetProfiles) {
         claimId(profile.id, `parcours ${profile.name}`);
         for (const { tubeId, level } of profile.tubes) {

@@ -36,3 +36,16 @@ export function guessEstablishmentKind(establishment: { type: string; name: stri
   if (/\blycee\b/.test(name)) return "LYCEE";
   return "COLLEGE";
 }
+
+/** The rentrée parcours pre-created for each kind of establishment (owned by « Équipe Pix »). */
+const RENTREE_PROFILES: Record<EstablishmentKind, readonly string[]> = {
+  COLLEGE: ["tp-rentree-5e", "tp-rentree-4e", "tp-rentree-3e"],
+  LYCEE: ["tp-rentree-2nde", "tp-rentree-1ere", "tp-rentree-terminale"],
+  LYCEE_PRO: ["tp-rentree-2nde", "tp-rentree-1ere", "tp-rentree-terminale"],
+  SUPERIEUR: ["tp-rentree-post-bac"],
+  AUTRE: [],
+};
+
+export function rentreeProfilesFor(kind: EstablishmentKind): readonly string[] {
+  return RENTREE_PROFILES[kind];
+}

@@ -8,7 +8,7 @@ import { UNIT_SYMBOLS, unitFamily } from "./answer-units";
 export type AnswerContext = { instruction: string; label: string };
 
 export type QuestionTerms = {
-  /** Every word of the instruction and the field's label (see wordsOf), singular. */
+  /** Every word of the instruction and the field's label (see wordsOf; hyphenated words also whole), singular. */
   words: ReadonlySet<string>;
   /** Word sequences naming what is asked (« touche », « style de »), that may precede the answer. */
   categoryPrefixes: readonly (readonly string[])[];
@@ -43,6 +43,10 @@ export function simplify(text: string): string {
  */
 export function singular(word: string): string {
   return word.length >= 6 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+}
+
+function hyphenated(text: string): string[] {
+  return simplify(text).match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) ?? [];
 }
 
 export function wordsOf(text: string): string[] {
@@ -102,10 +106,14 @@ function askedUnits(instruction: string, label: string): Set<string> {
     else if (!onlyUnits && !SMALL_WORDS.has(word)) asked.add(singular(word));
   };
   for (const text of [instruction, label]) {
-    const words = wordsOf(text);
+    // Hyphenated nouns stay whole (« sous-dossiers »), and their head counts too (« dossiers »).
+    const words = simplify(text).match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
     for (let i = 0; i < words.length; i++) {
       if (words[i] === "en") add(words[i + 1], true);
-      if ((words[i] === "combien" || words[i] === "nombre") && (words[i + 1] === "de" || words[i + 1] === "d")) add(words[i + 2], false);
+      if ((words[i] === "combien" || words[i] === "nombre") && (words[i + 1] === "de" || words[i + 1] === "d")) {
+        add(words[i + 2], false);
+        if (words[i + 2]?.includes("-")) add(words[i + 2].split("-").at(-1), false);
+      }
     }
   }
   for (const inside of simplify(label).matchAll(/\(([^)]*)\)/g)) for (const word of inside[1].split(/[\s,]+/)) add(word, true);
@@ -123,7 +131,7 @@ function mentionedFamilies(text: string): Set<string> {
 export function questionTerms(context: AnswerContext): QuestionTerms {
   return {
     unitFamilies: mentionedFamilies(`${context.instruction} ${context.label}`),
-    words: new Set([...wordsOf(context.instruction), ...wordsOf(context.label)].map(singular)),
+    words: new Set([...wordsOf(context.instruction), ...wordsOf(context.label), ...hyphenated(`${context.instruction} ${context.label}`)].map(singular)),
     categoryPrefixes: categoryPrefixes(context.instruction, context.label),
     askedUnits: askedUnits(context.instruction, context.label),
   };

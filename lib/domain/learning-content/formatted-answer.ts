@@ -17,8 +17,9 @@ export function canonicalUrl(value: string, expected: string): string {
   return result;
 }
 
+/** « mailto: » and the angle brackets of a copied header (« <ana@ecole.fr> ») are not part of the address. */
 export function canonicalEmail(value: string): string {
-  return value.trim().toLowerCase().replace(/^mailto:/, "");
+  return value.trim().toLowerCase().replace(/^mailto:/, "").replace(/^<(.+)>$/, "$1");
 }
 
 const MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];

@@ -44,11 +44,27 @@ export function plainTypography(value: string): string {
  * expected answer ends with one). Not for exact items (no tolerance: passwords, commands to copy).
  */
 export function cleanTyping(value: string, expected: string): string {
-  let result = plainTypography(value);
-  const quoted = /^(["'])(.+)\1$/u.exec(result);
-  if (quoted) result = quoted[2].trim();
+  let result = withoutEnclosingQuotes(plainTypography(value), expected);
   if (result.endsWith(".") && !expected.trim().endsWith(".")) result = result.slice(0, -1).trimEnd();
   return result;
+}
+
+/** « "McTa3aealt!" » is the pupil quoting the answer, unless the expected answer is itself quoted. */
+function withoutEnclosingQuotes(value: string, expected: string): string {
+  const quoted = /^(["'])(.+)\1$/u.exec(value);
+  return quoted && !/^["']/.test(expected.trim()) ? quoted[2].trim() : value;
+}
+
+/**
+ * « B (freemium) », « 192.168.1.1 (passerelle) »: an aside in parentheses after the answer, made of words only
+ * and without a hedge (« B (ou C) » stays as typed).
+ */
+function withoutAside(value: string): string {
+  const aside = /^(.+?)\s*\(([^()]*)\)$/u.exec(value);
+  if (!aside) return value;
+  const words = simplify(aside[2]).match(/[a-z]+/g) ?? [];
+  const isComment = /^[\p{L}\s'’-]+$/u.test(aside[2]) && words.some((w) => w.length >= 4) && words.every((w) => !HEDGE_WORDS.has(w));
+  return isComment ? aside[1] : value;
 }
 
 /** Same term, two spellings: the acronym and its expansion that pupils type for it. */
@@ -63,14 +79,16 @@ function canonicalTimes(text: string): string {
 }
 
 /**
- * The form in which two answers are compared under t1: lower case, no accents, one spelling per term and
- * per time of day; under t2 (the form of the words does not matter) plural marks go too.
+ * The forms in which two answers are compared under t1: lower case, no accents, one spelling per time of day,
+ * with and without the usual acronyms (so that a typo in « Creative Comons » is still a small typo); under t2
+ * (the form of the words does not matter) plural marks go too.
  */
-function foldedForm(text: string, withoutPlurals: boolean): string {
-  let result = simplify(text);
-  for (const [pattern, replacement] of EQUIVALENT_TERMS) result = result.replace(pattern, replacement);
-  result = canonicalTimes(result);
-  return withoutPlurals ? result.replace(/[a-z0-9]+/g, singular) : result;
+function foldedForms(text: string, withoutPlurals: boolean): string[] {
+  const base = canonicalTimes(simplify(text));
+  let shortened = base;
+  for (const [pattern, replacement] of EQUIVALENT_TERMS) shortened = shortened.replace(pattern, replacement);
+  const forms = shortened === base ? [base] : [base, shortened];
+  return withoutPlurals ? forms.map((f) => f.replace(/[a-z0-9]+/g, singular)) : forms;
 }
 
 function tokensOf(simplified: string): string[] {
@@ -128,11 +146,12 @@ function closeEnough(answer: string, expected: string, tolerances: readonly Tole
  * answers that differ by one of these, like « ver » and « vers »).
  */
 export function textMatches(answer: string, expected: string, tolerances: readonly Tolerance[], terms?: QuestionTerms, strict = false): boolean {
-  if (tolerances.length === 0) return closeEnough(plainTypography(answer), plainTypography(expected), tolerances);
+  if (tolerances.length === 0) return closeEnough(withoutEnclosingQuotes(plainTypography(answer), expected), plainTypography(expected), tolerances);
   const typed = cleanTyping(answer, expected);
   const wanted = cleanTyping(expected, expected);
   if (strict || !tolerances.includes("t1")) return closeEnough(typed, wanted, tolerances);
   const withoutPlurals = tolerances.includes("t2");
-  const expectedCores = answerCores(simplify(wanted)).map((e) => foldedForm(e, withoutPlurals));
-  return answerCores(simplify(typed), terms).some((core) => expectedCores.some((e) => closeEnough(foldedForm(core, withoutPlurals), e, tolerances)));
+  const expectedForms = answerCores(simplify(wanted)).flatMap((e) => foldedForms(e, withoutPlurals));
+  const typedCores = [...new Set([typed, withoutAside(typed)])].flatMap((t) => answerCores(simplify(t), terms));
+  return typedCores.some((core) => foldedForms(core, withoutPlurals).some((form) => expectedForms.some((e) => closeEnough(form, e, tolerances))));
 }

@@ -54,8 +54,11 @@ function acceptsUnit(tokens: readonly string[], terms: QuestionTerms): boolean {
   if (tokens.length === 0) return true;
   if (tokens.length > 3) return false;
   const [first, ...rest] = tokens;
-  const key = unitFamily(first) ?? singular(first);
-  const firstOk = terms.askedUnits.size > 0 ? terms.askedUnits.has(key) : isMentionedUnit(first, terms) || isQuestionWord(first, terms);
+  const family = unitFamily(first);
+  const key = family ?? singular(first);
+  // When the question asks for a unit, another unit is refused (« 3 octets » for a weight in Mo); a plain
+  // noun of the question is still the pupil repeating it (« 3 élèves » to « combien de lignes d'élèves »).
+  const firstOk = terms.askedUnits.has(key) || (family === undefined && isQuestionWord(first, terms)) || (terms.askedUnits.size === 0 && isMentionedUnit(first, terms));
   return firstOk && rest.every((t) => SMALL_WORDS.has(t) || isQuestionWord(t, terms));
 }
 
@@ -80,6 +83,8 @@ export function readNumberAnswer(typed: string, terms?: QuestionTerms): number |
   if (plain !== null || !terms) return plain;
   const assignment = /^([a-z_][a-z0-9_]*) ?(?:=|:|vaut) ?(.+)$/.exec(text);
   if (assignment && terms.words.has(singular(assignment[1]))) text = assignment[2];
+  const power = /^(\d{1,3}) ?\^ ?(\d{1,2})$/.exec(text);
+  if (power) return Number(power[1]) ** Number(power[2]);
   const tokens = tokenize(decimalHours(text, terms));
   const numeric = tokens.flatMap((t, i) => (NUMERIC.test(t) ? [i] : []));
   const wordIndexes = tokens.flatMap((t, i) => (isNumberWord(t) ? [i] : []));

@@ -94,4 +94,23 @@ describe("a checker that accepts what a teacher would, and nothing else", () => 
     for (const typed of ["24", "vingt-quatre", "24 h", "24 heures", "24h."]) expect(accepts(count, typed), typed).toBe(true);
     for (const typed of ["25", "environ 24", "24 ou 25", "24 minutes"]) expect(accepts(count, typed), typed).toBe(false);
   });
+
+  it("an aside in parentheses, a copied header's angle brackets, a power, a hyphenated counted noun", () => {
+    const letter = qroc({ solutions: ["B"], tolerances: ["t1", "t2"] });
+    expect(accepts(letter, "B (freemium)")).toBe(true);
+    expect(accepts(letter, "B (ou C)")).toBe(false);
+    expect(accepts(letter, "C (freemium)")).toBe(false);
+    const address = qroc({ format: "email", solutions: ["ana@ecole.fr"], tolerances: ["t1"] });
+    expect(accepts(address, "<ana@ecole.fr>")).toBe(true);
+    const combinations = qroc({ format: "nombre", instruction: "Combien de combinaisons ?", solutions: ["10000"] });
+    expect(accepts(combinations, "10^4")).toBe(true);
+    expect(accepts(combinations, "10^5")).toBe(false);
+    const folders = qroc({ format: "nombre", instruction: "Combien de **sous-dossiers** le dossier contient-il ?", solutions: ["3"] });
+    for (const typed of ["3 sous-dossiers", "3 dossiers"]) expect(accepts(folders, typed), typed).toBe(true);
+    const licence = qroc({ solutions: ["Creative Commons"], tolerances: ["t1", "t2", "t3"] });
+    expect(accepts(licence, "Creative Comons")).toBe(true);
+    expect(accepts(licence, "CC")).toBe(true);
+    const password = qroc({ solutions: ["McTa3aealt!"], tolerances: [] });
+    expect(accepts(password, "« McTa3aealt! »")).toBe(true);
+  });
 });

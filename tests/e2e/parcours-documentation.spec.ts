@@ -3,7 +3,9 @@ import { test, expect, DEMO, loginToOrga } from "./fixtures";
 test("the creation form offers the collège's parcours and links to their documentation: subjects, levels, bands, duration", async ({ page }) => {
   await loginToOrga(page, DEMO.member);
   await page.getByRole("link", { name: "Créer une campagne" }).click();
+  await expect(page.getByRole("heading", { name: "Création d'une campagne" })).toBeVisible();
   const picker = page.getByLabel("Que souhaitez-vous tester ?");
+  await expect(picker.locator("option", { hasText: "Parcours de rentrée 5e" })).toHaveCount(1);
   const offered = (await picker.locator("option").allTextContents()).map((t) => t.trim());
   expect(offered).toEqual(expect.arrayContaining(["Parcours de rentrée 5e", "Parcours de rentrée 4e", "Parcours de rentrée 3e", "3.4 Programmer"]));
   // A collège is not offered the lycée's parcours.

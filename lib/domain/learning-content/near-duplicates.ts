@@ -26,8 +26,9 @@ function meaningfulWords(text: string, isAnswer: boolean): Set<string> {
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
+  for (const word of small) if (large.has(word)) shared++;
   const union = a.size + b.size - shared;
   return union === 0 ? 0 : shared / union;
 }
@@ -66,9 +67,11 @@ export function findNearDuplicates(items: readonly DuplicateCandidate[]): NearDu
       const [a, b] = [prepared[i], prepared[j]];
       if (a.tubeId === b.tubeId) continue;
       const instruction = jaccard(a.instruction, b.instruction);
+      // Most pairs share no topic: their answers need not be compared.
+      if (instruction < TOPIC_THRESHOLD) continue;
       const answer = jaccard(a.right, b.right);
       const sameInstruction = instruction >= INSTRUCTION_THRESHOLD;
-      const sameAnswer = answer >= ANSWER_THRESHOLD && jaccard(a.all, b.all) >= PROPOSALS_THRESHOLD && instruction >= TOPIC_THRESHOLD;
+      const sameAnswer = answer >= ANSWER_THRESHOLD && jaccard(a.all, b.all) >= PROPOSALS_THRESHOLD;
       if (sameInstruction || sameAnswer) pairs.push({ first: a.id, second: b.id, instruction, answer });
     }
   }

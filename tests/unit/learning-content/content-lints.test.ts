@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readContentFiles } from "@/lib/content-source/read-content-files";
-import { CONTENT_REVIEW_LANDED, hasPythonSyntax, isKeyStrictlyLongest, lintContent } from "@/lib/domain/learning-content/content-lints";
+import { hasPythonSyntax, isKeyStrictlyLongest } from "@/lib/domain/learning-content/content-lints";
 import { findNearDuplicates } from "@/lib/domain/learning-content/near-duplicates";
-import { validateContent } from "@/lib/domain/learning-content/validate-content";
 import { qcm, qcu, qrocmDep } from "../../support/challenge-builders";
 
 describe("validity lints", () => {
@@ -38,14 +36,4 @@ describe("validity lints", () => {
     expect(found).toEqual(["accessibilite ↔ styles", "audio ↔ video", "insertion ↔ matricielle"]);
   });
 
-  it("rules the bank did not meet yet are warnings until the switch; those it met are errors", () => {
-    const { raw, mediaExists } = readContentFiles();
-    const { content } = validateContent(raw, mediaExists);
-    const lints = lintContent(content!);
-    expect(lints.map((l) => l.rule)).toEqual(["cle-la-plus-longue", "quasi-doublons", "qcu-trois-propositions", "distracteurs", "python-cycle-4"]);
-    const metAlready = ["qcu-trois-propositions", "cle-la-plus-longue", "python-cycle-4"];
-    for (const lint of lints) expect(lint.severity, lint.rule).toBe(metAlready.includes(lint.rule) || CONTENT_REVIEW_LANDED ? "error" : "warning");
-    // The bank has no lint in error: npm run content:check passes.
-    expect(lints.filter((l) => l.severity === "error" && !l.ok).map((l) => `${l.title} : ${l.offenders.join(", ")}`)).toEqual([]);
-  }, 30_000);
 });

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { clientAddress } from "../auth/request-context";
 import { getSessionUserId } from "../auth/session";
-import type { AnswerInput } from "../domain/learning-content/check-answer";
+import type { SubmittedAnswer } from "../domain/participations/submitted-answer";
 import { CHECKPOINT_EVERY } from "../domain/participations/checkpoint";
 import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
 import { lookUpCampaignCode, startParticipation } from "../use-cases/participations/pupil-campaign";
@@ -40,17 +40,19 @@ export async function startCampaignAction(_previous: ActionState, formData: Form
   return { ...result, values: keptValues(formData) };
 }
 
-function answerFrom(formData: FormData): AnswerInput | null {
+/** The page posts the positions ticked in the order shown; the use case maps them back (never the client). */
+function answerFrom(formData: FormData): SubmittedAnswer | null {
   if (formData.get("intent") === "skip") return null;
-  const selected = formData.getAll("choice").map((v) => Number(v)).filter((n) => Number.isInteger(n) && n > 0);
-  if (formData.get("kind") === "choices") return { kind: "choices", selected };
+  const positions = formData.getAll("choice").slice(0, 8).map((v) => Number(v));
+  if (formData.get("kind") === "choices") return { kind: "displayed-choices", positions };
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) if (key.startsWith("field:") && typeof value === "string") values[key.slice(6)] = value.slice(0, 500);
   return { kind: "fields", values };
 }
 
-function isEmpty(answer: AnswerInput | null): boolean {
+function isEmpty(answer: SubmittedAnswer | null): boolean {
   if (answer === null) return false;
+  if (answer.kind === "displayed-choices") return answer.positions.length === 0;
   return answer.kind === "choices" ? answer.selected.length === 0 : Object.values(answer.values).every((v) => v.trim() === "");
 }
 
@@ -64,7 +66,8 @@ export async function answerAction(_previous: ActionState, formData: FormData): 
     if (isEmpty(answer) && formData.get("timedOut") !== "1") return { ok: false, message: "Pour valider, sélectionnez une réponse. Sinon, passez." };
     const campaign = await campaignForLanding(code);
     if (!campaign) throw new NotFoundError();
-    const outcome = await answerChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? ""), answer: isEmpty(answer) ? null : answer });
+    const isTimeUp = formData.get("timedOut") === "1";
+    const outcome = await answerChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? ""), answer: isEmpty(answer) ? null : answer, isTimeUp });
     if (outcome.completed) target = `/campagnes/${code}/checkpoint?fin=1`;
     else if (outcome.result !== "ALREADY_RECORDED" && outcome.answersCount % CHECKPOINT_EVERY === 0) target = `/campagnes/${code}/checkpoint`;
     else target = `/campagnes/${code}/evaluation`;

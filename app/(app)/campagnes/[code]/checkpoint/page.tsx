@@ -6,6 +6,7 @@ import { TutorialLink } from "@/components/app/tutorial-link";
 import { primaryButton } from "@/components/ui/button-styles";
 import { getSessionUserId } from "@/lib/auth/session";
 import { DomainError } from "@/lib/domain/shared/errors";
+import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import { checkpointView } from "@/lib/use-cases/participations/checkpoint-view";
 import { campaignForLanding } from "@/lib/use-cases/participations/pupil-campaign";
 
@@ -39,8 +40,8 @@ export default async function CheckpointPage({ params }: { params: Promise<{ cod
           <li key={item.id} className="space-y-2 rounded-xl border border-slate-200 p-4">
             <p><span className={`rounded px-2 py-0.5 text-sm font-semibold ${BADGE[item.result]}`}>{item.resultLabel}</span></p>
             <SafeMarkdown className="space-y-2 text-slate-800">{item.instruction}</SafeMarkdown>
-            <p><span className="font-semibold">Bonne réponse :</span> {item.solution}</p>
-            <p className="text-slate-700">{item.correction}</p>
+            <p><span className="font-semibold">Bonne réponse&#8239;:</span> {frenchTypography(item.solution)}</p>
+            <p className="text-slate-700">{frenchTypography(item.correction)}</p>
             {item.tutorials.length > 0 && (
               <div>
                 <p className="font-semibold">Pour réussir la prochaine fois</p>

@@ -6,6 +6,7 @@ import { primaryButton } from "@/components/ui/button-styles";
 import { startTimerAction } from "@/lib/actions/pupil-actions";
 import { getSessionUserId } from "@/lib/auth/session";
 import { challengeSource } from "@/lib/db/repositories/assessment-repository";
+import { displayOrder } from "@/lib/domain/learning-content/option-order";
 import { publicChallenge } from "@/lib/domain/learning-content/public-challenge";
 import { questionNumberInGroup, CHECKPOINT_EVERY } from "@/lib/domain/participations/checkpoint";
 import { DomainError } from "@/lib/domain/shared/errors";
@@ -30,7 +31,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ cod
   if (question.kind === "completed") redirect(`/campagnes/${campaign.code}/resultats`);
   const source = await challengeSource(question.challengeId);
   if (!source) notFound();
-  const challenge = publicChallenge(source.content);
+  const challenge = publicChallenge(source.content, displayOrder(question.optionSeed, source.content));
   const number = questionNumberInGroup(question.answersCount);
   const heading = `Question ${number} sur ${CHECKPOINT_EVERY}`;
   if (challenge.timer && !question.isTimerStarted) {

@@ -6,6 +6,7 @@ import { Stars } from "@/components/ui/stars";
 import { getSessionUserId } from "@/lib/auth/session";
 import { formatDate, formatTime } from "@/lib/domain/shared/format-date";
 import { DomainError } from "@/lib/domain/shared/errors";
+import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import { participationResults } from "@/lib/use-cases/participations/participation-results";
 import { campaignForLanding } from "@/lib/use-cases/participations/pupil-campaign";
 import { pixProfileView } from "@/lib/use-cases/participations/pix-profile-view";
@@ -44,8 +45,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ code: 
         )}
         {!isCollection && results.stage && (
           <div className="rounded-lg bg-brand-50 p-4">
-            <p className="font-bold">{results.stage.title}</p>
-            <p>{results.stage.message}</p>
+            <p className="font-bold">{frenchTypography(results.stage.title)}</p>
+            <p>{frenchTypography(results.stage.message)}</p>
           </div>
         )}
         {profile && <p className="text-lg">Vous avez <strong>{profile.totalPix} pix</strong> sur {profile.maxPix}.</p>}

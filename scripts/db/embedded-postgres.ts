@@ -71,12 +71,16 @@ export async function startEmbeddedPostgres(options: {
   database: string;
   fresh?: boolean;
   quiet?: boolean;
+  /** A fixed port (benches restart the server on the same address); a free one otherwise. */
+  port?: number;
+  /** More `-c name=value` settings for the server (benches: pg_stat_statements). */
+  settings?: Record<string, string>;
 }): Promise<RunningDatabase> {
   const dataDir = dataDirFor(options.name);
   if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(path.dirname(dataDir), { recursive: true });
   await stopStaleServer(dataDir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const log = options.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m)}`);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -86,7 +90,10 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale-provider=icu", "--icu-locale=fr-FR", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: () => {},
     onError: log,
   });

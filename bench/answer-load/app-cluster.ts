@@ -1,0 +1,183 @@
+/**
+ * The app as deployed, on this machine: N processes started the way `npm start` starts the app (its script is
+ * read from package.json, so the bench follows main when the start command changes), each supervised
+ * (restarted when it dies, as systemd would), and for N ≥ 2 (or when asked) nginx in front of them and PgBouncer
+ * in transaction mode in front of PostgreSQL. Configurations are generated under .data/bench-answers/.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { localProductionEnv } from "../../scripts/setup/local-production-env";
+import { startNginx, startPgBouncer, type Service } from "./proxies";
+import { leafProcess } from "./proc-stats";
+import { onShutdown } from "./shutdown";
+import { BENCH_SECRET, PORTS, STATE_DIR } from "./settings";
+
+export type ClusterOptions = {
+  processes: number;
+  /** Connection string of the database (direct); PgBouncer is put in front when `pgbouncer` is true. */
+  databaseUrl: string;
+  balancer: boolean;
+  pgbouncer: boolean;
+  /** Extra environment for the app processes (e.g. a pool size under test). */
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+};
+
+export type Cluster = {
+  /** Where clients connect: the balancer, or the single process. */
+  url: string;
+  /** The supervised processes' root pids (sh -c of the start script), current ones. */
+  appRoots: () => number[];
+  /** nginx and PgBouncer processes (empty without them). */
+  proxyRoots: () => number[];
+  /** kill -9 of the process that serves app i (the supervisor restarts it). */
+  killApp: (index: number) => number;
+  restarts: () => number;
+  /** Lines mentioning an error written by the app processes so far, and where. */
+  errorLines: () => { count: number; files: string[] };
+  waitHealthy: () => Promise<void>;
+  describe: string;
+  stop: () => Promise<void>;
+};
+
+/** The `start` script of package.json, run as npm would (node_modules/.bin on the PATH), without npm itself. */
+export function startCommand(): string {
+  const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;
+  if (!scripts.start) throw new Error("package.json n'a pas de script start");
+  return scripts.start;
+}
+
+async function waitForHealth(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} n'a pas répondu en ${timeoutMs / 1000} s`);
+}
+
+class SupervisedApp {
+  child: ChildProcess | null = null;
+  restarts = 0;
+  private stopping = false;
+  constructor(
+    readonly port: number,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  errorLines = 0;
+
+  /** The process's output goes to .data/bench-answers/logs/app-<port>.log (the bench's own output stays readable). */
+  get logFile(): string {
+    return path.join(STATE_DIR, "logs", `app-${this.port}.log`);
+  }
+
+  start(): void {
+    mkdirSync(path.dirname(this.logFile), { recursive: true });
+    if (this.restarts === 0) writeFileSync(this.logFile, "");
+    const child = spawn("sh", ["-c", startCommand()], { env: { ...this.env, PORT: String(this.port) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const write = (chunk: Buffer) => appendFileSync(this.logFile, chunk);
+    child.stdout?.on("data", write);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      write(chunk);
+      this.errorLines += chunk.toString().split("\n").filter((line) => /error/i.test(line)).length;
+    });
+    child.on("exit", (code, signal) => {
+      // The rest of the group (a wrapper's server child) must not keep the port.
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      if (this.stopping) return;
+      this.restarts++;
+      this.log(`[supervision] processus ${this.port} arrêté (${signal ?? code}) : redémarrage`);
+      setTimeout(() => this.start(), 200);
+    });
+    this.child = child;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // gone
+      }
+    }, 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Aucune build : lancez d'abord npm run build");
+  if (options.processes < 1 || options.processes > PORTS.maxProcesses) throw new Error(`--processes entre 1 et ${PORTS.maxProcesses}`);
+  const log = options.log ?? ((line: string) => console.error(line));
+  const services: Service[] = [];
+  let databaseUrl = options.databaseUrl;
+  if (options.pgbouncer) {
+    const bouncer = await startPgBouncer({ serverUrl: options.databaseUrl, port: PORTS.pgbouncer, log });
+    services.push(bouncer);
+    databaseUrl = bouncer.url;
+  }
+  const publicUrl = options.balancer ? `http://localhost:${PORTS.balancer}` : `http://localhost:${PORTS.firstApp}`;
+  const env: NodeJS.ProcessEnv = {
+    ...localProductionEnv({ appUrl: publicUrl, databaseUrl, secret: BENCH_SECRET }),
+    PATH: `${path.resolve("node_modules", ".bin")}:${process.env.PATH}`,
+    // Behind nginx the client address is the last X-Forwarded-For hop, added by nginx (ignored where unsupported).
+    ...(options.balancer ? { TRUSTED_PROXY_HOPS: "1" } : {}),
+    ...options.env,
+  };
+  const apps = Array.from({ length: options.processes }, (_, i) => new SupervisedApp(PORTS.firstApp + i, env, log));
+  for (const app of apps) app.start();
+  const stopAll = async () => {
+    for (const service of [...services].reverse()) if (service.name === "nginx") await service.stop();
+    await Promise.all(apps.map((a) => a.stop()));
+    for (const service of [...services].reverse()) if (service.name !== "nginx") await service.stop();
+  };
+  const forget = onShutdown(stopAll);
+  await Promise.all(apps.map((app) => waitForHealth(`http://127.0.0.1:${app.port}`)));
+  if (options.balancer) services.push(await startNginx({ port: PORTS.balancer, upstreams: apps.map((a) => a.port), log }));
+  const cluster: Cluster = {
+    url: publicUrl,
+    appRoots: () => apps.map((a) => a.child?.pid).filter((pid): pid is number => pid !== undefined),
+    proxyRoots: () => services.map((s) => s.pid()).filter((pid): pid is number => pid !== null),
+    killApp: (index) => {
+      const app = apps[index % apps.length];
+      const victim = leafProcess(app.child!.pid!);
+      process.kill(victim, "SIGKILL");
+      return victim;
+    },
+    restarts: () => apps.reduce((sum, a) => sum + a.restarts, 0),
+    errorLines: () => ({ count: apps.reduce((sum, a) => sum + a.errorLines, 0), files: apps.map((a) => a.logFile) }),
+    waitHealthy: async () => {
+      await Promise.all(apps.map((app) => waitForHealth(`http://127.0.0.1:${app.port}`)));
+    },
+    describe: [
+      `${options.processes} processus (${startCommand()})`,
+      options.balancer ? `derrière nginx (:${PORTS.balancer})` : "sans répartiteur",
+      options.pgbouncer ? `PgBouncer en mode transaction (:${PORTS.pgbouncer})` : "connexion directe à PostgreSQL",
+    ].join(", "),
+    stop: async () => {
+      forget();
+      await stopAll();
+    },
+  };
+  return cluster;
+}

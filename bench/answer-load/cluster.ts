@@ -1,0 +1,24 @@
+/**
+ * Runs the app as deployed, on this machine, until Ctrl-C: N supervised app processes (the `npm start` command)
+ * behind nginx, PgBouncer in transaction mode in front of the bench's PostgreSQL (a fresh copy of the bench data).
+ *   npm run build && npm run bench:cluster -- [--processes 2] [--no-balancer] [--no-pgbouncer] [--env NAME=value …]
+ * The load bench uses the same runner with --processes N.
+ */
+import { startCluster } from "./app-cluster";
+import { onShutdown } from "./shutdown";
+import { ensureTemplate, extraEnv, flag, numberArgument, openRunDatabase } from "./run-setup";
+import { PUPIL_PASSWORD, pupilEmail } from "./settings";
+
+const processes = numberArgument("processes", 2);
+ensureTemplate({ pupils: numberArgument("pupils", 1200), regenerate: flag("regenerate") });
+const { postgres, url } = await openRunDatabase();
+const cluster = await startCluster({
+  processes,
+  databaseUrl: url,
+  balancer: !flag("no-balancer") && (processes > 1 || flag("balancer")),
+  pgbouncer: !flag("no-pgbouncer") && (processes > 1 || flag("pgbouncer")),
+  env: extraEnv(),
+});
+console.log(`${cluster.describe}\nOuvert sur ${cluster.url} — élève ${pupilEmail(0)} / ${PUPIL_PASSWORD}. Ctrl-C pour arrêter.`);
+
+onShutdown(() => postgres.stop());

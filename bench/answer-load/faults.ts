@@ -1,0 +1,119 @@
+/**
+ * The fault bench: an open-loop load during which one app process is killed (kill -9; the runner restarts it,
+ * as a supervisor would) and PostgreSQL is restarted (stopped and started on the same data and port). The
+ * client behaves as the browser will: an answer without a response, or refused for load, is sent again
+ * (answers are idempotent), and the retries are counted. Then it prints the answers acknowledged to the
+ * client, stored, lost (acknowledged but not stored: must be 0), duplicated (must be 0), and how many pupils
+ * find the right question when they reload their page.
+ *   npm run build && npm run bench:answers:faults -- [--processes 2] [--rate 15] [--duration 90]
+ *     [--kill-at 20] [--restart-db-at 50] [--attempts 20] [--timeout 10]
+ */
+import pg from "pg";
+import { OpenLoop, percentile } from "./open-loop";
+import { machineLine, prepareLoad } from "./prepare-load";
+import { errorText } from "./report";
+import { numberArgument } from "./run-setup";
+import type { Pupil } from "./pupil";
+
+const processes = numberArgument("processes", 2);
+const rate = numberArgument("rate", 15);
+const duration = numberArgument("duration", 90);
+const killAt = numberArgument("kill-at", 20);
+const restartAt = numberArgument("restart-db-at", 50);
+if (!process.argv.includes("--timeout")) process.argv.push("--timeout", "10");
+
+console.log(`Machine : ${machineLine()}`);
+const load = await prepareLoad({ processes, withFloor: false, retry: { maxAttempts: numberArgument("attempts", 20), backoffMs: 250 } });
+const started = performance.now();
+const at = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+async function storedAnswers(url: string, assessmentIds: number[]) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const answers = await client.query<{ assessment_id: number; challenge_id: string; n: string }>(
+      "SELECT assessment_id, challenge_id, count(*) AS n FROM answers WHERE assessment_id = ANY($1) GROUP BY 1, 2",
+      [assessmentIds],
+    );
+    const elements = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM (SELECT answer_id, skill_id FROM knowledge_elements WHERE assessment_id = ANY($1) GROUP BY 1, 2 HAVING count(*) > 1) d",
+      [assessmentIds],
+    );
+    const counters = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM assessments a WHERE a.id = ANY($1) AND a.answers_count <> (SELECT count(*) FROM answers WHERE assessment_id = a.id)",
+      [assessmentIds],
+    );
+    const current = await client.query<{ id: number; current_challenge_id: string | null; state: string }>("SELECT id, current_challenge_id, state FROM assessments WHERE id = ANY($1)", [assessmentIds]);
+    return { answers: answers.rows, duplicatedElements: Number(elements.rows[0].n), wrongCounters: Number(counters.rows[0].n), current: new Map(current.rows.map((r) => [r.id, r])) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Each pupil reloads their question page; the question shown must be the one the database holds as current. */
+async function resumeCheck(pupils: Pupil[], current: Map<number, { current_challenge_id: string | null; state: string }>) {
+  let right = 0;
+  const wrong: string[] = [];
+  const queue = pupils.filter((p) => !p.isDone);
+  const total = queue.length;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let pupil = queue.shift(); pupil; pupil = queue.shift()) {
+        const before = pupil.campaign!;
+        try {
+          await pupil.arrive(load.context);
+        } catch (error) {
+          wrong.push(`${pupil.email} : ${String(error)}`);
+          continue;
+        }
+        const expected = current.get(before.assessmentId);
+        const shown = pupil.state.kind === "question" ? pupil.state.challengeId : null;
+        // A pupil whose test ended meanwhile moved on to the next campaign: the ended one must be COMPLETED.
+        const isRight = pupil.campaign?.assessmentId === before.assessmentId ? shown === expected?.current_challenge_id : expected?.state === "COMPLETED";
+        if (isRight) right++;
+        else wrong.push(`${pupil.email} : page ${shown ?? pupil.state.kind}, base ${expected?.current_challenge_id ?? expected?.state}`);
+      }
+    }),
+  );
+  return { right, total, wrong };
+}
+
+try {
+  const loop = new OpenLoop(load.context, load.pupils);
+  let failedArrivals = 0;
+  await loop.arriveAll(8, () => failedArrivals++);
+  console.log(`${load.pupils.length} élèves sur leur page (${failedArrivals} échecs). Charge : ${rate} réponses/s pendant ${duration} s ; kill -9 d'un processus à ${killAt} s, redémarrage de PostgreSQL à ${restartAt} s.`);
+  const timers = [
+    setTimeout(() => {
+      const pid = load.cluster.killApp(0);
+      console.log(`[${at()}] kill -9 du processus ${pid}`);
+      void load.cluster.waitHealthy().then(() => console.log(`[${at()}] processus redémarré et en bonne santé`));
+    }, killAt * 1000),
+    setTimeout(() => {
+      console.log(`[${at()}] arrêt de PostgreSQL`);
+      void load.postgres.restart().then(() => console.log(`[${at()}] PostgreSQL redémarré`), (e) => console.log(`[${at()}] PostgreSQL n'a pas redémarré : ${String(e)}`));
+    }, restartAt * 1000),
+  ];
+  const stats = await loop.run(rate, duration, {
+    seconds: 10,
+    onWindow: (index, w) => console.log(`  ${index * 10}–${index * 10 + 10} s : ${w.arrivals} arrivées, ${w.ok} cycles réussis, p95 ${Math.round(percentile(w.latencies.slice().sort((a, b) => a - b), 95))} ms, ${w.retries} renvois, erreurs ${errorText(w)}`),
+  });
+  timers.forEach(clearTimeout);
+  const assessmentIds = load.pupils.flatMap((p) => p.campaigns.map((c) => c.assessmentId));
+  const stored = await storedAnswers(load.databaseUrl, assessmentIds);
+  const storedKeys = new Set(stored.answers.map((a) => `${a.assessment_id}:${a.challenge_id}`));
+  const acknowledgedKeys = new Set(stats.acknowledged.map((a) => `${a.assessmentId}:${a.challengeId}`));
+  const lost = [...acknowledgedKeys].filter((k) => !storedKeys.has(k));
+  const duplicated = stored.answers.filter((a) => Number(a.n) > 1).length;
+  const resume = await resumeCheck(load.pupils, stored.current);
+  console.log(`\nRéponses acquittées au client : ${acknowledgedKeys.size} (${stats.ok} cycles réussis sur ${stats.arrivals} arrivées ; ${stats.retries} renvois)`);
+  console.log(`Réponses enregistrées : ${storedKeys.size} (dont ${[...storedKeys].filter((k) => !acknowledgedKeys.has(k)).length} jamais acquittées au client)`);
+  console.log(`Perdues (acquittées, absentes de la base) : ${lost.length}${lost.length ? ` — ${lost.slice(0, 5).join(", ")}` : ""}`);
+  console.log(`En double : ${duplicated} réponse(s), ${stored.duplicatedElements} élément(s) de connaissance ; compteurs de réponses faux : ${stored.wrongCounters}`);
+  console.log(`Échecs définitifs (après renvois) : ${errorText(stats)}`);
+  console.log(`Reprise : ${resume.right} élèves sur ${resume.total} retrouvent la bonne question${resume.wrong.length ? `\n  ${resume.wrong.slice(0, 10).join("\n  ")}` : ""}`);
+  console.log(`Redémarrages de processus : ${load.cluster.restarts()} ; machine en fin de mesure : ${machineLine()}`);
+} finally {
+  await load.stop();
+}
+process.exit(0);

@@ -1,0 +1,66 @@
+/**
+ * What the pupil sees after a response, read from its body (HTML of a page, or the RSC payload of a
+ * navigation or of a server action): the next question (its challenge id, found after one of the anchors the
+ * recorder learnt), the timed question's warning, a checkpoint, the end of the test, or an error message.
+ * The words are the UI's words (the seed's); the recorder checks this reading against what Chromium shows.
+ */
+
+export type PageState =
+  | { kind: "question"; challengeId: string }
+  | { kind: "timer"; challengeId: string }
+  | { kind: "checkpoint" }
+  | { kind: "end" }
+  | { kind: "error"; message: string }
+  | { kind: "unknown" };
+
+const CHALLENGE_ID = "([a-z0-9][a-z0-9-]*)";
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Every challenge id written right after one of the anchors. */
+export function challengeIdsAfter(body: string, anchor: string): string[] {
+  return [...body.matchAll(new RegExp(escape(anchor) + CHALLENGE_ID, "g"))].map((m) => m[1]);
+}
+
+function challengeIdIn(body: string, anchors: string[]): string | null {
+  for (const anchor of anchors) {
+    const ids = challengeIdsAfter(body, anchor);
+    if (ids.length > 0) return ids[ids.length - 1];
+  }
+  return null;
+}
+
+/** The messages the app shows in a form's alert (server action results, RSC or HTML). */
+function errorMessage(body: string): string | null {
+  const match = /"message":"((?:[^"\\]|\\.)*)"/.exec(body);
+  if (match) return JSON.parse(`"${match[1]}"`);
+  if (/Une erreur inattendue est survenue/.test(body)) return "Une erreur inattendue est survenue.";
+  if (/Trop de monde en même temps/.test(body)) return "Trop de monde en même temps";
+  return null;
+}
+
+export function readPageState(body: string, anchors: string[]): PageState {
+  const isTimerWarning = /Question chronométrée/.test(body) && /Commencer/.test(body);
+  const challengeId = challengeIdIn(body, anchors);
+  if (isTimerWarning && challengeId) return { kind: "timer", challengeId };
+  if (challengeId) return { kind: "question", challengeId };
+  if (/Voir mes résultats/.test(body) && /Fin de votre évaluation/.test(body)) return { kind: "end" };
+  if (/Continuer/.test(body) && /Avancement/.test(body)) return { kind: "checkpoint" };
+  const message = errorMessage(body);
+  if (message) return { kind: "error", message };
+  return { kind: "unknown" };
+}
+
+/**
+ * Anchors for a challenge id seen in a recorded body: the text just before each occurrence (at most 18
+ * characters, and never reaching back into the campaign code, which changes from pupil to pupil).
+ */
+export function anchorsAround(body: string, challengeId: string, code: string): string[] {
+  const anchors = new Set<string>();
+  for (let at = body.indexOf(challengeId); at >= 0; at = body.indexOf(challengeId, at + 1)) {
+    let left = body.slice(Math.max(0, at - 18), at);
+    const codeAt = left.lastIndexOf(code.slice(-3));
+    if (codeAt >= 0) left = left.slice(codeAt + 3);
+    if (left.length >= 8 && !/[a-z0-9-]$/.test(left)) anchors.add(left);
+  }
+  return [...anchors];
+}

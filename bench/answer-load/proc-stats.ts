@@ -1,0 +1,93 @@
+/**
+ * CPU and memory of process trees, read from /proc (Linux). CPU counts a process's own time and the time of
+ * its children that ended and were waited for (cutime/cstime): PostgreSQL backends that exit are counted in
+ * the postmaster, so deltas over a window cover every process of the tree.
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+type Stat = { pid: number; ppid: number; ticks: number };
+
+function readStat(pid: number): Stat | null {
+  try {
+    // "pid (comm) state ppid …": comm may hold spaces, read after the last ")".
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    // fields[0] = state (3rd field); utime, stime, cutime, cstime are fields 14–17.
+    const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    return { pid, ppid: Number(fields[1]), ticks };
+  } catch {
+    return null; // ended meanwhile
+  }
+}
+
+function allStats(): Stat[] {
+  const stats: Stat[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (stat) stats.push(stat);
+  }
+  return stats;
+}
+
+/** The pids of each root and of all its descendants. */
+export function processTree(roots: number[]): number[] {
+  const children = new Map<number, number[]>();
+  for (const s of allStats()) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s.pid]);
+  const tree = roots.filter((pid) => readStat(pid) !== null);
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
+  return tree;
+}
+
+/** CPU milliseconds used so far by the trees under `roots` (live processes and their waited-for children). */
+export function cpuMilliseconds(roots: number[]): number {
+  let ticks = 0;
+  for (const pid of processTree(roots)) ticks += readStat(pid)?.ticks ?? 0;
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/** Resident memory of the trees under `roots`, in bytes. */
+export function residentBytes(roots: number[]): number {
+  let total = 0;
+  for (const pid of processTree(roots)) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (match) total += Number(match[1]) * 1024;
+    } catch {
+      // ended
+    }
+  }
+  return total;
+}
+
+/** The deepest descendant of `root` (the process that really serves, under `sh -c` and wrappers). */
+export function leafProcess(root: number): number {
+  const tree = processTree([root]);
+  return tree[tree.length - 1] ?? root;
+}
+
+/**
+ * Proportional memory (PSS) of the trees under `roots`: shared pages divided among the processes that map them.
+ * For PostgreSQL, where every backend maps the shared buffers, a sum of RSS would count them many times.
+ */
+export function proportionalBytes(roots: number[]): number {
+  let total = 0;
+  for (const pid of processTree(roots)) {
+    try {
+      const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+      if (match) total += Number(match[1]) * 1024;
+    } catch {
+      // ended
+    }
+  }
+  return total;
+}

@@ -1,0 +1,22 @@
+/**
+ * Records the answer path of the current build by hand (the load bench does it by itself when the build has
+ * no recording): npm run build && npm run bench:answers:record
+ */
+import { startCluster } from "./app-cluster";
+import { recordShape } from "./record";
+import { onShutdown } from "./shutdown";
+import { ensureTemplate, flag, numberArgument, openRunDatabase } from "./run-setup";
+
+ensureTemplate({ pupils: numberArgument("pupils", 1200), regenerate: flag("regenerate") });
+const { postgres, url } = await openRunDatabase();
+onShutdown(() => postgres.stop());
+try {
+  const cluster = await startCluster({ processes: 1, databaseUrl: url, balancer: false, pgbouncer: false });
+  try {
+    await recordShape({ baseUrl: cluster.url, databaseUrl: url });
+  } finally {
+    await cluster.stop();
+  }
+} finally {
+  await postgres.stop();
+}

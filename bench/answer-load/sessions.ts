@@ -1,0 +1,71 @@
+/**
+ * The pupils' sessions, obtained through the real login: the recorder signed in once in Chromium through the
+ * login page, and each pupil replays those same requests (the login page, next-auth's CSRF token taken from
+ * its own response, the credentials sent as the page sends them — or whatever the login becomes: the replay
+ * follows the recording) with their own login. The app verifies the password and sets its cookies as for a
+ * browser. Nothing is minted with the app's secret and no production setting is relaxed: a successful login
+ * spends no rate-limit budget (only failures do), so 1,200 pupils signing in from one address is what a busy
+ * school network looks like. (Driving Chromium for each of 1,200 pupils took more than 20 minutes on a loaded
+ * 2-core machine: the replay takes a minute.) Sessions last 12 h: they are kept in
+ * .data/bench-answers/sessions.json and reused for 10 h by later runs on the same template.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type http from "node:http";
+import { performance } from "node:perf_hooks";
+import { CookieJar } from "./http-client";
+import { replayInteraction } from "./replay";
+import { SESSIONS_FILE, STATE_DIR } from "./settings";
+import type { Shape } from "./shape";
+import type { TemplateStamp } from "./template-stamp";
+
+type SessionCache = { template: string; obtainedAt: string; cookies: Record<string, Record<string, string>> };
+const REUSE_HOURS = 10;
+
+function readCache(template: TemplateStamp): SessionCache | null {
+  try {
+    const cache = JSON.parse(readFileSync(SESSIONS_FILE, "utf8")) as SessionCache;
+    const ageHours = (Date.now() - Date.parse(cache.obtainedAt)) / 3_600_000;
+    return cache.template === template.generatedAt && ageHours < REUSE_HOURS ? cache : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Signs one pupil in by replaying the recorded login; returns the cookies the app set. */
+export async function logIn(input: { agent: http.Agent; baseUrl: URL; shape: Shape; login: string }): Promise<Record<string, string>> {
+  const jar = new CookieJar();
+  const result = await replayInteraction({
+    agent: input.agent, baseUrl: input.baseUrl, jar, interaction: input.shape.login.interaction,
+    to: { code: "", challengeId: null, login: input.login }, anchors: [], timeoutMs: 60_000, skipBackground: true,
+    recorded: { origin: input.shape.origin, login: input.shape.login.value },
+  });
+  if (result.failed) throw new Error(`connexion refusée (HTTP ${result.failed.status}) pour ${input.login}`);
+  if (![...jar.cookies.keys()].some((name) => /session/i.test(name))) throw new Error(`pas de cookie de session après la connexion de ${input.login}`);
+  return Object.fromEntries(jar.cookies);
+}
+
+/** Cookies per pupil e-mail, from the cache or from a login of every pupil. */
+export async function obtainSessions(input: { agent: http.Agent; baseUrl: URL; shape: Shape; emails: string[]; template: TemplateStamp; concurrency?: number; fresh?: boolean }): Promise<Map<string, Record<string, string>>> {
+  const cached = input.fresh ? null : readCache(input.template);
+  const result = new Map<string, Record<string, string>>();
+  for (const email of input.emails) if (cached?.cookies[email]) result.set(email, cached.cookies[email]);
+  const missing = input.emails.filter((e) => !result.has(e));
+  if (missing.length === 0) return result;
+  console.log(`Connexion de ${missing.length} élèves (requêtes de la page de connexion enregistrées, rejouées)…`);
+  const started = performance.now();
+  const queue = [...missing];
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: input.concurrency ?? 8 }, async () => {
+      for (let email = queue.shift(); email; email = queue.shift()) {
+        result.set(email, await logIn({ agent: input.agent, baseUrl: input.baseUrl, shape: input.shape, login: email }));
+        if (++done % 200 === 0) console.log(`  ${done}/${missing.length} (${(done / ((performance.now() - started) / 1000)).toFixed(1)} connexions/s)`);
+      }
+    }),
+  );
+  mkdirSync(STATE_DIR, { recursive: true });
+  const all: SessionCache = { template: input.template.generatedAt, obtainedAt: cached?.obtainedAt ?? new Date().toISOString(), cookies: { ...(cached?.cookies ?? {}), ...Object.fromEntries(result) } };
+  writeFileSync(SESSIONS_FILE, JSON.stringify(all));
+  console.log(`${missing.length} sessions obtenues en ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  return result;
+}

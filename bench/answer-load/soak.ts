@@ -1,0 +1,49 @@
+/**
+ * The soak: a steady open-loop load for 10 minutes, printing every 30 s the cycles, errors, latency and the
+ * resident memory of the app processes (and of PostgreSQL), then the RSS trend: flat is the goal.
+ *   npm run build && npm run bench:answers:soak -- [--rate 15] [--minutes 10] [--processes 1]
+ */
+import { OpenLoop, percentile } from "./open-loop";
+import { machineLine, prepareLoad } from "./prepare-load";
+import { proportionalBytes } from "./proc-stats";
+import { errorCount, errorText } from "./report";
+import { numberArgument } from "./run-setup";
+
+const rate = numberArgument("rate", 15);
+const minutes = numberArgument("minutes", 10);
+const processes = numberArgument("processes", 1);
+const WINDOW_SECONDS = 30;
+const MEGABYTE = 2 ** 20;
+
+console.log(`Machine : ${machineLine()}`);
+const load = await prepareLoad({ processes, withFloor: false });
+try {
+  const loop = new OpenLoop(load.context, load.pupils);
+  let failedArrivals = 0;
+  await loop.arriveAll(8, () => failedArrivals++);
+  const idle = load.metrics.appRss() / MEGABYTE;
+  console.log(`${load.pupils.length} élèves sur leur page (${failedArrivals} échecs) ; RSS app au repos ${Math.round(idle)} Mo. Endurance : ${rate} réponses/s pendant ${minutes} min.`);
+  console.log("| minute | cycles | erreurs | p50 | p95 | RSS app | PSS PostgreSQL |\n|---|---|---|---|---|---|---|");
+  const rssSeries: number[] = [];
+  let errors = 0;
+  const total = await loop.run(rate, minutes * 60, {
+    seconds: WINDOW_SECONDS,
+    onWindow: (index, w) => {
+      const sorted = w.latencies.slice().sort((a, b) => a - b);
+      const rss = load.metrics.appRss() / MEGABYTE;
+      rssSeries.push(rss);
+      errors += errorCount(w);
+      const pgPss = proportionalBytes([load.postgres.postmasterPid()]) / MEGABYTE;
+      console.log(`| ${((index + 1) * WINDOW_SECONDS) / 60} | ${w.ok} | ${errorText(w)} | ${Math.round(percentile(sorted, 50))} ms | ${Math.round(percentile(sorted, 95))} ms | ${Math.round(rss)} Mo | ${Math.round(pgPss)} Mo |`);
+    },
+  });
+  const half = Math.floor(rssSeries.length / 2);
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  console.log(
+    `\n${total.ok} cycles, ${errors} erreurs ; RSS app : repos ${Math.round(idle)} Mo, première moitié ${Math.round(mean(rssSeries.slice(0, half)))} Mo, seconde moitié ${Math.round(mean(rssSeries.slice(half)))} Mo, fin ${Math.round(rssSeries.at(-1) ?? 0)} Mo`,
+  );
+  console.log(`Machine en fin de mesure : ${machineLine()}`);
+} finally {
+  await load.stop();
+}
+process.exit(0);

@@ -24,7 +24,7 @@ if (!process.argv.includes("--timeout")) process.argv.push("--timeout", "10");
 
 console.log(`Machine : ${machineLine()}`);
 const load = await prepareLoad({ processes, withFloor: false, retry: { maxAttempts: numberArgument("attempts", 20), backoffMs: 250 } });
-const started = performance.now();
+let started = performance.now();
 const at = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 async function storedAnswers(url: string, assessmentIds: number[]) {
@@ -81,8 +81,10 @@ async function resumeCheck(pupils: Pupil[], current: Map<number, { current_chall
 try {
   const loop = new OpenLoop(load.context, load.pupils);
   let failedArrivals = 0;
-  await loop.arriveAll(8, () => failedArrivals++);
-  console.log(`${load.pupils.length} élèves sur leur page (${failedArrivals} échecs). Charge : ${rate} réponses/s pendant ${duration} s ; kill -9 d'un processus à ${killAt} s, redémarrage de PostgreSQL à ${restartAt} s.`);
+  const opened = await loop.arriveAll(8, () => failedArrivals++);
+  const warm = await loop.run(Math.min(rate, 10), 10); // warm-up, as in the sweep (its answers are checked too)
+  console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes, ${failedArrivals} échecs). Charge : ${rate} réponses/s pendant ${duration} s ; kill -9 d'un processus à ${killAt} s, redémarrage de PostgreSQL à ${restartAt} s.`);
+  started = performance.now();
   const timers = [
     setTimeout(() => {
       const pid = load.cluster.killApp(0);
@@ -102,11 +104,11 @@ try {
   const assessmentIds = load.pupils.flatMap((p) => p.campaigns.map((c) => c.assessmentId));
   const stored = await storedAnswers(load.databaseUrl, assessmentIds);
   const storedKeys = new Set(stored.answers.map((a) => `${a.assessment_id}:${a.challenge_id}`));
-  const acknowledgedKeys = new Set(stats.acknowledged.map((a) => `${a.assessmentId}:${a.challengeId}`));
+  const acknowledgedKeys = new Set([...warm.acknowledged, ...stats.acknowledged].map((a) => `${a.assessmentId}:${a.challengeId}`));
   const lost = [...acknowledgedKeys].filter((k) => !storedKeys.has(k));
   const duplicated = stored.answers.filter((a) => Number(a.n) > 1).length;
   const resume = await resumeCheck(load.pupils, stored.current);
-  console.log(`\nRéponses acquittées au client : ${acknowledgedKeys.size} (${stats.ok} cycles réussis sur ${stats.arrivals} arrivées ; ${stats.retries} renvois)`);
+  console.log(`\nRéponses acquittées au client : ${acknowledgedKeys.size} (chauffe comprise ; pendant les pannes ${stats.ok} cycles réussis sur ${stats.arrivals} arrivées, ${stats.retries} renvois)`);
   console.log(`Réponses enregistrées : ${storedKeys.size} (dont ${[...storedKeys].filter((k) => !acknowledgedKeys.has(k)).length} jamais acquittées au client)`);
   console.log(`Perdues (acquittées, absentes de la base) : ${lost.length}${lost.length ? ` — ${lost.slice(0, 5).join(", ")}` : ""}`);
   console.log(`En double : ${duplicated} réponse(s), ${stored.duplicatedElements} élément(s) de connaissance ; compteurs de réponses faux : ${stored.wrongCounters}`);

@@ -65,18 +65,27 @@ async function insertPupils(client: pg.Client, emails: string[], passwordHash: s
   return result.rows.map((r) => r.id);
 }
 
-/** Every pupil starts every campaign, in an order rotated per pupil so that the load spreads over campaigns. */
+/**
+ * Every pupil starts every campaign, in an order rotated per pupil so that the load spreads over campaigns, and
+ * gets the first question of each picked as their first visit of the question page would pick it (so that a run
+ * need not open 1,200 pages before it measures).
+ */
 async function startParticipations(url: string, pupilIds: number[], recorderIds: number[]): Promise<void> {
   process.env.DATABASE_URL = url;
   const { startParticipation } = await import("../../lib/use-cases/participations/pupil-campaign");
+  const { currentQuestion } = await import("../../lib/use-cases/participations/answer-challenge");
   const codes: string[] = LOAD_CAMPAIGNS.map((c) => c.code);
+  const isLoadPupil = new Set(pupilIds);
   let done = 0;
   const queue = pupilIds.map((userId, index) => ({ userId, codes: codes.map((_, k) => codes[(index + k) % codes.length]) }));
   queue.push(...recorderIds.map((userId) => ({ userId, codes: [RECORDER_CAMPAIGN.code, ...codes] })));
   // A few at a time: the use case's own transaction per participation, as concurrent first visits would.
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      for (const code of next.codes) await startParticipation({ userId: next.userId, code, externalId: null });
+      for (const code of next.codes) {
+        const { campaign } = await startParticipation({ userId: next.userId, code, externalId: null });
+        if (isLoadPupil.has(next.userId)) await currentQuestion({ userId: next.userId, campaignId: campaign.id });
+      }
       if (++done % 200 === 0) console.log(`  ${done} élèves inscrits à leurs campagnes`);
     }
   };

@@ -66,10 +66,13 @@ export class OpenLoop {
     return this.free.length;
   }
 
-  /** Every pupil opens their question page (a few at a time): the first page view, as when a class starts. */
-  async arriveAll(concurrency: number, onError: (error: unknown) => void): Promise<void> {
-    const queue = [...this.free];
+  /** The pupils whose screen is not known yet open their question page (a few at a time); returns how many. */
+  async arriveAll(concurrency: number, onError: (error: unknown) => void): Promise<number> {
+    const queue = this.free.filter((p) => p.needsArrival);
+    const count = queue.length;
+    const ready = this.free.filter((p) => !p.needsArrival);
     this.free.length = 0;
+    this.free.push(...ready);
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         for (let pupil = queue.shift(); pupil; pupil = queue.shift()) {
@@ -82,6 +85,7 @@ export class OpenLoop {
         }
       }),
     );
+    return count;
   }
 
   /**

@@ -18,7 +18,6 @@ import { ensureTemplate, extraEnv, flag, numberArgument, openRunDatabase } from 
 import { obtainSessions } from "./sessions";
 import { RUN_DATABASE } from "./settings";
 import { currentBuildId, loadShape } from "./shape";
-import { readTemplateStamp } from "./template-stamp";
 import { onShutdown } from "./shutdown";
 import type { Decision } from "./answer-form";
 import type { ChallengeSource } from "../../lib/domain/learning-content/schema";
@@ -54,15 +53,24 @@ async function loadPupils(databaseUrl: string, limit: number) {
   await client.connect();
   try {
     // The campaigns in the order each pupil started them (the generator rotates it per pupil).
-    const rows = await client.query<{ email: string; code: string; assessment_id: number }>(
-      `SELECT u.email, c.code, a.id AS assessment_id FROM users u
-       JOIN participations p ON p.user_id = u.id JOIN campaigns c ON c.id = p.campaign_id JOIN assessments a ON a.participation_id = p.id
+    // The campaigns in the order each pupil started them (the generator rotates it per pupil), with the question
+    // their page shows: the one the database holds as current, unless it is a timed one not started yet (its page
+    // shows the warning: those pupils open their page over HTTP first).
+    const rows = await client.query<{ user_id: number; email: string; code: string; assessment_id: number; shown: string | null }>(
+      `SELECT u.id AS user_id, u.email, c.code, a.id AS assessment_id,
+              CASE WHEN a.state = 'STARTED' AND (ch.timer IS NULL OR a.is_timer_started) THEN a.current_challenge_id END AS shown
+       FROM users u JOIN participations p ON p.user_id = u.id JOIN campaigns c ON c.id = p.campaign_id JOIN assessments a ON a.participation_id = p.id
+       LEFT JOIN challenges ch ON ch.id = a.current_challenge_id
        WHERE u.email LIKE 'eleve.bench.%' ORDER BY u.id, p.id`,
     );
-    const byEmail = new Map<string, { code: string; assessmentId: number }[]>();
-    for (const r of rows.rows) byEmail.set(r.email, [...(byEmail.get(r.email) ?? []), { code: r.code, assessmentId: r.assessment_id }]);
+    const byEmail = new Map<string, { userId: number; campaigns: { code: string; assessmentId: number; shown: string | null }[] }>();
+    for (const r of rows.rows) {
+      const pupil = byEmail.get(r.email) ?? { userId: r.user_id, campaigns: [] };
+      pupil.campaigns.push({ code: r.code, assessmentId: r.assessment_id, shown: r.shown });
+      byEmail.set(r.email, pupil);
+    }
     const content = await client.query<{ id: string; content: ChallengeSource }>("SELECT id, content FROM challenges");
-    return { campaigns: [...byEmail].slice(0, limit), content: new Map(content.rows.map((r) => [r.id, r.content])) };
+    return { pupils: [...byEmail].slice(0, limit), content: new Map(content.rows.map((r) => [r.id, r.content])) };
   } finally {
     await client.end();
   }
@@ -88,11 +96,16 @@ export async function prepareLoad(options: { processes: number; withFloor: boole
     console.log(`Application : ${cluster.describe}`);
     const buildId = currentBuildId();
     const shape = (!flag("record") && loadShape(buildId)) || (await recordShape({ baseUrl: cluster.url, databaseUrl: url }));
-    const { campaigns, content } = await loadPupils(url, pupilsWanted);
+    const { pupils: accounts, content } = await loadPupils(url, pupilsWanted);
     const agent = createAgent();
     const baseUrl = new URL(cluster.url);
-    const sessions = await obtainSessions({ agent, baseUrl, shape, emails: campaigns.map(([email]) => email), template: readTemplateStamp()!, fresh: flag("relogin") });
-    const pupils = campaigns.map(([email, list]) => new Pupil(email, sessions.get(email)!, list));
+    const sessions = await obtainSessions({ agent, baseUrl, shape, accounts: accounts.map(([email, a]) => ({ email, userId: a.userId })), fresh: flag("relogin") });
+    const pupils = accounts.map(([email, a]) => {
+      const pupil = new Pupil(email, sessions.get(email)!, a.campaigns);
+      const shown = a.campaigns[0]?.shown;
+      if (shown) pupil.showing(shown);
+      return pupil;
+    });
     const context: LoadContext = {
       agent,
       baseUrl,

@@ -4,7 +4,7 @@
  * (apt-get install -y nginx pgbouncer). docs/deploy.md shows the same settings for servers.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, chownSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -34,15 +34,16 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
   throw new Error(`rien n'écoute sur le port ${port} après ${timeoutMs / 1000} s`);
 }
 
+/** Runs and restarts a service; its output goes to .data/bench-answers/logs/<name>.log. */
 function supervise(name: string, command: string, args: string[], log: (line: string) => void, options: { uid?: number; gid?: number } = {}): { child: () => ChildProcess; stop: () => Promise<void> } {
   let child: ChildProcess;
   let stopping = false;
+  const logFile = path.join(STATE_DIR, "logs", `${name}.log`);
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  writeFileSync(logFile, "");
   const start = () => {
     child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], ...options });
-    // Only what needs attention: both write routine lines (start-up, statistics) on stderr too.
-    child.stderr?.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) if (/warning|error|fatal|emerg|alert|crit/i.test(line)) log(`[${name}] ${line}`);
-    });
+    child.stderr?.on("data", (chunk: Buffer) => appendFileSync(logFile, chunk));
     child.on("exit", (code, signal) => {
       if (stopping) return;
       log(`[supervision] ${name} arrêté (${signal ?? code}) : redémarrage`);

@@ -51,6 +51,12 @@ export class Pupil {
     this.jar = new CookieJar(cookies);
   }
 
+  /** The question on screen, known without opening the page (the run database's current challenge at start). */
+  showing(challengeId: string): void {
+    this.state = { kind: "question", challengeId };
+    this.needsArrival = false;
+  }
+
   get campaign() {
     return this.campaigns[this.campaignIndex] ?? null;
   }

@@ -32,8 +32,8 @@ try {
   const loop = new OpenLoop(load.context, load.pupils);
   let failedArrivals = 0;
   const started = performance.now();
-  await loop.arriveAll(8, () => failedArrivals++);
-  console.log(`${load.pupils.length} élèves sur leur page de question en ${((performance.now() - started) / 1000).toFixed(0)} s (${failedArrivals} échecs) ; RSS app au repos ${Math.round(load.metrics.appRss() / MEGABYTE)} Mo`);
+  const opened = await loop.arriveAll(8, () => failedArrivals++);
+  console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes en ${((performance.now() - started) / 1000).toFixed(0)} s, ${failedArrivals} échecs) ; RSS app au repos ${Math.round(load.metrics.appRss() / MEGABYTE)} Mo`);
   await loop.run(10, 10); // the server's first minutes (JIT, caches) are not what a school gets at 10:00
   console.log(`\n${RATE_HEADER}`);
   let saturated = 0;

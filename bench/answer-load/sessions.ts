@@ -6,8 +6,8 @@
  * browser. Nothing is minted with the app's secret and no production setting is relaxed: a successful login
  * spends no rate-limit budget (only failures do), so 1,200 pupils signing in from one address is what a busy
  * school network looks like. (Driving Chromium for each of 1,200 pupils took more than 20 minutes on a loaded
- * 2-core machine: the replay takes a minute.) Sessions last 12 h: they are kept in
- * .data/bench-answers/sessions.json and reused for 10 h by later runs on the same template.
+ * 2-core machine: the replay takes a few minutes.) Sessions last 12 h: they are kept in
+ * .data/bench-answers/sessions.json per account (e-mail and id) and reused for 10 h by later runs.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type http from "node:http";
@@ -16,16 +16,17 @@ import { CookieJar } from "./http-client";
 import { replayInteraction } from "./replay";
 import { SESSIONS_FILE, STATE_DIR } from "./settings";
 import type { Shape } from "./shape";
-import type { TemplateStamp } from "./template-stamp";
 
-type SessionCache = { template: string; obtainedAt: string; cookies: Record<string, Record<string, string>> };
+/** A session is the pupil's account id signed by the app: kept per (e-mail, account id). */
+type SessionCache = { obtainedAt: string; cookies: Record<string, Record<string, string>> };
 const REUSE_HOURS = 10;
+const keyOf = (account: { email: string; userId: number }) => `${account.email}#${account.userId}`;
 
-function readCache(template: TemplateStamp): SessionCache | null {
+function readCache(): SessionCache | null {
   try {
     const cache = JSON.parse(readFileSync(SESSIONS_FILE, "utf8")) as SessionCache;
     const ageHours = (Date.now() - Date.parse(cache.obtainedAt)) / 3_600_000;
-    return cache.template === template.generatedAt && ageHours < REUSE_HOURS ? cache : null;
+    return ageHours < REUSE_HOURS ? cache : null;
   } catch {
     return null;
   }
@@ -45,11 +46,14 @@ export async function logIn(input: { agent: http.Agent; baseUrl: URL; shape: Sha
 }
 
 /** Cookies per pupil e-mail, from the cache or from a login of every pupil. */
-export async function obtainSessions(input: { agent: http.Agent; baseUrl: URL; shape: Shape; emails: string[]; template: TemplateStamp; concurrency?: number; fresh?: boolean }): Promise<Map<string, Record<string, string>>> {
-  const cached = input.fresh ? null : readCache(input.template);
+export async function obtainSessions(input: { agent: http.Agent; baseUrl: URL; shape: Shape; accounts: { email: string; userId: number }[]; concurrency?: number; fresh?: boolean }): Promise<Map<string, Record<string, string>>> {
+  const cached = input.fresh ? null : readCache();
   const result = new Map<string, Record<string, string>>();
-  for (const email of input.emails) if (cached?.cookies[email]) result.set(email, cached.cookies[email]);
-  const missing = input.emails.filter((e) => !result.has(e));
+  for (const account of input.accounts) {
+    const cookies = cached?.cookies[keyOf(account)];
+    if (cookies) result.set(account.email, cookies);
+  }
+  const missing = input.accounts.map((a) => a.email).filter((e) => !result.has(e));
   if (missing.length === 0) return result;
   console.log(`Connexion de ${missing.length} élèves (requêtes de la page de connexion enregistrées, rejouées)…`);
   const started = performance.now();
@@ -64,7 +68,8 @@ export async function obtainSessions(input: { agent: http.Agent; baseUrl: URL; s
     }),
   );
   mkdirSync(STATE_DIR, { recursive: true });
-  const all: SessionCache = { template: input.template.generatedAt, obtainedAt: cached?.obtainedAt ?? new Date().toISOString(), cookies: { ...(cached?.cookies ?? {}), ...Object.fromEntries(result) } };
+  const fresh = Object.fromEntries(input.accounts.filter((a) => missing.includes(a.email)).map((a) => [keyOf(a), result.get(a.email)!]));
+  const all: SessionCache = { obtainedAt: cached?.obtainedAt ?? new Date().toISOString(), cookies: { ...(cached?.cookies ?? {}), ...fresh } };
   writeFileSync(SESSIONS_FILE, JSON.stringify(all));
   console.log(`${missing.length} sessions obtenues en ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   return result;

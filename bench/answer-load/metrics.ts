@@ -46,6 +46,21 @@ export class Metrics {
     };
   }
 
+  /**
+   * Waits until the app processes are idle (under 10 % of a core over a second): after an overload the server
+   * still works through requests whose clients gave up, and that backlog must not count in the next rate.
+   * Returns the seconds waited.
+   */
+  async waitIdle(maxSeconds = 180): Promise<number> {
+    const started = performance.now();
+    for (let i = 0; i < maxSeconds; i++) {
+      const before = cpuMilliseconds(this.cluster.appRoots());
+      await new Promise((r) => setTimeout(r, 1000));
+      if (cpuMilliseconds(this.cluster.appRoots()) - before < 100) break;
+    }
+    return (performance.now() - started) / 1000;
+  }
+
   appRss(): number {
     return residentBytes(this.cluster.appRoots());
   }

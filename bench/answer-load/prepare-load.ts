@@ -13,7 +13,8 @@ import { measureFloor, type Floor } from "./floor";
 import { Metrics } from "./metrics";
 import { seededRandom } from "./open-loop";
 import { Pupil, type LoadContext } from "./pupil";
-import { recordShape } from "./record";
+import { recordShape, saveShape } from "./record";
+import { selfCheck } from "./self-check";
 import { ensureTemplate, extraEnv, flag, numberArgument, openRunDatabase } from "./run-setup";
 import { obtainSessions } from "./sessions";
 import { RUN_DATABASE } from "./settings";
@@ -95,7 +96,12 @@ export async function prepareLoad(options: { processes: number; withFloor: boole
     });
     console.log(`Application : ${cluster.describe}`);
     const buildId = currentBuildId();
-    const shape = (!flag("record") && loadShape(buildId)) || (await recordShape({ baseUrl: cluster.url, databaseUrl: url }));
+    let shape = flag("record") ? null : loadShape(buildId);
+    if (!shape) {
+      shape = await recordShape({ baseUrl: cluster.url, databaseUrl: url });
+      await selfCheck({ baseUrl: cluster.url, databaseUrl: url, shape });
+      saveShape(shape);
+    }
     const { pupils: accounts, content } = await loadPupils(url, pupilsWanted);
     const agent = createAgent();
     const baseUrl = new URL(cluster.url);

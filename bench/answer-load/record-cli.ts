@@ -3,7 +3,8 @@
  * no recording): npm run build && npm run bench:answers:record
  */
 import { startCluster } from "./app-cluster";
-import { recordShape } from "./record";
+import { recordShape, saveShape } from "./record";
+import { selfCheck } from "./self-check";
 import { onShutdown } from "./shutdown";
 import { ensureTemplate, flag, numberArgument, openRunDatabase } from "./run-setup";
 
@@ -13,7 +14,9 @@ onShutdown(() => postgres.stop());
 try {
   const cluster = await startCluster({ processes: 1, databaseUrl: url, balancer: false, pgbouncer: false });
   try {
-    await recordShape({ baseUrl: cluster.url, databaseUrl: url });
+    const shape = await recordShape({ baseUrl: cluster.url, databaseUrl: url });
+    await selfCheck({ baseUrl: cluster.url, databaseUrl: url, shape });
+    saveShape(shape);
   } finally {
     await cluster.stop();
   }

@@ -160,9 +160,13 @@ export async function recordShape(input: { baseUrl: string; databaseUrl: string;
   // Kept for diagnosis when a check below fails (bodies included).
   writeFileSync(path.join(STATE_DIR, "last-recording.json"), JSON.stringify(recordings, null, 1));
   checkReading(shape, recordings);
+  return shape;
+}
+
+/** Keeps a recording for the next runs of this build (once the self-check passed). */
+export function saveShape(shape: Shape, log: (line: string) => void = console.log): void {
   writeFileSync(shapeFile(shape.buildId), JSON.stringify(shape, null, 1));
   log(`Forme enregistrée : ${shapeFile(shape.buildId)} (cases numérotées : ${shape.choiceEncoding.kind}).`);
-  return shape;
 }
 
 /** Body values that an earlier response of the interaction gave in its JSON (a CSRF token), to take from the replay's own. */

@@ -38,6 +38,8 @@ try {
   console.log(`\n${RATE_HEADER}`);
   let saturated = 0;
   for (const rate of rates) {
+    const waited = await load.metrics.waitIdle();
+    if (waited > 5) console.log(`(${Math.round(waited)} s d'attente : le serveur finissait les requêtes abandonnées du palier précédent)`);
     if (warmup > 0) await loop.run(rate, warmup);
     await settleStats(settle);
     const before = await load.metrics.snapshot();

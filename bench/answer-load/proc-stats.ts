@@ -39,12 +39,35 @@ function allStats(): Stat[] {
   return stats;
 }
 
-/** The pids of each root and of all its descendants. */
+/** Direct children of a process, from /proc/<pid>/task/<tid>/children (one file per thread), or null if absent. */
+function childrenOf(pid: number): number[] | null {
+  try {
+    const children: number[] = [];
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (text) children.push(...text.split(" ").map(Number));
+    }
+    return children;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" && readStat(pid) !== null ? null : [];
+  }
+}
+
+/** The pids of each root and of all its descendants (the sampler reads this every second: no scan of all of /proc when the kernel lists children). */
 export function processTree(roots: number[]): number[] {
-  const children = new Map<number, number[]>();
-  for (const s of allStats()) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s.pid]);
   const tree = roots.filter((pid) => readStat(pid) !== null);
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
+  let scanned: Map<number, number[]> | null = null;
+  for (let i = 0; i < tree.length; i++) {
+    let children = childrenOf(tree[i]);
+    if (children === null) {
+      if (!scanned) {
+        scanned = new Map();
+        for (const s of allStats()) scanned.set(s.ppid, [...(scanned.get(s.ppid) ?? []), s.pid]);
+      }
+      children = scanned.get(tree[i]) ?? [];
+    }
+    tree.push(...children);
+  }
   return tree;
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUserId } from "@/lib/auth/session";
 import { isPasswordChangeRequired } from "@/lib/db/repositories/learner-repository";
-import { safeRedirectPath } from "@/lib/domain/navigation/safe-redirect";
+import { safeAppPath } from "@/lib/urls";
 import { primaryButton } from "@/components/ui/button-styles";
 import { PasswordChangeForm } from "./password-change-form";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Changer de mot de passe" };
 export default async function ChangePasswordPage({ searchParams }: { searchParams: Promise<{ retour?: string }> }) {
   const userId = await getSessionUserId();
   if (userId === null) redirect("/connexion");
-  const retour = safeRedirectPath((await searchParams).retour, "/");
+  const retour = safeAppPath((await searchParams).retour, "/");
   if (!(await isPasswordChangeRequired(userId))) {
     // A plain link (full page load), not a redirect: a layout rendered before the change must not send the pupil back here.
     return (

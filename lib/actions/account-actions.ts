@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { clientAddress } from "../auth/request-context";
-import { getSessionUserId } from "../auth/session";
+import { getSessionUserId, startSession } from "../auth/session";
 import { keptValues, runAction, type ActionState } from "./run-action";
 import { changePassword, requestPasswordReset, resetPassword } from "../use-cases/accounts/password-reset";
 import { requestSelfActivation } from "../use-cases/team/self-activation";
@@ -33,13 +33,14 @@ export async function changePasswordAction(_previous: ActionState, formData: For
   return runAction(async () => {
     const userId = await getSessionUserId();
     if (userId === null) return { ok: false, message: "Votre session a expiré : reconnectez-vous." };
-    await changePassword({
+    const sessionVersion = await changePassword({
       userId,
       currentPassword: String(formData.get("currentPassword") ?? ""),
       newPassword: String(formData.get("newPassword") ?? ""),
-      requireCurrent: true,
     });
-    return { ok: true, message: "Votre mot de passe a été modifié." };
+    // The other sessions of the account ended with the old password; this one goes on.
+    await startSession({ id: userId, sessionVersion });
+    return { ok: true, message: "Votre mot de passe a été modifié. Vos autres sessions ont été fermées." };
   });
 }
 

@@ -51,14 +51,13 @@ export async function resetPassword(input: { token: string; password: string; ad
   }
 }
 
-export async function changePassword(input: { userId: number; currentPassword: string; newPassword: string; requireCurrent: boolean }): Promise<void> {
-  if (input.requireCurrent) {
-    const currentHash = await findPasswordHash(input.userId);
-    if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
-      throw new DomainError("WRONG_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword");
-    }
+/** « Mon compte »: always with the current password. Returns the new session version (every other session ends). */
+export async function changePassword(input: { userId: number; currentPassword: string; newPassword: string }): Promise<number> {
+  const currentHash = await findPasswordHash(input.userId);
+  if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
+    throw new DomainError("WRONG_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword");
   }
   const problem = passwordProblem(input.newPassword);
   if (problem) throw new DomainError("WEAK_PASSWORD", problem, "newPassword");
-  await setPassword(input.userId, await hashPassword(input.newPassword));
+  return setPassword(input.userId, await hashPassword(input.newPassword));
 }

@@ -28,7 +28,7 @@ export const pupilAccountSchema = z
 export type PupilAccountChoice = z.infer<typeof pupilAccountSchema>;
 
 async function freeLearnerFor(code: string, identity: TypedIdentity, address: string) {
-  const campaign = await restrictedCampaign(code);
+  const campaign = await restrictedCampaign(code, { address, userId: null });
   await limitIdentityAttempts(address, null);
   const learner = await matchingLearner(campaign.establishmentId, identity);
   if (learner.userId !== null) throw await learnerAlreadyLinkedError(learner.userId);

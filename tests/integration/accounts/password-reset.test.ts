@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { authenticate } from "@/lib/auth/authenticate";
+import { logIn } from "../../support/log-in";
 import { requestPasswordReset, resetPassword } from "@/lib/use-cases/accounts/password-reset";
 import { createUser } from "../../support/factories";
 
@@ -16,7 +16,7 @@ describe("password reset", () => {
     const token = await lastResetToken("lea@example.org");
     await expect(resetPassword({ token, password: "court", address: "a" })).rejects.toMatchObject({ code: "WEAK_PASSWORD" });
     await resetPassword({ token, password: "Nouveau2026", address: "a" });
-    expect((await authenticate("lea@example.org", "Nouveau2026")).id).toBeGreaterThan(0);
+    expect((await logIn("lea@example.org", "Nouveau2026")).id).toBeGreaterThan(0);
     await expect(resetPassword({ token, password: "Encore2026x", address: "a" })).rejects.toMatchObject({ code: "INVALID_TOKEN" });
   });
 

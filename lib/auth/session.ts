@@ -2,14 +2,15 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { findSessionState, findSessionVersion, revokeSessionToken } from "../db/repositories/session-repository";
+import { findSessionVersion, revokeSessionToken } from "../db/repositories/session-repository";
 import { findLoginCandidate } from "../db/repositories/user-login-repository";
 import { rememberDevice } from "./device-cookie";
-import { mintSessionToken, readSessionToken, sessionCookieName, sessionCookieOptions, SESSION_MAX_AGE_SECONDS } from "./session-token";
+import { sessionFromToken, type Session } from "./session-check";
+import { mintSessionToken, sessionCookieName, sessionCookieOptions, SESSION_MAX_AGE_SECONDS } from "./session-token";
+
+export type { Session } from "./session-check";
 
 export const PASSWORD_CHANGE_PATH = "/changer-mot-de-passe";
-
-export type Session = { userId: number; mustChangePassword: boolean; tokenId: string; expiresAt: Date };
 
 /**
  * The session of this request, checked against the database (one query, memoised per request): the account still
@@ -17,14 +18,7 @@ export type Session = { userId: number; mustChangePassword: boolean; tokenId: st
  * it), and this token was not signed out. Includes accounts that must still replace a one-time password: only the
  * password-change page, its action and the layouts should read this; everything else uses getSessionUserId().
  */
-export const getSession = cache(async (): Promise<Session | null> => {
-  const now = new Date();
-  const claims = await readSessionToken((await cookies()).get(sessionCookieName())?.value, now);
-  if (!claims) return null;
-  const state = await findSessionState(claims.userId, claims.tokenId);
-  if (!state || state.isRevoked || state.sessionVersion !== claims.sessionVersion) return null;
-  return { userId: claims.userId, mustChangePassword: state.mustChangePassword, tokenId: claims.tokenId, expiresAt: new Date(claims.expiresAt * 1000) };
-});
+export const getSession = cache(async (): Promise<Session | null> => sessionFromToken((await cookies()).get(sessionCookieName())?.value, new Date()));
 
 /**
  * The signed-in user's id, or null. An account with a one-time password still to replace gets nothing else than

@@ -10,7 +10,7 @@ import {
   findValidResetToken,
   setPassword,
 } from "../../db/repositories/account-repository";
-import { passwordProblem } from "../../domain/accounts/password-policy";
+import { passwordProblem } from "../../auth/password-strength";
 import { DomainError } from "../../domain/shared/errors";
 import { sendMail } from "../../mail/send-mail";
 import { passwordResetMail } from "../../mail/templates";

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "../../auth/password-hashing";
 import { findPasswordHash, setPassword } from "../../db/repositories/account-repository";
-import { passwordProblem } from "../../domain/accounts/password-policy";
+import { passwordProblem } from "../../auth/password-strength";
 import { DomainError } from "../../domain/shared/errors";
 
 export const newPasswordSchema = z

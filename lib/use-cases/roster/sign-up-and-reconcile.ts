@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { hashPassword } from "../../auth/password-hashing";
 import { createAccountForLearner, LoginTakenError } from "../../db/repositories/learner-repository";
-import { passwordProblem } from "../../domain/accounts/password-policy";
+import { passwordProblem } from "../../auth/password-strength";
 import type { TypedIdentity } from "../../domain/roster/match-learner";
 import { DomainError } from "../../domain/shared/errors";
 import { freeUsername } from "./free-username";

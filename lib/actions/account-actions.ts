@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clientAddress } from "../auth/request-context";
 import { getSessionUserId, startSession } from "../auth/session";
@@ -22,11 +23,16 @@ export async function requestPasswordResetAction(_previous: ActionState, formDat
   });
 }
 
+/** The link works once: on success, the login page says so (a re-rendered link page would only say "no longer valid"). */
 export async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
+  let done = false;
+  const result = await runAction(async () => {
     await resetPassword({ token: String(formData.get("token") ?? ""), password: String(formData.get("password") ?? ""), address: await clientAddress() });
-    return { ok: true, message: "Votre mot de passe a été modifié. Vous pouvez vous connecter." };
+    done = true;
+    return { ok: true };
   });
+  if (done) redirect("/connexion?motDePasse=modifie");
+  return result;
 }
 
 export async function changePasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -208,6 +208,8 @@ test.describe("limits that no X-Forwarded-For escapes (findings 2, 4, 7)", () =>
       await page.setExtraHTTPHeaders({ "x-forwarded-for": forgedThen(realHop) });
       await fillLogin(page, "garance.santa@example.org", `Devine-${i}-Essai`);
       await expect(page.getByText("L'adresse e-mail ou l'identifiant et/ou le mot de passe saisis sont incorrects.")).toBeVisible();
+      // React empties the form once the answer is shown: type the next try only after that.
+      await expect(page.getByLabel("Mot de passe")).toHaveValue("");
     }
     await page.setExtraHTTPHeaders({ "x-forwarded-for": forgedThen(realHop) });
     await fillLogin(page, "garance.santa@example.org", DEMO.password);

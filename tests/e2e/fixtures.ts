@@ -22,7 +22,7 @@ export const test = base.extend<{ accessibilityScan: void; contentSecurityPolicy
       // Init scripts are injected by the browser tooling, outside the page's CSP.
       await page.addInitScript(() => {
         document.addEventListener("securitypolicyviolation", (event) => {
-          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} (${location.pathname})`);
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} (${location.pathname}, ${event.sourceFile}:${event.lineNumber})`);
         });
       });
       page.on("console", (message) => {

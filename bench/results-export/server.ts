@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     await waitForHealth(appUrl);
     // The session cookie the app sets after the teacher signed in (lib/auth/session-token.ts: same claims, same secret).
     const { id, session_version: sv } = teacher.rows[0];
-    const token = await encode({ token: { sub: String(id), userId: id, sv, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET });
+    const token = await encode({ token: { sub: String(id), userId: id, sv, signedInAt: Math.floor(Date.now() / 1000), sid: "bench-export" }, secret: SECRET });
     const cookie = `next-auth.session-token=${token}`;
     const idle = residentBytes(processTree(server.pid!));
     console.log(`node ${process.version}, ${os.cpus().length} CPU, charge ${os.loadavg()[0].toFixed(1)} ; serveur de production au repos : ${(idle / MEGABYTE).toFixed(0)} Mo`);

@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { hashToken } from "./tokens";
 import { consumeSignInToken } from "../db/repositories/sign-in-token-repository";
 import { findSessionVersion } from "../db/repositories/session-repository";
-import { SESSION_MAX_AGE_SECONDS, sessionSecret } from "./session-token";
+import { newSessionClaims, SESSION_MAX_AGE_SECONDS, sessionSecret } from "./session-token";
 
 /**
  * next-auth keeps the session cookie's format and the single-use token exchange after an SSO sign-in (GAR).
@@ -31,12 +31,9 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       // The same claims as a session opened by lib/auth/session.ts: who, which session version, since when.
       async jwt({ token, user }) {
-        if (user) {
-          token.userId = Number(user.id);
-          token.sv = (await findSessionVersion(Number(user.id))) ?? -1;
-          token.signedInAt = Math.floor(Date.now() / 1000);
-        }
-        return token;
+        if (!user) return token;
+        const userId = Number(user.id);
+        return { ...token, ...newSessionClaims({ userId, sessionVersion: (await findSessionVersion(userId)) ?? -1, now: new Date() }) };
       },
       // Nothing about the account through /api/auth/session: pages read the session on the server, checked.
       async session({ session }) {

@@ -1,7 +1,7 @@
 import { findSessionState } from "../db/repositories/session-repository";
-import { readSessionToken } from "./session-token";
+import { readSessionToken, SESSION_MAX_AGE_SECONDS } from "./session-token";
 
-export type Session = { userId: number; mustChangePassword: boolean; tokenId: string; expiresAt: Date };
+export type Session = { userId: number; mustChangePassword: boolean; sessionId: string; endsAt: Date };
 
 /**
  * The session a raw session cookie opens, or null: a token of ours, unexpired, less than 12 hours after its sign-in,
@@ -10,7 +10,8 @@ export type Session = { userId: number; mustChangePassword: boolean; tokenId: st
 export async function sessionFromToken(raw: string | undefined, now: Date): Promise<Session | null> {
   const claims = await readSessionToken(raw, now);
   if (!claims) return null;
-  const state = await findSessionState(claims.userId, claims.tokenId);
+  const state = await findSessionState(claims.userId, claims.sessionId);
   if (!state || state.isRevoked || state.sessionVersion !== claims.sessionVersion) return null;
-  return { userId: claims.userId, mustChangePassword: state.mustChangePassword, tokenId: claims.tokenId, expiresAt: new Date(claims.expiresAt * 1000) };
+  const endsAt = new Date((claims.signedInAt + SESSION_MAX_AGE_SECONDS) * 1000);
+  return { userId: claims.userId, mustChangePassword: state.mustChangePassword, sessionId: claims.sessionId, endsAt };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "../env";
 
@@ -24,12 +25,21 @@ export function sessionCookieOptions(maxAge: number) {
   return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: usesSecureCookies(), maxAge };
 }
 
-/** What a session token proves: who, which version of the account's sessions, since when; its id and expiry. */
-export type SessionClaims = { userId: number; sessionVersion: number; signedInAt: number; tokenId: string; expiresAt: number };
+/**
+ * What a session token proves: who, which version of the account's sessions, since when, and which session it is.
+ * The session id (`sid`) is chosen at sign-in and kept when next-auth renews the token (a new `jti` each time), so
+ * that signing a session out also refuses every token derived from it.
+ */
+export type SessionClaims = { userId: number; sessionVersion: number; signedInAt: number; sessionId: string };
+
+/** The claims a new session starts with (also used by next-auth's callback after a GAR sign-in). */
+export function newSessionClaims(input: { userId: number; sessionVersion: number; now: Date }) {
+  return { userId: input.userId, sv: input.sessionVersion, signedInAt: Math.floor(input.now.getTime() / 1000), sid: randomUUID() };
+}
 
 export async function mintSessionToken(input: { userId: number; sessionVersion: number; now: Date }): Promise<string> {
   return encode({
-    token: { sub: String(input.userId), userId: input.userId, sv: input.sessionVersion, signedInAt: Math.floor(input.now.getTime() / 1000) },
+    token: { sub: String(input.userId), ...newSessionClaims(input) },
     secret: sessionSecret(),
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
@@ -41,11 +51,11 @@ export async function readSessionToken(raw: string | undefined, now: Date): Prom
   try {
     const payload = await decode({ token: raw, secret: sessionSecret() });
     if (!payload) return null;
-    const { userId, sv, signedInAt, jti, exp } = payload as Record<string, unknown>;
-    if (typeof userId !== "number" || typeof sv !== "number" || typeof signedInAt !== "number" || typeof jti !== "string" || typeof exp !== "number") return null;
+    const { userId, sv, signedInAt, sid } = payload as Record<string, unknown>;
+    if (typeof userId !== "number" || typeof sv !== "number" || typeof signedInAt !== "number" || typeof sid !== "string") return null;
     // next-auth renews a token's expiry when its session endpoint is called: the sign-in time bounds the session.
     if (now.getTime() / 1000 - signedInAt > SESSION_MAX_AGE_SECONDS) return null;
-    return { userId, sessionVersion: sv, signedInAt, tokenId: jti, expiresAt: exp };
+    return { userId, sessionVersion: sv, signedInAt, sessionId: sid };
   } catch {
     return null;
   }

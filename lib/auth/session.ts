@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { findSessionVersion, revokeSessionToken } from "../db/repositories/session-repository";
+import { findSessionVersion, revokeSession } from "../db/repositories/session-repository";
 import { findLoginCandidate } from "../db/repositories/user-login-repository";
 import { rememberDevice } from "./device-cookie";
 import { sessionFromToken, type Session } from "./session-check";
@@ -36,10 +36,10 @@ export async function startSession(user: { id: number; sessionVersion: number })
   (await cookies()).set(sessionCookieName(), token, sessionCookieOptions(SESSION_MAX_AGE_SECONDS));
 }
 
-/** Signs this session out: the cookie goes, and the token itself is refused from now on (a copied token too). */
+/** Signs this session out: the cookie goes, and the session is refused from now on (a copied token too). */
 export async function endSession(): Promise<void> {
   const session = await getSession();
-  if (session) await revokeSessionToken(session.tokenId, session.expiresAt, new Date());
+  if (session) await revokeSession(session.sessionId, session.endsAt, new Date());
   // Same attributes as when it was set: a `__Secure-` cookie is only replaced by a Secure one.
   (await cookies()).set(sessionCookieName(), "", sessionCookieOptions(0));
 }

@@ -6,10 +6,10 @@ export type SessionState = { sessionVersion: number; mustChangePassword: boolean
  * What every request needs to trust a session token, in one round trip: the account's session version, whether a
  * one-time password must be replaced, and whether this very token was signed out (both lookups by primary key).
  */
-export async function findSessionState(userId: number, tokenId: string): Promise<SessionState | null> {
+export async function findSessionState(userId: number, sessionId: string): Promise<SessionState | null> {
   const rows = await db.$queryRaw<{ session_version: number; should_change_password: boolean; revoked: boolean }[]>`
     SELECT u.session_version, u.should_change_password,
-           EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.token_id = ${tokenId}) AS revoked
+           EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = ${sessionId}) AS revoked
     FROM users u WHERE u.id = ${userId}`;
   const row = rows[0];
   return row ? { sessionVersion: row.session_version, mustChangePassword: row.should_change_password, isRevoked: row.revoked } : null;
@@ -20,11 +20,11 @@ export async function findSessionVersion(userId: number): Promise<number | null>
   return user?.sessionVersion ?? null;
 }
 
-/** Signs one token out until it would have expired anyway; expired entries are dropped on the way. */
-export async function revokeSessionToken(tokenId: string, expiresAt: Date, now: Date): Promise<void> {
+/** Signs one session out until it would have ended anyway; entries past that are dropped on the way. */
+export async function revokeSession(sessionId: string, endsAt: Date, now: Date): Promise<void> {
   await db.$transaction([
     db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } }),
-    db.revokedSession.upsert({ where: { tokenId }, create: { tokenId, expiresAt }, update: {} }),
+    db.revokedSession.upsert({ where: { sessionId }, create: { sessionId, expiresAt: endsAt }, update: {} }),
   ]);
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { sessionFromToken } from "@/lib/auth/session-check";
 import { mintSessionToken, sessionSecret } from "@/lib/auth/session-token";
 import { hashToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
 import { setOneTimeCredentials } from "@/lib/db/repositories/learner-repository";
-import { bumpSessionVersion, revokeSessionToken } from "@/lib/db/repositories/session-repository";
+import { bumpSessionVersion, revokeSession } from "@/lib/db/repositories/session-repository";
 import { changePassword, resetPassword } from "@/lib/use-cases/accounts/password-reset";
 import { changeRequiredPassword } from "@/lib/use-cases/roster/change-required-password";
 import { createUser } from "../../support/factories";
@@ -25,7 +25,7 @@ describe("sessions are checked on every request and can be ended", () => {
   it("a fresh token opens its session; a token of another key or a garbled one opens nothing", async () => {
     const { user, token } = await signedIn();
     expect(await sessionFromToken(token, new Date())).toMatchObject({ userId: user.id, mustChangePassword: false });
-    const forged = await encode({ token: { userId: user.id, sv: 0, signedInAt: Math.floor(Date.now() / 1000) }, secret: "une-autre-cle-une-autre-cle-une-autre-cle" });
+    const forged = await encode({ token: { userId: user.id, sv: 0, signedInAt: Math.floor(Date.now() / 1000), sid: "s" }, secret: "une-autre-cle-une-autre-cle-une-autre-cle" });
     expect(await opens(forged)).toBe(false);
     expect(await opens(`${token}x`)).toBe(false);
   });
@@ -73,19 +73,29 @@ describe("sessions are checked on every request and can be ended", () => {
     expect(await opens(other.token)).toBe(true);
   });
 
-  it("« Se déconnecter » refuses that token from then on (a copy of it too), not the account's other sessions", async () => {
+  it("« Se déconnecter » refuses that session from then on (a copy of its token too), not the account's other sessions", async () => {
     const { user, token } = await signedIn();
     const otherDevice = await mintSessionToken({ userId: user.id, sessionVersion: user.sessionVersion, now: new Date() });
     const session = (await sessionFromToken(token, new Date()))!;
-    await revokeSessionToken(session.tokenId, session.expiresAt, new Date());
+    await revokeSession(session.sessionId, session.endsAt, new Date());
     expect(await opens(token)).toBe(false);
     expect(await opens(otherDevice)).toBe(true);
+  });
+
+  it("a token renewed from a stolen one (new id, new expiry, as next-auth's session endpoint does) dies with its session", async () => {
+    const { token } = await signedIn();
+    const claims = (await decode({ token, secret: sessionSecret() }))!;
+    const renewed = await encode({ token: { ...claims, jti: undefined, exp: undefined, iat: undefined }, secret: sessionSecret(), maxAge: 3600 });
+    expect(await opens(renewed)).toBe(true);
+    const session = (await sessionFromToken(token, new Date()))!;
+    await revokeSession(session.sessionId, session.endsAt, new Date());
+    expect(await opens(renewed)).toBe(false);
   });
 
   it("a session lasts 12 hours from its sign-in, even if its token's expiry was renewed", async () => {
     const { user } = await signedIn();
     const thirteenHoursAgo = Math.floor((Date.now() - 13 * HOUR) / 1000);
-    const renewed = await encode({ token: { userId: user.id, sv: user.sessionVersion, signedInAt: thirteenHoursAgo }, secret: sessionSecret(), maxAge: 3600 });
+    const renewed = await encode({ token: { userId: user.id, sv: user.sessionVersion, signedInAt: thirteenHoursAgo, sid: "ancienne" }, secret: sessionSecret(), maxAge: 3600 });
     expect(await opens(renewed)).toBe(false);
   });
 

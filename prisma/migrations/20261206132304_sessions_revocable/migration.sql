@@ -5,10 +5,10 @@ ADD COLUMN     "session_version" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
 CREATE TABLE "revoked_sessions" (
-    "token_id" VARCHAR(64) NOT NULL,
+    "session_id" VARCHAR(64) NOT NULL,
     "expires_at" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "revoked_sessions_pkey" PRIMARY KEY ("token_id")
+    CONSTRAINT "revoked_sessions_pkey" PRIMARY KEY ("session_id")
 );
 
 -- CreateIndex

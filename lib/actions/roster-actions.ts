@@ -7,6 +7,7 @@ import { getOrgaContext } from "../auth/orga-actor";
 import { clientAddress } from "../auth/request-context";
 import { getSession, getSessionUserId, startSession, startSessionForNewAccount } from "../auth/session";
 import { NotFoundError } from "../domain/shared/errors";
+import { safeAppPath } from "../urls";
 import { changeRequiredPassword, newPasswordSchema } from "../use-cases/roster/change-required-password";
 import { importLearners, type ImportReport } from "../use-cases/roster/import-learners";
 import { identitySchema } from "../use-cases/roster/learner-identity";
@@ -101,11 +102,13 @@ export async function signUpAndReconcileAction(_previous: JoinState, formData: F
 }
 
 /**
- * The new password replaces the one-time one; the page then reloads the app (its layouts must see the change).
- * Only while a one-time password is pending: otherwise a password changes in « Mon compte », with the current one.
+ * The new password replaces the one-time one, then the pupil goes on to `retour` (the new session cookie makes Next
+ * render the layouts again, which let them through). Only while a one-time password is pending: otherwise a password
+ * changes in « Mon compte », with the current one.
  */
 export async function changeRequiredPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
+  let changed = false;
+  const result = await runAction(async () => {
     const session = await getSession();
     if (session === null) throw new NotFoundError();
     if (!session.mustChangePassword) return { ok: false, message: "Votre mot de passe est déjà à jour : pour le changer, passez par « Mon compte » (votre mot de passe actuel vous sera demandé)." };
@@ -114,6 +117,9 @@ export async function changeRequiredPasswordAction(_previous: ActionState, formD
     const sessionVersion = await changeRequiredPassword({ userId: session.userId, password: parsed.data.password });
     // Every other session of the account ended with the new password; this one goes on.
     await startSession({ id: session.userId, sessionVersion });
+    changed = true;
     return { ok: true, message: "Votre mot de passe a été changé." };
   });
+  if (changed) redirect(safeAppPath(String(formData.get("retour") ?? ""), "/"));
+  return result;
 }

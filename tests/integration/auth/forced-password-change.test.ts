@@ -82,12 +82,13 @@ describe("the forced password change", () => {
     expect(await db.rateLimit.count()).toBe(0);
   });
 
-  it("the change itself works for that session, and the session goes on with the new version", async () => {
+  it("the change itself works for that session, which goes on with the new version to where the pupil was going", async () => {
     const pupil = await createUser({ email: "eleve@example.org" });
     await db.user.update({ where: { id: pupil.id }, data: { shouldChangePassword: true } });
     await signInAs(pupil);
-    const result = await changeRequiredPasswordAction({ ok: false }, form({ password: "Girafe-Bleue-42", confirmation: "Girafe-Bleue-42" }));
-    expect(result.ok).toBe(true);
+    await expect(changeRequiredPasswordAction({ ok: false }, form({ password: "Girafe-Bleue-42", confirmation: "Girafe-Bleue-42", retour: "/campagnes" }))).rejects.toMatchObject({
+      digest: expect.stringContaining(";/campagnes;"),
+    });
     const saved = await db.user.findUniqueOrThrow({ where: { id: pupil.id } });
     expect(saved.shouldChangePassword).toBe(false);
     expect(request.written.map((cookie) => cookie.name)).toContain("next-auth.session-token");

@@ -9,7 +9,7 @@ import { SignUpFields } from "@/components/ui/sign-up-fields";
 export function PupilSignUpForm({ redirectTo }: { redirectTo: string }) {
   const [state, action, pending] = useActionState(signUpPupilAction, { ok: false });
   return (
-    <form action={action} method="post" noValidate className="space-y-4">
+    <form action={action} noValidate className="space-y-4">
       <input type="hidden" name="retour" value={redirectTo} />
       <SignUpFields key={JSON.stringify(state.values ?? {})} errors={state.fieldErrors} values={state.values} />
       <button type="submit" className={`${primaryButton} w-full`} disabled={pending || state.ok}>{pending ? "Création du compte…" : "Je m'inscris"}</button>

@@ -17,7 +17,7 @@ export function LoginForm({ redirectTo, loginLabel = "Adresse e-mail ou identifi
   const id = useId();
   const error = state.message ?? "";
   return (
-    <form action={formAction} method="post" noValidate className="space-y-4">
+    <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="retour" value={redirectTo} />
       <div>
         <label htmlFor={`${id}-login`} className={fieldLabel}>

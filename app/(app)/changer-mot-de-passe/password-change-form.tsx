@@ -14,7 +14,7 @@ const FIELDS = [
 export function PasswordChangeForm({ retour }: { retour: string }) {
   const [state, action, pending] = useActionState(changeRequiredPasswordAction, { ok: false });
   return (
-    <form action={action} method="post" noValidate className="space-y-4">
+    <form action={action} noValidate className="space-y-4">
       <input type="hidden" name="retour" value={retour} />
       {FIELDS.map((field) => {
         const error = state.fieldErrors?.[field.name];

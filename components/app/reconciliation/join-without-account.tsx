@@ -17,7 +17,7 @@ function AccountStep({ code, identity, username, onBack }: { code: string; ident
   const error = (name: string) => state.fieldErrors?.[name];
   // The server signs the new account in and opens the campaign: nothing to do here once it succeeds.
   return (
-    <form action={action} method="post" noValidate className="space-y-4">
+    <form action={action} noValidate className="space-y-4">
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="username" value={shownUsername} />
       {IDENTITY_KEYS.map((key) => <input key={key} type="hidden" name={key} value={identity[key] ?? ""} />)}

@@ -9,7 +9,7 @@ import { SignUpFields } from "@/components/ui/sign-up-fields";
 export function SignUpWithInvitation({ invitationId, code, email }: { invitationId: number; code: string; email: string }) {
   const [state, action, pending] = useActionState(signUpWithInvitationAction, { ok: false });
   return (
-    <form action={action} method="post" className="space-y-4" noValidate>
+    <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="invitationId" value={invitationId} />
       <input type="hidden" name="code" value={code} />
       <SignUpFields key={JSON.stringify(state.values ?? {})} errors={state.fieldErrors} defaultEmail={email} values={state.values} />

@@ -140,7 +140,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const env: NodeJS.ProcessEnv = {
     ...localProductionEnv({ appUrl: publicUrl, databaseUrl, secret: BENCH_SECRET }),
     PATH: `${path.resolve("node_modules", ".bin")}:${process.env.PATH}`,
-    // Behind nginx the client address is the last X-Forwarded-For hop, added by nginx (ignored where unsupported).
+    // Behind nginx, as deployed (docs/deploy.md): scripts/server.ts takes the client address from the one hop nginx
+    // appends to X-Forwarded-For. Without nginx the socket's address counts and X-Forwarded-For is ignored.
     ...(options.balancer ? { TRUSTED_PROXY_HOPS: "1" } : {}),
     ...options.env,
   };

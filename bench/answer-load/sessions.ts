@@ -1,13 +1,15 @@
 /**
  * The pupils' sessions, obtained through the real login: the recorder signed in once in Chromium through the
- * login page, and each pupil replays those same requests (the login page, next-auth's CSRF token taken from
- * its own response, the credentials sent as the page sends them — or whatever the login becomes: the replay
- * follows the recording) with their own login. The app verifies the password and sets its cookies as for a
- * browser. Nothing is minted with the app's secret and no production setting is relaxed: a successful login
- * spends no rate-limit budget (only failures do), so 1,200 pupils signing in from one address is what a busy
- * school network looks like. (Driving Chromium for each of 1,200 pupils took more than 20 minutes on a loaded
+ * login page, and each pupil replays those same requests (today the login page, then the login server action
+ * posted as the page posts it, with its Next-Action header; a token an earlier response gave is taken from the
+ * pupil's own response: the replay follows whatever the recording holds) with their own login. The app checks
+ * the password under its login limits and sets its cookies (session, device) as for a browser. Nothing is minted
+ * with the app's secret and no production setting is relaxed: the login limits count failures only
+ * (lib/auth/authenticate.ts), so 1,200 pupils signing in from one address is what a school network behind one
+ * public address looks like, and spends nothing. (Driving Chromium for each of 1,200 pupils took more than 20 minutes on a loaded
  * 2-core machine: the replay takes a few minutes.) Sessions last 12 h: they are kept in
- * .data/bench-answers/sessions.json per account (e-mail and id) and reused for 10 h by later runs.
+ * .data/bench-answers/sessions.json per account (e-mail and id) and reused for 10 h by later runs of the same
+ * template (a new template is new accounts, whose session versions the old cookies do not carry).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type http from "node:http";
@@ -15,18 +17,20 @@ import { performance } from "node:perf_hooks";
 import { CookieJar } from "./http-client";
 import { replayInteraction } from "./replay";
 import { SESSIONS_FILE, STATE_DIR } from "./settings";
+import { readTemplateStamp } from "./template-stamp";
 import type { Shape } from "./shape";
 
 /** A session is the pupil's account id signed by the app: kept per (e-mail, account id). */
-type SessionCache = { obtainedAt: string; cookies: Record<string, Record<string, string>> };
+type SessionCache = { obtainedAt: string; template: string | null; cookies: Record<string, Record<string, string>> };
 const REUSE_HOURS = 10;
 const keyOf = (account: { email: string; userId: number }) => `${account.email}#${account.userId}`;
+const currentTemplate = () => readTemplateStamp()?.generatedAt ?? null;
 
 function readCache(): SessionCache | null {
   try {
     const cache = JSON.parse(readFileSync(SESSIONS_FILE, "utf8")) as SessionCache;
     const ageHours = (Date.now() - Date.parse(cache.obtainedAt)) / 3_600_000;
-    return ageHours < REUSE_HOURS ? cache : null;
+    return ageHours < REUSE_HOURS && cache.template === currentTemplate() ? cache : null;
   } catch {
     return null;
   }
@@ -69,7 +73,7 @@ export async function obtainSessions(input: { agent: http.Agent; baseUrl: URL; s
   );
   mkdirSync(STATE_DIR, { recursive: true });
   const fresh = Object.fromEntries(input.accounts.filter((a) => missing.includes(a.email)).map((a) => [keyOf(a), result.get(a.email)!]));
-  const all: SessionCache = { obtainedAt: cached?.obtainedAt ?? new Date().toISOString(), cookies: { ...(cached?.cookies ?? {}), ...fresh } };
+  const all: SessionCache = { obtainedAt: cached?.obtainedAt ?? new Date().toISOString(), template: currentTemplate(), cookies: { ...(cached?.cookies ?? {}), ...fresh } };
   writeFileSync(SESSIONS_FILE, JSON.stringify(all));
   console.log(`${missing.length} sessions obtenues en ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   return result;

@@ -5,11 +5,9 @@ import { revalidatePath } from "next/cache";
 import { clientAddress } from "../auth/request-context";
 import { getSessionUserId, startSessionForNewAccount } from "../auth/session";
 import { safeAppPath } from "../urls";
-import type { SubmittedAnswer } from "../domain/participations/submitted-answer";
-import { CHECKPOINT_EVERY } from "../domain/participations/checkpoint";
 import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
 import { findCampaignForRequester, lookUpCampaignCode, startParticipation, UNKNOWN_CODE } from "../use-cases/participations/pupil-campaign";
-import { answerChallenge, startTimedChallenge } from "../use-cases/participations/answer-challenge";
+import { startTimedChallenge } from "../use-cases/participations/answer-challenge";
 import { shareResults } from "../use-cases/participations/participation-results";
 import { signUp, signUpSchema } from "../use-cases/accounts/sign-up";
 import { campaignForLanding } from "../use-cases/participations/pupil-campaign";
@@ -41,43 +39,6 @@ export async function startCampaignAction(_previous: ActionState, formData: Form
   });
   if (target) redirect(target);
   return { ...result, values: keptValues(formData) };
-}
-
-/** The page posts the positions ticked in the order shown; the use case maps them back (never the client). */
-function answerFrom(formData: FormData): SubmittedAnswer | null {
-  if (formData.get("intent") === "skip") return null;
-  const positions = formData.getAll("choice").slice(0, 8).map((v) => Number(v));
-  if (formData.get("kind") === "choices") return { kind: "displayed-choices", positions };
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (key.startsWith("field:") && typeof value === "string") values[key.slice(6)] = value.slice(0, 500);
-  return { kind: "fields", values };
-}
-
-function isEmpty(answer: SubmittedAnswer | null): boolean {
-  if (answer === null) return false;
-  if (answer.kind === "displayed-choices") return answer.positions.length === 0;
-  return answer.kind === "choices" ? answer.selected.length === 0 : Object.values(answer.values).every((v) => v.trim() === "");
-}
-
-export async function answerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const code = codeOf(formData);
-  const userId = await getSessionUserId();
-  if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
-  let target: string | null = null;
-  const result = await runAction(async () => {
-    const answer = answerFrom(formData);
-    if (isEmpty(answer) && formData.get("timedOut") !== "1") return { ok: false, message: "Pour valider, sélectionnez une réponse. Sinon, passez." };
-    const campaign = await campaignForLanding(code);
-    if (!campaign) throw new NotFoundError();
-    const isTimeUp = formData.get("timedOut") === "1";
-    const outcome = await answerChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? ""), answer: isEmpty(answer) ? null : answer, isTimeUp });
-    if (outcome.completed) target = `/campagnes/${code}/checkpoint?fin=1`;
-    else if (outcome.result !== "ALREADY_RECORDED" && outcome.answersCount % CHECKPOINT_EVERY === 0) target = `/campagnes/${code}/checkpoint`;
-    else target = `/campagnes/${code}/evaluation`;
-    return { ok: true };
-  });
-  if (target) redirect(target);
-  return result;
 }
 
 export async function startTimerAction(formData: FormData): Promise<void> {

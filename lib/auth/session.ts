@@ -6,7 +6,7 @@ import { findSessionVersion, revokeSession } from "../db/repositories/session-re
 import { findLoginCandidate } from "../db/repositories/user-login-repository";
 import { rememberDevice } from "./device-cookie";
 import { sessionFromToken, type Session } from "./session-check";
-import { mintSessionToken, sessionCookieName, sessionCookieOptions, SESSION_MAX_AGE_SECONDS } from "./session-token";
+import { mintSessionToken, readSessionToken, sessionCookieName, sessionCookieOptions, SESSION_MAX_AGE_SECONDS, type SessionClaims } from "./session-token";
 
 export type { Session } from "./session-check";
 
@@ -28,6 +28,14 @@ export async function getSessionUserId(): Promise<number | null> {
   const session = await getSession();
   if (session?.mustChangePassword) redirect(PASSWORD_CHANGE_PATH);
   return session?.userId ?? null;
+}
+
+/**
+ * The session cookie's claims, decoded but NOT yet checked against the database: only for a use case that checks
+ * them itself in its own transaction (the answer path, answer-transaction.ts), to spend one query instead of two.
+ */
+export async function unverifiedSessionClaims(): Promise<SessionClaims | null> {
+  return readSessionToken((await cookies()).get(sessionCookieName())?.value, new Date());
 }
 
 /** Opens a session (in a server action or a route handler: they may set cookies). */

@@ -8,7 +8,8 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pgPool
 function client(): PrismaClient {
   // Both or neither (a dev reload keeps globalThis: a client made before the pool was kept is replaced).
   if (!globalForPrisma.prisma || !globalForPrisma.pgPool) {
-    const { prisma, pool } = createDatabase(env().DATABASE_URL);
+    const settings = env();
+    const { prisma, pool } = createDatabase(settings.DATABASE_URL, settings.DATABASE_POOL_SIZE, settings.DATABASE_QUEUE_DEADLINE_MS);
     globalForPrisma.prisma = prisma;
     globalForPrisma.pgPool = pool;
   }

@@ -6,16 +6,20 @@ import { PrismaClient } from "./generated/client";
  * Statements sent to PostgreSQL by this process (each one is a network round trip). Read by the
  * integration test that keeps the answer path lean, and cheap enough to keep in production.
  */
-export const roundTrips = { count: 0 };
+export const roundTrips: { count: number; log: string[] | null } = { count: 0, log: null };
 
-function countingPool(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max });
+function countingPool(connectionString: string, max: number, queueDeadlineMs?: number): pg.Pool {
+  // The queue deadline (connectionTimeoutMillis): past it, a request gets "timeout exceeded when trying to connect"
+  // instead of waiting behind a growing queue (lib/db/repositories/answer-transaction.ts turns it into « Trop de monde »).
+  const pool = new pg.Pool({ connectionString, max, ...(queueDeadlineMs ? { connectionTimeoutMillis: queueDeadlineMs } : {}) });
   // An idle connection closed by the server (restart, failover) must not crash the process: the pool reconnects.
   pool.on("error", (error) => console.warn(`[base de données] connexion perdue : ${error.message}`));
   pool.on("connect", (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
       roundTrips.count++;
+      // Only when a test asks for the statements themselves (to count transactions).
+      if (roundTrips.log) roundTrips.log.push(typeof args[0] === "string" ? args[0] : String((args[0] as { text?: string })?.text ?? ""));
       return query(...args);
     };
   });
@@ -27,8 +31,8 @@ function countingPool(connectionString: string, max: number): pg.Pool {
  * few reads that stream many rows and are cheaper through pg directly (the CSV export). Both count in
  * `roundTrips`.
  */
-export function createDatabase(connectionString: string, max = 10): { prisma: PrismaClient; pool: pg.Pool } {
-  const pool = countingPool(connectionString, max);
+export function createDatabase(connectionString: string, max = 10, queueDeadlineMs?: number): { prisma: PrismaClient; pool: pg.Pool } {
+  const pool = countingPool(connectionString, max, queueDeadlineMs);
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 

@@ -1,14 +1,20 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { answerAction } from "@/lib/actions/pupil-actions";
+import { answerAction } from "@/lib/actions/answer-action";
+import { useAnswerFlow } from "@/components/app/campaign/answer-flow";
 import { primaryButton, secondaryButton, textInput } from "@/components/ui/button-styles";
 import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import type { PublicChallenge } from "@/lib/domain/learning-content/public-challenge";
 
 /** One question: radios (QCU), checkboxes (QCM) or fields (QROC/QROCM); "Je valide" and "Je passe". */
 export function ChallengeForm({ code, challenge, instruction, secondsLeft }: { code: string; challenge: PublicChallenge; instruction: React.ReactNode; secondsLeft: number | null }) {
-  const [state, action, pending] = useActionState(answerAction, { ok: false });
+  // Without JavaScript the form posts to the action as a plain form; with it, the flow sends it and swaps the next screen in.
+  const [state, action, actionPending] = useActionState(answerAction, { ok: false });
+  const flow = useAnswerFlow();
+  const [sending, setSending] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const pending = actionPending || sending;
   const [left, setLeft] = useState(secondsLeft);
   const formRef = useRef<HTMLFormElement>(null);
   const timedOutRef = useRef<HTMLInputElement>(null);
@@ -24,7 +30,29 @@ export function ChallengeForm({ code, challenge, instruction, secondsLeft }: { c
   }, [left]);
   const isChoice = challenge.type === "QCU" || challenge.type === "QCM";
   return (
-    <form ref={formRef} action={action} className="space-y-5">
+    <form
+      ref={formRef}
+      action={action}
+      className="space-y-5"
+      onSubmit={(event) => {
+        if (!flow) return;
+        event.preventDefault();
+        if (sending) return;
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        setSending(true);
+        setMessage(null);
+        void flow.answer(data, setMessage).then(
+          (result) => {
+            // On success this form is replaced; on a refusal it stays, with the pupil's ticks, and says why.
+            if (!result.show && !result.goTo) {
+              setMessage(result.message ?? null);
+              setSending(false);
+            }
+          },
+          () => setSending(false),
+        );
+      }}
+    >
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="challengeId" value={challenge.id} />
       <input type="hidden" name="kind" value={isChoice ? "choices" : "fields"} />
@@ -71,7 +99,7 @@ export function ChallengeForm({ code, challenge, instruction, secondsLeft }: { c
           ))}
         </div>
       )}
-      <p role="alert" className="min-h-5 text-sm font-medium text-red-700">{state.message}</p>
+      <p role="alert" className="min-h-5 text-sm font-medium text-red-700">{message ?? state.message}</p>
       <div className="flex flex-wrap gap-3">
         <button type="submit" name="intent" value="answer" className={primaryButton} disabled={pending}>Je valide</button>
         <button type="submit" name="intent" value="skip" className={secondaryButton} disabled={pending}>Je passe</button>

@@ -30,3 +30,11 @@ export class RateLimitedError extends DomainError {
     super("RATE_LIMITED", `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`);
   }
 }
+
+/** Past the server's capacity (no database connection within the queue deadline): nothing was read or written. */
+export const BUSY_MESSAGE = "Trop de monde en même temps, votre réponse n'a pas été perdue : réessayez dans quelques secondes.";
+export class BusyError extends DomainError {
+  constructor(readonly retryAfterSeconds = 2) {
+    super("BUSY", BUSY_MESSAGE);
+  }
+}

@@ -1,0 +1,147 @@
+import type pg from "pg";
+import { pgPool } from "../client";
+import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
+import type { AssessmentState } from "./assessment-repository";
+
+/**
+ * The answer path's one transaction (docs/adr/0013-lean-answer-path.md): the session check, the pupil's assessment
+ * (locked, so that two submits of the same answer are recorded once), what the engine reads, and the writes, on one
+ * pooled connection, in plain SQL (Prisma's query compiler costs more CPU than the statements themselves here).
+ * The decision between the reads and the writes is the caller's (`decide`, pure domain code).
+ */
+
+/** No pool connection within the queue deadline (pg's pool, under Prisma or not): the server is past its capacity. */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+export type SessionClaims = { userId: number; sessionId: string; sessionVersion: number };
+
+export type AnswerSnapshot = {
+  assessment: AssessmentState;
+  campaign: { id: number; code: string; name: string; title: string | null };
+  answers: { id: number; challengeId: string; result: AnswerOutcome }[];
+  /** The user's latest knowledge element per skill of the campaign (RESET ones included; the caller filters). */
+  knowledge: { skillId: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: "DIRECT" | "INFERRED"; earnedPix: number; competenceId: string; createdAt: Date }[];
+};
+
+export type AnswerWrite = {
+  value: unknown;
+  result: AnswerOutcome;
+  timeSpent: number | null;
+  knowledgeElements: { skillId: string; competenceId: string; status: "VALIDATED" | "INVALIDATED"; source: "DIRECT" | "INFERRED"; earnedPix: number }[];
+  next: { challengeId: string } | { completed: true };
+};
+
+export type AnswerTransactionResult<T> =
+  | { kind: "session-invalid" }
+  | { kind: "must-change-password" }
+  | { kind: "no-assessment" }
+  | { kind: "done"; snapshot: AnswerSnapshot; decision: T; answerId: number | null };
+
+
+/**
+ * Runs the answer in one transaction. `decide` sees the locked state and returns either nothing to write
+ * (`write: null`: an already recorded answer, a refused one) or the answer to write.
+ */
+export async function inAnswerTransaction<T>(
+  claims: SessionClaims,
+  campaignCode: string,
+  /** The campaign's skills (from memory, read before the transaction so that it never waits for a second connection). */
+  skills: string[],
+  decide: (snapshot: AnswerSnapshot) => { write: AnswerWrite | null; decision: T },
+  now: Date,
+): Promise<AnswerTransactionResult<T>> {
+  const client = await pgPool().connect();
+  let open = false;
+  try {
+    await client.query("BEGIN");
+    open = true;
+    const session = await client.query<{ session_version: number; should_change_password: boolean; revoked: boolean }>(
+      `SELECT u.session_version, u.should_change_password, EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = $2) AS revoked FROM users u WHERE u.id = $1`,
+      [claims.userId, claims.sessionId],
+    );
+    const s = session.rows[0];
+    if (!s || s.revoked || s.session_version !== claims.sessionVersion) return await end(client, { kind: "session-invalid" });
+    if (s.should_change_password) return await end(client, { kind: "must-change-password" });
+    // The live participation's latest assessment, locked until COMMIT: a second submit waits here, then sees the first.
+    const found = await client.query(
+      `SELECT a.id, a.user_id, a.state, a.current_challenge_id, a.current_asked_at, a.is_timer_started, a.answers_count, a.is_improving, a.created_at,
+              p.id AS participation_id, c.id AS campaign_id, c.code, c.name, c.title, (c.archived_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS archived
+       FROM campaigns c
+       JOIN participations p ON p.campaign_id = c.id AND p.user_id = $1 AND p.deleted_at IS NULL AND p.is_improved = false
+       JOIN assessments a ON a.participation_id = p.id
+       WHERE c.code = $2 AND c.deleted_at IS NULL
+       ORDER BY a.id DESC LIMIT 1 FOR UPDATE OF a`,
+      [claims.userId, campaignCode],
+    );
+    const a = found.rows[0];
+    if (!a || a.user_id !== claims.userId) return await end(client, { kind: "no-assessment" });
+    const assessment: AssessmentState = {
+      id: a.id, userId: a.user_id, state: a.state, currentChallengeId: a.current_challenge_id, currentAskedAt: a.current_asked_at,
+      isTimerStarted: a.is_timer_started, answersCount: a.answers_count, participationId: a.participation_id, campaignId: a.campaign_id,
+      campaignArchived: a.archived, ignoreInvalidatedBefore: a.is_improving ? a.created_at : null,
+    };
+    const answers = await client.query<{ id: number; challenge_id: string; result: AnswerOutcome }>(`SELECT id, challenge_id, result FROM answers WHERE assessment_id = $1 ORDER BY id`, [assessment.id]);
+    const knowledge = skills.length
+      ? await client.query<{ skill_id: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: "DIRECT" | "INFERRED"; earned_pix: number; competence_id: string; created_at: Date }>(
+          `SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id, created_at FROM knowledge_elements
+           WHERE user_id = $1 AND skill_id = ANY($2::text[]) ORDER BY skill_id, created_at DESC, id DESC`,
+          [claims.userId, skills],
+        )
+      : { rows: [] };
+    const snapshot: AnswerSnapshot = {
+      assessment,
+      campaign: { id: a.campaign_id, code: a.code, name: a.name, title: a.title },
+      answers: answers.rows.map((r) => ({ id: r.id, challengeId: r.challenge_id, result: r.result })),
+      knowledge: knowledge.rows.map((r) => ({ skillId: r.skill_id, status: r.status, source: r.source, earnedPix: r.earned_pix, competenceId: r.competence_id, createdAt: r.created_at })),
+    };
+    const { write, decision } = decide(snapshot);
+    if (!write) return await end(client, { kind: "done", snapshot, decision, answerId: null });
+    const answerId = await writeAnswer(client, claims.userId, assessment, write, now);
+    await client.query("COMMIT");
+    open = false;
+    return { kind: "done", snapshot, decision, answerId };
+  } catch (error) {
+    if (open) await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function end<R>(client: pg.PoolClient, result: R): Promise<R> {
+  await client.query("COMMIT");
+  return result;
+}
+
+/** The writes; the assessment row is locked and was checked current by the caller, the update re-checks it anyway. */
+async function writeAnswer(client: pg.PoolClient, userId: number, assessment: AssessmentState, write: AnswerWrite, now: Date): Promise<number> {
+  const completed = "completed" in write.next;
+  const moved = await client.query(
+    completed
+      ? `UPDATE assessments SET state = 'COMPLETED', current_challenge_id = NULL, answers_count = answers_count + 1, updated_at = $3 WHERE id = $1 AND state = 'STARTED' AND current_challenge_id = $2`
+      : `UPDATE assessments SET current_challenge_id = $4, current_asked_at = $3, is_timer_started = false, answers_count = answers_count + 1, updated_at = $3 WHERE id = $1 AND state = 'STARTED' AND current_challenge_id = $2`,
+    completed ? [assessment.id, assessment.currentChallengeId, now] : [assessment.id, assessment.currentChallengeId, now, (write.next as { challengeId: string }).challengeId],
+  );
+  if (moved.rowCount !== 1) throw new Error("L'évaluation a changé pendant la réponse.");
+  const inserted = await client.query<{ id: number }>(
+    `INSERT INTO answers (assessment_id, challenge_id, value, result, time_spent, created_at) VALUES ($1, $2, $3::jsonb, $4::"AnswerResult", $5, $6) RETURNING id`,
+    [assessment.id, assessment.currentChallengeId, JSON.stringify(write.value), write.result, write.timeSpent, now],
+  );
+  const answerId = inserted.rows[0].id;
+  const ke = write.knowledgeElements;
+  if (ke.length) {
+    await client.query(
+      `INSERT INTO knowledge_elements (user_id, assessment_id, answer_id, skill_id, competence_id, status, source, earned_pix, created_at)
+       SELECT $1, $2, $3, k.skill_id, k.competence_id, k.status::"KnowledgeElementStatus", k.source::"KnowledgeElementSource", k.earned_pix, $4
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::float8[]) AS k(skill_id, competence_id, status, source, earned_pix)`,
+      [userId, assessment.id, answerId, now, ke.map((k) => k.skillId), ke.map((k) => k.competenceId), ke.map((k) => k.status), ke.map((k) => k.source), ke.map((k) => k.earnedPix)],
+    );
+  }
+  if (completed) await client.query(`UPDATE participations SET status = 'TO_SHARE' WHERE id = $1 AND status = 'STARTED'`, [assessment.participationId]);
+  return answerId;
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import { knowledgeElementsForAnswer, progression, selectNextChallenge, type KnowledgeElementInput } from "../../domain/assessment";
+import { displayOrder } from "../../domain/learning-content/option-order";
+import { solutionText } from "../../domain/learning-content/public-challenge";
+import { ANSWER_OUTCOME_LABELS, answerOutcome, type AnswerOutcome } from "../../domain/participations/answer-outcome";
+import { CHECKPOINT_EVERY } from "../../domain/participations/checkpoint";
+import { canonicalAnswer, type SubmittedAnswer } from "../../domain/participations/submitted-answer";
+import { BusyError, DomainError, NotFoundError } from "../../domain/shared/errors";
+import { engineContentOfCampaign } from "../../db/repositories/assessment-repository";
+import { inAnswerTransaction, isDatabaseBusy, type AnswerSnapshot, type AnswerWrite, type SessionClaims } from "../../db/repositories/answer-transaction";
+import { cachedChallengeSource, campaignIdOfCode, tutorialsOfSkill, type CheckpointTutorial } from "../../db/repositories/content-memory";
+
+/**
+ * The lean answer path (issue 15): records the answer and returns what the page shows next — the next question,
+ * or the checkpoint with the question after it — from one transaction and content in memory, so that the browser
+ * needs no second request. Same rules as answerChallenge (answer-challenge.ts), which the tests and the no-JavaScript
+ * page path still use: a double submit is recorded once, an answer to a question that is not current is refused,
+ * an archived campaign refuses answers, timed questions are measured on the server, ticked positions are mapped back
+ * with the assessment's own option order.
+ */
+
+export type NextQuestion = { challengeId: string; answersCount: number; optionSeed: string; isTimerStarted: boolean; askedAt: Date };
+export type CheckpointItem = { id: number; instruction: string; result: AnswerOutcome; resultLabel: string; solution: string; correction: string; tutorials: CheckpointTutorial[]; learnMore: CheckpointTutorial[] };
+export type CheckpointData = { percentDone: number; items: CheckpointItem[]; completed: boolean };
+
+export type AnswerAndContinue =
+  | { kind: "signed-out" }
+  | { kind: "must-change-password" }
+  | {
+      kind: "answered";
+      result: AnswerOutcome | "ALREADY_RECORDED";
+      campaign: { id: number; code: string; name: string; title: string | null };
+      /** The question to show now (null when the test is over). */
+      next: NextQuestion | null;
+      /** Shown before `next` after every fifth answer and at the end. */
+      checkpoint: CheckpointData | null;
+    };
+
+type Decision = { result: AnswerOutcome | "ALREADY_RECORDED"; newElements: KnowledgeElementInput[]; next: NextQuestion | null; answersCount: number };
+
+export async function answerAndContinue(input: AnswerInput): Promise<AnswerAndContinue> {
+  try {
+    return await answer(input);
+  } catch (error) {
+    // Past capacity: refused before anything was written; the browser tries again by itself.
+    if (isDatabaseBusy(error)) throw new BusyError();
+    throw error;
+  }
+}
+
+type AnswerInput = { claims: SessionClaims; code: string; challengeId: string; answer: SubmittedAnswer | null; isTimeUp?: boolean; now?: Date };
+
+async function answer(input: AnswerInput): Promise<AnswerAndContinue> {
+  const now = input.now ?? new Date();
+  // Content from memory, before the transaction: a transaction never waits for a second connection.
+  const campaignId = await campaignIdOfCode(input.code);
+  if (campaignId === null) throw new NotFoundError();
+  const content = await engineContentOfCampaign(campaignId);
+  const source = await cachedChallengeSource(input.challengeId);
+  const { skills } = content;
+  const skillById = new Map(skills.map((s) => [s.id, s]));
+
+  const decide = (snap: AnswerSnapshot): { write: AnswerWrite | null; decision: Decision } => {
+    const { assessment } = snap;
+    if (assessment.campaignId !== campaignId) throw new NotFoundError();
+    if (assessment.campaignArchived) throw new DomainError("ARCHIVED", "Cette campagne est archivée : il n'est plus possible d'y répondre.");
+    const current: NextQuestion | null = assessment.state === "STARTED" && assessment.currentChallengeId
+      ? { challengeId: assessment.currentChallengeId, answersCount: assessment.answersCount, optionSeed: String(assessment.id), isTimerStarted: assessment.isTimerStarted, askedAt: assessment.currentAskedAt ?? now }
+      : null;
+    if (snap.answers.some((a) => a.challengeId === input.challengeId)) {
+      return { write: null, decision: { result: "ALREADY_RECORDED", newElements: [], next: current, answersCount: assessment.answersCount } };
+    }
+    if (assessment.state !== "STARTED" || assessment.currentChallengeId !== input.challengeId) {
+      throw new DomainError("NOT_CURRENT", "Cette question n'est plus la question en cours : la page va se mettre à jour.");
+    }
+    if (!source) throw new NotFoundError();
+    const answer = input.answer === null ? null : canonicalAnswer(input.answer, source.content, String(assessment.id));
+    const elapsed = assessment.currentAskedAt ? (now.getTime() - assessment.currentAskedAt.getTime()) / 1000 : null;
+    const result = answerOutcome({ challenge: source.content, answer, isTimeUp: input.isTimeUp, elapsedSeconds: source.content.timer && !assessment.isTimerStarted ? Number.POSITIVE_INFINITY : elapsed });
+    const known = engineKnowledge(snap, assessment.ignoreInvalidatedBefore);
+    const answeredSkill = skills.find((s) => s.id === source.skillId);
+    const newElements = answeredSkill ? knowledgeElementsForAnswer({ answeredSkill, result, targetSkills: skills, alreadyKnownSkillIds: known.map((k) => k.skillId) }) : [];
+    const bySkill = new Map<string, KnowledgeElementInput>(known.map((k) => [k.skillId, k]));
+    for (const k of newElements) bySkill.set(k.skillId, k);
+    const next = selectNextChallenge({
+      targetSkills: skills, challenges: content.challenges, knowledgeElements: [...bySkill.values()],
+      answeredChallengeIds: [...snap.answers.map((a) => a.challengeId), input.challengeId],
+      lastAnswer: { challengeId: input.challengeId, isTimed: Boolean(source.content.timer) }, seed: String(assessment.id),
+    });
+    const answersCount = assessment.answersCount + 1;
+    const write: AnswerWrite = {
+      value: answer ?? { kind: "skip" },
+      result,
+      timeSpent: elapsed === null ? null : Math.round(elapsed),
+      knowledgeElements: newElements.map((k) => ({
+        skillId: k.skillId, competenceId: skillById.get(k.skillId)!.competenceId, status: k.status, source: k.source,
+        earnedPix: k.status === "VALIDATED" ? skillById.get(k.skillId)!.pixValue : 0,
+      })),
+      next: next.kind === "end" ? { completed: true } : { challengeId: next.challengeId },
+    };
+    const nextQuestion = next.kind === "end" ? null : { challengeId: next.challengeId, answersCount, optionSeed: String(assessment.id), isTimerStarted: false, askedAt: now };
+    return { write, decision: { result, newElements, next: nextQuestion, answersCount } };
+  };
+
+  const outcome = await inAnswerTransaction(input.claims, input.code, skills.map((s) => s.id), decide, now);
+  if (outcome.kind === "session-invalid") return { kind: "signed-out" };
+  if (outcome.kind === "must-change-password") return { kind: "must-change-password" };
+  if (outcome.kind === "no-assessment") throw new NotFoundError();
+  const { snapshot, decision, answerId } = outcome;
+  const recorded = answerId !== null && decision.result !== "ALREADY_RECORDED";
+  const completed = recorded && decision.next === null;
+  const showCheckpoint = completed || (recorded && decision.answersCount % CHECKPOINT_EVERY === 0);
+  return {
+    kind: "answered",
+    result: decision.result,
+    campaign: snapshot.campaign,
+    next: decision.next,
+    checkpoint: showCheckpoint ? await checkpointData(snapshot, { id: answerId!, challengeId: input.challengeId, result: decision.result as AnswerOutcome }, decision.newElements, skills, completed) : null,
+  };
+}
+
+/** The engine's view of the pupil's knowledge: latest per skill, RESET dropped, failures before a retry forgotten. */
+function engineKnowledge(snap: AnswerSnapshot, ignoreInvalidatedBefore: Date | null): KnowledgeElementInput[] {
+  return snap.knowledge
+    .filter((k) => k.status !== "RESET")
+    .filter((k) => !(ignoreInvalidatedBefore && k.status === "INVALIDATED" && k.createdAt < ignoreInvalidatedBefore))
+    .map((k) => ({ skillId: k.skillId, status: k.status as "VALIDATED" | "INVALIDATED", source: k.source }));
+}
+
+/** « Avancement » as the checkpoint page shows it (checkpoint-view.ts), from what the transaction read and wrote. */
+async function checkpointData(snap: AnswerSnapshot, latest: { id: number; challengeId: string; result: AnswerOutcome }, newElements: KnowledgeElementInput[], skills: Parameters<typeof progression>[0]["targetSkills"], completed: boolean): Promise<CheckpointData> {
+  const answers = [...snap.answers, latest];
+  const count = answers.length % CHECKPOINT_EVERY || Math.min(CHECKPOINT_EVERY, answers.length);
+  const known = new Map<string, KnowledgeElementInput>(engineKnowledge(snap, null).map((k) => [k.skillId, k]));
+  for (const k of newElements) known.set(k.skillId, k);
+  const done = progression({ targetSkills: skills, knowledgeElements: [...known.values()], isCompleted: completed });
+  const seed = String(snap.assessment.id);
+  const items: CheckpointItem[] = [];
+  for (const answer of answers.slice(-count)) {
+    const source = await cachedChallengeSource(answer.challengeId);
+    if (!source) continue;
+    const tutorials = await tutorialsOfSkill(source.skillId);
+    items.push({
+      id: answer.id, instruction: source.content.instruction, result: answer.result, resultLabel: ANSWER_OUTCOME_LABELS[answer.result],
+      solution: solutionText(source.content, displayOrder(seed, source.content)), correction: source.content.correction,
+      tutorials: answer.result === "OK" ? [] : tutorials.toSucceed, learnMore: tutorials.learnMore,
+    });
+  }
+  return { percentDone: Math.round(done * 100), items, completed };
+}

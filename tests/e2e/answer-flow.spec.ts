@@ -1,0 +1,115 @@
+import type { Page } from "@playwright/test";
+import { test, expect, DEMO, loginToOrga } from "./fixtures";
+
+/** Issue 15: one request per answer, the next screen swapped in (focus, announcement, address), and a lost reply retried. */
+
+async function newCampaign(page: Page): Promise<string> {
+  await loginToOrga(page, DEMO.member);
+  await page.goto("/orga/campagnes/nouvelle");
+  await page.getByLabel("Nom de la campagne").fill("Réponses sans rechargement");
+  await page.getByLabel("Que souhaitez-vous tester ?").selectOption({ label: "Parcours de rentrée 3e" });
+  await page.getByRole("button", { name: "Créer la campagne" }).click();
+  return (await page.getByTestId("campaign-code").textContent())!.trim();
+}
+
+async function logIn(page: Page, code: string) {
+  await page.goto(`/connexion?retour=/campagnes/${code}`);
+  await page.getByLabel("Adresse e-mail ou identifiant").fill("louis.pouzin@example.org");
+  await page.getByLabel("Mot de passe").fill(DEMO.password);
+  await page.getByRole("button", { name: "Je me connecte" }).click();
+}
+
+/** « Commencer » when a timed question's warning is shown (a request of its own: the timer starts on the server). */
+async function startTimerIfAsked(page: Page) {
+  await expect(page.getByRole("button", { name: /Je valide|Commencer/ }).first()).toBeVisible();
+  if (await page.getByRole("button", { name: "Commencer" }).count()) {
+    await page.getByRole("button", { name: "Commencer" }).click();
+    await expect(page.getByRole("timer")).toBeVisible();
+  }
+}
+
+test("answers go one request each, the next question is swapped in with focus and announcement, a lost reply is retried and counted once", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const code = await newCampaign(page);
+  const context = await browser.newContext();
+  const pupil = await context.newPage();
+  await logIn(pupil, code);
+  await pupil.getByRole("button", { name: "C'est parti !" }).click();
+  await pupil.waitForURL(/\/evaluation$/);
+  await startTimerIfAsked(pupil);
+  await expect(pupil.getByRole("heading", { name: "Question 1 sur 5" })).toBeVisible();
+
+  const sent: string[] = [];
+  pupil.on("request", (request) => {
+    if (new URL(request.url()).port === new URL(pupil.url()).port) sent.push(`${request.method()} ${new URL(request.url()).pathname}${request.isNavigationRequest() ? " (page)" : ""}`);
+  });
+  // Set on this document: still there after an answer means no page was loaded.
+  await pupil.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+  await pupil.getByRole("button", { name: "Je passe" }).click();
+  const second = pupil.getByRole("heading", { name: "Question 2 sur 5" });
+  await expect(second).toBeVisible();
+  await expect(second).toBeFocused();
+  await expect(pupil.locator("[aria-live=polite]").filter({ hasText: "Question 2 sur 5" })).toHaveCount(1);
+  expect(sent.filter((s) => !s.startsWith("GET /_next/static"))).toEqual([`POST /campagnes/${code}/evaluation`]);
+  expect(await pupil.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+  // The reply to the second answer is lost on the way back (the server did record it): the page sends it again by
+  // itself; the server recognises it, and the pupil is on question 3 — the answer counted once, not twice.
+  let lost = 0;
+  await pupil.route(`**/campagnes/${code}/evaluation`, async (route) => {
+    if (route.request().method() !== "POST" || lost > 0) return route.fallback();
+    lost++;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  sent.length = 0;
+  await startTimerIfAsked(pupil);
+  await pupil.getByRole("button", { name: "Je passe" }).click();
+  await expect(pupil.getByRole("heading", { name: "Question 3 sur 5" })).toBeVisible({ timeout: 30_000 });
+  expect(lost).toBe(1);
+  expect(sent.filter((s) => s.startsWith("POST"))).toHaveLength(2);
+  await pupil.unroute(`**/campagnes/${code}/evaluation`);
+
+  // On to the checkpoint: it comes with the fifth answer, the address follows, « Continuer » sends nothing.
+  for (let n = 3; n <= 5; n++) {
+    await startTimerIfAsked(pupil);
+    await pupil.getByRole("button", { name: "Je passe" }).click();
+    // The next question, or the warning before a timed one (« Question chronométrée », its number above it).
+    if (n < 5) await expect(pupil.getByRole("heading", { name: new RegExp(`Question ${n + 1} sur 5|Question chronométrée`) })).toBeVisible();
+  }
+  const checkpoint = pupil.getByRole("heading", { name: "Avancement" });
+  await expect(checkpoint).toBeFocused();
+  await expect(pupil).toHaveURL(new RegExp(`/campagnes/${code}/checkpoint$`));
+  await expect(pupil.locator("ol > li")).toHaveCount(5);
+  await expect(pupil.getByText("Pas de réponse")).toHaveCount(5);
+  sent.length = 0;
+  await pupil.getByRole("link", { name: "Continuer" }).click();
+  await expect(pupil.getByRole("heading", { name: /Question 1 sur 5|Question chronométrée/ })).toBeVisible();
+  await expect(pupil).toHaveURL(new RegExp(`/campagnes/${code}/evaluation$`));
+  expect(sent.filter((s) => !s.startsWith("GET /_next/static"))).toEqual([]);
+  expect(await pupil.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  // A reload shows the same question: the screen swapped in is the server's current one.
+  const shown = await pupil.locator("input[name=challengeId]").inputValue().catch(() => null);
+  await pupil.reload();
+  if (shown) expect(await pupil.locator("input[name=challengeId]").inputValue()).toBe(shown);
+  await context.close();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a plain form post answers and shows the next question", async ({ page, browser }) => {
+    const teacher = await browser.newPage();
+    const code = await newCampaign(teacher);
+    await logIn(page, code);
+    await page.getByRole("button", { name: "C'est parti !" }).click();
+    await page.waitForURL(/\/evaluation$/);
+    if (await page.getByRole("button", { name: "Commencer" }).count()) await page.getByRole("button", { name: "Commencer" }).click();
+    await expect(page.getByRole("heading", { name: "Question 1 sur 5" })).toBeVisible();
+    await page.getByRole("button", { name: "Je passe" }).click();
+    await page.waitForURL(/\/evaluation$/);
+    if (await page.getByRole("button", { name: "Commencer" }).count()) await page.getByRole("button", { name: "Commencer" }).click();
+    await expect(page.getByRole("heading", { name: "Question 2 sur 5" })).toBeVisible();
+  });
+});

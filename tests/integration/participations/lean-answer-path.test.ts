@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { db, pgPool } from "@/lib/db/client";
+import { roundTrips } from "@/lib/db/prisma-factory";
+import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
+import { cachedChallengeSource, campaignIdOfCode, tutorialsOfSkill } from "@/lib/db/repositories/content-memory";
+import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
+import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
+import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
+import { answerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
+import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
+import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
+import { addMember, createEstablishment, createUser } from "../../support/factories";
+
+async function openCampaign() {
+  const school = await createEstablishment({ isManagingStudents: false });
+  const teacher = await createUser();
+  await addMember(school.id, teacher.id, "ADMIN");
+  const campaign = campaignCreationSchema.parse({ name: "Test", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
+  return createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign });
+}
+
+async function pupilIn(code: string, campaignId: number) {
+  const pupil = await createUser();
+  await startParticipation({ userId: pupil.id, code, externalId: null });
+  const q = await currentQuestion({ userId: pupil.id, campaignId });
+  if (q.kind !== "question") throw new Error("expected a question");
+  return { pupil, claims: { userId: pupil.id, sessionId: `s-${pupil.id}`, sessionVersion: 0 }, first: q.challengeId };
+}
+
+/** What a production process has in memory after its first minutes: the campaign's content and tutorials. */
+async function warmContent(code: string, campaignId: number) {
+  await campaignIdOfCode(code);
+  const content = await engineContentOfCampaign(campaignId);
+  for (const c of content.challenges) await cachedChallengeSource(c.id);
+  for (const s of content.skills) await tutorialsOfSkill(s.id);
+}
+
+/** Transactions in a statement log: BEGIN … COMMIT/ROLLBACK is one, any statement outside one is one more. */
+function transactionsIn(log: string[]): number {
+  let inside = false;
+  let count = 0;
+  for (const sql of log.map((s) => s.trim().toUpperCase())) {
+    if (sql.startsWith("BEGIN")) {
+      inside = true;
+      count++;
+    } else if (sql.startsWith("COMMIT") || sql.startsWith("ROLLBACK")) inside = false;
+    else if (!inside) count++;
+  }
+  return count;
+}
+
+async function recorded<T>(work: () => Promise<T>): Promise<{ value: T; log: string[] }> {
+  roundTrips.log = [];
+  try {
+    const value = await work();
+    return { value, log: roundTrips.log };
+  } finally {
+    roundTrips.log = null;
+  }
+}
+
+describe("lean answer path (issue 15)", () => {
+  it("records every answer in exactly one transaction and returns the next question or the checkpoint with it", async () => {
+    const { id: campaignId, code } = await openCampaign();
+    await warmContent(code, campaignId);
+    const { pupil, claims, first } = await pupilIn(code, campaignId);
+    let challengeId = first;
+    const perAnswer: { transactions: number; statements: number }[] = [];
+    let checkpoints = 0;
+    for (let i = 0; i < 60; i++) {
+      const { value: outcome, log } = await recorded(() => answerAndContinue({ claims, code, challengeId, answer: i % 3 ? null : { kind: "fields", values: { reponse: "x" } } }));
+      perAnswer.push({ transactions: transactionsIn(log), statements: log.length });
+      if (outcome.kind !== "answered") throw new Error(outcome.kind);
+      expect(outcome.result).not.toBe("ALREADY_RECORDED");
+      if (outcome.checkpoint) {
+        checkpoints++;
+        expect(outcome.checkpoint.items.length).toBeGreaterThan(0);
+        expect(outcome.checkpoint.items.at(-1)!.id).toBe((await db.answer.findFirstOrThrow({ where: { challengeId }, select: { id: true } })).id);
+      }
+      if (!outcome.next) break;
+      // What the result says is next is what the database says is current.
+      const current = await currentQuestion({ userId: pupil.id, campaignId });
+      expect(current).toMatchObject({ kind: "question", challengeId: outcome.next.challengeId });
+      challengeId = outcome.next.challengeId;
+    }
+    const statements = perAnswer.map((a) => a.statements);
+    console.log(`Réponses : ${perAnswer.length}, transactions par réponse : ${[...new Set(perAnswer.map((a) => a.transactions))].join(", ")}, instructions SQL par réponse : ${Math.min(...statements)} à ${Math.max(...statements)} (BEGIN et COMMIT compris)`);
+    expect(perAnswer.length).toBeGreaterThan(5);
+    expect(checkpoints).toBeGreaterThan(0);
+    for (const a of perAnswer) expect(a.transactions).toBe(1);
+    // BEGIN, session, assessment (locked), answers, knowledge, update, insert answer, insert knowledge, COMMIT; +1 at the end.
+    expect(Math.max(...statements)).toBeLessThanOrEqual(10);
+    expect((await db.participation.findFirstOrThrow({ where: { campaignId } })).status).toBe("TO_SHARE");
+  });
+
+  it("keeps the rules: double submit once, not-current refused, another pupil not found, archived refused, stale session signed out", async () => {
+    const { id: campaignId, code } = await openCampaign();
+    const alice = await pupilIn(code, campaignId);
+    const bob = await pupilIn(code, campaignId);
+    const [a, b] = await Promise.all([
+      answerAndContinue({ claims: alice.claims, code, challengeId: alice.first, answer: null }),
+      answerAndContinue({ claims: alice.claims, code, challengeId: alice.first, answer: null }),
+    ]);
+    expect([a, b].map((o) => (o.kind === "answered" ? o.result : o.kind)).sort()).toEqual(["ABAND", "ALREADY_RECORDED"]);
+    // The repeated submit shows the same next question as the first.
+    expect(a.kind === "answered" && b.kind === "answered" && a.next?.challengeId === b.next?.challengeId).toBe(true);
+    expect(await db.answer.count()).toBe(1);
+    await expect(answerAndContinue({ claims: alice.claims, code, challengeId: "ch-n-existe-pas", answer: null })).rejects.toMatchObject({ code: "NOT_CURRENT" });
+    // A pupil without a participation here reaches nothing (the session's user is the only one read).
+    const stranger = await createUser();
+    await expect(answerAndContinue({ claims: { userId: stranger.id, sessionId: "s", sessionVersion: 0 }, code, challengeId: alice.first, answer: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await answerAndContinue({ claims: { ...alice.claims, sessionVersion: 1 }, code, challengeId: alice.first, answer: null })).toEqual({ kind: "signed-out" });
+    await db.revokedSession.create({ data: { sessionId: alice.claims.sessionId, expiresAt: new Date(Date.now() + 3600_000) } });
+    expect(await answerAndContinue({ claims: alice.claims, code, challengeId: alice.first, answer: null })).toEqual({ kind: "signed-out" });
+    await db.campaign.update({ where: { id: campaignId }, data: { archivedAt: new Date() } });
+    await expect(answerAndContinue({ claims: bob.claims, code, challengeId: bob.first, answer: null })).rejects.toMatchObject({ code: "ARCHIVED" });
+    expect(await db.answer.count()).toBe(1);
+  });
+
+  it("past capacity answers « Trop de monde » without recording, and the retry is recorded once", async () => {
+    const { id: campaignId, code } = await openCampaign();
+    await warmContent(code, campaignId);
+    const { claims, first } = await pupilIn(code, campaignId);
+    // Every connection of the pool taken (DATABASE_POOL_SIZE, 10 by default): the answer waits the queue deadline, then is refused.
+    const held = await Promise.all(Array.from({ length: 10 }, () => pgPool().connect()));
+    const started = Date.now();
+    try {
+      await expect(answerAndContinue({ claims, code, challengeId: first, answer: null })).rejects.toMatchObject({ code: "BUSY", message: BUSY_MESSAGE });
+    } finally {
+      for (const c of held) c.release();
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await db.answer.count()).toBe(0);
+    // The page retries the same form: recorded once, and a second retry (the first reply lost) changes nothing.
+    const retry = await answerAndContinue({ claims, code, challengeId: first, answer: null });
+    expect(retry).toMatchObject({ kind: "answered", result: "ABAND" });
+    const again = await answerAndContinue({ claims, code, challengeId: first, answer: null });
+    expect(again).toMatchObject({ kind: "answered", result: "ALREADY_RECORDED" });
+    expect(await db.answer.count()).toBe(1);
+  });
+});

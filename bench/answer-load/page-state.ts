@@ -8,12 +8,14 @@
 export type PageState =
   | { kind: "question"; challengeId: string }
   | { kind: "timer"; challengeId: string }
-  | { kind: "checkpoint" }
+  /** `next`: the question that came with the checkpoint (the lean answer path), shown by « Continuer » without a request. */
+  | { kind: "checkpoint"; next?: { kind: "question" | "timer"; challengeId: string } }
   | { kind: "end" }
   | { kind: "error"; message: string }
   | { kind: "unknown" };
 
 const CHALLENGE_ID = "([a-z0-9][a-z0-9-]*)";
+const TIMER_FORM_ANCHORS = ['"name":"challengeId","value":"', 'name="challengeId" value="'];
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Every challenge id written right after one of the anchors. */
@@ -40,7 +42,13 @@ function errorMessage(body: string): string | null {
 
 export function readPageState(body: string, anchors: string[]): PageState {
   const isTimerWarning = /Question chronométrée/.test(body) && /Commencer/.test(body);
-  const challengeId = challengeIdIn(body, anchors);
+  // The timed question's warning carries its id only in its « Commencer » form's hidden field (HTML or RSC), which a
+  // recording may never have seen in an answer's response (the recorder reaches its timed question by a page load).
+  const challengeId = challengeIdIn(body, anchors) ?? (isTimerWarning ? challengeIdIn(body, TIMER_FORM_ANCHORS) : null);
+  // A checkpoint's own words (its list of answers); a question after it in the same body is the one « Continuer » shows.
+  if (/Réponses et tutos/.test(body) && /Continuer/.test(body)) {
+    return challengeId ? { kind: "checkpoint", next: { kind: isTimerWarning ? "timer" : "question", challengeId } } : { kind: "checkpoint" };
+  }
   if (isTimerWarning && challengeId) return { kind: "timer", challengeId };
   if (challengeId) return { kind: "question", challengeId };
   if (/Voir mes résultats/.test(body) && /Fin de votre évaluation/.test(body)) return { kind: "end" };

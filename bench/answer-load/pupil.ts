@@ -12,6 +12,7 @@ import type { PageState } from "./page-state";
 import { replayInteraction, type ReplayResult } from "./replay";
 import { interactionFor, type Shape } from "./shape";
 import type { ChallengeSource } from "../../lib/domain/learning-content/schema";
+import { MAX_ANSWER_ATTEMPTS, retryDelayMs } from "../../lib/domain/participations/retry-delay";
 
 export type LoadContext = {
   agent: http.Agent;
@@ -127,6 +128,13 @@ export class Pupil {
       } catch (e) {
         error = e instanceof HttpError ? e.kind : String(e);
       }
+      // « Trop de monde en même temps »: the page sends the answer again by itself (answer-flow.tsx), so does the bench.
+      const busy = error.startsWith("Trop de monde en même temps");
+      if (busy && attempt < MAX_ANSWER_ATTEMPTS) {
+        retries++;
+        await new Promise((r) => setTimeout(r, retryDelayMs(attempt - 1)));
+        continue;
+      }
       if (!context.retry || attempt >= context.retry.maxAttempts) return fail(error);
       retries++;
       await new Promise((r) => setTimeout(r, context.retry!.backoffMs * Math.min(attempt, 8) * (0.5 + Math.random())));
@@ -139,7 +147,8 @@ export class Pupil {
       if (follow.requests.length > follow.submission!.index + 1) {
         await replayInteraction({ agent: context.agent, baseUrl: context.baseUrl, jar: this.jar, interaction: follow, to: { code, challengeId }, anchors: context.shape.anchors, timeoutMs: context.timeoutMs, range: [follow.submission!.index + 1, follow.requests.length], sent: counter });
       }
-      if (state.kind === "checkpoint") state = await this.follow(context, "continue", null, counter);
+      // « Continuer »: the question came with the checkpoint (nothing sent), or the page loads it.
+      if (state.kind === "checkpoint") state = state.next ?? (await this.follow(context, "continue", null, counter));
       if (state.kind === "timer") state = await this.follow(context, "start-timer", state.challengeId, counter);
       const ms = performance.now() - intendedStart;
       if (state.kind === "end") {

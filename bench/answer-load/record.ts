@@ -16,7 +16,7 @@ import { launchChromium, logInThroughPage } from "./browser";
 import { NetworkCapture, type Captured } from "./capture";
 import { startCommand } from "./app-cluster";
 import { onShutdown } from "./shutdown";
-import { anchorsAround, readPageState } from "./page-state";
+import { anchorsAround, readPageState, type PageState } from "./page-state";
 import { detectChoiceEncoding, domState, type DomState } from "./record-dom";
 import { PUPIL_PASSWORD, RECORDER_CAMPAIGN, STATE_DIR, recorderEmail, shapeFile } from "./settings";
 import { currentBuildId, type Correlation, type InteractionKind, type Outcome, type RecordedInteraction, type Shape } from "./shape";
@@ -118,11 +118,15 @@ export async function recordShape(input: { baseUrl: string; databaseUrl: string;
     let timerForced = false;
     while (state.kind !== "end" && answers < MAX_ANSWERS) {
       if (state.kind === "checkpoint") {
-        if (!timerForced) {
+        state = await record("continue", state, () => page.getByRole("link", { name: "Continuer" }).click());
+        if (!timerForced && state.kind === "question") {
+          // A timed question next: set in the database, then the question page loaded again (not recorded), since
+          // the question shown by « Continuer » may have come with the checkpoint's response.
           await makeNextQuestionTimed(client, assessmentId, code);
           timerForced = true;
+          await page.goto(`${input.baseUrl}/campagnes/${code}/evaluation`);
+          state = await waitForChange(page, state);
         }
-        state = await record("continue", state, () => page.getByRole("link", { name: "Continuer" }).click());
       } else if (state.kind === "timer") {
         state = await record("start-timer", state, () => page.getByRole("button", { name: "Commencer" }).click());
       } else {
@@ -195,24 +199,36 @@ function findCorrelations(captured: Captured[]): Correlation[] {
 /** Anchors found before the next question's id in every recorded body that shows a question, kept when never wrong. */
 function learnAnchors(recordings: Recording[]): string[] {
   const candidates = new Set<string>();
-  for (const r of recordings) {
-    if (!r.after.challengeId) continue;
-    for (const c of r.captured) if (!c.request.isBackground) for (const a of anchorsAround(c.responseBody, r.after.challengeId, r.interaction.code)) candidates.add(a);
-  }
+  const expectedId = (r: Recording, i: number) => r.after.challengeId ?? (r.after.kind === "checkpoint" ? broughtAlong(recordings, i) : null);
+  recordings.forEach((r, i) => {
+    const id = expectedId(r, i);
+    if (!id) return;
+    for (const c of r.captured) if (!c.request.isBackground) for (const a of anchorsAround(c.responseBody, id, r.interaction.code)) candidates.add(a);
+  });
   const mentionsChallenge = (anchor: string) => (/challenge/i.test(anchor) ? 0 : 1);
   return [...candidates].sort((a, b) => mentionsChallenge(a) - mentionsChallenge(b)).filter((anchor) =>
-    recordings.every((r) => r.captured.filter((c) => !c.request.isBackground).every((c) => {
+    recordings.every((r, i) => r.captured.filter((c) => !c.request.isBackground).every((c) => {
       const ids = [...c.responseBody.matchAll(new RegExp(anchor.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "([a-z0-9][a-z0-9-]*)", "g"))].map((m) => m[1]);
-      return ids.every((id) => id === r.after.challengeId);
+      return ids.every((id) => id === expectedId(r, i));
     })),
   );
+}
+
+/** The question « Continuer » showed after checkpoint i when it sent nothing (it came with the checkpoint's response). */
+function broughtAlong(recordings: Recording[], i: number): string | null {
+  const next = recordings[i + 1];
+  return next && next.interaction.kind === "continue" && next.captured.every((c) => c.request.isBackground) ? next.after.challengeId : null;
 }
 
 /** What page-state.ts reads from the last waited-for response must be what Chromium showed. */
 function checkReading(shape: Shape, recordings: Recording[]): void {
   if (shape.anchors.length === 0) throw new Error("Impossible de retrouver l'identifiant de la question suivante dans les réponses (page-state.ts)");
+  let previous: PageState | undefined;
   for (const r of recordings) {
-    const seen = r.captured.filter((c) => !c.request.isBackground).map((c) => readPageState(c.responseBody, shape.anchors)).filter((s) => s.kind !== "unknown").at(-1);
+    let seen = r.captured.filter((c) => !c.request.isBackground).map((c) => readPageState(c.responseBody, shape.anchors)).filter((s) => s.kind !== "unknown").at(-1);
+    // « Continuer » without a request: the screen is the question the checkpoint brought along.
+    if (!seen && r.interaction.kind === "continue" && previous?.kind === "checkpoint") seen = previous.next;
+    previous = seen;
     const expected = r.after;
     const ok = seen && seen.kind === expected.kind && (!("challengeId" in seen) || seen.challengeId === expected.challengeId);
     if (!ok) throw new Error(`page-state.ts lit « ${JSON.stringify(seen)} » là où Chromium montre « ${JSON.stringify(expected)} » (${r.interaction.kind})`);

@@ -15,10 +15,12 @@ const schema = z.object({
   /** Database connections of each app process (its pool). Behind PgBouncer, many processes share few server connections. */
   DATABASE_POOL_SIZE: z.coerce.number("DATABASE_POOL_SIZE doit être un nombre entier.").int().min(1).max(200).default(10),
   /**
-   * Queue deadline: how long a request waits for a pool connection before the server answers « Trop de monde en même
-   * temps » (the answer is not recorded and the page tries again by itself). Short, so that an overload is refused fast.
+   * The answer path's queue deadline: how long an answer waits for a pool connection before the server answers « Trop
+   * de monde en même temps » (nothing recorded, the page tries again by itself). Short, so that an overload is refused fast.
    */
   DATABASE_QUEUE_DEADLINE_MS: z.coerce.number("DATABASE_QUEUE_DEADLINE_MS doit être un nombre entier.").int().min(50).max(60_000).default(1_000),
+  /** What any other request (a page) waits for a pool connection before failing: bounds the queue, longer than the answer's. */
+  DATABASE_POOL_WAIT_MS: z.coerce.number("DATABASE_POOL_WAIT_MS doit être un nombre entier.").int().min(100).max(600_000).default(15_000),
   /** Public address of the student app, used in links and e-mails (e.g. https://app.example.fr). */
   APP_URL: z.url().default("http://localhost:3000"),
   /** Optional separate host for the teacher space (e.g. https://orga.example.fr → /orga). */

@@ -9,7 +9,7 @@ function client(): PrismaClient {
   // Both or neither (a dev reload keeps globalThis: a client made before the pool was kept is replaced).
   if (!globalForPrisma.prisma || !globalForPrisma.pgPool) {
     const settings = env();
-    const { prisma, pool } = createDatabase(settings.DATABASE_URL, settings.DATABASE_POOL_SIZE, settings.DATABASE_QUEUE_DEADLINE_MS);
+    const { prisma, pool } = createDatabase(settings.DATABASE_URL, settings.DATABASE_POOL_SIZE, settings.DATABASE_POOL_WAIT_MS);
     globalForPrisma.prisma = prisma;
     globalForPrisma.pgPool = pool;
   }

@@ -9,8 +9,8 @@ import { PrismaClient } from "./generated/client";
 export const roundTrips: { count: number; log: string[] | null } = { count: 0, log: null };
 
 function countingPool(connectionString: string, max: number, queueDeadlineMs?: number): pg.Pool {
-  // The queue deadline (connectionTimeoutMillis): past it, a request gets "timeout exceeded when trying to connect"
-  // instead of waiting behind a growing queue (lib/db/repositories/answer-transaction.ts turns it into « Trop de monde »).
+  // A bound on the queue (connectionTimeoutMillis): past it, a request gets "timeout exceeded when trying to connect"
+  // instead of waiting behind a growing queue. The answer path has its own, shorter deadline (answer-transaction.ts).
   const pool = new pg.Pool({ connectionString, max, ...(queueDeadlineMs ? { connectionTimeoutMillis: queueDeadlineMs } : {}) });
   // An idle connection closed by the server (restart, failover) must not crash the process: the pool reconnects.
   pool.on("error", (error) => console.warn(`[base de données] connexion perdue : ${error.message}`));

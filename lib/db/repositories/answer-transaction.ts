@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { pgPool } from "../client";
+import { env } from "../../env";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
 import type { AssessmentState } from "./assessment-repository";
 
@@ -10,12 +11,40 @@ import type { AssessmentState } from "./assessment-repository";
  * The decision between the reads and the writes is the caller's (`decide`, pure domain code).
  */
 
-/** No pool connection within the queue deadline (pg's pool, under Prisma or not): the server is past its capacity. */
+/** No pool connection within the queue deadline: the server is past its capacity (nothing was read or written). */
+class DatabaseBusy extends Error {}
+
+/** Also pg's own pool-wide timeout (DATABASE_POOL_WAIT_MS), under Prisma or not. */
 export function isDatabaseBusy(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message)) return true;
+    if (e instanceof DatabaseBusy || (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message))) return true;
   }
   return false;
+}
+
+/**
+ * A connection within the answer path's queue deadline (DATABASE_QUEUE_DEADLINE_MS), shorter than what pages wait:
+ * an answer refused early is retried by the page, a page load is not. A connection obtained too late goes back.
+ */
+function connectWithin(deadlineMs: number): Promise<pg.PoolClient> {
+  return new Promise((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new DatabaseBusy(`no connection within ${deadlineMs} ms`));
+    }, deadlineMs);
+    pgPool().connect().then(
+      (client) => {
+        clearTimeout(timer);
+        if (late) client.release();
+        else resolve(client);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 export type SessionClaims = { userId: number; sessionId: string; sessionVersion: number };
@@ -55,7 +84,7 @@ export async function inAnswerTransaction<T>(
   decide: (snapshot: AnswerSnapshot) => { write: AnswerWrite | null; decision: T },
   now: Date,
 ): Promise<AnswerTransactionResult<T>> {
-  const client = await pgPool().connect();
+  const client = await connectWithin(env().DATABASE_QUEUE_DEADLINE_MS);
   let open = false;
   try {
     await client.query("BEGIN");

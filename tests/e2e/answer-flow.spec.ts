@@ -14,7 +14,7 @@ async function newCampaign(page: Page): Promise<string> {
 
 async function logIn(page: Page, code: string) {
   await page.goto(`/connexion?retour=/campagnes/${code}`);
-  await page.getByLabel("Adresse e-mail ou identifiant").fill("louis.pouzin@example.org");
+  await page.getByLabel("Adresse e-mail ou identifiant").fill("ada.lovelace@example.org");
   await page.getByLabel("Mot de passe").fill(DEMO.password);
   await page.getByRole("button", { name: "Je me connecte" }).click();
 }

@@ -12,7 +12,7 @@ import { answerChallenge, startTimedChallenge } from "../use-cases/participation
 import { shareResults } from "../use-cases/participations/participation-results";
 import { signUp, signUpSchema } from "../use-cases/accounts/sign-up";
 import { campaignForLanding } from "../use-cases/participations/pupil-campaign";
-import { NotFoundError } from "../domain/shared/errors";
+import { DomainError, NotFoundError } from "../domain/shared/errors";
 
 const codeOf = (formData: FormData) => String(formData.get("code") ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
 
@@ -79,7 +79,13 @@ export async function startTimerAction(formData: FormData): Promise<void> {
   const userId = await getSessionUserId();
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   const campaign = await campaignForLanding(code);
-  if (campaign) await startTimedChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? "") });
+  try {
+    if (campaign) await startTimedChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? "") });
+  } catch (error) {
+    // A stale form (a second click, another tab moved on) or no assessment of this user here: the evaluation page
+    // shows the current question or sends the user away, instead of a server error.
+    if (!(error instanceof DomainError)) throw error;
+  }
   redirect(`/campagnes/${code}/evaluation`);
 }
 

@@ -13,6 +13,7 @@ import { readBuildEntryPoints } from "./support/entry-points";
 import { expectAllowed, expectRefused, type CallRecord, type MatrixContext } from "./support/execute";
 import { DatabaseProbe } from "./support/fingerprint";
 import { callRoute } from "./support/http";
+import { actionFuzz, pageFuzz, routeFuzz, type FuzzRequest } from "./support/http-fuzz";
 import type { Call, Proof } from "./support/matrix";
 import { ACTORS, type ActorName } from "./support/world";
 
@@ -28,7 +29,11 @@ const withNoJsVariant = (call: Call): Call[] => ("action" in call && !call.noJs 
 
 /** A concrete URL for a route pattern, to find its methods. */
 function concrete(pattern: string): string {
-  return pattern.replace("[...nextauth]", "session").replace("[id]", String(world.campaigns.a1.id)).replace("[code]", world.campaigns.a1.code);
+  return pattern
+    .replace("[...nextauth]", "session")
+    .replace("[id]", String(world.campaigns.a1.id))
+    .replace("[participationId]", String(world.participations.a1Shared))
+    .replace("[code]", world.campaigns.a1.code);
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -112,4 +117,49 @@ describe("phase 2: the allowed calls work", () => {
       expect(problems).toEqual([]);
     });
   }
+});
+
+describe("HTTP fuzz: hostile bodies, paths and queries never give a 5xx nor hang", () => {
+  /** Sends as the anonymous and as ADMIN A (who reaches the most code); a 5xx or no answer within 30 s is a failure. */
+  async function fuzz(requests: FuzzRequest[]): Promise<string[]> {
+    const problems: string[] = [];
+    for (const caller of ["anonymous", "admin"] as const) {
+      const cookie = caller === "admin" ? context.cookies.admin : undefined;
+      for (const request of requests) {
+        const headers = { origin: context.baseUrl, ...(cookie ? { cookie } : {}), ...(request.init.headers as Record<string, string>) };
+        try {
+          const response = await fetch(`${context.baseUrl}${request.path}`, { ...request.init, headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+          await response.arrayBuffer();
+          if (response.status >= 500) problems.push(`${caller} · ${request.init.method} ${request.path.slice(0, 80)} (${request.what}) → HTTP ${response.status}`);
+        } catch (error) {
+          problems.push(`${caller} · ${request.init.method} ${request.path.slice(0, 80)} (${request.what}) → pas de réponse (${(error as Error).name})`);
+        }
+      }
+    }
+    return problems;
+  }
+
+  it("server actions", async () => {
+    const problems: string[] = [];
+    for (const [index, action] of build.actions.entries()) {
+      const row = ROWS.find((candidate) => candidate.entry === `action ${action.key}`);
+      problems.push(...(await fuzz(await actionFuzz(action, row, world, index))).map((p) => `${action.key} · ${p}`));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("route handlers", async () => {
+    const problems: string[] = [];
+    for (const entry of routeEntries) {
+      const [method, pattern] = entry.split(" ");
+      problems.push(...(await fuzz(routeFuzz(method, concrete(pattern)))));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("pages", async () => {
+    const problems: string[] = [];
+    for (const pattern of build.pages) problems.push(...(await fuzz(pageFuzz(pattern, concrete(pattern)))));
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import { ZodError } from "zod";
 import { DomainError } from "../domain/shared/errors";
+// Side effect: zod's messages without a French text of their own become French ones (see the file).
+import "./french-form-messages";
 
 export type ActionState = {
   ok: boolean;

@@ -20,6 +20,12 @@ describe("runAction", () => {
     expect(await runAction(async () => Promise.reject(new DomainError("X", "Nom trop long.", "name")))).toEqual({ ok: false, message: "Nom trop long.", fieldErrors: { name: "Nom trop long." } });
   });
 
+  it("comes with French messages for the checks of a schema that gives none (zod's defaults are English)", () => {
+    expect(z.string().safeParse(undefined).error?.issues[0].message).toBe("Ce champ est obligatoire.");
+    expect(z.enum(["ADMIN", "MEMBER"]).safeParse("OWNER").error?.issues[0].message).toBe("Choisissez une des valeurs proposées.");
+    expect(z.string().max(5).safeParse("abcdefgh").error?.issues[0].message).toBe("Ce champ ne doit pas dépasser 5 caractères.");
+  });
+
   it("logs anything unexpected and replaces it by a generic French message", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const state = await runAction(async () => Promise.reject(new TypeError("boom")));

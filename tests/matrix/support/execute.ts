@@ -3,7 +3,7 @@
  * change in the database where none is allowed, or a proof that does not hold.
  */
 import type { BuildEntryPoints } from "./entry-points";
-import { changedTables, type DatabaseProbe } from "./fingerprint";
+import { changedTables, type DatabaseProbe, type Fingerprint } from "./fingerprint";
 import { callAction, callRoute, getPage, postActionWithoutJavaScript, signIn, type HttpResult } from "./http";
 import { leakedMarkers, MARKERS } from "./markers";
 import type { Call, Caller, Proof, Refusal } from "./matrix";
@@ -20,12 +20,35 @@ const HELPER_VIEWS: Record<HelperName, { as: ActorName; own: string[] }> = {
 export type MatrixContext = {
   baseUrl: string;
   world: World;
+  /** The fingerprint of the world during phase 1 (a change is undone at once, so it never moves). */
+  baseline?: Fingerprint;
   build: BuildEntryPoints;
   cookies: Partial<Record<Caller, string>>;
   database: DatabaseProbe;
 };
 
-export type CallRecord = { entry: string; caller: Caller; phase: 1 | 2; call: string; status: number; location: string | null; said: string | null; changed: string[]; problems: string[] };
+export type CallRecord = {
+  entry: string;
+  caller: Caller;
+  phase: 1 | 2;
+  call: string;
+  status: number;
+  location: string | null;
+  said: string | null;
+  changed: string[];
+  problems: string[];
+  /** Forms of the page with a password field that a browser would send with GET (the password in the URL). */
+  secretFormsByGet: number;
+};
+
+/** A form with a password field is sent in the URL unless it says method="post" (forms of server actions do). */
+export function secretFormsSentByGet(html: string): number {
+  let count = 0;
+  for (const [, attributes, inner] of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
+    if (/type="password"/i.test(inner) && !/method="post"/i.test(attributes)) count++;
+  }
+  return count;
+}
 
 /** What the answer says to the user, in short (an action's French message, or a page's title), for the report. */
 function saidIn(body: string): string | null {
@@ -80,7 +103,7 @@ function locationOf(result: HttpResult): string {
 /** A refused call: no 5xx, no marker the caller may not see, nothing changed. */
 export async function expectRefused(context: MatrixContext, entry: string, caller: ActorName, call: Call, refusal: Refusal | undefined): Promise<CallRecord> {
   await context.database.forgetRateLimits();
-  const before = await context.database.fingerprint();
+  const before = context.baseline ?? (await context.database.fingerprint());
   const result = await send(context, call, caller);
   const changed = changedTables(before, await context.database.fingerprint());
   if (changed.length) await context.database.restore(changed);
@@ -92,7 +115,7 @@ export async function expectRefused(context: MatrixContext, entry: string, calle
   if (opensSession(result)) problems.push("une session a été ouverte");
   if (refusal?.status && !refusal.status.includes(result.status)) problems.push(`HTTP ${result.status}, attendu ${refusal.status.join(" ou ")}`);
   if (refusal?.redirect && !refusal.redirect.test(locationOf(result))) problems.push(`redirection « ${locationOf(result)} », attendu ${refusal.redirect}`);
-  return { entry, caller, phase: 1, call: describeCall(call), status: result.status, location: result.location, said: saidIn(result.body), changed, problems };
+  return { entry, caller, phase: 1, call: describeCall(call), status: result.status, location: result.location, said: saidIn(result.body), changed, problems, secretFormsByGet: secretFormsSentByGet(result.body) };
 }
 
 /** An allowed call: it works as the proof says, and still shows nothing the caller may not see. */
@@ -114,5 +137,5 @@ export async function expectAllowed(context: MatrixContext, entry: string, calle
   if ("page" in call && changed.length && !proof.changes && !proof.mayWrite) problems.push(`une page lue (GET) a modifié la base : ${changed.join(", ")}`);
   const verdict = proof.verify ? await proof.verify(context.world, (text, values) => context.database.sql(text, values)) : null;
   if (verdict) problems.push(verdict);
-  return { entry, caller, phase: 2, call: describeCall(call), status: result.status, location: result.location, said: saidIn(result.body), changed, problems };
+  return { entry, caller, phase: 2, call: describeCall(call), status: result.status, location: result.location, said: saidIn(result.body), changed, problems, secretFormsByGet: secretFormsSentByGet(result.body) };
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { startEmbeddedPostgres, type RunningDatabase } from "../../../scripts/db/embedded-postgres";
 import { localProductionEnv } from "../../../scripts/setup/local-production-env";
 import { prepareDatabase } from "../../../scripts/setup/prepare-database";
+import { readBuildEntryPoints } from "./entry-points";
 import { logIn } from "./http";
 import type { ActorName, HelperName, World } from "./world";
 
@@ -45,15 +46,20 @@ export async function setup({ provide }: { provide: (key: string, value: unknown
   await db.$disconnect();
   await pgPool().end();
 
-  server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", port], {
+  // The server as `npm start` runs it in production (whatever the project puts behind that command).
+  server = spawn("npm", ["start", "--silent"], {
+    detached: true,
     stdio: ["ignore", "ignore", "pipe"],
     env: {
       ...localProductionEnv({ appUrl: baseUrl, databaseUrl: database.url, secret: "matrix-secret-matrix-secret-matrix-secret-0" }),
+      PORT: port,
       // Production behaviour: mails stay in dev_mails (part of the fingerprint) and /dev/mails answers 404.
       MAIL_OUTBOX_PAGE: "0",
       // GAR on, with the public TEST certificate, so that /api/saml/* are real entry points.
       SAML_IDP_ENTRY_POINT: "https://idp-de-test.gar.invalid/sso",
       SAML_IDP_CERT: readFileSync(path.join("tests", "fixtures", "saml", "idp-test-cert.pem"), "utf8"),
+      // The issuer of tests/integration/gar/support/test-identity-provider.ts (checked once GAR checks the Issuer).
+      SAML_IDP_ENTITY_ID: "https://idp.gar.test/",
     },
   });
   // What the server writes on stderr (stack traces of a 5xx…) is kept for whoever reads a failing row.
@@ -64,8 +70,9 @@ export async function setup({ provide }: { provide: (key: string, value: unknown
 
   const { PASSWORD } = await import("./world");
   const cookies: Partial<Record<Exclude<ActorName, "anonymous"> | HelperName, string>> = {};
+  const build = readBuildEntryPoints();
   for (const [name, account] of Object.entries(world.logins)) {
-    cookies[name as keyof typeof cookies] = await logIn(baseUrl, account.login, PASSWORD);
+    cookies[name as keyof typeof cookies] = await logIn(baseUrl, account.login, PASSWORD, build);
   }
   provide("matrixBaseUrl", baseUrl);
   provide("matrixDatabaseUrl", database.url);
@@ -73,11 +80,13 @@ export async function setup({ provide }: { provide: (key: string, value: unknown
   provide("matrixCookies", cookies);
 }
 
+/** npm and the server it started form one process group: stopped together. */
 export async function teardown() {
-  if (server && server.exitCode === null) {
+  if (server?.pid && server.exitCode === null) {
     const exited = new Promise((resolve) => server!.once("exit", resolve));
-    server.kill("SIGTERM");
+    process.kill(-server.pid, "SIGTERM");
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (server.exitCode === null) process.kill(-server.pid, "SIGKILL");
   }
   await database?.stop();
 }

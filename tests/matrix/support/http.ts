@@ -17,9 +17,20 @@ function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
 }
 
-/** Signs in through next-auth's credentials endpoint (CSRF token first, like the login form) and returns the cookies. */
-export async function logIn(baseUrl: string, login: string, password: string): Promise<string> {
-  const response = await signIn(baseUrl, "credentials", { login, password }, undefined);
+const SIGN_IN_ACTION = "lib/actions/session-actions.ts#signInAction";
+
+/**
+ * Signs in the way the login form does and returns the session cookie: through the login server action when the
+ * build has one, else through next-auth's credentials endpoint (CSRF token first).
+ */
+export async function logIn(baseUrl: string, login: string, password: string, build: { actions: { key: string; id: string }[] }): Promise<string> {
+  const action = build.actions.find((candidate) => candidate.key === SIGN_IN_ACTION);
+  const form = new FormData();
+  form.append("login", login);
+  form.append("password", password);
+  const response = action
+    ? await callAction(baseUrl, { id: action.id, path: "/connexion", args: [{ ok: false }, form] }, undefined)
+    : await signIn(baseUrl, "credentials", { login, password }, undefined);
   const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`La connexion de ${login} a échoué (HTTP ${response.status}) : la matrice a besoin d'une vraie session.`);
   return session;

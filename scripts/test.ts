@@ -16,15 +16,16 @@ function run(name: string, command: string, args: string[], env: Record<string, 
   console.log(`\n━━━ ${name} ━━━`);
   const started = Date.now();
   const child = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
-  const ok = child.status === 0;
-  let counts = { passed: 0, failed: ok ? 0 : 1 };
+  const exitedWell = child.status === 0;
+  let counts = { passed: 0, failed: exitedWell ? 0 : 1 };
   try {
     if (count) counts = count();
   } catch {
     // No report: the step failed before running its tests; it counts as one failure.
   }
-  if (!ok && counts.failed === 0) counts.failed = 1;
-  results.push({ name, ok, ...counts, seconds: (Date.now() - started) / 1000 });
+  if (!exitedWell && counts.failed === 0) counts.failed = 1;
+  // A failed test fails the step even if its process exited 0.
+  results.push({ name, ok: exitedWell && counts.failed === 0, ...counts, seconds: (Date.now() - started) / 1000 });
 }
 
 function vitestCounts(file: string) {

@@ -119,6 +119,24 @@ export const ORGA_ACTIONS: Row[] = [
     controls: [{ as: "admin", call: (w) => ({ action: team("changeRoleAction"), from: "/orga/equipe", args: stateArgs({ membershipId: w.memberships.spareA, role: "ADMIN" }) }), proof: { changes: ["memberships"] } }],
   },
   {
+    entry: `action ${team("changeRoleAction")}`,
+    rule: "The other way round: B's memberships are for B's ADMIN only (ADMIN A names MEMBER B).",
+    probe: (w) => ({ action: team("changeRoleAction"), from: "/orga/equipe", args: stateArgs({ membershipId: w.memberships.memberB, role: "ADMIN" }) }),
+    allowed: { otherAdmin: { skip: "ADMIN B's right over its own team is the control of the row above, mirrored" } },
+  },
+  {
+    entry: `action ${team("removeMemberAction")}`,
+    rule: "The other way round: ADMIN A cannot remove MEMBER B.",
+    probe: (w) => ({ action: team("removeMemberAction"), from: "/orga/equipe", args: stateArgs({ membershipId: w.memberships.memberB }) }),
+    allowed: { otherAdmin: { skip: "ADMIN B's right over its own team is the control of the row below, mirrored" } },
+  },
+  {
+    entry: `action ${team("cancelInvitationAction")}`,
+    rule: "The other way round: ADMIN A cannot cancel B's invitation.",
+    probe: (w) => ({ action: team("cancelInvitationAction"), from: "/orga/equipe", args: stateArgs({ invitationId: w.invitations.b }) }),
+    allowed: { otherAdmin: { skip: "B's invitation stays pending; cancelling is controlled on A's side" } },
+  },
+  {
     entry: `action ${team("removeMemberAction")}`,
     rule: "Removing a member: an ADMIN of the membership's establishment.",
     probe: (w) => ({ action: team("removeMemberAction"), from: "/orga/equipe", args: stateArgs({ membershipId: w.memberships.memberA }) }),

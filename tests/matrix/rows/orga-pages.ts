@@ -28,6 +28,13 @@ export const ORGA_PAGES: Row[] = [
     refusal: ORGA_REFUSAL,
   },
   {
+    entry: "page /orga/campagnes/[id]",
+    rule: "The other way round: school B's campaign is B's only (ADMIN A and MEMBER A get « not found »).",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.b1.id}` }),
+    allowed: { otherAdmin: { status: 200, shows: ["Zqcampb1"] } },
+    refusal: ORGA_REFUSAL,
+  },
+  {
     entry: "page /orga/campagnes/[id]/analyse",
     rule: "Analyse of a campaign: the members of its establishment only.",
     probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/analyse` }),

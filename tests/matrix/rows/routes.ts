@@ -68,6 +68,13 @@ export const ROUTES: Row[] = [
     refusal: { status: [404] },
   },
   {
+    entry: "GET /api/campagnes/[id]/export",
+    rule: "The other way round: the CSV of school B's campaign is B's only.",
+    probe: (w) => ({ method: "GET", route: `/api/campagnes/${w.campaigns.b1.id}/export` }),
+    allowed: { otherAdmin: { status: 200 } },
+    refusal: { status: [404] },
+  },
+  {
     entry: "POST /api/eleves/identifiants",
     rule: "The credentials sheet: ADMIN or MEMBER, for the pupils of their own establishment only.",
     probe: (w) => ({ method: "POST", route: "/api/eleves/identifiants", body: fieldsToForm({ action: "RESET_PASSWORD", learnerId: [String(w.learners.managed)] }) }),

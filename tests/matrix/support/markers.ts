@@ -19,6 +19,7 @@ export const MARKERS: Record<string, { what: string; visibleTo: ActorName[] }> =
   zqjoiner: { what: "an account with no school yet", visibleTo: [] },
   zqresetter: { what: "an account whose reset link phase 2 uses", visibleTo: [] },
   zqadminb: { what: "ADMIN B", visibleTo: ["otherAdmin"] },
+  zqmembrb: { what: "MEMBER B", visibleTo: ["otherAdmin"] },
   zqpupila: { what: "pupil A1 (name, e-mail, roster)", visibleTo: ["pupil", ...SCHOOL_A_TEAM] },
   zqpupilb: { what: "pupil A2 (name, e-mail, roster)", visibleTo: ["otherPupil", ...SCHOOL_A_TEAM] },
   zqmanaged: { what: "a pupil of A signing in with a username", visibleTo: SCHOOL_A_TEAM },
@@ -63,7 +64,7 @@ export const MARKERS: Record<string, { what: string; visibleTo: ActorName[] }> =
 
 // E-mails and usernames carry their own markers, so that typing a pupil's name (which echoes back) never hides
 // the leak of their login.
-for (const who of ["admina", "membra", "sparea", "removable", "leaver", "joiner", "changer", "resetter", "adminb", "pupila", "pupilb"]) {
+for (const who of ["admina", "membra", "sparea", "removable", "leaver", "joiner", "changer", "resetter", "adminb", "membrb", "pupila", "pupilb"]) {
   MARKERS[`zqmail${who}`] = { what: `e-mail of ${MARKERS[`zq${who}`].what}`, visibleTo: MARKERS[`zq${who}`].visibleTo };
 }
 MARKERS.zqloginmanaged = { what: "username of a pupil of A", visibleTo: SCHOOL_A_TEAM };

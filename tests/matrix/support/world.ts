@@ -59,7 +59,7 @@ export type World = {
   learners: Record<"a1" | "a2" | "managed" | "garOnly" | "rosterOnly" | "rosterForReconcile" | "rosterForSignUp" | "garNew" | "forced" | "b1", number>;
   /** A tutorial with an internal page. */
   tutorialId: string;
-  memberships: Record<"adminA" | "memberA" | "spareA" | "removableA" | "leaverA" | "adminB", number>;
+  memberships: Record<"adminA" | "memberA" | "spareA" | "removableA" | "leaverA" | "adminB" | "memberB", number>;
   invitations: Record<"view" | "cancel" | "resend" | "accept" | "signUp" | "b", number>;
 };
 
@@ -149,6 +149,7 @@ export async function seedWorld(baseUrl: string): Promise<World> {
   const changer = await user({ firstName: "Joël", lastName: "Zqchanger", email: "zqmailchanger@example.org" }, hash);
   const resetter = await user({ firstName: "Léa", lastName: "Zqresetter", email: "zqmailresetter@example.org" }, hash);
   const adminB = await user({ firstName: "Nadia", lastName: "Zqadminb", email: "zqmailadminb@example.org" }, hash);
+  const memberB = await user({ firstName: "Rémi", lastName: "Zqmembrb", email: "zqmailmembrb@example.org" }, hash);
   const pupilA1 = await user({ firstName: "Zoé", lastName: "Zqpupila", email: "zqmailpupila@example.org", birthdate: "2011-03-14" }, hash);
   const pupilA2 = await user({ firstName: "Yanis", lastName: "Zqpupilb", email: "zqmailpupilb@example.org", birthdate: "2011-05-21" }, hash);
   const managed = await user({ firstName: "Maëlys", lastName: "Zqmanaged", username: "zqloginmanaged", birthdate: "2011-09-17" }, hash);
@@ -166,6 +167,7 @@ export async function seedWorld(baseUrl: string): Promise<World> {
     removableA: await membership(schoolA.id, removable, "MEMBER"),
     leaverA: await membership(schoolA.id, leaver, "MEMBER"),
     adminB: await membership(schoolB.id, adminB, "ADMIN"),
+    memberB: await membership(schoolB.id, memberB, "MEMBER"),
   };
 
   const learners = {

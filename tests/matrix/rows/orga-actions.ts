@@ -10,7 +10,7 @@ const campaignAction = (name: string) => `lib/actions/campaign-actions.ts#${name
 const team = (name: string) => `lib/actions/team-actions.ts#${name}`;
 const invitation = (name: string) => `lib/actions/invitation-actions.ts#${name}`;
 const roster = (name: string) => `lib/actions/roster-actions.ts#${name}`;
-const settings = (w: World, id: number) => `/orga/campagnes/${id}/parametres`;
+const settings = (id: number) => `/orga/campagnes/${id}/parametres`;
 
 const newCampaign = (ownerId: number) => ({
   name: "Campagne créée par la matrice",
@@ -67,16 +67,16 @@ export const ORGA_ACTIONS: Row[] = [
   {
     entry: `action ${campaignAction("archiveCampaignAction")}`,
     rule: "Archiving: the owner or an ADMIN (a1 belongs to ADMIN A; MEMBER A archives its own a4).",
-    probe: (w) => ({ action: campaignAction("archiveCampaignAction"), from: settings(w, w.campaigns.a1.id), args: stateArgs({ campaignId: w.campaigns.a1.id, archived: "true" }) }),
+    probe: (w) => ({ action: campaignAction("archiveCampaignAction"), from: settings(w.campaigns.a1.id), args: stateArgs({ campaignId: w.campaigns.a1.id, archived: "true" }) }),
     allowed: { admin: { skip: "a1 must stay open for the other calls: MEMBER A archives its own a4 below" } },
-    controls: [{ as: "member", call: (w) => ({ action: campaignAction("archiveCampaignAction"), from: settings(w, w.campaigns.a4.id), args: stateArgs({ campaignId: w.campaigns.a4.id, archived: "true" }) }), proof: { changes: ["campaigns"] } }],
+    controls: [{ as: "member", call: (w) => ({ action: campaignAction("archiveCampaignAction"), from: settings(w.campaigns.a4.id), args: stateArgs({ campaignId: w.campaigns.a4.id, archived: "true" }) }), proof: { changes: ["campaigns"] } }],
   },
   {
     entry: `action ${campaignAction("deleteCampaignAction")}`,
     rule: "Deleting: the owner or an ADMIN.",
-    probe: (w) => ({ action: campaignAction("deleteCampaignAction"), from: settings(w, w.campaigns.a1.id), args: stateArgs({ campaignId: w.campaigns.a1.id }) }),
+    probe: (w) => ({ action: campaignAction("deleteCampaignAction"), from: settings(w.campaigns.a1.id), args: stateArgs({ campaignId: w.campaigns.a1.id }) }),
     allowed: { admin: { skip: "a1 must stay for the other calls: ADMIN A deletes a3 below" } },
-    controls: [{ as: "admin", call: (w) => ({ action: campaignAction("deleteCampaignAction"), from: settings(w, w.campaigns.a3.id), args: stateArgs({ campaignId: w.campaigns.a3.id }) }), proof: { redirect: /^\/orga\?supprimee=1/, changes: ["campaigns"] } }],
+    controls: [{ as: "admin", call: (w) => ({ action: campaignAction("deleteCampaignAction"), from: settings(w.campaigns.a3.id), args: stateArgs({ campaignId: w.campaigns.a3.id }) }), proof: { redirect: /^\/orga\?supprimee=1/, changes: ["campaigns"] } }],
   },
   {
     entry: "action lib/actions/participation-actions.ts#deleteParticipationAction",

@@ -104,20 +104,3 @@ export function postActionWithoutJavaScript(baseUrl: string, input: { id: string
   for (const [name, value] of fields.entries()) form.append(name, value);
   return send(`${baseUrl}${input.path}`, { method: "POST", body: form, headers: { origin: baseUrl, ...(cookie ? { cookie } : {}) } });
 }
-
-/** Hidden inputs of the page's forms (React writes the action reference of a progressively enhanced form there). */
-export function hiddenInputs(html: string): [string, string][] {
-  const fields: [string, string][] = [];
-  for (const match of html.matchAll(/<input\b[^>]*>/g)) {
-    const tag = match[0];
-    if (!/type="hidden"/.test(tag)) continue;
-    const name = /name="([^"]*)"/.exec(tag)?.[1];
-    const value = /value="([^"]*)"/.exec(tag)?.[1] ?? "";
-    if (name) fields.push([unescapeHtml(name), unescapeHtml(value)]);
-  }
-  return fields;
-}
-
-function unescapeHtml(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}

@@ -61,9 +61,6 @@ export type Row = {
   note?: string;
 };
 
-/** The action's key in the build, e.g. action("lib/actions/team-actions.ts#removeMemberAction"). */
-export const actionEntry = (key: string) => `action ${key}`;
-
 /** Arguments of an action used with useActionState: (previous state, form data). */
 export function stateArgs(fields: Record<string, string | number | string[] | File>): unknown[] {
   return [{ ok: false }, fieldsToForm(fields)];

@@ -15,7 +15,8 @@ const UAI = "0759999Z";
 const TODAY = "2026-11-25";
 /** Small limits, so that a zip bomb is recognised without inflating tens of megabytes in a unit test. */
 const LIMITS: UploadLimits = { maxUploadBytes: 2 * 1024 * 1024, maxUncompressedBytes: 1024 * 1024, maxZipEntries: 20 };
-const TIME_BOX_MS = 2_000;
+/** A file of a few kilobytes takes about a millisecond: far beyond this, something loops (generous for a busy machine). */
+const TIME_BOX_MS = 5_000;
 
 /** The import's own sequence (lib/use-cases/roster/import-learners.ts): what the file is, then its parser. */
 async function importRead(bytes: Buffer, fileName = "eleves.xml") {
@@ -90,7 +91,7 @@ const XML_UTF8 = siecleXml(pupils, { uai: UAI, encoding: "UTF-8" });
 const CSV = siecleCsv(pupils);
 const CSV_LATIN1 = siecleCsv(pupils, { encoding: "latin1", separator: "," });
 
-describe("roster parsers under fuzzing: read or refused in French, never an exception, never a hang", () => {
+describe("roster parsers under fuzzing: read or refused in French, never an exception, never a hang", { timeout: 120_000 }, () => {
   it("the real exports are read", async () => {
     for (const [bytes, name] of [[XML, "a.xml"], [CSV, "a.csv"], [zipFiles([{ name: "ExportXML.xml", data: XML }]), "a.zip"]] as const) {
       expect((await importRead(bytes, name)).records.length).toBeGreaterThan(0);
@@ -107,16 +108,16 @@ describe("roster parsers under fuzzing: read or refused in French, never an exce
   });
 
   it("SIECLE XML exports (ISO-8859-15 and UTF-8) with mutations", async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(XML, XML_UTF8), mutations, (file, changes) => assertReadOrRefused(mutate(file, changes))), { seed: 3, numRuns: 400 });
+    await fc.assert(fc.asyncProperty(fc.constantFrom(XML, XML_UTF8), mutations, (file, changes) => assertReadOrRefused(mutate(file, changes))), { seed: 3, numRuns: 250 });
   });
 
   it("SIECLE CSV exports (UTF-8 with « ; », Latin-1 with « , ») with mutations", async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(CSV, CSV_LATIN1), mutations, (file, changes) => assertReadOrRefused(mutate(file, changes), "eleves.csv")), { seed: 4, numRuns: 400 });
+    await fc.assert(fc.asyncProperty(fc.constantFrom(CSV, CSV_LATIN1), mutations, (file, changes) => assertReadOrRefused(mutate(file, changes), "eleves.csv")), { seed: 4, numRuns: 250 });
   });
 
   it("zipped exports with mutations of the archive itself", async () => {
     const zips = [zipFiles([{ name: "ExportXML.xml", data: XML }]), zipFiles([{ name: "eleves.csv", data: CSV }, { name: "__MACOSX/._eleves.csv", data: CSV }])];
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...zips), mutations, (zip, changes) => assertReadOrRefused(mutate(zip, changes), "export.zip")), { seed: 5, numRuns: 400 });
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...zips), mutations, (zip, changes) => assertReadOrRefused(mutate(zip, changes), "export.zip")), { seed: 5, numRuns: 250 });
   });
 
   it("archives that lie: declared sizes, bombs, zips in zips, too many files", async () => {

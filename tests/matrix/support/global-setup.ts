@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type RunningDatabase } from "../../../scripts/db/embedded-postgres";
+import { e2ePorts, TEST_GAR_ENTITY_ID } from "../../../scripts/setup/e2e-ports";
 import { localProductionEnv } from "../../../scripts/setup/local-production-env";
 import { prepareDatabase } from "../../../scripts/setup/prepare-database";
 import { readBuildEntryPoints } from "./entry-points";
@@ -36,8 +37,8 @@ export async function setup({ provide }: { provide: (key: string, value: unknown
   }
   database = await startEmbeddedPostgres({ name: "matrix", database: "pix_matrix", fresh: true, quiet: true });
   await prepareDatabase(database.url, { demo: false });
-  // Its own port, next to the end-to-end server's (E2E_PORT) when one is given.
-  const port = process.env.MATRIX_PORT ?? (process.env.E2E_PORT ? String(Number(process.env.E2E_PORT) + 1) : "3110");
+  // Its own port in the range of the end-to-end suite (E2E_PORT + 2), unless MATRIX_PORT says otherwise.
+  const port = process.env.MATRIX_PORT ?? String(e2ePorts().matrix);
   const baseUrl = `http://localhost:${port}`;
   process.env.DATABASE_URL = database.url;
   const { seedWorld } = await import("./world");
@@ -58,8 +59,7 @@ export async function setup({ provide }: { provide: (key: string, value: unknown
       // GAR on, with the public TEST certificate, so that /api/saml/* are real entry points.
       SAML_IDP_ENTRY_POINT: "https://idp-de-test.gar.invalid/sso",
       SAML_IDP_CERT: readFileSync(path.join("tests", "fixtures", "saml", "idp-test-cert.pem"), "utf8"),
-      // The issuer of tests/integration/gar/support/test-identity-provider.ts (checked once GAR checks the Issuer).
-      SAML_IDP_ENTITY_ID: "https://idp.gar.test/",
+      SAML_IDP_ENTITY_ID: TEST_GAR_ENTITY_ID,
     },
   });
   // What the server writes on stderr (stack traces of a 5xx…) is kept for whoever reads a failing row.

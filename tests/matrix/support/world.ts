@@ -218,7 +218,7 @@ export async function seedWorld(baseUrl: string): Promise<World> {
   await db.passwordResetToken.create({ data: { userId: resetter, tokenHash: hashToken(SECRETS.resetValid), expiresAt: inOneHour } });
   for (const [token, firstName] of [[SECRETS.garPending, "Jade"], [SECRETS.garPendingControl, "Jade"]] as const) {
     await db.pendingSamlIdentity.create({
-      data: { tokenHash: hashToken(token), samlId: `zq-gar-new-${token.slice(-1)}`, firstName, lastName: "Zqgarnew", uai: schoolA.uai, expiresAt: inOneHour },
+      data: { tokenHash: hashToken(token), samlId: `zq-gar-new-${token.slice(-1)}`, firstName, lastName: "Zqgarnew", uais: [schoolA.uai!], expiresAt: inOneHour },
     });
   }
   await db.signInToken.create({ data: { tokenHash: hashToken(SECRETS.signInToken), userId: pupilA1, expiresAt: inOneHour } });

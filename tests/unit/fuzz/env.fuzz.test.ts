@@ -21,6 +21,7 @@ const VALID = {
   MAIL_OUTBOX_PAGE: "0",
   SAML_IDP_ENTRY_POINT: "https://idp.gar.example/sso",
   SAML_IDP_CERT: CERTIFICATE,
+  SAML_IDP_ENTITY_ID: "https://idp.gar.example/",
   SAML_SP_ENTITY_ID: "https://app.example.fr/api/saml/metadata",
 };
 const saved = { ...process.env };

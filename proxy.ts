@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { orgaRewritePath } from "./lib/domain/navigation/orga-host";
 import { isFormActionArguments, MALFORMED_ACTION_MESSAGE } from "./lib/domain/requests/server-action-arguments";
+import { contentSecurityPolicy, strictTransportSecurity } from "./lib/domain/requests/security-headers";
 import { env } from "./lib/env";
 
 /** A server action call whose body is not (previous state?, form) as React's client sends it: answered 400 here. */
@@ -11,15 +12,34 @@ async function refuseMalformedServerAction(request: NextRequest): Promise<NextRe
   return new NextResponse(MALFORMED_ACTION_MESSAGE, { status: 400, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }
 
-/** Refuses malformed server action calls; serves the teacher space on its own host when ORGA_URL is set. */
+/**
+ * Every request: a malformed server action call is refused; then a fresh nonce and the Content-Security-Policy that
+ * names it (Next.js reads the nonce from the request's CSP header and puts it on its scripts), HSTS over https, and
+ * the teacher space on its own host when ORGA_URL is set.
+ */
 export async function proxy(request: NextRequest) {
   const refusal = await refuseMalformedServerAction(request);
   if (refusal) return refusal;
-  const target = orgaRewritePath(request.headers.get("host"), request.nextUrl.pathname, env().ORGA_URL);
-  if (!target) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = target;
-  return NextResponse.rewrite(url);
+  const settings = env();
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+  const policy = contentSecurityPolicy({ nonce, isDevelopment: settings.NODE_ENV === "development", isHttps: settings.APP_URL.startsWith("https://") });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set("x-nonce", nonce);
+
+  const target = orgaRewritePath(request.headers.get("host"), request.nextUrl.pathname, settings.ORGA_URL);
+  let response: NextResponse;
+  if (target) {
+    const url = request.nextUrl.clone();
+    url.pathname = target;
+    response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
+  } else {
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set("content-security-policy", policy);
+  const hsts = strictTransportSecurity(settings.APP_URL);
+  if (hsts) response.headers.set("strict-transport-security", hsts);
+  return response;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image).*)"] };
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -1,3 +1,5 @@
+import { frenchTypography } from "@/lib/domain/typography/french-typography";
+
 type Tutorial = { id: string; title: string; source: string; format: string; durationMinutes: number; link: string | null };
 
 /** A tutorial: title with link, source, format and duration. */
@@ -7,7 +9,7 @@ export function TutorialLink({ tutorial }: { tutorial: Tutorial }) {
   return (
     <span>
       <a href={href} className="font-semibold text-brand-700 underline" {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})}>
-        {tutorial.title}
+        {frenchTypography(tutorial.title)}
         {external && <span className="sr-only"> (nouvelle fenêtre)</span>}
       </a>{" "}
       <span className="text-sm text-slate-600">

@@ -1,16 +1,21 @@
 import Markdown from "react-markdown";
+import remarkGfm from "remark-gfm";
+import { remarkFrenchTypography } from "@/lib/domain/typography/remark-french-typography";
 
-const ALLOWED = ["p", "strong", "em", "ul", "ol", "li", "a", "br", "code", "pre", "blockquote", "h2", "h3", "h4"];
+const ALLOWED = ["p", "strong", "em", "ul", "ol", "li", "a", "br", "code", "pre", "blockquote", "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td"];
 
 /**
  * Markdown written by teachers or content authors, rendered safely: raw HTML is dropped, only a small set
  * of elements is kept, links open in a new tab without access to this page, and only http(s)/mailto links work.
+ * GFM tables render as tables with a header row; French typography is applied to the text (never to code);
+ * code blocks (pseudo-code of the programming items) keep their indentation in a monospace font.
  */
 export function SafeMarkdown({ children, className }: { children: string; className?: string }) {
   return (
     <div className={className ?? "prose-content space-y-3"}>
       <Markdown
         skipHtml
+        remarkPlugins={[remarkGfm, remarkFrenchTypography]}
         allowedElements={ALLOWED}
         unwrapDisallowed
         urlTransform={(url) => (/^(https?:|mailto:|\/)/i.test(url) ? url : "")}
@@ -23,8 +28,21 @@ export function SafeMarkdown({ children, className }: { children: string; classN
           ),
           ul: ({ children: items }) => <ul className="list-disc space-y-1 pl-6">{items}</ul>,
           ol: ({ children: items }) => <ol className="list-decimal space-y-1 pl-6">{items}</ol>,
-          code: ({ children: code }) => <code className="rounded bg-slate-100 px-1 font-mono text-[0.95em]">{code}</code>,
-          pre: ({ children: code }) => <pre className="overflow-x-auto rounded-lg bg-slate-100 p-3 font-mono text-sm">{code}</pre>,
+          code: ({ children: code, className: language }) =>
+            language || String(code).includes("\n") ? (
+              <code className="font-mono">{code}</code>
+            ) : (
+              <code className="rounded bg-slate-100 px-1 font-mono text-[0.95em]">{code}</code>
+            ),
+          pre: ({ children: code }) => <pre className="overflow-x-auto whitespace-pre rounded-lg border border-slate-200 bg-slate-50 p-3 font-mono text-sm leading-relaxed [tab-size:4]">{code}</pre>,
+          table: ({ children: rows }) => (
+            <div className="overflow-x-auto">
+              <table className="min-w-full border-collapse text-left text-sm">{rows}</table>
+            </div>
+          ),
+          thead: ({ children: rows }) => <thead className="bg-slate-100">{rows}</thead>,
+          th: ({ children: cell }) => <th scope="col" className="border border-slate-300 px-3 py-2 font-semibold">{cell}</th>,
+          td: ({ children: cell }) => <td className="border border-slate-300 px-3 py-2 align-top">{cell}</td>,
         }}
       >
         {children}

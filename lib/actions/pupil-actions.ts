@@ -3,11 +3,12 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { clientAddress } from "../auth/request-context";
-import { getSessionUserId } from "../auth/session";
-import type { AnswerInput } from "../domain/learning-content/check-answer";
+import { getSessionUserId, startSessionForNewAccount } from "../auth/session";
+import { safeAppPath } from "../urls";
+import type { SubmittedAnswer } from "../domain/participations/submitted-answer";
 import { CHECKPOINT_EVERY } from "../domain/participations/checkpoint";
 import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
-import { lookUpCampaignCode, startParticipation } from "../use-cases/participations/pupil-campaign";
+import { findCampaignForRequester, lookUpCampaignCode, startParticipation, UNKNOWN_CODE } from "../use-cases/participations/pupil-campaign";
 import { answerChallenge, startTimedChallenge } from "../use-cases/participations/answer-challenge";
 import { shareResults } from "../use-cases/participations/participation-results";
 import { signUp, signUpSchema } from "../use-cases/accounts/sign-up";
@@ -32,6 +33,8 @@ export async function startCampaignAction(_previous: ActionState, formData: Form
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   let target: string | null = null;
   const result = await runAction(async () => {
+    // The code comes from the form: it is looked up under the code limits like any typed code.
+    if (!(await findCampaignForRequester(code, { address: await clientAddress(), userId }))) throw new DomainError("UNKNOWN_CODE", UNKNOWN_CODE);
     const { campaign } = await startParticipation({ userId, code, externalId: formData.has("externalId") ? String(formData.get("externalId")) : null });
     target = campaign.type === "ASSESSMENT" ? `/campagnes/${campaign.code}/evaluation` : `/campagnes/${campaign.code}/resultats`;
     return { ok: true };
@@ -40,17 +43,19 @@ export async function startCampaignAction(_previous: ActionState, formData: Form
   return { ...result, values: keptValues(formData) };
 }
 
-function answerFrom(formData: FormData): AnswerInput | null {
+/** The page posts the positions ticked in the order shown; the use case maps them back (never the client). */
+function answerFrom(formData: FormData): SubmittedAnswer | null {
   if (formData.get("intent") === "skip") return null;
-  const selected = formData.getAll("choice").map((v) => Number(v)).filter((n) => Number.isInteger(n) && n > 0);
-  if (formData.get("kind") === "choices") return { kind: "choices", selected };
+  const positions = formData.getAll("choice").slice(0, 8).map((v) => Number(v));
+  if (formData.get("kind") === "choices") return { kind: "displayed-choices", positions };
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) if (key.startsWith("field:") && typeof value === "string") values[key.slice(6)] = value.slice(0, 500);
   return { kind: "fields", values };
 }
 
-function isEmpty(answer: AnswerInput | null): boolean {
+function isEmpty(answer: SubmittedAnswer | null): boolean {
   if (answer === null) return false;
+  if (answer.kind === "displayed-choices") return answer.positions.length === 0;
   return answer.kind === "choices" ? answer.selected.length === 0 : Object.values(answer.values).every((v) => v.trim() === "");
 }
 
@@ -64,7 +69,8 @@ export async function answerAction(_previous: ActionState, formData: FormData): 
     if (isEmpty(answer) && formData.get("timedOut") !== "1") return { ok: false, message: "Pour valider, sélectionnez une réponse. Sinon, passez." };
     const campaign = await campaignForLanding(code);
     if (!campaign) throw new NotFoundError();
-    const outcome = await answerChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? ""), answer: isEmpty(answer) ? null : answer });
+    const isTimeUp = formData.get("timedOut") === "1";
+    const outcome = await answerChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? ""), answer: isEmpty(answer) ? null : answer, isTimeUp });
     if (outcome.completed) target = `/campagnes/${code}/checkpoint?fin=1`;
     else if (outcome.result !== "ALREADY_RECORDED" && outcome.answersCount % CHECKPOINT_EVERY === 0) target = `/campagnes/${code}/checkpoint`;
     else target = `/campagnes/${code}/evaluation`;
@@ -103,14 +109,18 @@ export async function shareResultsAction(_previous: ActionState, formData: FormD
   return result;
 }
 
+/** « Je m'inscris »: the account is created and signed in on the server, then back to `retour` (works without JavaScript). */
 export async function signUpPupilAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  let created = false;
   const result = await runAction(async () => {
     const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: "Corrigez les champs signalés.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-    await signUp(parsed.data);
+    await startSessionForNewAccount({ userId: await signUp(parsed.data) });
+    created = true;
     return { ok: true, message: "Compte créé." };
   });
-  return result.ok ? result : { ...result, values: keptValues(formData) };
+  if (created) redirect(safeAppPath(String(formData.get("retour") ?? ""), "/"));
+  return { ...result, values: keptValues(formData) };
 }
 
 export async function retryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

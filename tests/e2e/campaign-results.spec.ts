@@ -23,7 +23,8 @@ test("the teacher follows the demo campaign: statuses, stars with the key to rea
   await expect(page.getByText("Tous vos élèves n'apparaissent pas ?").first()).toBeVisible();
   await page.getByText("Clés de lecture des résultats").click();
   await expect(page.getByText("de 81 à 100 % :")).toBeVisible();
-  await expect(page.getByText("L'élève dispose de bases fragiles compte tenu de son niveau d'enseignement.", { exact: true })).toBeVisible();
+  // The demo campaign is on the rentrée 4e parcours: its bands speak of the start of 4e.
+  await expect(page.getByText("Une partie des savoir-faire attendus en début de 4e est en place, mais de nombreux sujets restent à travailler.", { exact: true })).toBeVisible();
   await page.getByLabel("Palier").selectOption("1");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(2);

@@ -15,4 +15,13 @@ describe("answer outcome", () => {
     expect(answerOutcome({ challenge: timed, answer: choices(2), elapsedSeconds: 40 })).toBe("TIMEDOUT");
     expect(answerOutcome({ challenge: qcu(), answer: choices(2), elapsedSeconds: 4000 })).toBe("OK");
   });
+
+  it("no answer when the time of a timed challenge is up is « Temps dépassé » (TIMEDOUT), not a skip", () => {
+    const timed = qcu({ timer: 30 });
+    expect(answerOutcome({ challenge: timed, answer: null, elapsedSeconds: 30, isTimeUp: true })).toBe("TIMEDOUT");
+    expect(answerOutcome({ challenge: timed, answer: null, elapsedSeconds: 45 })).toBe("TIMEDOUT");
+    expect(answerOutcome({ challenge: timed, answer: null, elapsedSeconds: 10 })).toBe("ABAND");
+    // The page's « time is up » flag means nothing on a question without a timer.
+    expect(answerOutcome({ challenge: qcu(), answer: null, elapsedSeconds: 10, isTimeUp: true })).toBe("ABAND");
+  });
 });

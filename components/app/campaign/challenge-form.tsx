@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { answerAction } from "@/lib/actions/pupil-actions";
 import { primaryButton, secondaryButton, textInput } from "@/components/ui/button-styles";
+import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import type { PublicChallenge } from "@/lib/domain/learning-content/public-challenge";
 
 /** One question: radios (QCU), checkboxes (QCM) or fields (QROC/QROCM); "Je valide" and "Je passe". */
@@ -51,10 +52,11 @@ export function ChallengeForm({ code, challenge, instruction, secondsLeft }: { c
         <fieldset>
           <legend className="mb-2 font-semibold">{challenge.type === "QCU" ? "Sélectionnez une seule réponse." : "Sélectionnez une ou plusieurs réponses."}</legend>
           <div className="space-y-2">
+            {/* Proposals arrive in this pupil's order; the value is the displayed position, mapped back on the server. */}
             {challenge.proposals.map((proposal, i) => (
               <label key={i} className="flex cursor-pointer items-start gap-3 rounded-lg border border-slate-300 bg-white p-3 hover:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
                 <input type={challenge.type === "QCU" ? "radio" : "checkbox"} name="choice" value={i + 1} className="mt-1 h-5 w-5" />
-                <span>{proposal}</span>
+                <span>{frenchTypography(proposal)}</span>
               </label>
             ))}
           </div>
@@ -63,7 +65,7 @@ export function ChallengeForm({ code, challenge, instruction, secondsLeft }: { c
         <div className="space-y-3">
           {challenge.fields.map((f) => (
             <div key={f.key}>
-              <label htmlFor={`field-${f.key}`} className="mb-1 block font-medium">{f.label}</label>
+              <label htmlFor={`field-${f.key}`} className="mb-1 block font-medium">{frenchTypography(f.label)}</label>
               <input id={`field-${f.key}`} name={`field:${f.key}`} placeholder={f.placeholder} autoComplete="off" className={textInput} inputMode={challenge.format === "nombre" ? "decimal" : undefined} />
             </div>
           ))}

@@ -4,17 +4,10 @@ import { useActionState, useState } from "react";
 import { createCampaignAction } from "@/lib/actions/campaign-actions";
 import { fieldLabel, primaryButton, textInput } from "@/components/ui/button-styles";
 import { LANDING_TEXT_MAX, TITLE_MAX } from "@/lib/domain/campaigns/campaign-form";
+import { PARCOURS_CATEGORY_LABELS, byCategoryOrder } from "@/lib/domain/learning-content/parcours-categories";
 
 type Profile = { id: string; name: string; category: string; description: string };
 type Prefill = Partial<Record<"name" | "type" | "targetProfileId" | "title" | "landingText" | "externalIdLabel" | "externalIdType" | "multipleSendings", string>>;
-
-const CATEGORY_LABELS: Record<string, string> = {
-  BACK_TO_SCHOOL: "Parcours de rentrée",
-  DISCIPLINE: "Parcours disciplinaires",
-  SUBJECT: "Parcours thématiques",
-  COMPETENCES: "Les 16 compétences",
-  OTHER: "Autres parcours",
-};
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
@@ -34,7 +27,7 @@ export function CampaignForm({ profiles, members, currentUserId, prefill }: { pr
   const [askExternalId, setAskExternalId] = useState(values.askExternalId ?? (values.externalIdLabel ? "yes" : "no"));
   const errors = state.fieldErrors ?? {};
   const describedBy = (name: string, help?: boolean) => [help ? `${name}-help` : "", errors[name] ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const categories = [...new Set(profiles.map((p) => p.category))];
+  const categories = [...new Set(profiles.map((p) => p.category))].sort(byCategoryOrder);
   const selected = profiles.find((p) => p.id === profileId);
 
   return (
@@ -69,7 +62,7 @@ export function CampaignForm({ profiles, members, currentUserId, prefill }: { pr
           <select id="targetProfileId" name="targetProfileId" value={profileId} onChange={(e) => setProfileId(e.target.value)} className={textInput} aria-invalid={Boolean(errors.targetProfileId)} aria-describedby={describedBy("targetProfileId", true)}>
             <option value="">— Choisir un parcours —</option>
             {categories.map((category) => (
-              <optgroup key={category} label={CATEGORY_LABELS[category] ?? category}>
+              <optgroup key={category} label={PARCOURS_CATEGORY_LABELS[category] ?? category}>
                 {profiles.filter((p) => p.category === category).map((p) => (
                   <option key={p.id} value={p.id}>{p.name}</option>
                 ))}
@@ -77,6 +70,13 @@ export function CampaignForm({ profiles, members, currentUserId, prefill }: { pr
             ))}
           </select>
           {selected && <p className="mt-2 rounded-lg bg-brand-50 p-3 text-sm text-slate-800" aria-live="polite">{selected.description}</p>}
+          <p className="mt-2 text-sm italic text-slate-700">
+            Si vous souhaitez avoir plus d&apos;information, consulter{" "}
+            <a href={selected ? `/parcours/${selected.id}` : "/parcours"} target="_blank" rel="noopener noreferrer" className="font-semibold text-brand-700 underline">
+              la documentation correspondante<span className="sr-only">{selected ? ` du parcours ${selected.name}` : " des parcours"} (nouvelle fenêtre)</span>
+            </a>
+            .
+          </p>
           <FieldError id="targetProfileId-error" message={errors.targetProfileId} />
         </div>
       )}

@@ -1,3 +1,4 @@
+import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import { Stars } from "@/components/ui/stars";
 
 /** Stars of the stage reached, with the stage's teacher title and description on hover and on focus. */
@@ -6,8 +7,8 @@ export function StarsWithTooltip({ reached, total, title, description }: { reach
     <span className="group relative inline-flex items-center" tabIndex={0} aria-describedby={undefined}>
       <Stars reached={reached} total={total} />
       <span role="tooltip" className="invisible absolute left-0 top-full z-10 mt-1 w-72 rounded-lg bg-slate-900 p-3 text-xs text-white shadow-lg group-hover:visible group-focus:visible">
-        <strong className="block">{title}</strong>
-        {description}
+        <strong className="block">{frenchTypography(title)}</strong>
+        {frenchTypography(description)}
       </span>
     </span>
   );

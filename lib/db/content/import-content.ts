@@ -83,8 +83,8 @@ export async function importContent(client: PrismaClient, content: ParsedContent
       await upsertAll(
         t,
         "target_profiles",
-        { id: "text", name: "text", category: "text", description: "text" },
-        content.targetProfiles.map((p) => ({ id: p.id, name: p.name, category: p.category, description: p.description })),
+        { id: "text", name: "text", category: "text", description: "text", establishment_kinds: '"EstablishmentKind"[]' },
+        content.targetProfiles.map((p) => ({ id: p.id, name: p.name, category: p.category, description: p.description, establishment_kinds: p.establishmentKinds })),
       );
       // Parcours composition and stages are owned by the source file: replace them wholesale.
       const profileIds = content.targetProfiles.map((p) => p.id);

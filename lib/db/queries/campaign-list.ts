@@ -1,3 +1,4 @@
+import type { EstablishmentKind } from "../../domain/establishments/establishment-kind";
 import { db } from "../client";
 import type { Prisma } from "../generated/client";
 
@@ -103,9 +104,10 @@ export async function listActiveMembersForOwner(establishmentId: number) {
   return rows.map((r) => ({ id: r.user.id, name: `${r.user.firstName} ${r.user.lastName}` }));
 }
 
-export async function listTargetProfilesForPicker() {
+/** The parcours offered to an establishment of this kind (« Que souhaitez-vous tester ? »). */
+export async function listTargetProfilesForPicker(kind: EstablishmentKind) {
   return db.targetProfile.findMany({
-    where: { retiredAt: null },
+    where: { retiredAt: null, establishmentKinds: { has: kind } },
     orderBy: [{ category: "asc" }, { name: "asc" }],
     select: { id: true, name: true, category: true, description: true },
   });

@@ -1,3 +1,4 @@
+import type { EstablishmentKind } from "../../domain/establishments/establishment-kind";
 import { db } from "../client";
 import { Prisma } from "../generated/client";
 import type { CampaignCreation, CampaignUpdate } from "../../domain/campaigns/campaign-form";
@@ -9,9 +10,10 @@ export async function isCampaignCodeTaken(code: string): Promise<boolean> {
 }
 
 /** Active skills of the parcours' capped tubes: the campaign's frozen skill set. */
-export async function skillIdsOfTargetProfile(targetProfileId: string): Promise<string[] | null> {
+/** The skills of a parcours offered to this kind of establishment, or null when it is not offered (or gone). */
+export async function skillIdsOfTargetProfile(targetProfileId: string, kind: EstablishmentKind): Promise<string[] | null> {
   const profile = await db.targetProfile.findFirst({
-    where: { id: targetProfileId, retiredAt: null },
+    where: { id: targetProfileId, retiredAt: null, establishmentKinds: { has: kind } },
     select: { tubes: { select: { tubeId: true, level: true } } },
   });
   if (!profile) return null;

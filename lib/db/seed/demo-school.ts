@@ -49,6 +49,7 @@ export async function seedDemoSchool(client: PrismaClient): Promise<{ establishm
       name: "Collège Ada Lovelace",
       uai: DEMO_UAI,
       type: "SCO",
+      kind: "COLLEGE",
       contactEmail: "ce.0759999z@example.org",
       isManagingStudents: true,
     },
@@ -70,8 +71,8 @@ export async function seedDemoSchool(client: PrismaClient): Promise<{ establishm
   // A second establishment, so that anyone can check that schools never see each other's data.
   const other = await client.establishment.upsert({
     where: { uai: OTHER_UAI },
-    update: {},
-    create: { name: "Lycée Grace Hopper", uai: OTHER_UAI, type: "SCO", contactEmail: "ce.0759998y@example.org", isManagingStudents: true },
+    update: { kind: "LYCEE" },
+    create: { name: "Lycée Grace Hopper", uai: OTHER_UAI, type: "SCO", kind: "LYCEE", contactEmail: "ce.0759998y@example.org", isManagingStudents: true },
     select: { id: true },
   });
   const otherAdminId = await upsertUser(client, DEMO_ACCOUNTS.otherAdmin, passwordHash);

@@ -12,8 +12,17 @@ export type ContentStats = {
   tutorials: number;
   internalTutorials: number;
   targetProfiles: number;
+  targetProfilesByCategory: Record<string, number>;
+  /** Parcours offered to each kind of establishment. */
+  targetProfilesByEstablishmentKind: Record<string, number>;
   minTubesPerCompetence: number;
 };
+
+function countBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) for (const key of keys(item)) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
+}
 
 export function computeContentStats(content: ParsedContent): ContentStats {
   const tubes = content.competences.flatMap((c) => c.tubes);
@@ -34,6 +43,8 @@ export function computeContentStats(content: ParsedContent): ContentStats {
     tutorials: tutorials.length,
     internalTutorials: tutorials.filter((t) => t.page).length,
     targetProfiles: content.targetProfiles.length,
+    targetProfilesByCategory: countBy(content.targetProfiles, (p) => [p.category]),
+    targetProfilesByEstablishmentKind: countBy(content.targetProfiles, (p) => p.establishmentKinds),
     minTubesPerCompetence: Math.min(...content.competences.map((c) => c.tubes.length)),
   };
 }

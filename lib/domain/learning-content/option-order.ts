@@ -30,3 +30,27 @@ function mulberry32(state: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Whether a challenge shows proposals to choose from (and so is shuffled). */
+export function hasProposals(challenge: { type: string }): boolean {
+  return challenge.type === "QCU" || challenge.type === "QCM";
+}
+
+/**
+ * The canonical proposal numbers of the positions a pupil ticked (1-based, in display order), or null when
+ * a position is not on the page (a forged or stale form): the page only ever sends positions, so the
+ * canonical numbers, and with them the author's order, never reach the browser.
+ */
+export function canonicalChoices(order: readonly number[], positions: readonly number[]): number[] | null {
+  const canonical: number[] = [];
+  for (const position of positions) {
+    if (!Number.isInteger(position) || position < 1 || position > order.length) return null;
+    canonical.push(order[position - 1]);
+  }
+  return canonical;
+}
+
+/** The display order of a challenge's proposals for an assessment, or undefined for a text challenge. */
+export function displayOrder(seed: string, challenge: { id: string; type: string; proposals?: readonly string[] }): number[] | undefined {
+  return hasProposals(challenge) && challenge.proposals ? optionOrder(seed, challenge.id, challenge.proposals.length) : undefined;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ESTABLISHMENT_KINDS } from "../establishments/establishment-kind";
 
 /**
  * Source-file schemas of the learning content (prisma/learning-content/*.json).
@@ -183,9 +184,13 @@ export const targetProfileSchema = z.object({
   name: text,
   category: z.enum(["BACK_TO_SCHOOL", "DISCIPLINE", "COMPETENCES", "SUBJECT", "OTHER"]),
   description: text,
+  /** Kinds of establishment whose teachers are offered this parcours. */
+  establishmentKinds: z.array(z.enum(ESTABLISHMENT_KINDS)).min(1),
+  /** For rentrée parcours: when in the schooling they are taken (« en début de 4e »), written into `{moment}` of the stage texts. */
+  moment: text.optional(),
   tubes: z.array(z.object({ tubeId: id, level: z.number().int().min(1).max(8) })).min(1),
-  /** Stages by name of a shared stage set, or explicit stages. */
-  stages: z.array(stageSchema).min(2),
+  /** Stages by name of a shared stage set of the file, or explicit stages. */
+  stages: z.union([z.string(), z.array(stageSchema).min(2)]),
 });
 
 export const frameworkFileSchema = z.object({
@@ -197,6 +202,8 @@ export const frameworkFileSchema = z.object({
 });
 
 export const targetProfilesFileSchema = z.object({
+  /** Band texts shared by every parcours of a kind (rentrée, thematic, single competence). */
+  stageSets: z.record(z.string(), z.array(stageSchema).min(2)).default({}),
   targetProfiles: z.array(targetProfileSchema),
 });
 
@@ -207,4 +214,6 @@ export type TutorialSource = z.infer<typeof tutorialSchema>;
 export type CompetenceFile = z.infer<typeof competenceFileSchema>;
 export type AreaSource = z.infer<typeof areaSchema>;
 export type TargetProfileSource = z.infer<typeof targetProfileSchema>;
+/** A parcours with its stage set resolved and `{moment}` written in. */
+export type TargetProfile = Omit<TargetProfileSource, "stages"> & { stages: StageSource[] };
 export type StageSource = z.infer<typeof stageSchema>;

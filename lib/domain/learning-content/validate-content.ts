@@ -4,6 +4,9 @@ import {
   targetProfilesFileSchema,
   type CompetenceFile,
   type ChallengeSource,
+  type StageSource,
+  type TargetProfile,
+  type TargetProfileSource,
 } from "./schema";
 import { expectedAnswer, isAnswerCorrect, type AnswerInput } from "./check-answer";
 
@@ -46,13 +49,69 @@ function checkChallenge(c: ChallengeSource, where: string, problems: ContentProb
     add("clés de champs en double");
   }
   if (!isAnswerCorrect(c, expectedAnswer(c))) add("la solution ne passe pas son propre correcteur");
+  for (const { variant, answer } of everyAcceptedVariant(c)) if (!isAnswerCorrect(c, answer)) add(`la variante « ${variant} » ne passe pas le correcteur`);
   if (isAnswerCorrect(c, wrongAnswer(c))) add("une réponse fausse évidente est acceptée");
+  for (const { wrong, answer } of nearMisses(c)) if (isAnswerCorrect(c, answer)) add(`la réponse fausse « ${wrong} » est acceptée`);
+}
+
+/** Each variant an author listed, typed alone in its field (the other fields hold their first solution). */
+function everyAcceptedVariant(c: ChallengeSource): { variant: string; answer: AnswerInput }[] {
+  const base = expectedAnswer(c);
+  if (base.kind !== "fields") return [];
+  const withValue = (key: string, variant: string) => ({ variant, answer: { kind: "fields" as const, values: { ...base.values, [key]: variant } } });
+  switch (c.type) {
+    case "QROC":
+      return c.solutions.map((v) => withValue(c.field.key, v));
+    case "QROCM-ind":
+      return c.fields.flatMap((f) => f.solutions.map((v) => withValue(f.key, v)));
+    case "QROCM-dep":
+      // The first field takes each variant of each group; the others the first answers of other groups.
+      return c.solutionGroups.flatMap((group, g) => {
+        const others = c.solutionGroups.filter((_, k) => k !== g).map((x) => x[0]);
+        return group.map((variant) => ({
+          variant,
+          answer: { kind: "fields" as const, values: Object.fromEntries(c.fields.map((f, i) => [f.key, i === 0 ? variant : others[i - 1]])) },
+        }));
+      });
+    default:
+      return [];
+  }
+}
+
+/** Wrong answers that look right: the expected number plus one, the same answer in every field of a QROCM-dep. */
+function nearMisses(c: ChallengeSource): { wrong: string; answer: AnswerInput }[] {
+  const misses: { wrong: string; answer: AnswerInput }[] = [];
+  if (c.type === "QROC" && c.format === "nombre") {
+    const value = Number(c.solutions[0].replace(",", ".").replace(/\s/g, ""));
+    const wrong = String(value + 1).replace(".", ",");
+    if (Number.isFinite(value) && !c.solutions.some((s) => Number(s.replace(",", ".").replace(/\s/g, "")) === value + 1)) {
+      misses.push({ wrong, answer: { kind: "fields", values: { [c.field.key]: wrong } } });
+    }
+  }
+  if (c.type === "QROCM-dep") {
+    const same = c.solutionGroups[0][0];
+    misses.push({ wrong: c.fields.map(() => same).join(" / "), answer: { kind: "fields", values: Object.fromEntries(c.fields.map((f) => [f.key, same])) } });
+  }
+  return misses;
+}
+
+/** The parcours with its shared stage set resolved and its `{moment}` written into the texts. */
+function withStages(profile: TargetProfileSource, stageSets: Record<string, StageSource[]>, problems: ContentProblem[]): TargetProfile {
+  const where = `parcours ${profile.name}`;
+  let stages: StageSource[] = [];
+  if (typeof profile.stages !== "string") stages = profile.stages;
+  else if (stageSets[profile.stages]) stages = stageSets[profile.stages];
+  else problems.push({ where, message: `jeu de paliers inconnu « ${profile.stages} »` });
+  const texts = JSON.stringify(stages);
+  if (texts.includes("{moment}") && !profile.moment) problems.push({ where, message: "les paliers citent {moment} mais le parcours n'a pas de moment" });
+  const resolved = profile.moment ? (JSON.parse(texts.replaceAll("{moment}", profile.moment)) as StageSource[]) : stages;
+  return { ...profile, stages: resolved };
 }
 
 export type ParsedContent = {
   framework: ReturnType<typeof frameworkFileSchema.parse>;
   competences: CompetenceFile[];
-  targetProfiles: ReturnType<typeof targetProfilesFileSchema.parse>["targetProfiles"];
+  targetProfiles: TargetProfile[];
 };
 
 /**
@@ -136,7 +195,7 @@ export function validateContent(
     const parsed = targetProfilesFileSchema.safeParse(raw.targetProfiles);
     if (!parsed.success) problems.push({ where: "parcours", message: parsed.error.message });
     else {
-      targetProfiles = parsed.data.targetProfiles;
+      targetProfiles = parsed.data.targetProfiles.map((profile) => withStages(profile, parsed.data.stageSets, problems));
       for (const profile of targetProfiles) {
         claimId(profile.id, `parcours ${profile.name}`);
         for (const { tubeId, level } of profile.tubes) {

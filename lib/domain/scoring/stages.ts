@@ -68,8 +68,10 @@ export function stars(stages: readonly StageThreshold[], masteryPercent: number)
 }
 
 /**
- * The four bands of the teachers' guide ("Clés de lecture des résultats"), usable as stages:
- * thresholds 0, 21, 51, 81 give 0 to 3 stars out of 3. Texts are the guide's, word for word.
+ * The four bands of « Clés de lecture des résultats », usable as stages: thresholds 0, 21, 51, 81 give 0 to
+ * 3 stars out of 3. Their names are the guide's; the guidance is ours and speaks of no school level, since a
+ * campaign may be on a rentrée parcours, a thematic one or a whole competence. A campaign's own parcours
+ * carries guidance written for its kind (prisma/learning-content/target-profiles.json, `stageSets`).
  */
 export interface MasteryBand extends StageThreshold {
   /** Highest integer percentage of the band. */
@@ -77,13 +79,17 @@ export interface MasteryBand extends StageThreshold {
   /** "de 0 à 20 %" */
   rangeLabel: string;
   prescriberTitle: string;
-  /** The guide's paragraphs, in order. */
+  /** Paragraphs, in order. */
   guidance: readonly string[];
   /** The paragraphs joined by a line break, as a stage's prescriberDescription. */
   prescriberDescription: string;
 }
 
 export const MASTERY_BANDS_HEADING = "Clés de lecture des résultats";
+
+/** How to read the percentage, whatever the parcours. */
+export const MASTERY_READING_NOTE =
+  "Le pourcentage est la part des acquis du parcours que l'élève a validés. Il se lit par rapport au parcours de la campagne : pour un parcours de rentrée, par rapport à ce qu'on attend à ce moment de la scolarité ; pour une compétence entière, par rapport à tous ses niveaux, du débutant à l'expert.";
 
 function band(threshold: number, upTo: number, prescriberTitle: string, guidance: readonly string[]): MasteryBand {
   return {
@@ -98,24 +104,33 @@ function band(threshold: number, upTo: number, prescriberTitle: string, guidance
 
 export const MASTERY_BANDS: readonly MasteryBand[] = [
   band(0, 20, "maîtrise insuffisante", [
-    "L'élève connaît d'importantes difficultés (très éloigné du numérique, compréhension difficile des consignes, etc.) compte tenu de son niveau d'enseignement.",
-    "Il a besoin d'un accompagnement important, tant en matière de formation au numérique que dans l'utilisation de la plateforme Pix.",
+    "Peu des acquis visés par le parcours sont validés.",
+    "L'élève a besoin d'une reprise guidée ; vérifiez aussi qu'il a bien compris les consignes du test.",
   ]),
   band(21, 50, "maîtrise fragile", [
-    "L'élève dispose de bases fragiles compte tenu de son niveau d'enseignement.",
-    "Il a besoin de formation pour les consolider sur un nombre important de sujets (voir aperçu dans l'onglet analyse).",
-    "Un accompagnement est nécessaire dans la construction de son profil Pix de compétences numériques.",
+    "Une partie des acquis est validée, beaucoup restent à consolider.",
+    "Des activités encadrées et les tutos proposés l'aideront ; l'onglet Analyse indique par quels sujets commencer.",
   ]),
   band(51, 80, "maîtrise satisfaisante", [
-    "L'élève a des bases correspondant à son niveau d'enseignement. Pour progresser, il a besoin de formation sur des sujets ciblés (voir aperçu dans l'onglet analyse).",
-    "Il peut être invité à compléter en autonomie son profil Pix de compétences numériques, notamment au travers de parcours Pix thématiques ou disciplinaires.",
+    "L'essentiel des acquis du parcours est validé.",
+    "Quelques sujets précis restent à travailler, que l'élève peut reprendre en partie seul avec les tutos.",
   ]),
   band(81, 100, "très bonne maîtrise", [
-    "L'élève a de très bonnes bases compte tenu de son niveau d'enseignement.",
-    "Il peut être invité à utiliser Pix en autonomie, pour compléter son profil de compétences numériques et apprendre avec les tutos.",
-    "Il peut aider ses camarades en difficulté.",
+    "Presque tous les acquis du parcours sont validés.",
+    "L'élève peut aller plus loin en autonomie et épauler ses camarades.",
   ]),
 ];
+
+/**
+ * The bands as this campaign's parcours describes them: its own texts when its stages are the four bands
+ * (thresholds 0, 21, 51, 81), the generic ones otherwise.
+ */
+export function masteryBandsOf(stages: readonly Pick<Stage, "threshold" | "prescriberDescription">[]): readonly MasteryBand[] {
+  const sorted = sortStages(stages);
+  const sameBands = sorted.length === MASTERY_BANDS.length && sorted.every((s, i) => s.threshold === MASTERY_BANDS[i].threshold);
+  if (!sameBands) return MASTERY_BANDS;
+  return MASTERY_BANDS.map((b, i) => band(b.threshold, b.upTo, b.prescriberTitle, sorted[i].prescriberDescription.split("\n").filter(Boolean)));
+}
 
 /** The band of a (displayed, integer) mastery percentage. */
 export function masteryBand(masteryPercent: number): MasteryBand {

@@ -2,6 +2,7 @@ import "server-only";
 import { authorizeInEstablishment } from "../../auth/guards";
 import { cryptoRandomInt } from "../../auth/tokens";
 import { CodeTakenError, insertCampaign, isActiveMemberOf, isCampaignCodeTaken, skillIdsOfTargetProfile } from "../../db/repositories/campaign-repository";
+import { establishmentKind } from "../../db/repositories/establishment-repository";
 import { findFreeCampaignCode } from "../../domain/campaigns/campaign-code";
 import type { CampaignCreation } from "../../domain/campaigns/campaign-form";
 import { DomainError } from "../../domain/shared/errors";
@@ -22,8 +23,9 @@ export async function createCampaign(input: { actorUserId: number; establishment
   }
   let skillIds: string[] = [];
   if (input.campaign.type === "ASSESSMENT") {
-    const found = await skillIdsOfTargetProfile(input.campaign.targetProfileId!);
-    if (!found || found.length === 0) throw new DomainError("UNKNOWN_TARGET_PROFILE", "Ce parcours n'existe pas ou n'est plus proposé.", "targetProfileId");
+    // Only the parcours offered to this kind of school (the form lists no other; a forged form gets the same answer).
+    const found = await skillIdsOfTargetProfile(input.campaign.targetProfileId!, await establishmentKind(input.establishmentId));
+    if (!found || found.length === 0) throw new DomainError("UNKNOWN_TARGET_PROFILE", "Ce parcours n'existe pas ou n'est pas proposé à votre établissement.", "targetProfileId");
     skillIds = found;
   }
   for (let attempt = 0; attempt < MAX_CODE_CLASHES; attempt++) {

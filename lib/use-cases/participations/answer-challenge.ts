@@ -1,7 +1,7 @@
 import "server-only";
 import { knowledgeElementsForAnswer, selectNextChallenge, type KnowledgeElementInput } from "../../domain/assessment";
-import type { AnswerInput } from "../../domain/learning-content/check-answer";
 import { answerOutcome, type AnswerOutcome } from "../../domain/participations/answer-outcome";
+import { canonicalAnswer, type SubmittedAnswer } from "../../domain/participations/submitted-answer";
 import { DomainError, NotFoundError } from "../../domain/shared/errors";
 import {
   AnswerAlreadyRecorded,
@@ -32,14 +32,15 @@ function nextStep(assessmentId: number, { skills, challenges }: EngineContent, k
   return { next: selectNextChallenge({ targetSkills: skills, challenges, knowledgeElements: [...bySkill.values()], answeredChallengeIds: answeredIds, lastAnswer, seed: String(assessmentId) }) };
 }
 
-export type CurrentQuestion = { kind: "question"; challengeId: string; answersCount: number; isTimerStarted: boolean; askedAt: Date | null } | { kind: "completed" };
+/** `optionSeed` orders the proposals of the question for this assessment (see option-order.ts). */
+export type CurrentQuestion = { kind: "question"; challengeId: string; answersCount: number; isTimerStarted: boolean; askedAt: Date | null; optionSeed: string } | { kind: "completed" };
 
 /** The question to show; picks one when none is current (first question, or after a restart). */
 export async function currentQuestion(input: { userId: number; campaignId: number; now?: Date }): Promise<CurrentQuestion> {
   const assessment = await ownAssessment(input.userId, input.campaignId);
   if (assessment.state !== "STARTED") return { kind: "completed" };
   if (assessment.currentChallengeId) {
-    return { kind: "question", challengeId: assessment.currentChallengeId, answersCount: assessment.answersCount, isTimerStarted: assessment.isTimerStarted, askedAt: assessment.currentAskedAt };
+    return { kind: "question", challengeId: assessment.currentChallengeId, answersCount: assessment.answersCount, isTimerStarted: assessment.isTimerStarted, askedAt: assessment.currentAskedAt, optionSeed: String(assessment.id) };
   }
   const answers = await answersOfAssessment(assessment.id);
   const last = answers.at(-1);
@@ -52,7 +53,7 @@ export async function currentQuestion(input: { userId: number; campaignId: numbe
     return { kind: "completed" };
   }
   await setCurrentChallenge(assessment.id, next.challengeId, input.now ?? new Date());
-  return { kind: "question", challengeId: next.challengeId, answersCount: assessment.answersCount, isTimerStarted: false, askedAt: input.now ?? new Date() };
+  return { kind: "question", challengeId: next.challengeId, answersCount: assessment.answersCount, isTimerStarted: false, askedAt: input.now ?? new Date(), optionSeed: String(assessment.id) };
 }
 
 export async function startTimedChallenge(input: { userId: number; campaignId: number; challengeId: string; now?: Date }): Promise<void> {
@@ -64,9 +65,11 @@ export async function startTimedChallenge(input: { userId: number; campaignId: n
 /**
  * Records the answer to the current question (null = "Je passe"), its knowledge elements, and the next
  * question, in one transaction. A repeated submit of the same answer is accepted once; an answer to a
- * question that is not the current one is refused.
+ * question that is not the current one is refused. Ticked positions are mapped back to the canonical
+ * proposal numbers here, on the server, with the assessment's own seed; the answer is stored canonical.
+ * `isTimeUp`: the page submitted by itself when the timer reached zero.
  */
-export async function answerChallenge(input: { userId: number; campaignId: number; challengeId: string; answer: AnswerInput | null; now?: Date }): Promise<{ result: AnswerOutcome | "ALREADY_RECORDED"; answersCount: number; completed: boolean }> {
+export async function answerChallenge(input: { userId: number; campaignId: number; challengeId: string; answer: SubmittedAnswer | null; isTimeUp?: boolean; now?: Date }): Promise<{ result: AnswerOutcome | "ALREADY_RECORDED"; answersCount: number; completed: boolean }> {
   const now = input.now ?? new Date();
   const assessment = await ownAssessment(input.userId, input.campaignId);
   if (assessment.campaignArchived) throw new DomainError("ARCHIVED", "Cette campagne est archivée : il n'est plus possible d'y répondre.");
@@ -77,8 +80,9 @@ export async function answerChallenge(input: { userId: number; campaignId: numbe
   }
   const source = await challengeSource(input.challengeId);
   if (!source) throw new NotFoundError();
+  const answer = input.answer === null ? null : canonicalAnswer(input.answer, source.content, String(assessment.id));
   const elapsed = assessment.currentAskedAt ? (now.getTime() - assessment.currentAskedAt.getTime()) / 1000 : null;
-  const result = answerOutcome({ challenge: source.content, answer: input.answer, elapsedSeconds: source.content.timer && !assessment.isTimerStarted ? Number.POSITIVE_INFINITY : elapsed });
+  const result = answerOutcome({ challenge: source.content, answer, isTimeUp: input.isTimeUp, elapsedSeconds: source.content.timer && !assessment.isTimerStarted ? Number.POSITIVE_INFINITY : elapsed });
   const content = await engineContentOfCampaign(assessment.campaignId);
   const { skills } = content;
   const known = await latestKnowledgeElements(input.userId, skills.map((s) => s.id), assessment.ignoreInvalidatedBefore);
@@ -94,7 +98,7 @@ export async function answerChallenge(input: { userId: number; campaignId: numbe
       userId: input.userId,
       participationId: assessment.participationId,
       challengeId: input.challengeId,
-      value: input.answer ?? { kind: "skip" },
+      value: answer ?? { kind: "skip" },
       result,
       timeSpent: elapsed === null ? null : Math.round(elapsed),
       knowledgeElements: newElements.map((k) => ({

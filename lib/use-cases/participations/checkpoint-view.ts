@@ -1,5 +1,6 @@
 import "server-only";
 import { progression } from "../../domain/assessment";
+import { displayOrder } from "../../domain/learning-content/option-order";
 import { solutionText } from "../../domain/learning-content/public-challenge";
 import { ANSWER_OUTCOME_LABELS, type AnswerOutcome } from "../../domain/participations/answer-outcome";
 import { CHECKPOINT_EVERY } from "../../domain/participations/checkpoint";
@@ -31,7 +32,7 @@ export async function checkpointView(input: { userId: number; campaignId: number
       instruction: source.content.instruction,
       result,
       resultLabel: ANSWER_OUTCOME_LABELS[result],
-      solution: solutionText(source.content),
+      solution: solutionText(source.content, displayOrder(String(assessment.id), source.content)),
       correction: source.content.correction,
       tutorials: result === "OK" ? [] : await tutorialsByIds(skill?.tutorialIds ?? []),
       learnMore: await tutorialsByIds(skill?.learningMoreTutorialIds ?? []),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyT1, applyT2, parseFrenchNumber, textMatches } from "@/lib/domain/learning-content/normalize-answer";
+import { applyT1, applyT2, textMatches } from "@/lib/domain/learning-content/normalize-answer";
+import { parseFrenchNumber } from "@/lib/domain/learning-content/number-answer";
 
 describe("answer normalisation", () => {
   it("t1 removes case, accents and every space", () => {

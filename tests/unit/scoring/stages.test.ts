@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { masteryPercent } from "@/lib/domain/scoring/mastery";
 import {
   MASTERY_BANDS,
+  masteryBandsOf,
   masteryBand,
   reachedStage,
   reachedStageIndex,
@@ -62,18 +63,24 @@ describe("stages and stars", () => {
 });
 
 describe("mastery bands of the teachers' guide", () => {
-  it("use the guide's words", () => {
+  it("keep the guide's names, with guidance in our own words and no school level", () => {
     expect(MASTERY_BANDS.map((band) => [band.rangeLabel, band.prescriberTitle])).toEqual([
       ["de 0 à 20 %", "maîtrise insuffisante"],
       ["de 21 à 50 %", "maîtrise fragile"],
       ["de 51 à 80 %", "maîtrise satisfaisante"],
       ["de 81 à 100 %", "très bonne maîtrise"],
     ]);
-    expect(masteryBand(81).guidance).toContain("Il peut aider ses camarades en difficulté.");
-    expect(masteryBand(20).prescriberDescription).toBe(
-      "L'élève connaît d'importantes difficultés (très éloigné du numérique, compréhension difficile des consignes, etc.) compte tenu de son niveau d'enseignement.\n" +
-        "Il a besoin d'un accompagnement important, tant en matière de formation au numérique que dans l'utilisation de la plateforme Pix.",
-    );
+    for (const band of MASTERY_BANDS) {
+      expect(band.prescriberDescription).not.toMatch(/niveau d'enseignement|plateforme|Pix/);
+      expect(band.guidance.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("take the campaign parcours' own texts when its stages are the four bands", () => {
+    const own = [0, 21, 51, 81].map((threshold) => ({ threshold, prescriberDescription: `Texte ${threshold}.\nSuite ${threshold}.` }));
+    expect(masteryBandsOf(own).map((b) => b.guidance)).toEqual([0, 21, 51, 81].map((t) => [`Texte ${t}.`, `Suite ${t}.`]));
+    expect(masteryBandsOf(own)[2].prescriberTitle).toBe("maîtrise satisfaisante");
+    expect(masteryBandsOf([{ threshold: 0, prescriberDescription: "x" }, { threshold: 50, prescriberDescription: "y" }])).toBe(MASTERY_BANDS);
   });
 
   it("cover 0..100 without gap", () => {

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { SafeMarkdown } from "@/components/ui/safe-markdown";
 import { TutorialLink } from "@/components/app/tutorial-link";
 import { primaryButton } from "@/components/ui/button-styles";
 import { getSessionUserId } from "@/lib/auth/session";
 import { DomainError } from "@/lib/domain/shared/errors";
+import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import { checkpointView } from "@/lib/use-cases/participations/checkpoint-view";
 import { campaignForLanding } from "@/lib/use-cases/participations/pupil-campaign";
+import { normalizeCampaignCode } from "@/lib/domain/campaigns/campaign-code";
 
 export const metadata: Metadata = { title: "Avancement" };
 
@@ -18,7 +20,8 @@ export default async function CheckpointPage({ params }: { params: Promise<{ cod
   const userId = await getSessionUserId();
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   const campaign = await campaignForLanding(code);
-  if (!campaign) notFound();
+  // Unknown code or no participation of this pupil: both back to the landing page, where codes are looked up under limits.
+  if (!campaign) redirect(`/campagnes/${encodeURIComponent(normalizeCampaignCode(code))}`);
   let view;
   try {
     view = await checkpointView({ userId, campaignId: campaign.id });
@@ -39,8 +42,8 @@ export default async function CheckpointPage({ params }: { params: Promise<{ cod
           <li key={item.id} className="space-y-2 rounded-xl border border-slate-200 p-4">
             <p><span className={`rounded px-2 py-0.5 text-sm font-semibold ${BADGE[item.result]}`}>{item.resultLabel}</span></p>
             <SafeMarkdown className="space-y-2 text-slate-800">{item.instruction}</SafeMarkdown>
-            <p><span className="font-semibold">Bonne réponse :</span> {item.solution}</p>
-            <p className="text-slate-700">{item.correction}</p>
+            <p><span className="font-semibold">Bonne réponse&#8239;:</span> {frenchTypography(item.solution)}</p>
+            <p className="text-slate-700">{frenchTypography(item.correction)}</p>
             {item.tutorials.length > 0 && (
               <div>
                 <p className="font-semibold">Pour réussir la prochaine fois</p>

@@ -6,11 +6,13 @@ import { primaryButton } from "@/components/ui/button-styles";
 import { startTimerAction } from "@/lib/actions/pupil-actions";
 import { getSessionUserId } from "@/lib/auth/session";
 import { challengeSource } from "@/lib/db/repositories/assessment-repository";
+import { displayOrder } from "@/lib/domain/learning-content/option-order";
 import { publicChallenge } from "@/lib/domain/learning-content/public-challenge";
 import { questionNumberInGroup, CHECKPOINT_EVERY } from "@/lib/domain/participations/checkpoint";
 import { DomainError } from "@/lib/domain/shared/errors";
 import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
 import { campaignForLanding } from "@/lib/use-cases/participations/pupil-campaign";
+import { normalizeCampaignCode } from "@/lib/domain/campaigns/campaign-code";
 
 export const metadata: Metadata = { title: "Question" };
 
@@ -19,7 +21,8 @@ export default async function EvaluationPage({ params }: { params: Promise<{ cod
   const userId = await getSessionUserId();
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   const campaign = await campaignForLanding(code);
-  if (!campaign) notFound();
+  // Unknown code or no participation of this pupil: both back to the landing page, where codes are looked up under limits.
+  if (!campaign) redirect(`/campagnes/${encodeURIComponent(normalizeCampaignCode(code))}`);
   let question;
   try {
     question = await currentQuestion({ userId, campaignId: campaign.id });
@@ -30,7 +33,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ cod
   if (question.kind === "completed") redirect(`/campagnes/${campaign.code}/resultats`);
   const source = await challengeSource(question.challengeId);
   if (!source) notFound();
-  const challenge = publicChallenge(source.content);
+  const challenge = publicChallenge(source.content, displayOrder(question.optionSeed, source.content));
   const number = questionNumberInGroup(question.answersCount);
   const heading = `Question ${number} sur ${CHECKPOINT_EVERY}`;
   if (challenge.timer && !question.isTimerStarted) {

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { ShareButton } from "@/components/app/campaign/share-button";
 import { TutorialLink } from "@/components/app/tutorial-link";
 import { Stars } from "@/components/ui/stars";
 import { getSessionUserId } from "@/lib/auth/session";
 import { formatDate, formatTime } from "@/lib/domain/shared/format-date";
 import { DomainError } from "@/lib/domain/shared/errors";
+import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import { participationResults } from "@/lib/use-cases/participations/participation-results";
 import { campaignForLanding } from "@/lib/use-cases/participations/pupil-campaign";
+import { normalizeCampaignCode } from "@/lib/domain/campaigns/campaign-code";
 import { pixProfileView } from "@/lib/use-cases/participations/pix-profile-view";
 import { CompetenceGrid } from "@/components/app/profile/competence-grid";
 import { RetryButton } from "@/components/app/campaign/retry-button";
@@ -19,7 +21,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ code: 
   const userId = await getSessionUserId();
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   const campaign = await campaignForLanding(code);
-  if (!campaign) notFound();
+  // Unknown code or no participation of this pupil: both back to the landing page, where codes are looked up under limits.
+  if (!campaign) redirect(`/campagnes/${encodeURIComponent(normalizeCampaignCode(code))}`);
   let results;
   try {
     results = await participationResults({ userId, campaignId: campaign.id });
@@ -44,8 +47,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ code: 
         )}
         {!isCollection && results.stage && (
           <div className="rounded-lg bg-brand-50 p-4">
-            <p className="font-bold">{results.stage.title}</p>
-            <p>{results.stage.message}</p>
+            <p className="font-bold">{frenchTypography(results.stage.title)}</p>
+            <p>{frenchTypography(results.stage.message)}</p>
           </div>
         )}
         {profile && <p className="text-lg">Vous avez <strong>{profile.totalPix} pix</strong> sur {profile.maxPix}.</p>}

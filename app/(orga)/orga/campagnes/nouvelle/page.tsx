@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CampaignForm } from "@/components/orga/campaigns/campaign-form";
 import { requireOrgaPermission } from "@/lib/auth/orga-actor";
 import { campaignDetails, listActiveMembersForOwner, listTargetProfilesForPicker } from "@/lib/db/queries/campaign-list";
+import { establishmentKind } from "@/lib/db/repositories/establishment-repository";
 import { DomainError } from "@/lib/domain/shared/errors";
 import { readableCampaign } from "@/lib/use-cases/campaigns/manage-campaign";
 
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: "Création d'une campagne" };
 export default async function NewCampaignPage({ searchParams }: { searchParams: Promise<{ copie?: string }> }) {
   const actor = await requireOrgaPermission("campaign:create");
   const { copie } = await searchParams;
-  const [profiles, members] = await Promise.all([listTargetProfilesForPicker(), listActiveMembersForOwner(actor.establishmentId)]);
+  const kind = await establishmentKind(actor.establishmentId);
+  const [profiles, members] = await Promise.all([listTargetProfilesForPicker(kind), listActiveMembersForOwner(actor.establishmentId)]);
   let prefill = {};
   if (copie) {
     try {

@@ -36,7 +36,7 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
   return (
     <section aria-labelledby="results-title" className="space-y-5">
       <h2 id="results-title" className="text-xl font-bold">Résultats ({details.sharedCount})</h2>
-      <MasteryKey />
+      <MasteryKey stages={stages} />
       <form className="flex flex-wrap items-end gap-3" action={`/orga/campagnes/${campaign.id}/resultats`}>
         <SearchField value={search.recherche} />
         {stages.length > 1 && (

@@ -168,7 +168,9 @@ describe("HTTP fuzz: hostile bodies, paths and queries never give a 5xx nor hang
       // oversized upload) go as ADMIN A, who gets past the permission checks into the action's own parsing.
       const malformed = requests.filter((request) => !request.what.startsWith("formulaire muté"));
       const mutated = requests.filter((request) => request.what.startsWith("formulaire muté") || request.what.startsWith("fichier de"));
-      problems.push(...[...(await fuzz(malformed, ["anonymous"])), ...(await fuzz(mutated, ["admin"]))].map((p) => `${action.key} · ${p}`));
+      // Signing out as ADMIN A would end the session the rest of the fuzz uses: those forms go anonymously.
+      const mutatedAs = action.key.includes("#signOut") ? (["anonymous"] as const) : (["admin"] as const);
+      problems.push(...[...(await fuzz(malformed, ["anonymous"])), ...(await fuzz(mutated, mutatedAs))].map((p) => `${action.key} · ${p}`));
     }
     expect(problems).toEqual([]);
   });

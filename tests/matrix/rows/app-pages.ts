@@ -94,6 +94,25 @@ export const APP_PAGES: Row[] = [
     probe: () => ({ page: `/nouveau-mot-de-passe?token=${SECRETS.resetUsed}` }),
     controls: [{ as: "anonymous", call: () => ({ page: `/nouveau-mot-de-passe?token=${SECRETS.resetValid}` }), proof: { status: 200, shows: ["Enregistrer le mot de passe"] } }],
   },
+  {
+    entry: "page /parcours",
+    rule: "Public catalogue of the parcours (learning content only, nothing of a school).",
+    probe: () => ({ page: "/parcours" }),
+    allowed: allowedFor(EVERYONE, { status: 200, shows: ["/parcours/tp-competence-4-1"] }),
+  },
+  {
+    entry: "page /parcours/[id]",
+    rule: "Public documentation of a parcours in use: subjects, levels, bands, duration (never a question nor a solution).",
+    probe: () => ({ page: "/parcours/tp-competence-4-1" }),
+    allowed: allowedFor(EVERYONE, { status: 200, shows: ["Sujets et niveaux"] }),
+  },
+  {
+    entry: "page /parcours/[id]",
+    rule: "An unknown parcours (or a hostile id) is « not found » for everyone.",
+    probe: () => [{ page: "/parcours/tp-inexistant" }, { page: "/parcours/..%2F..%2Fapi%2Fhealth" }, { page: `/parcours/${"x".repeat(400)}` }],
+    // 400: the request gate refuses a path it cannot read before the app sees it.
+    refusal: { status: [400, 404] },
+  },
   { entry: "page /tutoriels/[id]", rule: "Public learning content.", probe: (w) => ({ page: `/tutoriels/${w.tutorialId}` }), allowed: allowedFor(EVERYONE, OK) },
   {
     entry: "page /dev/mails",

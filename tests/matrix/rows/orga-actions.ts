@@ -3,6 +3,7 @@
  * invitation, pupil) or from the teacher's current establishment: the probes name school A's objects as everyone.
  */
 import { samplePupil, siecleXml } from "../../support/siecle-sample";
+import { MARKERS } from "../support/markers";
 import { allowedFor, fieldsToForm, stateArgs, type Row } from "../support/matrix";
 import { PASSWORD, SECRETS, type ActorName, type World } from "../support/world";
 
@@ -31,6 +32,9 @@ function siecleFile(w: World, actor: ActorName): File {
   const uai = actor === "otherAdmin" ? w.schoolB.uai : w.schoolA.uai;
   return new File([new Uint8Array(siecleXml([pupil], { uai }))], `BEE_ELEVES_${uai}.xml`, { type: "text/xml" });
 }
+
+/** Markers a MEMBER of A may see (for an account that has just joined A). */
+const MEMBER_A_SEES = Object.entries(MARKERS).filter(([, { visibleTo }]) => visibleTo.includes("member")).map(([marker]) => marker);
 
 export const ORGA_ACTIONS: Row[] = [
   {
@@ -183,7 +187,8 @@ export const ORGA_ACTIONS: Row[] = [
           from: "/orga/rejoindre",
           args: stateArgs({ invitationId: w.invitations.signUp, code: SECRETS.invitationSignUp, firstName: "Paul", lastName: "Nouveau", email: "paul.nouveau@example.org", password: PASSWORD, acceptTerms: "on" }),
         }),
-        proof: { changes: ["users", "memberships", "invitations"] },
+        // Signed in as the new MEMBER of A and sent to Pix Orga: the answer may show what any MEMBER of A sees.
+        proof: { changes: ["users", "memberships", "invitations"], redirect: /^\/orga$/, mayShow: MEMBER_A_SEES },
       },
     ],
   },

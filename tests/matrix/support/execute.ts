@@ -15,6 +15,8 @@ const HELPER_VIEWS: Record<HelperName, { as: ActorName; own: string[] }> = {
   leaver: { as: "member", own: [] },
   changer: { as: "anonymous", own: ["zqchanger", "zqmailchanger"] },
   forced: { as: "anonymous", own: ["zqforced", "zqloginforced"] },
+  quitter: { as: "anonymous", own: ["zqquitter", "zqmailquitter"] },
+  quitterEverywhere: { as: "anonymous", own: ["zqquitall", "zqmailquitall"] },
 };
 
 export type MatrixContext = {
@@ -60,7 +62,7 @@ export function describeCall(call: Call): string {
   if ("signIn" in call) return `connexion ${call.signIn} (${Object.keys(call.fields).join(", ")})`;
   if ("page" in call) return `GET ${call.page}`;
   if ("route" in call) return `${call.method} ${call.route}`;
-  return `${call.noJs ? "sans JS " : ""}action ${call.action} depuis ${call.from}`;
+  return `${call.noJs ? "sans JS " : ""}action ${call.action} depuis ${call.from}${call.origin ? ` (envoyée par ${call.origin})` : ""}`;
 }
 
 function actionId(context: MatrixContext, key: string): string {
@@ -75,7 +77,7 @@ async function send(context: MatrixContext, call: Call, caller: Caller): Promise
   if ("signIn" in call) return signIn(context.baseUrl, call.signIn, call.fields, cookie);
   if ("page" in call) return getPage(context.baseUrl, call.page, cookie);
   if ("route" in call) return callRoute(context.baseUrl, { method: call.method, path: call.route, body: call.body, headers: call.headers }, cookie);
-  const input = { id: actionId(context, call.action), path: call.from, args: call.args };
+  const input = { id: actionId(context, call.action), path: call.from, args: call.args, origin: call.origin };
   return call.noJs ? postActionWithoutJavaScript(context.baseUrl, input, cookie) : callAction(context.baseUrl, input, cookie);
 }
 

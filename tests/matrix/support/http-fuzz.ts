@@ -46,6 +46,12 @@ function fieldsOf(call: unknown): [string, FormDataEntryValue][] {
   return form instanceof FormData ? [...form.entries()] : [];
 }
 
+function fieldsToFormData(fields: [string, FormDataEntryValue][]): FormData {
+  const form = new FormData();
+  for (const [name, value] of fields) form.append(name, value);
+  return form;
+}
+
 /** Mutations of a real form: each field gets a hostile value, is dropped, doubled, or becomes a file. */
 function mutatedForms(fields: [string, FormDataEntryValue][], count: number, seed: number): FormData[] {
   const names = fields.map(([name]) => name);
@@ -90,6 +96,14 @@ export async function actionFuzz(action: { key: string; id: string }, row: Row |
     const body = await flightClient.encodeReply([...bound, form]);
     requests.push(actionRequest(`formulaire muté n° ${i + 1}`, path, action.id, body as BodyInit));
   }
+  // The real form, posted by another site (CSRF): with JavaScript's shape and as a plain form.
+  const crossSite = { origin: "https://attacker.invalid" };
+  const realBody = (await flightClient.encodeReply([...bound, fieldsToFormData(fields)])) as BodyInit;
+  const crossSiteCall = actionRequest("envoyée par un autre site", path, action.id, realBody);
+  requests.push({ ...crossSiteCall, init: { ...crossSiteCall.init, headers: { ...(crossSiteCall.init.headers as Record<string, string>), ...crossSite } } });
+  const plainForm = fieldsToFormData(fields);
+  plainForm.append(`$ACTION_ID_${action.id}`, "");
+  requests.push({ what: "formulaire sans JS envoyé par un autre site", path, init: { method: "POST", body: plainForm, headers: crossSite } });
   const fileField = fields.find(([, value]) => typeof value !== "string")?.[0];
   if (fileField) {
     // Beyond the server actions' body limit (21 MB, next.config.ts): refused before the action runs.

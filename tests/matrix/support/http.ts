@@ -20,23 +20,22 @@ function cookiesOf(response: Response): string[] {
 const SIGN_IN_ACTION = "lib/actions/session-actions.ts#signInAction";
 
 /**
- * Signs in the way the login form does and returns the session cookie: through the login server action when the
- * build has one, else through next-auth's credentials endpoint (CSRF token first).
+ * Signs in the way the login form does (the login server action, under the real login limits: each account signs in
+ * once per run, and only failures count) and returns the session cookie.
  */
 export async function logIn(baseUrl: string, login: string, password: string, build: { actions: { key: string; id: string }[] }): Promise<string> {
   const action = build.actions.find((candidate) => candidate.key === SIGN_IN_ACTION);
+  if (!action) throw new Error(`La build n'a pas d'action de connexion ${SIGN_IN_ACTION} : la matrice se connecte comme le formulaire.`);
   const form = new FormData();
   form.append("login", login);
   form.append("password", password);
-  const response = action
-    ? await callAction(baseUrl, { id: action.id, path: "/connexion", args: [{ ok: false }, form] }, undefined)
-    : await signIn(baseUrl, "credentials", { login, password }, undefined);
-  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie.startsWith("next-auth.session-token="));
+  const response = await callAction(baseUrl, { id: action.id, path: "/connexion", args: [{ ok: false }, form] }, undefined);
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => /^next-auth\.session-token=./.test(cookie));
   if (!session) throw new Error(`La connexion de ${login} a échoué (HTTP ${response.status}) : la matrice a besoin d'une vraie session.`);
   return session;
 }
 
-/** The login form's way in: CSRF token, then the provider's callback (credentials, or the GAR single-use token). */
+/** next-auth's way in, still used after a GAR sign-in: CSRF token, then the provider's callback (the single-use token). */
 export async function signIn(baseUrl: string, provider: string, fields: Record<string, string>, cookie: string | undefined): Promise<HttpResult> {
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, { headers: cookie ? { cookie } : {} });
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
@@ -68,7 +67,7 @@ export function callRoute(baseUrl: string, input: { method: string; path: string
 }
 
 /** A server action called as the client router calls it (fetch with `Next-Action`), from the page at `path`. */
-export async function callAction(baseUrl: string, input: { id: string; path: string; args: unknown[] }, cookie: string | undefined): Promise<HttpResult> {
+export async function callAction(baseUrl: string, input: { id: string; path: string; args: unknown[]; origin?: string }, cookie: string | undefined): Promise<HttpResult> {
   const body = await flightClient.encodeReply(input.args);
   return send(`${baseUrl}${input.path}`, {
     method: "POST",
@@ -76,7 +75,7 @@ export async function callAction(baseUrl: string, input: { id: string; path: str
     headers: {
       accept: "text/x-component",
       "next-action": input.id,
-      origin: baseUrl,
+      origin: input.origin ?? baseUrl,
       ...(typeof body === "string" ? { "content-type": "text/plain;charset=UTF-8" } : {}),
       ...(cookie ? { cookie } : {}),
     },
@@ -88,7 +87,7 @@ export async function callAction(baseUrl: string, input: { id: string; path: str
  * name the action the way React renders them. With useActionState, the previous state is bound as the first argument
  * (`$ACTION_REF_1`, `$ACTION_1:0`, `$ACTION_1:1`); a plain `<form action={fn}>` sends `$ACTION_ID_<id>`.
  */
-export function postActionWithoutJavaScript(baseUrl: string, input: { id: string; path: string; args: unknown[] }, cookie: string | undefined): Promise<HttpResult> {
+export function postActionWithoutJavaScript(baseUrl: string, input: { id: string; path: string; args: unknown[]; origin?: string }, cookie: string | undefined): Promise<HttpResult> {
   const form = new FormData();
   const fields = input.args.at(-1);
   if (!(fields instanceof FormData)) throw new Error("Un formulaire sans JavaScript n'envoie qu'un FormData.");
@@ -102,5 +101,5 @@ export function postActionWithoutJavaScript(baseUrl: string, input: { id: string
     form.append("$ACTION_KEY", "k0matrice");
   }
   for (const [name, value] of fields.entries()) form.append(name, value);
-  return send(`${baseUrl}${input.path}`, { method: "POST", body: form, headers: { origin: baseUrl, ...(cookie ? { cookie } : {}) } });
+  return send(`${baseUrl}${input.path}`, { method: "POST", body: form, headers: { origin: input.origin ?? baseUrl, ...(cookie ? { cookie } : {}) } });
 }

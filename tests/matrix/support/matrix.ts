@@ -14,8 +14,8 @@ export type Call =
   | { method: string; route: string; body?: string | FormData | URLSearchParams; headers?: Record<string, string> }
   /** A server action called like the client router does, from the page `from`, `args` as the component passes them.
    *  Phase 1 also posts every action probe the way a browser without JavaScript does (multipart form, React's hidden
-   *  `$ACTION_…` fields); `noJs: true` makes a phase-2 call use that shape. */
-  | { action: string; from: string; args: unknown[]; noJs?: boolean }
+   *  `$ACTION_…` fields); `noJs: true` makes a phase-2 call use that shape. `origin`: sent from another site (CSRF). */
+  | { action: string; from: string; args: unknown[]; noJs?: boolean; origin?: string }
   /** next-auth's sign-in as the login form does it: CSRF token first, then the provider's callback. */
   | { signIn: "credentials" | "sso-token"; fields: Record<string, string> };
 

@@ -36,8 +36,9 @@ export const SECRETS = {
 export type ActorName = "anonymous" | "pupil" | "otherPupil" | "member" | "admin" | "otherAdmin";
 export const ACTORS: readonly ActorName[] = ["anonymous", "pupil", "otherPupil", "member", "admin", "otherAdmin"];
 /** Signed-in accounts that only phase 2 uses: someone who accepts an invitation, a teacher who leaves A, someone who
- *  changes their password, a pupil who must replace a one-time password. */
-export type HelperName = "joiner" | "leaver" | "changer" | "forced";
+ *  changes their password, a pupil who must replace a one-time password, two accounts that sign out (this device,
+ *  every device). */
+export type HelperName = "joiner" | "leaver" | "changer" | "forced" | "quitter" | "quitterEverywhere";
 
 export type World = {
   /** The server's address (APP_URL). */
@@ -147,6 +148,8 @@ export async function seedWorld(baseUrl: string): Promise<World> {
   const leaver = await user({ firstName: "Anaïs", lastName: "Zqleaver", email: "zqmailleaver@example.org" }, hash);
   const joiner = await user({ firstName: "Noé", lastName: "Zqjoiner", email: "zqmailjoiner@example.org" }, hash);
   const changer = await user({ firstName: "Joël", lastName: "Zqchanger", email: "zqmailchanger@example.org" }, hash);
+  const quitter = await user({ firstName: "Elsa", lastName: "Zqquitter", email: "zqmailquitter@example.org" }, hash);
+  const quitterEverywhere = await user({ firstName: "Marius", lastName: "Zqquitall", email: "zqmailquitall@example.org" }, hash);
   const resetter = await user({ firstName: "Léa", lastName: "Zqresetter", email: "zqmailresetter@example.org" }, hash);
   const adminB = await user({ firstName: "Nadia", lastName: "Zqadminb", email: "zqmailadminb@example.org" }, hash);
   const memberB = await user({ firstName: "Rémi", lastName: "Zqmembrb", email: "zqmailmembrb@example.org" }, hash);
@@ -235,6 +238,8 @@ export async function seedWorld(baseUrl: string): Promise<World> {
       leaver: { login: "zqmailleaver@example.org", userId: leaver },
       changer: { login: "zqmailchanger@example.org", userId: changer },
       forced: { login: "zqloginforced", userId: forced },
+      quitter: { login: "zqmailquitter@example.org", userId: quitter },
+      quitterEverywhere: { login: "zqmailquitall@example.org", userId: quitterEverywhere },
     },
     users: { spare, removable, resetter },
     schoolA: { id: schoolA.id, uai: schoolA.uai! },

@@ -85,7 +85,13 @@ export async function startTimerAction(formData: FormData): Promise<void> {
   const userId = await getSessionUserId();
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   const campaign = await campaignForLanding(code);
-  if (campaign) await startTimedChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? "") });
+  try {
+    if (campaign) await startTimedChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? "") });
+  } catch (error) {
+    // A stale form (a second click, another tab moved on) or no assessment of this user here: the evaluation page
+    // shows the current question or sends the user away, instead of a server error.
+    if (!(error instanceof DomainError)) throw error;
+  }
   redirect(`/campagnes/${code}/evaluation`);
 }
 

@@ -3,6 +3,7 @@ import { NoOrgaAccess } from "@/components/orga/no-orga-access";
 import { CampaignList } from "@/components/orga/campaigns/campaign-list";
 import { getOrgaContext } from "@/lib/auth/orga-actor";
 import { listCampaigns } from "@/lib/db/queries/campaign-list";
+import { pageNumber } from "@/lib/domain/shared/page-number";
 
 type Search = { onglet?: string; statut?: string; recherche?: string; page?: string };
 
@@ -15,7 +16,7 @@ export default async function OrgaHome({ searchParams }: { searchParams: Promise
     onglet: search.onglet === "mes" ? ("mes" as const) : ("toutes" as const),
     statut: search.statut === "archivees" ? ("archivees" as const) : ("actives" as const),
     recherche: (search.recherche ?? "").slice(0, 100),
-    page: Math.max(1, Math.min(10_000, Number.parseInt(search.page ?? "1", 10) || 1)),
+    page: pageNumber(search.page),
   };
   const { rows, total } = await listCampaigns({
     establishmentId: context.current.establishmentId,

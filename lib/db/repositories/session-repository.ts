@@ -20,11 +20,14 @@ export async function findSessionVersion(userId: number): Promise<number | null>
   return user?.sessionVersion ?? null;
 }
 
-/** Signs one session out until it would have ended anyway; entries past that are dropped on the way. */
+/**
+ * Signs one session out until it would have ended anyway; entries past that are dropped on the way. Signing out twice
+ * at once (two tabs, a double click) inserts once: ON CONFLICT DO NOTHING, where an upsert raced into a unique error.
+ */
 export async function revokeSession(sessionId: string, endsAt: Date, now: Date): Promise<void> {
   await db.$transaction([
     db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } }),
-    db.revokedSession.upsert({ where: { sessionId }, create: { sessionId, expiresAt: endsAt }, update: {} }),
+    db.revokedSession.createMany({ data: [{ sessionId, expiresAt: endsAt }], skipDuplicates: true }),
   ]);
 }
 

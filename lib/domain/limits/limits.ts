@@ -1,5 +1,5 @@
 /**
- * Every limit of the platform with its numbers, in one table (docs/security-requests.md explains each choice).
+ * Every limit of the platform with its numbers, in one table (docs/security.md, § 6, explains each choice).
  * `points` attempts per `duration` seconds; `blockDuration` keeps the key refused that long once the budget is
  * spent (otherwise the window simply runs out). Only failures are counted where noted: a class of 35 pupils
  * behind one school address signing in or typing the right code never spends anything.

@@ -82,6 +82,14 @@ describe("sessions are checked on every request and can be ended", () => {
     expect(await opens(otherDevice)).toBe(true);
   });
 
+  it("« Se déconnecter » clicked in two tabs at once (or twice) ends the session once, without an error", async () => {
+    const { token } = await signedIn();
+    const session = (await sessionFromToken(token, new Date()))!;
+    await Promise.all(Array.from({ length: 6 }, () => revokeSession(session.sessionId, session.endsAt, new Date())));
+    expect(await opens(token)).toBe(false);
+    expect(await db.revokedSession.count({ where: { sessionId: session.sessionId } })).toBe(1);
+  });
+
   it("a token renewed from a stolen one (new id, new expiry, as next-auth's session endpoint does) dies with its session", async () => {
     const { token } = await signedIn();
     const claims = (await decode({ token, secret: sessionSecret() }))!;

@@ -10,6 +10,7 @@ import { SELECTION_FORM_ID, SelectionActions } from "@/components/orga/learners/
 import { requireOrgaPermission } from "@/lib/auth/orga-actor";
 import { LEARNERS_PER_PAGE, listDivisions, listLearners, rosterHelpFigures } from "@/lib/db/queries/learners";
 import { roleCan } from "@/lib/domain/authorization/permissions";
+import { pageNumber } from "@/lib/domain/shared/page-number";
 
 export const metadata: Metadata = { title: "Élèves" };
 
@@ -23,7 +24,7 @@ export default async function LearnersPage({ searchParams }: { searchParams: Pro
   const query: LearnersQuery = {
     classe: (search.classe ?? "").slice(0, 50),
     recherche: (search.recherche ?? "").slice(0, 100),
-    page: Math.max(1, Math.floor(Number(search.page)) || 1),
+    page: pageNumber(search.page),
   };
   const establishmentId = actor.establishmentId;
   const [list, divisions, figures] = await Promise.all([

@@ -9,6 +9,7 @@ import { activityStats, campaignDivisions, dailyActivity } from "@/lib/db/querie
 import { canManageCampaign } from "@/lib/domain/authorization/permissions";
 import { participationStatusLabel } from "@/lib/domain/participations/status";
 import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
+import { pageNumber } from "@/lib/domain/shared/page-number";
 
 function Card({ label, value }: { label: string; value: string }) {
   return (
@@ -25,7 +26,7 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
   const { id } = await params;
   const search = await searchParams;
   const campaign = await campaignForPage(id);
-  const page = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
+  const page = pageNumber(search.page);
   const [{ rows: participants, total: participantsTotal }, stats, days, divisions] = await Promise.all([
     campaignParticipants(campaign.id, { status: search.statut, search: (search.recherche ?? "").slice(0, 100), division: search.classe || undefined, page }),
     activityStats(campaign.id),

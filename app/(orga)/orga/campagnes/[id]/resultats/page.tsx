@@ -11,6 +11,7 @@ import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
 import { MissingLearnersHelp } from "@/components/orga/learners/missing-learners-help";
 import { rosterHelpFigures } from "@/lib/db/queries/learners";
 import { roleCan } from "@/lib/domain/authorization/permissions";
+import { pageNumber } from "@/lib/domain/shared/page-number";
 
 type Search = { recherche?: string; palier?: string; classe?: string; tri?: string; page?: string };
 
@@ -19,7 +20,7 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
   const search = await searchParams;
   const details = await campaignDetails(campaign.id);
   const stages = await stagesOfCampaign(campaign.id);
-  const page = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
+  const page = pageNumber(search.page);
   const stage = search.palier !== undefined && search.palier !== "" ? Number(search.palier) : null;
   const sort = search.tri === "resultat" ? ("resultat" as const) : ("nom" as const);
   const [{ rows, total }, divisions] = await Promise.all([

@@ -1,0 +1,130 @@
+/** Pages of the teacher space (Pix Orga). Victims: school A's campaigns, participations, roster and team. */
+import { allowedFor, EVERYONE, type Row } from "../support/matrix";
+import { SECRETS } from "../support/world";
+
+/** Not signed in: back to /orga (the login); signed in without access: "not found". */
+const ORGA_REFUSAL = { status: [307, 404] };
+const TEAM_A = ["member", "admin"] as const;
+
+export const ORGA_PAGES: Row[] = [
+  {
+    entry: "page /orga",
+    rule: "The login for the anonymous, « no access » for pupils, the campaigns of the teacher's own establishment.",
+    probe: () => ({ page: "/orga" }),
+    allowed: {
+      ...allowedFor(["anonymous", "pupil", "otherPupil"], { status: 200 }),
+      // « Mes campagnes » by default: each teacher sees the campaign they own.
+      member: { status: 200, shows: ["Zqcampa2"] },
+      admin: { status: 200, shows: ["Zqcampa1"] },
+      otherAdmin: { status: 200, shows: ["Zqcampb1"] },
+    },
+  },
+  { entry: "page /orga/activation", rule: "Public form.", probe: () => ({ page: "/orga/activation" }), allowed: allowedFor(EVERYONE, { status: 200 }) },
+  {
+    entry: "page /orga/campagnes/[id]",
+    rule: "Activité of a campaign: the members of its establishment only.",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqpupila", "Zqpupilb"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/campagnes/[id]",
+    rule: "The other way round: school B's campaign is B's only (ADMIN A and MEMBER A get « not found »).",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.b1.id}` }),
+    allowed: { otherAdmin: { status: 200, shows: ["Zqcampb1"] } },
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/campagnes/[id]/analyse",
+    rule: "Analyse of a campaign: the members of its establishment only.",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/analyse` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqcampa1"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/campagnes/[id]/modifier",
+    rule: "Editing a campaign: its owner or an ADMIN of its establishment (a1 belongs to ADMIN A: MEMBER A is refused).",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/modifier` }),
+    allowed: { admin: { status: 200, shows: ["Zqcampa1"] } },
+    refusal: ORGA_REFUSAL,
+    controls: [{ as: "member", call: (w) => ({ page: `/orga/campagnes/${w.campaigns.a2.id}/modifier` }), proof: { status: 200, shows: ["Zqcampa2"] } }],
+  },
+  {
+    entry: "page /orga/campagnes/[id]/parametres",
+    rule: "Settings of a campaign: the members of its establishment only.",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/parametres` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqadmina"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/campagnes/[id]/resultats",
+    rule: "Résultats of a campaign: the members of its establishment only.",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/resultats` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqpupila"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/campagnes/[id]/resultats/[participationId]",
+    rule: "A pupil's results: the members of the campaign's establishment.",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/resultats/${w.participations.a1Shared}` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqpupila"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/campagnes/[id]/resultats/[participationId]",
+    rule: "A participation is read only through its own campaign: another campaign's id (ADMIN B's own, or a2) gives « not found ».",
+    probe: (w, actor) => ({ page: `/orga/campagnes/${actor === "otherAdmin" ? w.campaigns.b1.id : w.campaigns.a2.id}/resultats/${w.participations.a1Shared}` }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/campagnes/nouvelle",
+    rule: "Any teacher creates a campaign in their establishment; « Dupliquer » (?copie=) copies only a campaign they may read.",
+    probe: (w) => ({ page: `/orga/campagnes/nouvelle?copie=${w.campaigns.a1.id}` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Copie de Campagne Zqcampa1"] }),
+    // ADMIN B gets the empty form: the page is theirs, the copy is not.
+    refusal: { status: [200, 307] },
+  },
+  {
+    entry: "page /orga/eleves",
+    rule: "The roster of the teacher's own establishment.",
+    probe: () => ({ page: "/orga/eleves" }),
+    allowed: {
+      ...allowedFor([...TEAM_A], { status: 200, shows: ["Zqrostera", "Zqmanaged"] }),
+      otherAdmin: { status: 200, shows: ["Zqrosterb"] },
+    },
+    refusal: { status: [200, 307, 404] },
+  },
+  {
+    entry: "page /orga/equipe",
+    rule: "The team of the teacher's own establishment; only ADMINs see pending invitations.",
+    probe: () => ({ page: "/orga/equipe" }),
+    allowed: {
+      member: { status: 200, shows: ["Zqadmina"] },
+      admin: { status: 200, shows: ["Zqmembra", "zqinvitevue"] },
+      otherAdmin: { status: 200, shows: ["Zqadminb", "zqinviteb"] },
+    },
+    refusal: { status: [200, 307, 404] },
+  },
+  {
+    entry: "page /orga/impression/[id]",
+    rule: "The printable code of a campaign: the members of its establishment only.",
+    probe: (w) => ({ page: `/orga/impression/${w.campaigns.a1.id}` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Parcours de la classe"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/rejoindre",
+    rule: "The holder of an invitation link (id and code) sees it; the id alone, or another invitation's code, shows nothing.",
+    probe: (w) => [
+      { page: `/orga/rejoindre?invitationId=${w.invitations.view}&code=CODEINVENTE` },
+      { page: `/orga/rejoindre?invitationId=${w.invitations.view}&code=${SECRETS.invitationB}` },
+    ],
+    controls: [
+      {
+        as: "anonymous",
+        call: (w) => ({ page: `/orga/rejoindre?invitationId=${w.invitations.view}&code=${SECRETS.invitationView}` }),
+        proof: { status: 200, shows: ["zqinvitevue"], mayShow: ["zqinvitevue"] },
+      },
+    ],
+  },
+];

@@ -16,6 +16,17 @@ const LIMITS = {
   activation: { points: 10, duration: 60 * 60 },
   /** Campaign-code lookups per address and per account (codes must not be enumerable). */
   campaignCode: { points: 30, duration: 10 * 60 },
+  /**
+   * Failed identity checks on a school's roster (name + birthdate), per roster entry the typed name aims at and per
+   * typed name: no change of address or spelling escapes them. 5 an hour, 20 a day: trying every day of a year
+   * takes weeks, while a pupil who mistypes a few times is not blocked long (docs/security-accounts.md).
+   */
+  identityTarget: { points: 5, duration: 60 * 60 },
+  identityTargetDaily: { points: 20, duration: 24 * 60 * 60 },
+  /** Failed identity checks per signed-in account. */
+  identityAccount: { points: 10, duration: 60 * 60 },
+  /** Failed identity checks per address: a class behind one address may mistype, not sweep a roster. */
+  identityAddress: { points: 50, duration: 10 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -52,6 +63,11 @@ export async function consumeAttempt(name: LimitName, key: string): Promise<void
     if (error instanceof RateLimiterRes) throw new RateLimitedError(error.msBeforeNext / 1000);
     throw error;
   }
+}
+
+/** Gives back an attempt counted by consumeAttempt (limits that count failures only: refunded on success). */
+export async function refundAttempt(name: LimitName, key: string): Promise<void> {
+  await limiter(name).reward(key, 1);
 }
 
 /** Throws when the key is already over its limit, without counting an attempt. */

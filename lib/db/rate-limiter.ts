@@ -27,6 +27,8 @@ const LIMITS = {
   identityAccount: { points: 10, duration: 60 * 60 },
   /** Failed identity checks per address: a class behind one address may mistype, not sweep a roster. */
   identityAddress: { points: 50, duration: 10 * 60 },
+  /** Password checks of « Supprimer mon compte » per account (a session left open is no password oracle). */
+  accountDeletion: { points: 5, duration: 15 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

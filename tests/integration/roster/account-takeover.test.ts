@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
+import { hashToken } from "@/lib/auth/tokens";
+import { unsafeReadAuditLog } from "@/lib/db/repositories/audit-log-repository";
+import { createPendingSamlIdentity } from "@/lib/db/repositories/saml-repository";
+import { completeGarFirstArrival } from "@/lib/use-cases/gar/complete-gar-first-arrival";
 import { db } from "@/lib/db/client";
 import { importLearners } from "@/lib/use-cases/roster/import-learners";
 import { generateCredentialsSheet, manageLearnerAccount } from "@/lib/use-cases/roster/manage-learner-accounts";
@@ -7,7 +11,7 @@ import { reconcileLearner } from "@/lib/use-cases/roster/reconcile-learner";
 import { signUpAndReconcile } from "@/lib/use-cases/roster/sign-up-and-reconcile";
 import { fixturePupils, siecleXml } from "@/tests/support/siecle-sample";
 import { createUser } from "../../support/factories";
-import { NOW, campaignOf, learnerNamed, schoolWithFixtureRoster, schoolWithTeachers } from "./roster-builders";
+import { FIXTURE_UAI, NOW, campaignOf, learnerNamed, schoolWithFixtureRoster, schoolWithTeachers } from "./roster-builders";
 
 /**
  * Finding 1 of the security review: an ADMIN of school B imported a file holding the INE and birthdate of a pupil of
@@ -95,5 +99,43 @@ describe("no account takeover across schools (finding 1)", () => {
     await db.learner.update({ where: { id: inB.id }, data: { userId: garUser.id } });
     await expect(manageLearnerAccount({ actorUserId: b.admin.id, learnerId: inB.id, action: "ADD_USERNAME", address })).rejects.toMatchObject({ code: "ACCOUNT_NOT_MANAGEABLE" });
     expect((await db.user.findUniqueOrThrow({ where: { id: garUser.id } })).username).toBeNull();
+  });
+
+  it("a GAR first arrival creates an account managed by the school of the UAI, audit-logged; B cannot give it a username", async () => {
+    const { a, b } = await twoSchools();
+    const token = "jeton-de-premiere-arrivee";
+    const now = new Date();
+    await createPendingSamlIdentity({ tokenHash: hashToken(token), samlId: "GAR-IDO-LEA", firstName: "Léa", lastName: "Dupont", uai: FIXTURE_UAI, expiresAt: new Date(now.getTime() + 3_600_000), now });
+    await completeGarFirstArrival({ token, birthdate: "2011-12-01", address, now });
+    const user = await db.user.findUniqueOrThrow({ where: { samlId: "GAR-IDO-LEA" } });
+    expect(user.managedByEstablishmentId).toBe(a.school.id);
+    const inA = await learnerNamed(a.school.id, "DUPONT", "Léa");
+    expect(await unsafeReadAuditLog({ action: "LEARNER_LINKED" })).toMatchObject([
+      { actorUserId: user.id, establishmentId: a.school.id, targetUserId: user.id, targetLearnerId: inA.id, clientAddress: address, details: { via: "gar", isManaged: true } },
+    ]);
+    // A gives it a username; B, whose import holds the same pupil, has nothing to act on.
+    await expect(manageLearnerAccount({ actorUserId: a.member.id, learnerId: inA.id, action: "ADD_USERNAME", address })).resolves.toMatchObject({ login: "lea.dupont0112" });
+    await bImportsAsPupils(b);
+    const inB = await learnerNamed(b.school.id, "DUPONT", "Léa");
+    await expect(manageLearnerAccount({ actorUserId: b.admin.id, learnerId: inB.id, action: "RESET_PASSWORD", address })).rejects.toMatchObject({ code: "ACCOUNT_NOT_MANAGEABLE" });
+  });
+
+  it("management follows the pupil only when they link the account themselves after leaving the managing school", async () => {
+    const { a, b, campaignA, campaignB } = await twoSchools();
+    const created = await signUpAndReconcile({ code: campaignA.code, identity: lea, address, account: { method: "username", password: "Lea2026abc", acceptTerms: "on" } });
+    const user = await authenticate(created.login, "Lea2026abc");
+    await bImportsAsPupils(b);
+    // Léa left A: A's next import no longer holds her (she is disabled there).
+    const withoutLea = fixturePupils().filter((pupil) => pupil.lastName !== "DUPONT");
+    const report = await importLearners({ actorUserId: a.admin.id, establishmentId: a.school.id, fileName: "BEE_ELEVES.xml", bytes: siecleXml(withoutLea, { uai: FIXTURE_UAI }), now: NOW });
+    expect(report).toMatchObject({ status: "IMPORTED", disabled: 1 });
+
+    await reconcileLearner({ userId: user.id, code: campaignB.code, identity: lea, address });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).managedByEstablishmentId).toBe(b.school.id);
+    expect((await unsafeReadAuditLog({ action: "LEARNER_LINKED", establishmentId: b.school.id }))[0].details).toEqual({ via: "reconciliation", managementTransferred: true });
+    const inB = await learnerNamed(b.school.id, "DUPONT", "Léa");
+    await expect(manageLearnerAccount({ actorUserId: b.member.id, learnerId: inB.id, action: "RESET_PASSWORD", address })).resolves.toMatchObject({ login: created.login });
+    const inA = await learnerNamed(a.school.id, "DUPONT", "Léa");
+    await expect(manageLearnerAccount({ actorUserId: a.admin.id, learnerId: inA.id, action: "RESET_PASSWORD", address })).rejects.toMatchObject({ code: "ACCOUNT_NOT_MANAGEABLE" });
   });
 });

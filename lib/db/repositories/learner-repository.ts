@@ -1,5 +1,4 @@
 import { db } from "../client";
-import { Prisma } from "../generated/client";
 import type { PrismaClient } from "../prisma-factory";
 import type { ExistingLearner } from "../../domain/roster/import-plan";
 import type { LearnerRecord } from "../../domain/roster/learner-record";

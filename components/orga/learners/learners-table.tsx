@@ -19,7 +19,7 @@ function ConnectionCell({ connection }: { connection: ConnectionMethods | null }
 export type RowPermissions = { establishmentId: number; canManage: boolean; canUnlink: boolean; canDelete: boolean };
 
 /**
- * "Gérer": the account actions the establishment may take (only on accounts its roster created: docs/adr/0007), or
+ * "Gérer": the account actions the establishment may take (only on accounts its roster created: docs/adr/0009), or
  * why there are none; « Dissocier » a link; « Supprimer l'élève ». Each confirmation works without JavaScript.
  * The username and one-time password appear in the status line, once.
  */

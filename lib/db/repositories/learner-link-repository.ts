@@ -23,7 +23,7 @@ class Rollback extends Error {
 /**
  * An account managed by a school that the pupil has left (no active pupil there any more, or the school is archived)
  * follows the pupil to the school they just linked it to themselves. Never an account with an e-mail (personal), and
- * never while the managing school still has the pupil on its list (docs/adr/0007).
+ * never while the managing school still has the pupil on its list (docs/adr/0009).
  */
 async function transferManagement(tx: Tx, userId: number, establishmentId: number): Promise<boolean> {
   const moved = await tx.$executeRawUnsafe(

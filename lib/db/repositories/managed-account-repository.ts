@@ -67,7 +67,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The ownership rule is repeated in the statement itself (docs/adr/0007): an account changes only if this
+ * The ownership rule is repeated in the statement itself (docs/adr/0009): an account changes only if this
  * establishment manages it, has no e-mail and belongs to no Pix Orga member, whatever the caller checked before.
  */
 const CREDENTIALS_SQL = `

@@ -1,5 +1,5 @@
 /**
- * An account belongs to whoever created it (docs/adr/0007-account-ownership-and-audit.md). A school manages only the
+ * An account belongs to whoever created it (docs/adr/0009-account-ownership-and-audit.md). A school manages only the
  * accounts its roster created — a username chosen at sign-up on its restricted campaign, a GAR first arrival — and
  * only those may get a one-time password or a username from its teachers. A personal account (with an e-mail), an
  * account created by another school, a Pix Orga member's account: never.

@@ -60,7 +60,7 @@ export async function completeGarFirstArrival(input: { token: string; birthdate:
     throw new DomainError("GAR_NO_MATCH", garNoMatchMessage(pending.firstName, pending.lastName, input.birthdate), "birthdate");
   }
 
-  // The account is created through the learner's school roster: that school manages it (docs/adr/0007).
+  // The account is created through the learner's school roster: that school manages it (docs/adr/0009).
   const created = await createGarAccountForLearner({ pendingTokenHash: tokenHash, samlId: pending.samlId, learnerId: result.learnerId, establishmentIds, clientAddress: input.address ?? null, now });
   if (created === "PENDING_GONE") throw expired();
   if (created === "LEARNER_TAKEN") throw new DomainError("GAR_LEARNER_TAKEN", "Cet élève vient d'être rattaché à un compte. Demandez à votre enseignant de vous aider.");

@@ -41,7 +41,7 @@ export function spareRejectedPupils(plan: ImportPlan, existing: { id: number; na
  * SIECLE import (ADMIN of an establishment that manages its pupils): upsert by INE, pupils absent from the file
  * disabled, all in one transaction. A refused file or any failure changes nothing. An import never links an account,
  * even when the INE is linked to one in another school: the pupil links their own account by joining a campaign of
- * the school (docs/adr/0007-account-ownership-and-audit.md).
+ * the school (docs/adr/0009-account-ownership-and-audit.md).
  */
 export async function importLearners(input: { actorUserId: number; establishmentId: number; fileName: string; bytes: Buffer; now?: Date }): Promise<ImportReport> {
   await authorizeInEstablishment(input.actorUserId, input.establishmentId, "learners:import");

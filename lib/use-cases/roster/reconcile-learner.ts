@@ -32,7 +32,7 @@ export async function takenMeanwhile(learnerId: number): Promise<DomainError> {
 /**
  * A signed-in pupil says who they are on a restricted campaign ("Prénom", "Nom", "Date de naissance"): their
  * account is linked to the single active pupil that matches, unless that pupil or this account is already taken.
- * This is the only way an account joins a school's roster: an import never links one (docs/adr/0007).
+ * This is the only way an account joins a school's roster: an import never links one (docs/adr/0009).
  */
 export async function reconcileLearner(input: { userId: number; code: string; identity: TypedIdentity; address: string; now?: Date }): Promise<{ campaignCode: string }> {
   const campaign = await restrictedCampaign(input.code);

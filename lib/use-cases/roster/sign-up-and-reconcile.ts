@@ -47,7 +47,7 @@ export async function previewPupilAccount(input: { code: string; identity: Typed
 /**
  * Creates the pupil's account (with an e-mail, or with a generated username and the password they chose) and
  * links it to their pupil of the roster, in one transaction. Returns the login to sign in with. A username account
- * is managed by the school (its teachers may reset it); an e-mail account is the pupil's own (docs/adr/0007).
+ * is managed by the school (its teachers may reset it); an e-mail account is the pupil's own (docs/adr/0009).
  */
 export async function signUpAndReconcile(input: { code: string; identity: TypedIdentity; account: PupilAccountChoice; address: string; now?: Date }): Promise<{ login: string; campaignCode: string }> {
   const { campaign, learner } = await freeLearnerFor(input.code, input.identity, input.address);

@@ -38,10 +38,10 @@ CREATE INDEX "learners_user_id_idx" ON "learners"("user_id");
 -- AddForeignKey
 ALTER TABLE "users" ADD CONSTRAINT "users_managed_by_establishment_id_fkey" FOREIGN KEY ("managed_by_establishment_id") REFERENCES "establishments"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- A retention period between 1 month and 10 years (docs/adr/0007).
+-- A retention period between 1 month and 10 years (docs/adr/0009).
 ALTER TABLE "establishments" ADD CONSTRAINT "establishments_data_retention_months_check" CHECK ("data_retention_months" BETWEEN 1 AND 120);
 
--- Backfill (docs/adr/0007): an existing account is managed by a school only when nothing else is possible — no
+-- Backfill (docs/adr/0009): an existing account is managed by a school only when nothing else is possible — no
 -- e-mail (a personal account), signs in with a username or through the GAR, is no Pix Orga member nor the platform
 -- account, and is linked to learners of exactly one establishment. An account linked to several schools may have
 -- been linked by the former cross-school re-link of imports: no school manages it (the pupil keeps using it).

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { addMember, createEstablishment, createUser } from "../../support/factories";
 
 /** The back-fill statement of the migration that introduced managed_by_establishment_id, run again on test data. */
-const MIGRATION = path.resolve(import.meta.dirname, "../../../prisma/migrations/20261206113524_account_ownership_audit_log/migration.sql");
+const MIGRATION = path.resolve(import.meta.dirname, "../../../prisma/migrations/20261206140141_account_ownership_audit_log/migration.sql");
 const BACKFILL = readFileSync(MIGRATION, "utf8").slice(readFileSync(MIGRATION, "utf8").indexOf(`UPDATE "users"`));
 
 async function learnerOf(establishmentId: number, userId: number, n: number) {

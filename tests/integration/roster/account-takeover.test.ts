@@ -105,7 +105,7 @@ describe("no account takeover across schools (finding 1)", () => {
     const { a, b } = await twoSchools();
     const token = "jeton-de-premiere-arrivee";
     const now = new Date();
-    await createPendingSamlIdentity({ tokenHash: hashToken(token), samlId: "GAR-IDO-LEA", firstName: "Léa", lastName: "Dupont", uai: FIXTURE_UAI, expiresAt: new Date(now.getTime() + 3_600_000), now });
+    await createPendingSamlIdentity({ tokenHash: hashToken(token), samlId: "GAR-IDO-LEA", firstName: "Léa", lastName: "Dupont", uais: [FIXTURE_UAI], expiresAt: new Date(now.getTime() + 3_600_000), now });
     await completeGarFirstArrival({ token, birthdate: "2011-12-01", address, now });
     const user = await db.user.findUniqueOrThrow({ where: { samlId: "GAR-IDO-LEA" } });
     expect(user.managedByEstablishmentId).toBe(a.school.id);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/app/account/delete-account-form";
 import { secondaryButton } from "@/components/ui/button-styles";
+import { LogoutEverywhereButton } from "@/components/ui/logout-button";
 import { SimpleActionForm } from "@/components/ui/simple-action-form";
 import { changePasswordAction } from "@/lib/actions/account-actions";
 import { getSessionUserId } from "@/lib/auth/session";
@@ -33,6 +34,11 @@ export default async function AccountPage() {
           />
         </section>
       )}
+      <section aria-labelledby="sessions-title" className="space-y-3 rounded-2xl bg-white p-6 shadow-sm sm:p-8">
+        <h2 id="sessions-title" className="text-lg font-bold">Mes sessions</h2>
+        <p>Un appareil perdu, un ordinateur partagé ? Fermez toutes les sessions ouvertes avec votre compte, celle-ci comprise.</p>
+        <LogoutEverywhereButton callbackUrl="/connexion" className={secondaryButton} />
+      </section>
       <section aria-labelledby="data-title" className="space-y-3 rounded-2xl bg-white p-6 shadow-sm sm:p-8">
         <h2 id="data-title" className="text-lg font-bold">Mes données</h2>
         <p>Téléchargez tout ce que Pix Libre conserve sur vous : votre compte, vos rattachements aux établissements, vos participations, vos réponses et vos acquis (fichier JSON).</p>

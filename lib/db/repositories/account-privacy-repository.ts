@@ -13,7 +13,7 @@ async function readPersonalData(tx: Tx, userId: number): Promise<StoredPersonalD
     where: { id: userId, anonymisedAt: null },
     select: {
       id: true, email: true, username: true, samlId: true, firstName: true, lastName: true, birthdate: true, createdAt: true, lastLoggedAt: true,
-      termsAcceptedAt: true, shouldChangePassword: true, loginFailureCount: true, loginBlockedUntil: true, passwordHash: true, managedBy: { select: { name: true } },
+      termsAcceptedAt: true, shouldChangePassword: true, passwordHash: true, managedBy: { select: { name: true } },
     },
   });
   if (!user) return null;
@@ -88,7 +88,7 @@ export async function anonymiseAccount(userId: number, audit: (counts: { learner
       where: { id: userId },
       data: {
         email: null, username: null, passwordHash: null, samlId: null, ...ANONYMISED_NAMES, birthdate: null, shouldChangePassword: false,
-        termsAcceptedAt: null, currentEstablishmentId: null, lastLoggedAt: null, loginFailureCount: 0, loginBlockedUntil: null,
+        termsAcceptedAt: null, currentEstablishmentId: null, lastLoggedAt: null,
         managedByEstablishmentId: null, anonymisedAt: now,
       },
     });

@@ -114,12 +114,6 @@ export async function takenUsernames(candidates: readonly string[]): Promise<Set
   return new Set(rows.map((row) => row.username!));
 }
 
-/** Layouts send an account with a one-time password to /changer-mot-de-passe before anything else. */
-export async function isPasswordChangeRequired(userId: number): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { shouldChangePassword: true } });
-  return user?.shouldChangePassword ?? false;
-}
-
 /** Whether a pupil of the roster is linked to an account, and still active (after a link lost to another request). */
 export async function findLearnerLinkState(learnerId: number): Promise<{ userId: number | null; isDisabled: boolean } | null> {
   return db.learner.findUnique({ where: { id: learnerId }, select: { userId: true, isDisabled: true } });

@@ -69,10 +69,11 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * The ownership rule is repeated in the statement itself (docs/adr/0009): an account changes only if this
  * establishment manages it, has no e-mail and belongs to no Pix Orga member, whatever the caller checked before.
+ * The session version goes up with the password: whoever was signed in on the account is signed out.
  */
 const CREDENTIALS_SQL = `
 UPDATE users SET username = COALESCE(v.username, users.username), password_hash = v.password_hash, should_change_password = true,
-  login_failure_count = 0, login_blocked_until = NULL, updated_at = $2
+  session_version = users.session_version + 1, updated_at = $2
 FROM jsonb_to_recordset($1::jsonb) AS v(user_id int, username text, password_hash text)
 WHERE users.id = v.user_id AND (v.username IS NULL OR users.username IS NULL)
   AND users.managed_by_establishment_id = $3 AND users.email IS NULL AND users.anonymised_at IS NULL

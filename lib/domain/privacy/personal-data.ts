@@ -15,8 +15,6 @@ export interface StoredAccount {
   lastLoggedAt: Date | null;
   termsAcceptedAt: Date | null;
   shouldChangePassword: boolean;
-  loginFailureCount: number;
-  loginBlockedUntil: Date | null;
   hasPassword: boolean;
   managedBy: string | null;
 }
@@ -122,8 +120,6 @@ export function personalDataFile(data: StoredPersonalData, exportedAt: Date) {
       creeLe: iso(a.createdAt),
       derniereConnexion: iso(a.lastLoggedAt),
       conditionsAccepteesLe: iso(a.termsAcceptedAt),
-      tentativesDeConnexionEchouees: a.loginFailureCount,
-      bloqueJusquA: iso(a.loginBlockedUntil),
       gereParEtablissement: a.managedBy,
     },
     listesDesEleves: data.learners.map((l) => ({

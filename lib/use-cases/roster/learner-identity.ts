@@ -3,8 +3,9 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { consumeAttempt, refundAttempt, type LimitName } from "../../db/rate-limiter";
 import { findActiveRoster, type RosterCandidate } from "../../db/repositories/learner-repository";
-import { findCampaignByCode, type CampaignForPupil } from "../../db/repositories/participation-repository";
-import { normalizeCampaignCode } from "../../domain/campaigns/campaign-code";
+import type { CampaignForPupil } from "../../db/repositories/participation-repository";
+import { findCampaignForRequester, type Requester } from "../participations/pupil-campaign";
+import { addressLimitKey } from "../../domain/requests/client-address";
 import { toIsoDate } from "../../domain/roster/french-date";
 import { learnersAimedAt, matchLearner, type TypedIdentity } from "../../domain/roster/match-learner";
 import { normalizeName } from "../../domain/roster/normalize-name";
@@ -29,9 +30,9 @@ export const identitySchema = z
     return { firstName: value.firstName, lastName: value.lastName, birthdate } satisfies TypedIdentity;
   });
 
-/** The campaign behind /campagnes/[code]/rejoindre: it must exist, be open and restricted to the roster. */
-export async function restrictedCampaign(code: string): Promise<CampaignForPupil> {
-  const campaign = await findCampaignByCode(normalizeCampaignCode(code));
+/** The campaign behind /campagnes/[code]/rejoindre: it must exist, be open and restricted to the roster (codes looked up under limits). */
+export async function restrictedCampaign(code: string, requester: Requester): Promise<CampaignForPupil> {
+  const campaign = await findCampaignForRequester(code, requester);
   if (!campaign || !campaign.isRestricted || !campaign.isAccessible) throw new NotFoundError();
   return campaign;
 }
@@ -50,7 +51,7 @@ function typedNameKey(establishmentId: number, identity: TypedIdentity): string 
 function limitKeys(input: { establishmentId: number; identity: TypedIdentity; address: string; userId: number | null }, roster: readonly RosterCandidate[]): [LimitName, string][] {
   const targets = [typedNameKey(input.establishmentId, input.identity), ...learnersAimedAt(input.identity, roster).map((id) => `learner:${id}`)];
   return [
-    ["identityAddress", input.address],
+    ["identityAddress", addressLimitKey(input.address)],
     ...(input.userId !== null ? ([["identityAccount", String(input.userId)]] as [LimitName, string][]) : []),
     ...targets.flatMap((key) => [["identityTarget", key], ["identityTargetDaily", key]] as [LimitName, string][]),
   ];

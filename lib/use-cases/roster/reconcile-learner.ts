@@ -35,7 +35,7 @@ export async function takenMeanwhile(learnerId: number): Promise<DomainError> {
  * This is the only way an account joins a school's roster: an import never links one (docs/adr/0009).
  */
 export async function reconcileLearner(input: { userId: number; code: string; identity: TypedIdentity; address: string; now?: Date }): Promise<{ campaignCode: string }> {
-  const campaign = await restrictedCampaign(input.code);
+  const campaign = await restrictedCampaign(input.code, { address: input.address, userId: input.userId });
   const learner = await identifyLearner({ establishmentId: campaign.establishmentId, identity: input.identity, address: input.address, userId: input.userId });
   if (learner.userId === input.userId) return { campaignCode: campaign.code };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { authenticate } from "@/lib/auth/authenticate";
+import { logIn } from "../../support/log-in";
 import { db } from "@/lib/db/client";
 import { unsafeReadAuditLog } from "@/lib/db/repositories/audit-log-repository";
 import { ANONYMISED_NAMES } from "@/lib/domain/privacy/account-deletion";
@@ -35,7 +35,7 @@ async function twoPupilsWithResults() {
     [ada, { method: "email" as const, email: "ada@example.org", password: "Ada2026abc", acceptTerms: "on" as const }],
   ] as const) {
     const { login } = await signUpAndReconcile({ code: campaign.code, identity, address, account });
-    const user = await authenticate(login, account.password);
+    const user = await logIn(login, account.password);
     const { participationId } = await startParticipation({ userId: user.id, code: campaign.code, externalId: `N-${identity.firstName}` });
     await shareResults({ userId: user.id, campaignId: campaign.id, isProfilesCollection: true });
     await db.knowledgeElement.create({ data: { userId: user.id, skillId: "skill-x", competenceId: "comp-1-1", status: "VALIDATED", source: "DIRECT", earnedPix: 4 } });
@@ -91,13 +91,13 @@ describe("« Supprimer mon compte » (finding 11)", () => {
     const user = await db.user.findUniqueOrThrow({ where: { id: lea.user.id } });
     expect(user).toMatchObject({ ...ANONYMISED_NAMES, email: null, username: null, passwordHash: null, samlId: null, birthdate: null, managedByEstablishmentId: null });
     expect(user.anonymisedAt).toBeInstanceOf(Date);
-    await expect(authenticate("lea.dupont0112", "Lea2026abc")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+    await expect(logIn("lea.dupont0112", "Lea2026abc")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
     // The roster entry stays the school's, detached; the participation keeps its results, without the typed external id.
     expect((await db.learner.findUniqueOrThrow({ where: { id: lea.learner.id } })).userId).toBeNull();
     expect(await db.participation.findUniqueOrThrow({ where: { id: lea.participationId } })).toMatchObject({ participantExternalId: null, userId: lea.user.id });
     expect(await db.participation.findMany({ where: { campaignId: campaign.id }, orderBy: { id: "asc" }, select: { id: true, status: true, isLatestShared: true, pixScore: true, learnerId: true } })).toEqual(before);
     // Ada is untouched.
-    expect(await authenticate("ada@example.org", "Ada2026abc")).toMatchObject({ id: ada.user.id });
+    expect(await logIn("ada@example.org", "Ada2026abc")).toMatchObject({ id: ada.user.id });
     expect(await unsafeReadAuditLog({ action: "ACCOUNT_DELETED" })).toMatchObject([
       { actorUserId: lea.user.id, targetUserId: lea.user.id, establishmentId: null, details: { learnersUnlinked: 1, participations: 1 } },
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authenticate } from "@/lib/auth/authenticate";
+import { logIn } from "../../support/log-in";
 import { hashToken } from "@/lib/auth/tokens";
 import { unsafeReadAuditLog } from "@/lib/db/repositories/audit-log-repository";
 import { createPendingSamlIdentity } from "@/lib/db/repositories/saml-repository";
@@ -54,7 +54,7 @@ describe("no account takeover across schools (finding 1)", () => {
     // So B has nothing to reset: the pupil has no account on B's list.
     await expect(manageLearnerAccount({ actorUserId: b.admin.id, learnerId: inB.id, action: "RESET_PASSWORD", address })).rejects.toMatchObject({ code: "ACCOUNT_NOT_MANAGEABLE" });
     await expect(generateCredentialsSheet({ actorUserId: b.member.id, establishmentId: b.school.id, learnerIds: [inB.id], action: "ADD_USERNAME", address })).rejects.toMatchObject({ code: "NOTHING_TO_GENERATE" });
-    expect(await authenticate("lea@example.org", "Pix12345")).toMatchObject({ id: pupil.id, shouldChangePassword: false });
+    expect(await logIn("lea@example.org", "Pix12345")).toMatchObject({ id: pupil.id, shouldChangePassword: false });
   });
 
   it("the pupil who changed school links their own account by joining B's restricted campaign; A's link stays", async () => {
@@ -73,7 +73,7 @@ describe("no account takeover across schools (finding 1)", () => {
     // Léa signs up through A's roster with a username: A manages this account.
     const created = await signUpAndReconcile({ code: campaignA.code, identity: lea, address, account: { method: "username", password: "Lea2026abc", acceptTerms: "on" } });
     await bImportsAsPupils(b);
-    const user = await authenticate(created.login, "Lea2026abc");
+    const user = await logIn(created.login, "Lea2026abc");
     await reconcileLearner({ userId: user.id, code: campaignB.code, identity: lea, address });
     const inB = await learnerNamed(b.school.id, "DUPONT", "Léa");
     expect(inB.userId).toBe(user.id);
@@ -81,7 +81,7 @@ describe("no account takeover across schools (finding 1)", () => {
     for (const actorUserId of [b.admin.id, b.member.id]) {
       await expect(manageLearnerAccount({ actorUserId, learnerId: inB.id, action: "RESET_PASSWORD", address })).rejects.toMatchObject({ code: "ACCOUNT_NOT_MANAGEABLE" });
     }
-    expect((await authenticate(created.login, "Lea2026abc")).shouldChangePassword).toBe(false);
+    expect((await logIn(created.login, "Lea2026abc")).shouldChangePassword).toBe(false);
     // A, which created it and still has Léa on its list, does manage it.
     const inA = await learnerNamed(a.school.id, "DUPONT", "Léa");
     const reset = await manageLearnerAccount({ actorUserId: a.member.id, learnerId: inA.id, action: "RESET_PASSWORD", address });
@@ -123,7 +123,7 @@ describe("no account takeover across schools (finding 1)", () => {
   it("management follows the pupil only when they link the account themselves after leaving the managing school", async () => {
     const { a, b, campaignA, campaignB } = await twoSchools();
     const created = await signUpAndReconcile({ code: campaignA.code, identity: lea, address, account: { method: "username", password: "Lea2026abc", acceptTerms: "on" } });
-    const user = await authenticate(created.login, "Lea2026abc");
+    const user = await logIn(created.login, "Lea2026abc");
     await bImportsAsPupils(b);
     // Léa left A: A's next import no longer holds her (she is disabled there).
     const withoutLea = fixturePupils().filter((pupil) => pupil.lastName !== "DUPONT");

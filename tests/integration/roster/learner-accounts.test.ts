@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { parse } from "csv-parse/sync";
-import { authenticate } from "@/lib/auth/authenticate";
+import { logIn } from "../../support/log-in";
 import { db } from "@/lib/db/client";
 import { listLearners } from "@/lib/db/queries/learners";
 import { unsafeReadAuditLog } from "@/lib/db/repositories/audit-log-repository";
@@ -28,7 +28,7 @@ type Identity = { firstName: string; lastName: string; birthdate: string };
 async function joinedPupil(schoolId: number, campaignCode: string, identity: Identity, email?: string) {
   const account = email ? { method: "email" as const, email, password: "Eleve2026abc", acceptTerms: "on" as const } : { method: "username" as const, password: "Eleve2026abc", acceptTerms: "on" as const };
   const { login } = await signUpAndReconcile({ code: campaignCode, identity, address, account });
-  const user = await authenticate(login, "Eleve2026abc");
+  const user = await logIn(login, "Eleve2026abc");
   return { login, user, learner: await db.learner.findFirstOrThrow({ where: { establishmentId: schoolId, userId: user.id } }) };
 }
 
@@ -61,11 +61,11 @@ describe("pupils' accounts managed by teachers", () => {
     const { school, member, ada } = await rosterWithPupils();
     const { login, password } = await manageLearnerAccount({ actorUserId: member.id, learnerId: ada.learner.id, action: "RESET_PASSWORD", address });
     expect(login).toBe("ada.lovelace1012");
-    await expect(authenticate(login, "Eleve2026abc")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
-    expect(await authenticate(login, password)).toMatchObject({ shouldChangePassword: true });
+    await expect(logIn(login, "Eleve2026abc")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+    expect(await logIn(login, password)).toMatchObject({ shouldChangePassword: true });
     await expect(changeRequiredPassword({ userId: ada.user.id, password })).rejects.toMatchObject({ code: "SAME_PASSWORD" });
     await changeRequiredPassword({ userId: ada.user.id, password: "AdaNouveau2026" });
-    expect(await authenticate(login, "AdaNouveau2026")).toMatchObject({ shouldChangePassword: false });
+    expect(await logIn(login, "AdaNouveau2026")).toMatchObject({ shouldChangePassword: false });
 
     const [line] = await unsafeReadAuditLog({ action: "ACCOUNT_PASSWORD_RESET" });
     expect(line).toMatchObject({ actorUserId: member.id, establishmentId: school.id, targetUserId: ada.user.id, targetLearnerId: ada.learner.id, clientAddress: address, details: { isBulk: false } });
@@ -82,7 +82,7 @@ describe("pupils' accounts managed by teachers", () => {
         expect((error as Error).message).not.toContain("mary@example.org");
       }
     }
-    expect(await authenticate("mary@example.org", "Eleve2026abc")).toMatchObject({ shouldChangePassword: false });
+    expect(await logIn("mary@example.org", "Eleve2026abc")).toMatchObject({ shouldChangePassword: false });
     expect(await unsafeReadAuditLog({ action: "ACCOUNT_PASSWORD_RESET" })).toEqual([]);
   });
 
@@ -98,7 +98,7 @@ describe("pupils' accounts managed by teachers", () => {
     expect(credentials.login.slice(0, -4)).toBe(base.slice(0, -4));
     expect(credentials.password).toMatch(/^[a-z]{5}[A-Z][2-9]{2}$/);
     expect(await db.user.findUniqueOrThrow({ where: { id: gar.id } })).toMatchObject({ username: credentials.login, shouldChangePassword: true, samlId: "GAR-1" });
-    expect((await authenticate(credentials.login, credentials.password)).shouldChangePassword).toBe(true);
+    expect((await logIn(credentials.login, credentials.password)).shouldChangePassword).toBe(true);
     await expect(manageLearnerAccount({ actorUserId: member.id, learnerId: target.id, action: "ADD_USERNAME", address })).rejects.toMatchObject({ code: "ACCOUNT_NOT_MANAGEABLE" });
     expect(await unsafeReadAuditLog({ action: "ACCOUNT_USERNAME_ADDED" })).toMatchObject([{ targetUserId: gar.id, targetLearnerId: target.id }]);
   });
@@ -115,7 +115,7 @@ describe("pupils' accounts managed by teachers", () => {
       ["4A", "DUPONT", "Léa", "lea.dupont0112"],
       ["4A", "LOVELACE", "Ada", "ada.lovelace1012"],
     ]);
-    for (const row of rows) expect((await authenticate(row.Identifiant, row["Mot de passe"])).shouldChangePassword).toBe(true);
+    for (const row of rows) expect((await logIn(row.Identifiant, row["Mot de passe"])).shouldChangePassword).toBe(true);
     expect(await unsafeReadAuditLog({ action: "ACCOUNT_PASSWORD_RESET" })).toHaveLength(2);
     await expect(generateCredentialsSheet({ actorUserId: admin.id, establishmentId: school.id, learnerIds: [babbage.id, mary.learner.id], action: "RESET_PASSWORD", address })).rejects.toMatchObject({ code: "NOTHING_TO_GENERATE" });
   });

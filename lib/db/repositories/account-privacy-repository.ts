@@ -4,6 +4,7 @@ import type { AuditEntry } from "../../domain/audit/audit-entry";
 import { ANONYMISED_NAMES, type DeletableAccount } from "../../domain/privacy/account-deletion";
 import type { StoredPersonalData } from "../../domain/privacy/personal-data";
 import { writeAudit } from "./audit-log-repository";
+import { bumpSessionVersion } from "./session-repository";
 
 type Tx = Prisma.TransactionClient;
 const isoDate = (date: Date | null): string | null => (date ? date.toISOString().slice(0, 10) : null);
@@ -92,6 +93,8 @@ export async function anonymiseAccount(userId: number, audit: (counts: { learner
         managedByEstablishmentId: null, anonymisedAt: now,
       },
     });
+    // Every session of the account ends with it (a token kept on another computer no longer opens anything).
+    await bumpSessionVersion(userId, tx);
     await tx.passwordResetToken.deleteMany({ where: { userId } });
     await tx.signInToken.deleteMany({ where: { userId } });
     if (user.saml_id) await tx.pendingSamlIdentity.deleteMany({ where: { samlId: user.saml_id } });

@@ -3,6 +3,7 @@ import { Prisma } from "../generated/client";
 import { auditEntry } from "../../domain/audit/audit-entry";
 import { writeAudit } from "./audit-log-repository";
 import { rebuildResultsReadModelsIn } from "./results-read-models";
+import { bumpSessionVersion } from "./session-repository";
 
 type Tx = Prisma.TransactionClient;
 const dateOf = (isoBirthdate: string): Date => new Date(`${isoBirthdate}T00:00:00Z`);
@@ -123,6 +124,8 @@ export async function removeLearnerLink(input: TeacherAct): Promise<"UNLINKED" |
     if (!learner) return "NOT_FOUND";
     if (learner.user_id === null) return "NOT_LINKED";
     await tx.learner.update({ where: { id: input.learnerId }, data: { userId: null, updatedAt: input.now } });
+    // Whoever is signed in on that account leaves the school's pages now, not when their token expires.
+    await bumpSessionVersion(learner.user_id, tx);
     await writeAudit(tx, [auditEntry({
       action: "LEARNER_UNLINKED", actorUserId: input.actorUserId, establishmentId: input.establishmentId, targetUserId: learner.user_id,
       targetLearnerId: input.learnerId, clientAddress: input.clientAddress,

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { logIn } from "../../support/log-in";
+import { sessionFromToken } from "@/lib/auth/session-check";
+import { mintSessionToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db/client";
 import { unsafeReadAuditLog } from "@/lib/db/repositories/audit-log-repository";
 import { ANONYMISED_NAMES } from "@/lib/domain/privacy/account-deletion";
@@ -84,6 +86,9 @@ describe("« Supprimer mon compte » (finding 11)", () => {
   it("asks for the password (limited per account), then anonymises the account; the school keeps its statistics", async () => {
     const { school, campaign, lea, ada } = await twoPupilsWithResults();
     const before = await db.participation.findMany({ where: { campaignId: campaign.id }, orderBy: { id: "asc" }, select: { id: true, status: true, isLatestShared: true, pixScore: true, learnerId: true } });
+    // A session opened on another computer before the deletion.
+    const elsewhere = await mintSessionToken({ userId: lea.user.id, sessionVersion: (await db.user.findUniqueOrThrow({ where: { id: lea.user.id } })).sessionVersion, now: new Date() });
+    expect(await sessionFromToken(elsewhere, new Date())).toMatchObject({ userId: lea.user.id });
     await expect(deleteMyAccount({ userId: lea.user.id, password: "Mauvais2026", address })).rejects.toMatchObject({ code: "WRONG_PASSWORD", field: "password" });
     expect(await db.user.findUniqueOrThrow({ where: { id: lea.user.id } })).toMatchObject({ username: "lea.dupont0112", anonymisedAt: null });
 
@@ -92,6 +97,7 @@ describe("« Supprimer mon compte » (finding 11)", () => {
     expect(user).toMatchObject({ ...ANONYMISED_NAMES, email: null, username: null, passwordHash: null, samlId: null, birthdate: null, managedByEstablishmentId: null });
     expect(user.anonymisedAt).toBeInstanceOf(Date);
     await expect(logIn("lea.dupont0112", "Lea2026abc")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+    expect(await sessionFromToken(elsewhere, new Date())).toBeNull();
     // The roster entry stays the school's, detached; the participation keeps its results, without the typed external id.
     expect((await db.learner.findUniqueOrThrow({ where: { id: lea.learner.id } })).userId).toBeNull();
     expect(await db.participation.findUniqueOrThrow({ where: { id: lea.participationId } })).toMatchObject({ participantExternalId: null, userId: lea.user.id });

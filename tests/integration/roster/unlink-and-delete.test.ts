@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { sessionFromToken } from "@/lib/auth/session-check";
+import { mintSessionToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db/client";
 import { unsafeReadAuditLog } from "@/lib/db/repositories/audit-log-repository";
 import { deleteParticipation } from "@/lib/use-cases/campaigns/delete-participation";
@@ -31,9 +33,12 @@ async function sendProfile(userId: number, campaign: { id: number; code: string 
 }
 
 describe("« Dissocier » (finding 3)", () => {
-  it("a MEMBER undoes a link; it is audit-logged and the pupil can identify again", async () => {
+  it("a MEMBER undoes a link; it is audit-logged, the account's sessions end and the pupil can identify again", async () => {
     const { school, member, pupil, learner, campaign } = await schoolWithLinkedLea();
+    const token = await mintSessionToken({ userId: pupil.id, sessionVersion: (await db.user.findUniqueOrThrow({ where: { id: pupil.id } })).sessionVersion, now: new Date() });
+    expect(await sessionFromToken(token, new Date())).toMatchObject({ userId: pupil.id });
     await unlinkLearner({ actorUserId: member.id, learnerId: learner.id, address });
+    expect(await sessionFromToken(token, new Date())).toBeNull();
     expect((await db.learner.findUniqueOrThrow({ where: { id: learner.id } })).userId).toBeNull();
     expect(await unsafeReadAuditLog({ action: "LEARNER_UNLINKED" })).toMatchObject([
       { actorUserId: member.id, establishmentId: school.id, targetUserId: pupil.id, targetLearnerId: learner.id, clientAddress: address },

@@ -27,10 +27,10 @@ test("a pupil downloads their data (without JavaScript), then deletes their acco
   expect(data.historique.map((line: { action: string }) => line.action)).toContain("Compte rattaché à la liste des élèves");
   await noScript.close();
 
-  await loic.getByLabel("Mot de passe actuel", { exact: true }).last().fill("Mauvais2026abc");
+  await loic.getByRole("region", { name: "Supprimer mon compte" }).getByLabel("Mot de passe actuel", { exact: true }).fill("Mauvais2026abc");
   await loic.getByRole("button", { name: "Supprimer mon compte" }).click();
   await expect(loic.getByText("Mot de passe incorrect.")).toBeVisible();
-  await loic.getByLabel("Mot de passe actuel", { exact: true }).last().fill("Loic2026abc");
+  await loic.getByRole("region", { name: "Supprimer mon compte" }).getByLabel("Mot de passe actuel", { exact: true }).fill("Loic2026abc");
   await loic.getByRole("button", { name: "Supprimer mon compte" }).click();
   await loic.waitForURL(/\/compte-supprime$/);
   await expect(loic.getByRole("heading", { name: "Votre compte a été supprimé" })).toBeVisible();

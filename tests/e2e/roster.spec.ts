@@ -152,7 +152,7 @@ test("the teacher resets the passwords of a class: only the accounts the school 
   await gael.context().close();
 });
 
-test("a MEMBER undoes a pupil's link with « Dissocier », without JavaScript; the pupil identifies again", async ({ page, browser }) => {
+test("a MEMBER undoes a pupil's link with « Dissocier », without JavaScript; the pupil, signed out, identifies again", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const code = await newCampaignCode(page, "5A – dissociation");
   const margaux = await newPupil(browser);
@@ -174,8 +174,15 @@ test("a MEMBER undoes a pupil's link with « Dissocier », without JavaScript; t
   await expect(teacher.getByRole("row", { name: /BÉRANGER/ })).toContainText("Aucun compte");
   await noScript.close();
 
-  // Margaux is still signed in; the school's campaign asks her again who she is, and she joins again.
+  // « Dissocier » signed Margaux out everywhere: she signs in again, the school's campaign asks her again who she
+  // is, and she joins again.
   await margaux.goto(`/campagnes/${code}/rejoindre`);
+  await expect(margaux.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await margaux.getByRole("link", { name: "Je me connecte" }).click();
+  await margaux.getByLabel("Adresse e-mail ou identifiant").fill(login);
+  await margaux.getByLabel("Mot de passe").fill("Margaux2026abc");
+  await margaux.getByRole("button", { name: "Je me connecte" }).click();
+  await margaux.waitForURL(new RegExp(`/campagnes/${code}/rejoindre$`));
   await expect(margaux.getByRole("heading", { name: "Qui êtes-vous ?" })).toBeVisible();
   await fillIdentity(margaux, { firstName: "Margaux", lastName: "Béranger", day: "03", month: "10", year: "2014" });
   await margaux.getByRole("button", { name: "Je rejoins le parcours" }).click();

@@ -19,6 +19,13 @@ export function AppHeader({ userName }: { userName: string | null }) {
                 </Link>
               </li>
             )}
+            {userName && (
+              <li>
+                <Link href="/mon-compte" className="text-slate-800 hover:text-brand-700">
+                  Mon compte
+                </Link>
+              </li>
+            )}
             <li>
               <Link href="/campagnes" className="rounded-lg bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700">
                 J&apos;ai un code

@@ -16,7 +16,6 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               {report.reactivated > 0 && ` (dont ${plural(report.reactivated, "réactivé", "réactivés")})`}
             </li>
             <li>{plural(report.disabled, "élève désactivé", "élèves désactivés")} (absents du fichier)</li>
-            {report.relinked > 0 && <li>{plural(report.relinked, "compte retrouvé", "comptes retrouvés")} grâce à l&apos;INE</li>}
           </ul>
         </div>
       ) : (

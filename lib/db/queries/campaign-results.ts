@@ -1,4 +1,6 @@
 import { db } from "../client";
+import { auditEntry } from "../../domain/audit/audit-entry";
+import { writeAudit } from "../repositories/audit-log-repository";
 import { NEXT_STEP_SCALE, uncountParticipations } from "../repositories/results-read-models";
 
 /**
@@ -153,9 +155,12 @@ export async function participationDetail(campaignId: number, participationId: n
   return { ...p, tubes };
 }
 
-/** Deletes a participation for the teacher: anonymised, no longer counted; the pupil cannot take it again. */
-export async function softDeleteParticipation(participationId: number, deletedById: number, now: Date): Promise<boolean> {
-  const p = await db.participation.findUnique({ where: { id: participationId }, select: { campaignId: true, userId: true, learnerId: true } });
+/**
+ * Deletes a participation for the teacher: anonymised (no account, no roster pupil, no external id: GDPR), no longer
+ * counted; the pupil cannot take it again. Audit-logged in the same transaction.
+ */
+export async function softDeleteParticipation(participationId: number, actor: { userId: number; clientAddress: string }, now: Date): Promise<boolean> {
+  const p = await db.participation.findUnique({ where: { id: participationId }, select: { campaignId: true, userId: true, learnerId: true, campaign: { select: { establishmentId: true } } } });
   if (!p) return false;
   return db.$transaction(async (tx) => {
     const where = { campaignId: p.campaignId, deletedAt: null, OR: [{ id: participationId }, ...(p.userId ? [{ userId: p.userId }] : []), ...(p.learnerId ? [{ learnerId: p.learnerId }] : [])] };
@@ -166,9 +171,14 @@ export async function softDeleteParticipation(participationId: number, deletedBy
     await uncountParticipations(tx, { participationIds: ids });
     const { count } = await tx.participation.updateMany({
       where: { id: { in: ids }, deletedAt: null },
-      data: { deletedAt: now, deletedById, userId: null, participantExternalId: null },
+      data: { deletedAt: now, deletedById: actor.userId, userId: null, learnerId: null, participantExternalId: null },
     });
-    return count > 0;
+    if (count === 0) return false;
+    await writeAudit(tx, [auditEntry({
+      action: "PARTICIPATION_DELETED", actorUserId: actor.userId, establishmentId: p.campaign.establishmentId, targetUserId: p.userId,
+      targetLearnerId: p.learnerId, clientAddress: actor.clientAddress, details: { campaignId: p.campaignId, participations: count },
+    })], now);
+    return true;
   });
 }
 

@@ -84,28 +84,31 @@ export async function uncountParticipations(tx: Tx, where: { participationIds: n
 
 /** From scratch, for one campaign: the flags, then the sums (repair, generated data, tests). */
 export async function rebuildResultsReadModels(campaignId: number): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT id FROM participations WHERE campaign_id = $1 ORDER BY id FOR UPDATE`, campaignId);
-    await tx.$executeRawUnsafe(`UPDATE participations SET is_latest_shared = false WHERE campaign_id = $1 AND is_latest_shared`, campaignId);
-    await tx.$executeRawUnsafe(
-      `UPDATE participations p SET is_latest_shared = true
-       FROM (
-         SELECT DISTINCT ON (${PUPIL_KEY("q")}) q.id FROM participations q
-         WHERE q.campaign_id = $1 AND q.status = 'SHARED' AND q.deleted_at IS NULL
-         ORDER BY ${PUPIL_KEY("q")}, q.shared_at DESC, q.id DESC
-       ) latest
-       WHERE p.id = latest.id`,
-      campaignId,
-    );
-    await tx.campaignTubeSum.deleteMany({ where: { campaignId } });
-    await tx.$executeRawUnsafe(
-      `INSERT INTO campaign_tube_sums (campaign_id, tube_id, highest_validated_sum, validated_count_sum, next_step_sum_x840)
-       SELECT p.campaign_id, r.tube_id, SUM(r.highest_validated), SUM(r.validated_count),
-              SUM(r.highest_validated * ${NEXT_STEP_SCALE} / GREATEST(r.lowest_not_validated, 1))
-       FROM participations p JOIN participation_tube_results r ON r.participation_id = p.id
-       WHERE p.campaign_id = $1 AND p.is_latest_shared
-       GROUP BY p.campaign_id, r.tube_id`,
-      campaignId,
-    );
-  }, { timeout: 120_000 });
+  await db.$transaction((tx) => rebuildResultsReadModelsIn(tx, campaignId), { timeout: 120_000 });
+}
+
+/** The same inside the caller's transaction (a change that regroups a campaign's pupils, e.g. a deleted learner). */
+export async function rebuildResultsReadModelsIn(tx: Tx, campaignId: number): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT id FROM participations WHERE campaign_id = $1 ORDER BY id FOR UPDATE`, campaignId);
+  await tx.$executeRawUnsafe(`UPDATE participations SET is_latest_shared = false WHERE campaign_id = $1 AND is_latest_shared`, campaignId);
+  await tx.$executeRawUnsafe(
+    `UPDATE participations p SET is_latest_shared = true
+     FROM (
+       SELECT DISTINCT ON (${PUPIL_KEY("q")}) q.id FROM participations q
+       WHERE q.campaign_id = $1 AND q.status = 'SHARED' AND q.deleted_at IS NULL
+       ORDER BY ${PUPIL_KEY("q")}, q.shared_at DESC, q.id DESC
+     ) latest
+     WHERE p.id = latest.id`,
+    campaignId,
+  );
+  await tx.campaignTubeSum.deleteMany({ where: { campaignId } });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO campaign_tube_sums (campaign_id, tube_id, highest_validated_sum, validated_count_sum, next_step_sum_x840)
+     SELECT p.campaign_id, r.tube_id, SUM(r.highest_validated), SUM(r.validated_count),
+            SUM(r.highest_validated * ${NEXT_STEP_SCALE} / GREATEST(r.lowest_not_validated, 1))
+     FROM participations p JOIN participation_tube_results r ON r.participation_id = p.id
+     WHERE p.campaign_id = $1 AND p.is_latest_shared
+     GROUP BY p.campaign_id, r.tube_id`,
+    campaignId,
+  );
 }

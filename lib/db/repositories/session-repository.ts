@@ -1,4 +1,5 @@
 import { db } from "../client";
+import type { Prisma } from "../generated/client";
 
 export type SessionState = { sessionVersion: number; mustChangePassword: boolean; isRevoked: boolean };
 
@@ -31,8 +32,11 @@ export async function revokeSession(sessionId: string, endsAt: Date, now: Date):
   ]);
 }
 
-/** Ends every session of the account ("Se déconnecter de tous les appareils"); returns the new version. */
-export async function bumpSessionVersion(userId: number): Promise<number> {
-  const user = await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+/**
+ * Ends every session of the account ("Se déconnecter de tous les appareils"); returns the new version. Given a
+ * transaction, the sessions end with the change they belong to (account deleted, pupil dissociated) or not at all.
+ */
+export async function bumpSessionVersion(userId: number, client: Pick<Prisma.TransactionClient, "user"> = db): Promise<number> {
+  const user = await client.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
   return user.sessionVersion;
 }

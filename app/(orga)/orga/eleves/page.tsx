@@ -14,7 +14,7 @@ import { pageNumber } from "@/lib/domain/shared/page-number";
 
 export const metadata: Metadata = { title: "Élèves" };
 
-type Search = { classe?: string; recherche?: string; page?: string };
+type Search = { classe?: string; recherche?: string; page?: string; suppression?: string };
 
 /** The pupils tab of an establishment that manages its pupils: SIECLE import, list, accounts, help. */
 export default async function LearnersPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -34,6 +34,7 @@ export default async function LearnersPage({ searchParams }: { searchParams: Pro
   ]);
   const canImport = roleCan(actor.role, "learners:import");
   const canManage = roleCan(actor.role, "learners:manage-accounts");
+  const permissions = { establishmentId, canManage, canUnlink: roleCan(actor.role, "learners:unlink"), canDelete: roleCan(actor.role, "learners:delete") };
   const pages = Math.max(1, Math.ceil(list.total / LEARNERS_PER_PAGE));
   return (
     <div className="space-y-8">
@@ -55,6 +56,9 @@ export default async function LearnersPage({ searchParams }: { searchParams: Pro
       <MissingLearnersHelp figures={figures} canImport={canImport} />
       <section aria-labelledby="list-title" className="space-y-4">
         <h2 id="list-title" className="text-xl font-bold">Liste des élèves</h2>
+        {search.suppression === "faite" && (
+          <p role="status" className="rounded-lg bg-green-50 p-3 font-medium text-green-900">L&apos;élève a été supprimé de la liste.</p>
+        )}
         <LearnerFilters divisions={divisions} query={query} />
         {list.rows.length === 0 ? (
           <p className="rounded-xl bg-white p-8 text-center text-lg font-semibold shadow-sm">
@@ -68,7 +72,7 @@ export default async function LearnersPage({ searchParams }: { searchParams: Pro
                 <SelectionActions />
               </>
             )}
-            <LearnersTable rows={list.rows} total={list.total} canManage={canManage} />
+            <LearnersTable rows={list.rows} total={list.total} permissions={permissions} />
           </>
         )}
         <Pagination page={query.page} pages={pages} total={`${list.total} élèves`} hrefOf={(n) => learnersHref(query, { page: n })} />

@@ -4,11 +4,22 @@
  * or a stopping point (the precision engine at several targets, taken from one run: the questions asked
  * do not depend on the target, only where the test stops).
  */
+import { ENGINE_PARAMETERS, engineParametersSchema, type EngineParameters } from "../../lib/domain/assessment/engine-parameters";
 import { masteryEstimate } from "../../lib/domain/assessment/mastery-estimate";
+import { posteriorState } from "../../lib/domain/assessment/mastery-posterior";
+import { observationsOf } from "../../lib/domain/assessment/observations";
+import { createPrecisionStrategy, rateStandardDeviationPoints } from "../../lib/domain/assessment/precision-strategy";
+import { resultAtCompletion } from "../../lib/domain/assessment/result-at-completion";
 import { smartRandomStrategy } from "../../lib/domain/assessment/smart-random-strategy";
 import { tubeBisectionStrategy } from "../../lib/domain/assessment/tube-bisection-strategy";
 import type { Parcours } from "./load-parcours";
-import { playAssessment, type Answerer } from "./simulate";
+import { playAssessment, type Answerer, type AssessmentTrace } from "./simulate";
+
+/** The model's parameters: the committed ones, unless the bench is asked to try others (--parameters). */
+let parameters: EngineParameters = ENGINE_PARAMETERS;
+export function useParameters(changes: Partial<EngineParameters> | undefined): void {
+  parameters = changes ? engineParametersSchema.parse({ ...ENGINE_PARAMETERS, ...changes }) : ENGINE_PARAMETERS;
+}
 
 export type RowOutcome = {
   questions: number;
@@ -30,13 +41,54 @@ export type BenchEngine = {
 const plainRate = (parcours: Parcours, trace: { knowledgeElements: Parameters<typeof masteryEstimate>[0]["knowledgeElements"] }) =>
   masteryEstimate({ targetSkills: parcours.targetSkills, knowledgeElements: trace.knowledgeElements }).masteryRate;
 
+/** The result as the app shows it from now on: posterior ±, MODEL elements for the skills not reached. */
+function posteriorOutcome(parcours: Parcours, trace: Pick<AssessmentTrace, "knowledgeElements" | "answers" | "questions">): RowOutcome {
+  const { targetSkills } = parcours;
+  const { posterior, modelElements } = resultAtCompletion({ targetSkills, knowledgeElements: trace.knowledgeElements, answers: trace.answers, parameters });
+  const estimate = masteryEstimate({ targetSkills, knowledgeElements: [...trace.knowledgeElements, ...modelElements] }).masteryRate;
+  return { questions: trace.questions, estimate, standardError: posterior.masteryStandardError };
+}
+
 const smartRandom: BenchEngine = {
   name: "smart-random",
-  rows: ["smart-random"],
+  rows: ["smart-random", "smart-random + postérieur"],
   run(parcours, answer, seed, selectionMs) {
     const trace = playAssessment({ parcours, strategy: smartRandomStrategy, seed, answer });
     selectionMs?.push(...trace.selectionMs);
-    return [{ questions: trace.questions, estimate: plainRate(parcours, trace), standardError: null }];
+    return [{ questions: trace.questions, estimate: plainRate(parcours, trace), standardError: null }, posteriorOutcome(parcours, trace)];
+  },
+};
+
+export const PRECISION_TARGETS = [6, 8, 10, 12, 16, 20];
+
+/**
+ * One run at the smallest target; the outcome of each larger target is taken the first time the ± falls
+ * within it (the engine would have stopped there), or at the end.
+ */
+const precision: BenchEngine = {
+  name: "précision",
+  rows: PRECISION_TARGETS.map((target) => `précision ±${target}`),
+  isCurve: true,
+  run(parcours, answer, seed, selectionMs) {
+    const strategy = createPrecisionStrategy({ target: Math.min(...PRECISION_TARGETS), parameters });
+    const outcomes = new Map<number, RowOutcome>();
+    const trace = playAssessment({
+      parcours,
+      strategy,
+      seed,
+      answer,
+      afterAnswer(current) {
+        if (outcomes.size === PRECISION_TARGETS.length) return;
+        const observations = observationsOf({ answers: current.answers, latestBySkillId: new Map() });
+        const twoSigma = 2 * rateStandardDeviationPoints(posteriorState({ targetSkills: parcours.targetSkills, observations, parameters }));
+        for (const target of PRECISION_TARGETS) {
+          if (!outcomes.has(target) && twoSigma <= target) outcomes.set(target, posteriorOutcome(parcours, current));
+        }
+      },
+    });
+    selectionMs?.push(...trace.selectionMs);
+    const final = posteriorOutcome(parcours, trace);
+    return PRECISION_TARGETS.map((target) => outcomes.get(target) ?? final);
   },
 };
 
@@ -50,7 +102,7 @@ const tubeBisection: BenchEngine = {
   },
 };
 
-export const BENCH_ENGINES: Record<string, BenchEngine> = { "smart-random": smartRandom, "tube-bisection": tubeBisection };
-export const DEFAULT_ENGINES = ["smart-random", "tube-bisection"];
+export const BENCH_ENGINES: Record<string, BenchEngine> = { "smart-random": smartRandom, "tube-bisection": tubeBisection, précision: precision };
+export const DEFAULT_ENGINES = ["smart-random", "précision"];
 /** The row every other one is compared to (questions at equal error). */
 export const REFERENCE_ROW = "smart-random";

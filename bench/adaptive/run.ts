@@ -4,11 +4,13 @@
  *   npx tsx bench/adaptive/run.ts --mode full     every parcours, 5 seeds × 500 pupils, both populations
  * Options: --pupils N --seeds N --parcours id,id --models uniforme,normale --engines a,b --workers N
  *          --test-wise N (pupils of each test-wise kind per parcours and display; 0 skips them)
+ *          --parameters file.json (model parameters to try instead of lib/domain/assessment/parameters.json)
  * Prints, per population: per parcours and row, questions (mean, p90), mean absolute error of the mastery
  * rate, bias, share off by > 15 points, coverage of the ± (95 % intervals over seeds); the questions each
  * engine needs at smart-random's error; the test-wise pupils' estimated mastery; the time per question.
  * Same flags ⇒ same tables (timings aside).
  */
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
@@ -18,6 +20,8 @@ import { formatComparison, formatMainTable, formatTestWise, formatTiming, groupR
 import { benchParcours, runTask, type Task, type TaskResult } from "./tasks";
 import { TEST_WISE_KINDS, type OptionDisplay } from "./test-wise-pupils";
 
+/** Rows shown for the test-wise pupils: the app before, the app after with each engine. */
+const TEST_WISE_ROWS = ["smart-random", "smart-random + postérieur", "précision ±8", "tube-bisection"];
 const QUICK_PARCOURS = ["tp-rentree-5e", "tp-rentree-3e", "tp-rentree-post-bac", "tp-competence-1-1"];
 const { values } = parseArgs({
   options: {
@@ -29,6 +33,7 @@ const { values } = parseArgs({
     engines: { type: "string", default: DEFAULT_ENGINES.join(",") },
     workers: { type: "string", default: String(Math.min(2, os.availableParallelism())) },
     "test-wise": { type: "string" },
+    parameters: { type: "string" },
   },
 });
 const isFull = values.mode === "full";
@@ -40,6 +45,7 @@ const engines = values.engines.split(",");
 for (const engine of engines) if (!BENCH_ENGINES[engine]) throw new Error(`moteur inconnu : ${engine} (${Object.keys(BENCH_ENGINES).join(", ")})`);
 for (const model of models) if (!LEARNER_MODELS[model]) throw new Error(`population inconnue : ${model}`);
 
+const parameters = values.parameters ? JSON.parse(readFileSync(values.parameters, "utf8")) : undefined;
 const allParcours = benchParcours();
 const wanted = values.parcours?.split(",") ?? (isFull ? allParcours.map((p) => p.id) : QUICK_PARCOURS);
 const parcours = allParcours.filter((p) => wanted.includes(p.id));
@@ -59,6 +65,7 @@ for (const p of parcours) {
 // Longest tasks first, so that the workers finish together.
 const cost = (task: Task) => (parcoursInfo.get(task.parcoursId)?.skills ?? 0) * task.pupils;
 tasks.sort((a, b) => cost(b) - cost(a));
+for (const task of tasks) task.parameters = parameters;
 
 async function runAll(workerCount: number): Promise<TaskResult[]> {
   if (workerCount <= 1) return tasks.map(runTask);
@@ -86,6 +93,7 @@ async function runAll(workerCount: number): Promise<TaskResult[]> {
 }
 
 const started = Date.now();
+if (parameters) console.log(`Paramètres essayés : ${JSON.stringify(parameters)}`);
 console.log(`Mode ${isFull ? "complet" : "rapide"} : ${parcours.length} parcours, ${seeds} graine(s) × ${pupils} élèves par parcours et population, moteurs ${engines.join(", ")}, ${testWisePupils} élèves « malins » par type et affichage`);
 const results = await runAll(Number(values.workers));
 const groups = groupRows(results, parcoursInfo);
@@ -108,6 +116,7 @@ if (testWisePupils > 0) {
   for (const { task, rows } of results) {
     if (task.kind !== "test-wise") continue;
     for (const [row, series] of Object.entries(rows)) {
+      if (!TEST_WISE_ROWS.includes(row)) continue;
       const key = `${task.parcoursId}|${row}|${task.display}`;
       const group = testWise.get(key) ?? { parcoursName: parcoursInfo.get(task.parcoursId)!.name, row, display: task.display, byKind: {} };
       group.byKind[task.testWise] = series.estimates;

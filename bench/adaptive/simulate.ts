@@ -1,4 +1,5 @@
-import { knowledgeElementsForAnswer } from "../../lib/domain/assessment/knowledge-elements-for-answer";
+import { elementsForAnswer } from "../../lib/domain/assessment/assessment-step";
+import type { AnsweredChallenge } from "../../lib/domain/assessment/observations";
 import { selectNextChallenge, type LastAnswer } from "../../lib/domain/assessment/select-next-challenge";
 import type { SelectionStrategy } from "../../lib/domain/assessment/selection-strategy";
 import type { EngineSkill, KnowledgeElementInput } from "../../lib/domain/assessment/types";
@@ -10,6 +11,7 @@ export type Answerer = (skill: EngineSkill, challengeId: string) => boolean;
 export type AssessmentTrace = {
   questions: number;
   knowledgeElements: KnowledgeElementInput[];
+  answers: AnsweredChallenge[];
   hasEnded: boolean;
   /** Milliseconds spent choosing each question (selection, posterior included), in order. */
   selectionMs: number[];
@@ -30,12 +32,12 @@ export function playAssessment(args: {
   const { targetSkills, challenges, skillById, challengeById } = parcours;
   // Safety net only: the engine asks at most one question per target skill (plus one re-check per tube).
   const questionCap = 3 * targetSkills.length + 10;
-  const trace: AssessmentTrace = { questions: 0, knowledgeElements: [], hasEnded: false, selectionMs: [] };
+  const trace: AssessmentTrace = { questions: 0, knowledgeElements: [], answers: [], hasEnded: false, selectionMs: [] };
   const answeredChallengeIds: string[] = [];
   let lastAnswer: LastAnswer | null = null;
   while (answeredChallengeIds.length < questionCap) {
     const started = performance.now();
-    const next = selectNextChallenge({ targetSkills, challenges, knowledgeElements: trace.knowledgeElements, answeredChallengeIds, lastAnswer, seed, strategy });
+    const next = selectNextChallenge({ targetSkills, challenges, knowledgeElements: trace.knowledgeElements, answeredChallengeIds, answers: trace.answers, lastAnswer, seed, strategy });
     trace.selectionMs.push(performance.now() - started);
     if (next.kind === "end") {
       trace.hasEnded = true;
@@ -43,8 +45,9 @@ export function playAssessment(args: {
     }
     const answeredSkill = skillById.get(next.skillId)!;
     const isCorrect = answer(answeredSkill, next.challengeId);
-    const alreadyKnownSkillIds = trace.knowledgeElements.map((element) => element.skillId);
-    trace.knowledgeElements.push(...knowledgeElementsForAnswer({ answeredSkill, result: isCorrect ? "OK" : "KO", targetSkills, alreadyKnownSkillIds }));
+    const result = isCorrect ? "OK" : "KO";
+    trace.knowledgeElements.push(...elementsForAnswer({ answeredSkill, result, targetSkills, knownElements: trace.knowledgeElements, previousAnswers: trace.answers }));
+    trace.answers.push({ challengeId: next.challengeId, skillId: answeredSkill.id, isSuccess: isCorrect });
     answeredChallengeIds.push(next.challengeId);
     lastAnswer = { challengeId: next.challengeId, isTimed: challengeById.get(next.challengeId)!.isTimed };
     trace.questions = answeredChallengeIds.length;

@@ -5,7 +5,8 @@
  * confidence intervals. Within a seed the same pupils take every engine (paired comparison).
  */
 import path from "node:path";
-import { BENCH_ENGINES } from "./engines";
+import type { EngineParameters } from "../../lib/domain/assessment/engine-parameters";
+import { BENCH_ENGINES, useParameters } from "./engines";
 import { answersCorrectly, generatePupil, LEARNER_MODELS, trueMasteryRate, type LearnerModelName } from "./learner-models";
 import { loadContent, loadParcours, type Content, type Parcours } from "./load-parcours";
 import { mixSeed, seededRandom } from "./random";
@@ -13,7 +14,7 @@ import { testWiseAnswersCorrectly, type OptionDisplay, type TestWiseKind } from 
 
 export type SyntheticTask = { kind: "synthetic"; parcoursId: string; model: LearnerModelName; seed: number; pupils: number; engines: string[]; timedPupils: number };
 export type TestWiseTask = { kind: "test-wise"; parcoursId: string; testWise: TestWiseKind; display: OptionDisplay; pupils: number; engines: string[] };
-export type Task = SyntheticTask | TestWiseTask;
+export type Task = (SyntheticTask | TestWiseTask) & { parameters?: Partial<EngineParameters> };
 
 /** Per row, per pupil: questions asked, estimate − truth, and whether the ± covers the truth (null: no ±). */
 export type RowSeries = { questions: number[]; errors: number[]; covered: (boolean | null)[]; estimates: number[] };
@@ -42,6 +43,7 @@ function stableNumber(text: string): number {
 }
 
 export function runTask(task: Task): TaskResult {
+  useParameters(task.parameters);
   const parcours = benchParcours().find((p) => p.id === task.parcoursId);
   if (!parcours) throw new Error(`parcours inconnu : ${task.parcoursId}`);
   const rows: Record<string, RowSeries> = {};

@@ -31,6 +31,8 @@ export interface ExportParticipation {
   sharedAt: Date | null;
   /** Stars reached at sharing (reached stage − 1). */
   stars: number | null;
+  /** Assessment, shared: standard error of the mastery rate kept at completion (null before the precision engine). */
+  masteryStandardError: number | null;
   /** Assessment, shared: validated campaign skills per competence id, written at sharing ({"comp-1-1": 3}). */
   validatedByCompetence: Record<string, number> | null;
   /** Assessment, not finished yet: campaign skills with a (non-reset) knowledge element of the user. */
@@ -177,6 +179,7 @@ const BATCH_WHERE = `
 const ASSESSMENT_BATCH = `
   SELECT ${PARTICIPATION_COLUMNS},
     CASE WHEN p.status = 'SHARED' THEN p.validated_by_competence END AS "validatedByCompetence",
+    CASE WHEN p.status = 'SHARED' THEN p.mastery_standard_error END AS "masteryStandardError",
     CASE WHEN p.status = 'STARTED' AND p.user_id IS NOT NULL THEN (
       SELECT COUNT(*)::int FROM (
         SELECT DISTINCT ON (ke.skill_id) ke.status
@@ -194,6 +197,7 @@ const ASSESSMENT_BATCH = `
 const PROFILES_COLLECTION_BATCH = `
   SELECT ${PARTICIPATION_COLUMNS},
     NULL::jsonb AS "validatedByCompetence",
+    NULL::float8 AS "masteryStandardError",
     0 AS "assessedSkillsCount",
     CASE WHEN p.status = 'SHARED' THEN p.pix_by_competence END AS "pixByCompetence",
     -- Only profiles shared before pix_by_competence was kept need their snapshot: a subquery that CASE

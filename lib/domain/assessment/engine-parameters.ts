@@ -17,14 +17,10 @@ export const engineParametersSchema = z.object({
   guess: z.number().gt(0).lt(0.5),
   /** Spread (standard deviation, in levels) of a tube's level around the pupil's general level. */
   tubeSpread: z.number().gt(0.05).lt(5),
-  /** The general level's prior: normal, centred on the parcours' reference level plus an offset, with a wider tail. */
+  /** The general level's prior: normal, centred on the parcours' reference level plus an offset. */
   levelPrior: z.object({
     offsetFromReference: z.number().gt(-8).lt(8),
     standardDeviation: z.number().gt(0.1).lt(8),
-    /** Weight of the wider component (0: a plain normal). */
-    tailWeight: z.number().min(0).lt(1).default(0),
-    /** Its spread, as a multiple of standardDeviation. */
-    tailScale: z.number().min(1).lt(10).default(2),
   }),
 });
 

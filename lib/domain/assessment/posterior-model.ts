@@ -2,8 +2,7 @@ import type { EngineParameters } from "./engine-parameters";
 
 /**
  * The engine's model of a pupil, as numbers the posterior can sum over.
- * - A general level θ, prior N(reference level of the parcours + offset, sd²) with a wider tail, integrated
- *   on a grid.
+ * - A general level θ, prior N(reference level of the parcours + offset, sd²), integrated on a grid.
  * - In each tube, a level L = clip(round(θ + τ·z), 0, 8), z ~ N(0, 1), independent between tubes given θ:
  *   the pupil masters the tube's skills of level ≤ L. With the tube's target skills at levels ℓ1 < … < ℓm,
  *   the state of the tube is k = how many of them are mastered: P(k | θ) = P(L ≥ ℓk) − P(L ≥ ℓk+1).
@@ -32,16 +31,11 @@ export function tubeLevelAtLeast(level: number, theta: number, tubeSpread: numbe
   return normalCdf((theta - level + 0.5) / tubeSpread);
 }
 
-/**
- * Unnormalised log prior of θ on the grid: a normal around the parcours' reference level, plus a wider one
- * of weight `tailWeight` (`tailScale` times the spread) — a class far from the level its parcours was
- * written for must not be pulled back to it by the prior.
- */
+/** Unnormalised log prior of θ on the grid. */
 export function levelLogPrior(referenceLevel: number, parameters: EngineParameters): Float64Array {
-  const { offsetFromReference, standardDeviation: sd, tailWeight, tailScale } = parameters.levelPrior;
-  const mean = referenceLevel + offsetFromReference;
-  const density = (theta: number, spread: number) => Math.exp(-((theta - mean) ** 2) / (2 * spread * spread)) / spread;
-  return Float64Array.from(LEVEL_GRID, (theta) => Math.log((1 - tailWeight) * density(theta, sd) + tailWeight * density(theta, tailScale * sd)));
+  const mean = referenceLevel + parameters.levelPrior.offsetFromReference;
+  const sd = parameters.levelPrior.standardDeviation;
+  return Float64Array.from(LEVEL_GRID, (theta) => -((theta - mean) ** 2) / (2 * sd * sd));
 }
 
 /**

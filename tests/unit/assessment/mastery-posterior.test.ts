@@ -12,7 +12,7 @@ const parameters = (changes: Partial<EngineParameters> = {}): EngineParameters =
   slip: 0.1,
   guess: 0.2,
   tubeSpread: 1,
-  levelPrior: { offsetFromReference: 0, standardDeviation: 1.5, tailWeight: 0, tailScale: 2 },
+  levelPrior: { offsetFromReference: 0, standardDeviation: 1.5 },
   ...changes,
 });
 const ok = (skillId: string): Observation => ({ skillId, isSuccess: true });
@@ -37,7 +37,7 @@ describe("masteryPosterior, computed by hand on one skill", () => {
   // θ = 3.5, where P(L ≥ 4 | θ) = Φ(θ − 3.5) is symmetric: before any answer the skill is mastered with
   // probability 1/2, and an answer updates it by Bayes' rule alone.
   const skills = tube("a", [4]);
-  const centred = parameters({ levelPrior: { offsetFromReference: -0.5, standardDeviation: 1, tailWeight: 0, tailScale: 2 } });
+  const centred = parameters({ levelPrior: { offsetFromReference: -0.5, standardDeviation: 1 } });
   const mastered = (observations: Observation[]) => masteryPosterior({ targetSkills: skills, observations, parameters: centred });
 
   it("is one half before any answer", () => {

@@ -24,7 +24,7 @@ const parameters: EngineParameters = {
   slip: 0.1,
   guess: 0.15,
   tubeSpread: 1,
-  levelPrior: { offsetFromReference: -1, standardDeviation: 1.5, tailWeight: 0, tailScale: 2 },
+  levelPrior: { offsetFromReference: -1, standardDeviation: 1.5 },
 };
 
 describe("the posterior on pupils drawn from its own model", () => {

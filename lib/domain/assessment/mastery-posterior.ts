@@ -32,6 +32,8 @@ export type PosteriorState = {
   expectedCount: Float64Array;
   /** Var[mastered count | θ, answers] per grid point. */
   countVariance: Float64Array;
+  /** log P(answers) under the model (θ integrated on the grid): what calibration maximises. */
+  logLikelihood: number;
 };
 
 function groupTubes(targetSkills: readonly EngineSkill[]): EngineSkill[][] {
@@ -44,11 +46,21 @@ function groupTubes(targetSkills: readonly EngineSkill[]): EngineSkill[][] {
   return [...byTube.values()].map((skills) => skills.sort((a, b) => a.level - b.level || (a.id < b.id ? -1 : 1)));
 }
 
-export function posteriorState(input: { targetSkills: readonly EngineSkill[]; observations: readonly Observation[]; parameters: EngineParameters }): PosteriorState {
+export function posteriorState(input: {
+  targetSkills: readonly EngineSkill[];
+  observations: readonly Observation[];
+  parameters: EngineParameters;
+  /** The prior's centre when it is not the target skills' own (calibration passes only the answered tubes). */
+  referenceLevel?: number;
+}): PosteriorState {
   const { parameters } = input;
   const targetSkills = uniqueById(input.targetSkills);
   const grid = LEVEL_GRID.length;
-  const logWeights = levelLogPrior(referenceLevel(targetSkills), parameters);
+  const logWeights = levelLogPrior(input.referenceLevel ?? referenceLevel(targetSkills), parameters);
+  // A proper prior on the grid (sums to 1), so that the normaliser below is the answers' likelihood.
+  const priorMax = Math.max(...logWeights);
+  const logPriorTotal = priorMax + Math.log(logWeights.reduce((total, value) => total + Math.exp(value - priorMax), 0));
+  for (let g = 0; g < grid; g++) logWeights[g] -= logPriorTotal;
   const positionBySkillId = new Map<string, { tube: number; position: number }>();
   const tubeSkills = groupTubes(targetSkills);
   tubeSkills.forEach((skills, tube) => skills.forEach((skill, i) => positionBySkillId.set(skill.id, { tube, position: i + 1 })));
@@ -93,7 +105,7 @@ export function posteriorState(input: { targetSkills: readonly EngineSkill[]; ob
   const weights = Float64Array.from(logWeights, (value) => Math.exp(value - highest));
   const sum = weights.reduce((a, b) => a + b, 0);
   for (let g = 0; g < grid; g++) weights[g] /= sum;
-  return { parameters, targetCount: targetSkills.length, weights, tubes, positionBySkillId, expectedCount, countVariance };
+  return { parameters, targetCount: targetSkills.length, weights, tubes, positionBySkillId, expectedCount, countVariance, logLikelihood: highest + Math.log(sum) };
 }
 
 /** P(the tube's k ≥ position | θ = grid point g, the tube's answers). */

@@ -21,7 +21,7 @@ test("the demo teacher creates, finds, edits, archives, restores and duplicates 
   await page.getByLabel("Texte de la page d'accueil").fill("Bienvenue ! **Prenez votre temps.**");
   // The advanced options: the precision engine at ± 8 by default; this campaign keeps the historical engine.
   await page.getByText("Options avancées").click();
-  await expect(page.getByLabel("Précision visée")).toHaveValue("8");
+  await expect(page.getByLabel("Précision visée", { exact: true })).toHaveValue("8");
   await expect(page.getByRole("radio", { name: /Arrêt à la précision visée/ })).toBeChecked();
   await page.getByRole("radio", { name: /Déroulement historique/ }).check();
   await page.getByRole("button", { name: "Créer la campagne" }).click();
@@ -50,7 +50,7 @@ test("the demo teacher creates, finds, edits, archives, restores and duplicates 
   await page.getByLabel("Nom de la campagne").fill("3e A – rentrée 2026");
   await page.getByText("Options avancées").click();
   await page.getByRole("radio", { name: /Arrêt à la précision visée/ }).check();
-  await page.getByLabel("Précision visée").selectOption("6");
+  await page.getByLabel("Précision visée", { exact: true }).selectOption("6");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Les modifications sont enregistrées.")).toBeVisible();
   await expect(page.getByText("Arrêt à la précision visée (± 6 points)")).toBeVisible();

@@ -6,9 +6,7 @@
  */
 import { ENGINE_PARAMETERS, engineParametersSchema, type EngineParameters } from "../../lib/domain/assessment/engine-parameters";
 import { masteryEstimate } from "../../lib/domain/assessment/mastery-estimate";
-import { posteriorState } from "../../lib/domain/assessment/mastery-posterior";
-import { observationsOf } from "../../lib/domain/assessment/observations";
-import { createPrecisionStrategy, rateStandardDeviationPoints } from "../../lib/domain/assessment/precision-strategy";
+import { createPrecisionStrategy } from "../../lib/domain/assessment/precision-strategy";
 import { resultAtCompletion } from "../../lib/domain/assessment/result-at-completion";
 import { smartRandomStrategy } from "../../lib/domain/assessment/smart-random-strategy";
 import { tubeBisectionStrategy } from "../../lib/domain/assessment/tube-bisection-strategy";
@@ -17,8 +15,10 @@ import { playAssessment, type Answerer, type AssessmentTrace } from "./simulate"
 
 /** The model's parameters: the committed ones, unless the bench is asked to try others (--parameters). */
 let parameters: EngineParameters = ENGINE_PARAMETERS;
-export function useParameters(changes: Partial<EngineParameters> | undefined): void {
+let minimumGain: number | undefined;
+export function useParameters(changes: Partial<EngineParameters> | undefined, gain?: number): void {
   parameters = changes ? engineParametersSchema.parse({ ...ENGINE_PARAMETERS, ...changes }) : ENGINE_PARAMETERS;
+  minimumGain = gain;
 }
 
 export type RowOutcome = {
@@ -70,22 +70,21 @@ const precision: BenchEngine = {
   rows: PRECISION_TARGETS.map((target) => `précision ±${target}`),
   isCurve: true,
   run(parcours, answer, seed, selectionMs) {
-    const strategy = createPrecisionStrategy({ target: Math.min(...PRECISION_TARGETS), parameters });
     const outcomes = new Map<number, RowOutcome>();
-    const trace = playAssessment({
-      parcours,
-      strategy,
-      seed,
-      answer,
-      afterAnswer(current) {
-        if (outcomes.size === PRECISION_TARGETS.length) return;
-        const observations = observationsOf({ answers: current.answers, latestBySkillId: new Map() });
-        const twoSigma = 2 * rateStandardDeviationPoints(posteriorState({ targetSkills: parcours.targetSkills, observations, parameters }));
+    let trace: AssessmentTrace | null = null;
+    const strategy = createPrecisionStrategy({
+      target: Math.min(...PRECISION_TARGETS),
+      minimumGain,
+      parameters,
+      // Before each choice the engine knows its ± : the first time it is within a target, that target's test ends here.
+      onPrecision(standardDeviation) {
+        if (!trace || outcomes.size === PRECISION_TARGETS.length) return;
         for (const target of PRECISION_TARGETS) {
-          if (!outcomes.has(target) && twoSigma <= target) outcomes.set(target, posteriorOutcome(parcours, current));
+          if (!outcomes.has(target) && 2 * standardDeviation <= target) outcomes.set(target, posteriorOutcome(parcours, trace));
         }
       },
     });
+    trace = playAssessment({ parcours, strategy, seed, answer, onStart: (current) => (trace = current) });
     selectionMs?.push(...trace.selectionMs);
     const final = posteriorOutcome(parcours, trace);
     return PRECISION_TARGETS.map((target) => outcomes.get(target) ?? final);

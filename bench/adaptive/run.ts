@@ -5,6 +5,7 @@
  * Options: --pupils N --seeds N --parcours id,id --models uniforme,normale --engines a,b --workers N
  *          --test-wise N (pupils of each test-wise kind per parcours and display; 0 skips them)
  *          --parameters file.json (model parameters to try instead of lib/domain/assessment/parameters.json)
+ *          --min-gain G (the precision engine's least worthwhile gain, in points², instead of its default)
  * Prints, per population: per parcours and row, questions (mean, p90), mean absolute error of the mastery
  * rate, bias, share off by > 15 points, coverage of the ± (95 % intervals over seeds); the questions each
  * engine needs at smart-random's error; the test-wise pupils' estimated mastery; the time per question.
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: String(Math.min(2, os.availableParallelism())) },
     "test-wise": { type: "string" },
     parameters: { type: "string" },
+    "min-gain": { type: "string" },
   },
 });
 const isFull = values.mode === "full";
@@ -65,7 +67,8 @@ for (const p of parcours) {
 // Longest tasks first, so that the workers finish together.
 const cost = (task: Task) => (parcoursInfo.get(task.parcoursId)?.skills ?? 0) * task.pupils;
 tasks.sort((a, b) => cost(b) - cost(a));
-for (const task of tasks) task.parameters = parameters;
+const minimumGain = values["min-gain"] === undefined ? undefined : Number(values["min-gain"]);
+for (const task of tasks) Object.assign(task, { parameters, minimumGain });
 
 async function runAll(workerCount: number): Promise<TaskResult[]> {
   if (workerCount <= 1) return tasks.map(runTask);
@@ -94,6 +97,7 @@ async function runAll(workerCount: number): Promise<TaskResult[]> {
 
 const started = Date.now();
 if (parameters) console.log(`Paramètres essayés : ${JSON.stringify(parameters)}`);
+if (minimumGain !== undefined) console.log(`Gain minimal d'une question : ${minimumGain} pts²`);
 console.log(`Mode ${isFull ? "complet" : "rapide"} : ${parcours.length} parcours, ${seeds} graine(s) × ${pupils} élèves par parcours et population, moteurs ${engines.join(", ")}, ${testWisePupils} élèves « malins » par type et affichage`);
 const results = await runAll(Number(values.workers));
 const groups = groupRows(results, parcoursInfo);

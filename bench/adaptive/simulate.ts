@@ -27,12 +27,15 @@ export function playAssessment(args: {
   seed: string;
   answer: Answerer;
   afterAnswer?: (trace: AssessmentTrace) => void;
+  /** Sees the trace before the first question (it then grows in place). */
+  onStart?: (trace: AssessmentTrace) => void;
 }): AssessmentTrace {
   const { parcours, strategy, seed, answer, afterAnswer } = args;
   const { targetSkills, challenges, skillById, challengeById } = parcours;
   // Safety net only: the engine asks at most one question per target skill (plus one re-check per tube).
   const questionCap = 3 * targetSkills.length + 10;
   const trace: AssessmentTrace = { questions: 0, knowledgeElements: [], answers: [], hasEnded: false, selectionMs: [] };
+  args.onStart?.(trace);
   const answeredChallengeIds: string[] = [];
   let lastAnswer: LastAnswer | null = null;
   while (answeredChallengeIds.length < questionCap) {

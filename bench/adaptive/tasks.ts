@@ -14,7 +14,7 @@ import { testWiseAnswersCorrectly, type OptionDisplay, type TestWiseKind } from 
 
 export type SyntheticTask = { kind: "synthetic"; parcoursId: string; model: LearnerModelName; seed: number; pupils: number; engines: string[]; timedPupils: number };
 export type TestWiseTask = { kind: "test-wise"; parcoursId: string; testWise: TestWiseKind; display: OptionDisplay; pupils: number; engines: string[] };
-export type Task = (SyntheticTask | TestWiseTask) & { parameters?: Partial<EngineParameters> };
+export type Task = (SyntheticTask | TestWiseTask) & { parameters?: Partial<EngineParameters>; minimumGain?: number };
 
 /** Per row, per pupil: questions asked, estimate − truth, and whether the ± covers the truth (null: no ±). */
 export type RowSeries = { questions: number[]; errors: number[]; covered: (boolean | null)[]; estimates: number[] };
@@ -43,7 +43,7 @@ function stableNumber(text: string): number {
 }
 
 export function runTask(task: Task): TaskResult {
-  useParameters(task.parameters);
+  useParameters(task.parameters, task.minimumGain);
   const parcours = benchParcours().find((p) => p.id === task.parcoursId);
   if (!parcours) throw new Error(`parcours inconnu : ${task.parcoursId}`);
   const rows: Record<string, RowSeries> = {};

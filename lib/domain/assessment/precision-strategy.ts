@@ -17,6 +17,8 @@ export type PrecisionOptions = {
   target?: number;
   minimumGain?: number;
   parameters?: EngineParameters;
+  /** Sees the standard deviation (points) computed before each choice: the bench reads its stopping points there. */
+  onPrecision?: (standardDeviationPoints: number, context: SelectionContext) => void;
 };
 
 /** The posterior's standard deviation of the mastery rate, in points. */
@@ -50,8 +52,10 @@ export function createPrecisionStrategy(options: PrecisionOptions = {}): Selecti
     name: "precision",
     chooseCandidateSkills(context) {
       const state = posteriorState({ targetSkills: context.targetSkills, observations: context.observations, parameters });
+      const standardDeviation = rateStandardDeviationPoints(state);
+      options.onPrecision?.(standardDeviation, context);
       // Answers reused from earlier tests may already be enough: then not even an opening question.
-      if (2 * rateStandardDeviationPoints(state) <= target) return [];
+      if (2 * standardDeviation <= target) return [];
       if (context.isFirstQuestion) return keepFirstQuestionLevel(keepEasyTubesFirst(context.availableSkills, context.tubes));
 
       const pointsPerSkill = 100 / state.targetCount;

@@ -10,7 +10,7 @@ import { campaignWithTeacher, takeTest } from "../results/results-builders";
 import { createUser } from "../../support/factories";
 
 describe("the answers calibration reads", () => {
-  it("are every completed test's answers, with their skill, in order, read in pages; unfinished tests are left out", async () => {
+  it("are every completed test's answers, with their skill, in order, read in pages; unfinished tests are left out", { timeout: 120_000 }, async () => {
     const { campaignId, code } = await campaignWithTeacher("Calibration");
     for (const level of [1, 3, 5]) await takeTest(campaignId, code, (await createUser()).id, level);
     const unfinished = await createUser();

@@ -173,8 +173,9 @@ const BATCH_WHERE = `
 
 /**
  * Assessment: validated skills per competence come from the participation itself (written at sharing);
- * an unfinished one counts the campaign skills whose latest knowledge element of the user is not a reset
- * (only STARTED rows run that subquery: CASE evaluates it lazily).
+ * an unfinished one counts the campaign skills whose latest knowledge element of the user, MODEL ones aside
+ * (guesses of an earlier test, not assessments), is not a reset (only STARTED rows run that subquery: CASE
+ * evaluates it lazily).
  */
 const ASSESSMENT_BATCH = `
   SELECT ${PARTICIPATION_COLUMNS},
@@ -185,7 +186,7 @@ const ASSESSMENT_BATCH = `
         SELECT DISTINCT ON (ke.skill_id) ke.status
         FROM knowledge_elements ke
         JOIN campaign_skills cs ON cs.campaign_id = p.campaign_id AND cs.skill_id = ke.skill_id
-        WHERE ke.user_id = p.user_id
+        WHERE ke.user_id = p.user_id AND ke.source <> 'MODEL'
         ORDER BY ke.skill_id, ke.created_at DESC, ke.id DESC
       ) latest WHERE latest.status <> 'RESET'
     ) ELSE 0 END AS "assessedSkillsCount",

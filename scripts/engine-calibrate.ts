@@ -89,3 +89,5 @@ try {
   await db.$disconnect();
   await database.close();
 }
+// A refusal must fail the command (a CI step or a shell script checks it), whatever the libraries left open.
+process.exit(process.exitCode ?? 0);

@@ -171,7 +171,7 @@ describe("assessment export rows", () => {
     expect(csvText([row]).startsWith(`"Collège ""Jean Moulin""";42;ABCDEF234;"'=Rentrée; 5e";Parcours de rentrée 5e;'@Dupont;'-Léa;5A;-12;`)).toBe(true);
   });
 
-  it("write what the cells of the original columns say, for any campaign and participant (property)", () => {
+  it("write what the cells of the original columns say, for any campaign and participant (property)", { timeout: 30_000 }, () => {
     const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
     const campaignArbitrary = fc
       .record({

@@ -24,7 +24,8 @@ async function latestElements(userId: number) {
   );
 }
 
-describe("a result with its precision", () => {
+// Whole tests through the real answer path, up to 50 questions each: more than the default 30 s on a shared machine.
+describe("a result with its precision", { timeout: 120_000 }, () => {
   it.each(["PRECISION", "SMART_RANDOM"] as const)("with %s: kept at completion, coherent with validated / total, shown with its ± and kept at sharing", async (method) => {
     const { campaignId, code } = await campaignOf(method);
     const pupil = await createUser();

@@ -1,5 +1,5 @@
 /**
- * Calibrates the adaptive engine's model from the answers in the database (docs/adr/0008-mastery-posterior.md).
+ * Calibrates the adaptive engine's model from the answers in the database (docs/adr/0011-mastery-posterior.md).
  *   npm run engine:calibrate                     prints the parameters the answers support and the items that
  *                                                do not behave as their level says (worst first)
  *   npm run engine:calibrate -- --ecrire         also writes lib/domain/assessment/parameters.json (to review

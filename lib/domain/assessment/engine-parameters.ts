@@ -2,7 +2,7 @@ import { z } from "zod";
 import shipped from "./parameters.json";
 
 /**
- * Parameters of the engine's model of a pupil (docs/adr/0008-mastery-posterior.md), versioned in the
+ * Parameters of the engine's model of a pupil (docs/adr/0011-mastery-posterior.md), versioned in the
  * repository: written by `npm run engine:calibrate`, reviewed and committed like code, so that the same
  * answers always give the same questions and the same result.
  */

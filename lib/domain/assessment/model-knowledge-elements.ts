@@ -13,7 +13,7 @@ import type { EngineSkill, KnowledgeElementInput } from "./types";
  * mastered, a failure likely not); the ones the other answers contradict — a slip on an easy skill of a
  * strong pupil, a lucky guess of a weak one — take the posterior's. Keeping every answer's state instead
  * made the shown rate miss the posterior's mean, and its ± miss the truth for one pupil in four
- * (docs/adr/0008-mastery-posterior.md). Rounding each skill's probability instead would bias the rate
+ * (docs/adr/0011-mastery-posterior.md). Rounding each skill's probability instead would bias the rate
  * (ten skills at 40 % would count 0 instead of 4).
  *
  * Only changes are written: a skill whose latest element already has the chosen state keeps it.

@@ -5,7 +5,7 @@ CREATE TYPE "AssessmentMethod" AS ENUM ('SMART_RANDOM', 'PRECISION');
 ALTER TYPE "KnowledgeElementSource" ADD VALUE 'MODEL';
 
 -- AlterTable: campaigns that already exist keep the engine their pupils started with, new ones get the
--- precision engine (docs/adr/0008-mastery-posterior.md).
+-- precision engine (docs/adr/0011-mastery-posterior.md).
 ALTER TABLE "campaigns" ADD COLUMN     "assessment_method" "AssessmentMethod" NOT NULL DEFAULT 'SMART_RANDOM',
 ADD COLUMN     "precision_target" INTEGER NOT NULL DEFAULT 8;
 ALTER TABLE "campaigns" ALTER COLUMN "assessment_method" SET DEFAULT 'PRECISION';

@@ -28,7 +28,6 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
           hidden={{ token }}
           submitLabel="Enregistrer le mot de passe"
           fields={[{ name: "password", label: "Nouveau mot de passe", type: "password", autoComplete: "new-password", help: PASSWORD_RULE_TEXT }]}
-          doneExtra={<Link href="/connexion" className="text-brand-700 underline">Se connecter</Link>}
         />
       ) : (
         <>

@@ -6,6 +6,7 @@ import { consumeAttempt } from "../../db/rate-limiter";
 import { acceptInvitationForUser, unsafeFindInvitation } from "../../db/repositories/invitation-repository";
 import { invitationLinkState, roleOnAcceptance, type InvitationLinkState } from "../../domain/invitations/invitation";
 import { DomainError } from "../../domain/shared/errors";
+import { addressLimitKey } from "../../domain/requests/client-address";
 
 export type InvitationView =
   | { state: "UNKNOWN" }
@@ -22,7 +23,7 @@ function sameHash(a: string, b: string): boolean {
 export async function viewInvitation(input: { invitationId: number; code: string; address: string; now?: Date }): Promise<InvitationView> {
   const invitation = Number.isSafeInteger(input.invitationId) ? await unsafeFindInvitation(input.invitationId) : null;
   if (!invitation || !sameHash(invitation.codeHash, hashToken(input.code))) {
-    await consumeAttempt("invitationCode", input.address);
+    await consumeAttempt("invitationCode", addressLimitKey(input.address));
     return { state: "UNKNOWN" };
   }
   const state = invitation.establishmentArchived ? "CANCELLED" : invitationLinkState(invitation, input.now ?? new Date(), env().INVITATION_VALIDITY_DAYS);

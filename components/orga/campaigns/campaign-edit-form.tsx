@@ -4,14 +4,15 @@ import { useActionState } from "react";
 import { updateCampaignAction } from "@/lib/actions/campaign-actions";
 import { fieldLabel, primaryButton, textInput } from "@/components/ui/button-styles";
 import { LANDING_TEXT_MAX, TITLE_MAX } from "@/lib/domain/campaigns/campaign-form";
+import { EngineSettingsFields } from "./engine-settings-fields";
 
-type Values = { name: string; title: string; landingText: string; ownerId: string };
+type Values = { name: string; title: string; landingText: string; ownerId: string; assessmentMethod: string; precisionTarget: string };
 
 export function CampaignEditForm({ campaignId, isAssessment, members, initial }: { campaignId: number; isAssessment: boolean; members: { id: number; name: string }[]; initial: Values }) {
   const [state, action, pending] = useActionState(updateCampaignAction, { ok: false });
   const values = { ...initial, ...state.values };
   const errors = state.fieldErrors ?? {};
-  const input = (name: keyof Values, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const input = (name: "name" | "title", label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <div>
       <label htmlFor={name} className={fieldLabel}>{label}</label>
       <input id={name} name={name} defaultValue={values[name]} className={textInput} aria-invalid={Boolean(errors[name])} aria-describedby={errors[name] ? `${name}-error` : undefined} {...extra} />
@@ -37,6 +38,7 @@ export function CampaignEditForm({ campaignId, isAssessment, members, initial }:
         </select>
         {errors.ownerId && <p className="mt-1 text-sm font-medium text-red-700">{errors.ownerId}</p>}
       </div>
+      {isAssessment && <EngineSettingsFields method={values.assessmentMethod} target={values.precisionTarget} errors={errors} />}
       <button type="submit" className={primaryButton} disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer"}</button>
     </form>
   );

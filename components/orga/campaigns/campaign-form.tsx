@@ -5,9 +5,10 @@ import { createCampaignAction } from "@/lib/actions/campaign-actions";
 import { fieldLabel, primaryButton, textInput } from "@/components/ui/button-styles";
 import { LANDING_TEXT_MAX, TITLE_MAX } from "@/lib/domain/campaigns/campaign-form";
 import { PARCOURS_CATEGORY_LABELS, byCategoryOrder } from "@/lib/domain/learning-content/parcours-categories";
+import { EngineSettingsFields } from "./engine-settings-fields";
 
 type Profile = { id: string; name: string; category: string; description: string };
-type Prefill = Partial<Record<"name" | "type" | "targetProfileId" | "title" | "landingText" | "externalIdLabel" | "externalIdType" | "multipleSendings", string>>;
+type Prefill = Partial<Record<"name" | "type" | "targetProfileId" | "title" | "landingText" | "externalIdLabel" | "externalIdType" | "multipleSendings" | "assessmentMethod" | "precisionTarget", string>>;
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
@@ -150,6 +151,8 @@ export function CampaignForm({ profiles, members, currentUserId, prefill }: { pr
           </label>
         </div>
       </fieldset>
+
+      {type === "ASSESSMENT" && <EngineSettingsFields method={values.assessmentMethod} target={values.precisionTarget} errors={errors} />}
 
       <button type="submit" className={primaryButton} disabled={pending}>
         {pending ? "Création…" : "Créer la campagne"}

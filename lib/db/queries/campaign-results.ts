@@ -53,7 +53,18 @@ export async function dailyActivity(campaignId: number) {
 
 export const RESULTS_PER_PAGE = 50;
 
-export type ResultRow = { participationId: number; lastName: string; firstName: string; externalId: string | null; division: string | null; masteryRate: number; stageReached: number | null; sharedAt: Date };
+export type ResultRow = {
+  participationId: number;
+  lastName: string;
+  firstName: string;
+  externalId: string | null;
+  division: string | null;
+  masteryRate: number;
+  /** Kept at completion; null for results kept before the precision engine (no « ± »). */
+  masteryStandardError: number | null;
+  stageReached: number | null;
+  sharedAt: Date;
+};
 
 export async function resultsList(campaignId: number, filter: { search: string; stage: number | null; division: string | null; sort: "nom" | "resultat"; page: number }) {
   const params: unknown[] = [campaignId];
@@ -77,9 +88,9 @@ export async function resultsList(campaignId: number, filter: { search: string; 
   const countParams = params.length;
   params.push(RESULTS_PER_PAGE, (Math.max(1, filter.page) - 1) * RESULTS_PER_PAGE);
   // The page and the total in one pass (the total rides on every row).
-  const rows = await db.$queryRawUnsafe<{ id: number; last_name: string | null; first_name: string | null; participant_external_id: string | null; division: string | null; mastery_rate: number; stage_reached: number | null; shared_at: Date; total: bigint }[]>(
+  const rows = await db.$queryRawUnsafe<{ id: number; last_name: string | null; first_name: string | null; participant_external_id: string | null; division: string | null; mastery_rate: number; mastery_standard_error: number | null; stage_reached: number | null; shared_at: Date; total: bigint }[]>(
     `SELECT latest.id, coalesce(l.last_name, u.last_name, '(anonyme)') AS last_name, coalesce(l.first_name, u.first_name, '') AS first_name,
-            latest.participant_external_id, l.division, latest.mastery_rate, latest.stage_reached, latest.shared_at, count(*) OVER () AS total
+            latest.participant_external_id, l.division, latest.mastery_rate, latest.mastery_standard_error, latest.stage_reached, latest.shared_at, count(*) OVER () AS total
      ${from} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
     ...params,
   );
@@ -87,7 +98,7 @@ export async function resultsList(campaignId: number, filter: { search: string; 
   const total = rows.length > 0 ? Number(rows[0].total) : Number((await db.$queryRawUnsafe<{ total: bigint }[]>(`SELECT count(*) AS total ${from}`, ...params.slice(0, countParams)))[0].total);
   return {
     total,
-    rows: rows.map((r): ResultRow => ({ participationId: r.id, lastName: r.last_name ?? "", firstName: r.first_name ?? "", externalId: r.participant_external_id, division: r.division, masteryRate: Number(r.mastery_rate ?? 0), stageReached: r.stage_reached, sharedAt: r.shared_at })),
+    rows: rows.map((r): ResultRow => ({ participationId: r.id, lastName: r.last_name ?? "", firstName: r.first_name ?? "", externalId: r.participant_external_id, division: r.division, masteryRate: Number(r.mastery_rate ?? 0), masteryStandardError: r.mastery_standard_error === null ? null : Number(r.mastery_standard_error), stageReached: r.stage_reached, sharedAt: r.shared_at })),
   };
 }
 
@@ -145,7 +156,7 @@ export async function participationDetail(campaignId: number, participationId: n
   const p = await db.participation.findFirst({
     where: { id: participationId, campaignId, deletedAt: null },
     select: {
-      id: true, status: true, createdAt: true, sharedAt: true, masteryRate: true, stageReached: true, participantExternalId: true, userId: true,
+      id: true, status: true, createdAt: true, sharedAt: true, masteryRate: true, masteryStandardError: true, stageReached: true, participantExternalId: true, userId: true,
       user: { select: { firstName: true, lastName: true } }, learner: { select: { firstName: true, lastName: true, division: true } },
       tubeResults: { select: { tubeId: true, competenceId: true, targetedCount: true, validatedCount: true, highestValidated: true, lowestNotValidated: true } },
     },

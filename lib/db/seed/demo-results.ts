@@ -7,6 +7,7 @@ import { answerChallenge, currentQuestion } from "../../use-cases/participations
 import { shareResults } from "../../use-cases/participations/participation-results";
 import { startParticipation } from "../../use-cases/participations/pupil-campaign";
 import { DEMO_ACCOUNTS } from "./demo-school";
+import { DEFAULT_PRECISION_TARGET_CHOICE } from "../../domain/campaigns/campaign-form";
 
 export const DEMO_RESULTS_CAMPAIGN = "Démo – Rentrée 4e A";
 
@@ -42,6 +43,8 @@ export async function seedDemoResults(establishmentId: number): Promise<void> {
       landingText: "Bonne rentrée ! Ce parcours fait le point sur vos compétences numériques.",
       ownerId: teacher.id,
       multipleSendings: false,
+      assessmentMethod: "PRECISION",
+      precisionTarget: DEFAULT_PRECISION_TARGET_CHOICE,
     },
   });
   for (const pupil of PUPILS) {

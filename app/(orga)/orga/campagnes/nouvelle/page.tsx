@@ -28,6 +28,8 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
         externalIdLabel: c.externalIdLabel ?? undefined,
         externalIdType: c.externalIdType ?? undefined,
         multipleSendings: c.multipleSendings ? "yes" : "no",
+        assessmentMethod: c.assessmentMethod,
+        precisionTarget: String(c.precisionTarget),
       };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

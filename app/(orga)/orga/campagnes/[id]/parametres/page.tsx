@@ -40,6 +40,11 @@ export default async function CampaignSettingsPage({ params, searchParams }: { p
         <Setting label="Texte de la page d'accueil">{c.landingText ? <SafeMarkdown>{c.landingText}</SafeMarkdown> : "—"}</Setting>
         <Setting label="Propriétaire">{c.ownerName}</Setting>
         <Setting label="Envoi multiple">{c.multipleSendings ? "Oui" : "Non"}</Setting>
+        {c.type === "ASSESSMENT" && (
+          <Setting label="Déroulement du test">
+            {c.assessmentMethod === "PRECISION" ? `Arrêt à la précision visée (± ${c.precisionTarget} points)` : "Déroulement historique (« smart random »)"}
+          </Setting>
+        )}
         <Setting label="Lien direct">{appUrl(`/campagnes/${c.code}`)}</Setting>
       </dl>
       <div className="flex flex-wrap items-center gap-3 pt-2">

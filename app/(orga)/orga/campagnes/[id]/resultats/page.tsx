@@ -8,6 +8,8 @@ import { campaignDetails } from "@/lib/db/queries/campaign-list";
 import { campaignDivisions, resultsList, RESULTS_PER_PAGE } from "@/lib/db/queries/campaign-results";
 import { stagesOfCampaign } from "@/lib/db/repositories/results-repository";
 import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
+import { precisionPoints } from "@/lib/domain/scoring/precision";
+import { MasteryFigure } from "@/components/ui/mastery-figure";
 import { MissingLearnersHelp } from "@/components/orga/learners/missing-learners-help";
 import { rosterHelpFigures } from "@/lib/db/queries/learners";
 import { roleCan } from "@/lib/domain/authorization/permissions";
@@ -74,7 +76,7 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
                     {divisions.length > 0 && <td className="px-4 py-3">{r.division ?? "—"}</td>}
                     {details.externalIdLabel && <td className="px-4 py-3">{r.externalId ?? "—"}</td>}
                     <td className="px-4 py-3">
-                      <span className="mr-3 font-semibold">{masteryPercentFromRate(r.masteryRate)} %</span>
+                      <span className="mr-3 font-semibold"><MasteryFigure percent={masteryPercentFromRate(r.masteryRate)} precision={precisionPoints(r.masteryStandardError)} /></span>
                       {s && totalStars > 0 && <StarsWithTooltip reached={reached} total={totalStars} title={s.prescriberTitle} description={s.prescriberDescription} />}
                     </td>
                   </tr>

@@ -6,6 +6,8 @@ import { participationDetail } from "@/lib/db/queries/campaign-results";
 import { stagesOfCampaign } from "@/lib/db/repositories/results-repository";
 import { formatDate } from "@/lib/domain/shared/format-date";
 import { masteryPercent, masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
+import { precisionPoints } from "@/lib/domain/scoring/precision";
+import { MasteryFigure } from "@/components/ui/mastery-figure";
 import { participationStatusLabel } from "@/lib/domain/participations/status";
 
 export default async function ParticipantResultPage({ params }: { params: Promise<{ id: string; participationId: string }> }) {
@@ -39,7 +41,7 @@ export default async function ParticipantResultPage({ params }: { params: Promis
           <div>
             <dt className="text-sm text-slate-600">Résultat</dt>
             <dd className="font-semibold">
-              {masteryPercentFromRate(detail.masteryRate)} %{" "}
+              <MasteryFigure percent={masteryPercentFromRate(detail.masteryRate)} precision={precisionPoints(detail.masteryStandardError)} />{" "}
               {stages[reached] && stages.length > 1 && <StarsWithTooltip reached={reached} total={stages.length - 1} title={stages[reached].prescriberTitle} description={stages[reached].prescriberDescription} />}
             </dd>
           </div>

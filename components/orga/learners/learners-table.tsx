@@ -3,6 +3,7 @@ import { learnerAccountAction } from "@/lib/actions/roster-actions";
 import type { ConnectionMethods, LearnerListRow } from "@/lib/db/queries/learners";
 import { toFrenchDate } from "@/lib/domain/roster/french-date";
 import { SELECTION_FORM_ID, SelectAllLearners } from "./selection-actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function ConnectionCell({ connection }: { connection: ConnectionMethods | null }) {
   if (!connection) return <span className="text-slate-600">Aucun compte</span>;
@@ -40,7 +41,7 @@ function ManageAccount({ row }: { row: LearnerListRow }) {
 /** The establishment's active pupils; checkboxes belong to the selection form used by the bulk actions. */
 export function LearnersTable({ rows, total, canManage }: { rows: LearnerListRow[]; total: number; canManage: boolean }) {
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+    <TableScroll label={`Liste des élèves (${total})`}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Liste des élèves ({total})</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -77,6 +78,6 @@ export function LearnersTable({ rows, total, canManage }: { rows: LearnerListRow
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { changeRoleAction, removeMemberAction } from "@/lib/actions/team-actions";
 import { formatDate } from "@/lib/domain/shared/format-date";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Member = { membershipId: number; userId: number; firstName: string; lastName: string; email: string | null; role: "ADMIN" | "MEMBER"; lastAccessAt: Date | null };
 
@@ -8,7 +9,7 @@ const ROLE_LABEL = { ADMIN: "Administrateur", MEMBER: "Membre" } as const;
 
 export function MembersTable({ members, canManage, currentUserId }: { members: Member[]; canManage: boolean; currentUserId: number }) {
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+    <TableScroll label="Membres de l'établissement">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Membres de l&apos;établissement</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -60,6 +61,6 @@ export function MembersTable({ members, canManage, currentUserId }: { members: M
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,13 +1,14 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { cancelInvitationAction, resendInvitationAction } from "@/lib/actions/team-actions";
 import { formatDateTime } from "@/lib/domain/shared/format-date";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Invitation = { id: number; email: string; role: "ADMIN" | "MEMBER" | null; sentAt: Date };
 
 export function PendingInvitations({ invitations }: { invitations: Invitation[] }) {
   if (invitations.length === 0) return <p className="text-slate-700">Aucune invitation en attente.</p>;
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+    <TableScroll label="Invitations en attente">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Invitations en attente</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -38,6 +39,6 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -38,6 +38,7 @@ const VISITS: Record<string, (ids: Ids) => string[]> = {
   "/orga/campagnes/[id]/parametres": (ids) => [`/orga/campagnes/${ids.assessment}/parametres`, `/orga/campagnes/${ids.collection}/parametres`],
   "/orga/campagnes/[id]/modifier": (ids) => [`/orga/campagnes/${ids.assessment}/modifier`],
   "/orga/impression/[id]": (ids) => [`/orga/impression/${ids.assessment}`],
+  "/orga/[...chemin]": () => ["/orga/adresse-inconnue", "/orga/campagnes/999999/resultats/1"],
 };
 
 /** Opens every disclosure (keys to reading, tables of charts, « Gérer »…), then measures the page's width. */
@@ -81,6 +82,18 @@ test("every Pix Orga page fits a 390 px phone: tables scroll inside their own bo
   for (const pattern of patterns) {
     for (const url of VISITS[pattern](ids)) await expectNoHorizontalScroll(page, url);
   }
-  // A page that does not exist keeps the Orga layout too.
+  // A campaign that does not exist (or of another school) keeps the Orga layout too.
   await expectNoHorizontalScroll(page, "/orga/campagnes/999999");
+});
+
+test("a 404 inside Pix Orga keeps its header and leads back to the teacher's home", async ({ page }) => {
+  await loginToOrga(page, DEMO.member);
+  for (const url of ["/orga/campagnes/999999", "/orga/campagnes/999999/analyse", "/orga/adresse-inconnue"]) {
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Navigation Pix Orga" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Retour à l'accueil de Pix Orga" })).toHaveAttribute("href", "/orga");
+    await expect(page.getByRole("link", { name: "Retour à l'accueil", exact: true })).toHaveCount(0);
+  }
 });

@@ -94,6 +94,12 @@ describe("team rules", () => {
     const invitations = await db.invitation.findMany({ where: { establishmentId: school.id } });
     expect(invitations).toHaveLength(1);
     expect(invitations[0]).toMatchObject({ email: "ce.0751234a@example.org", role: "ADMIN", status: "PENDING" });
-    expect(await db.devMail.count({ where: { to: "ce.0751234a@example.org" } })).toBe(2);
+    const mails = await db.devMail.findMany({ where: { to: "ce.0751234a@example.org" }, orderBy: { id: "asc" } });
+    expect(mails).toHaveLength(2);
+    // The second request does not kill the link of the first mail: both lead to the same invitation.
+    for (const mail of mails) {
+      const [, invitationId, code] = /invitationId=(\d+)&code=([A-Z0-9]+)/.exec(mail.text)!;
+      expect(await viewInvitation({ invitationId: Number(invitationId), code, address: "a" })).toMatchObject({ state: "VALID", invitationId: invitations[0].id });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { cancelInvitationAction, resendInvitationAction } from "@/lib/actions/team-actions";
 import { formatDateTime } from "@/lib/domain/shared/format-date";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { ofName } from "@/lib/domain/shared/french-text";
 
 type Invitation = { id: number; email: string; role: "ADMIN" | "MEMBER" | null; sentAt: Date };
 
@@ -30,7 +31,7 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
                 <ActionForm
                   action={cancelInvitationAction}
                   hidden={{ invitationId: i.id }}
-                  label={`Annuler l'invitation de ${i.email}`}
+                  label={`Annuler l'invitation ${ofName(i.email)}`}
                   confirm="Annuler cette invitation ? Son lien ne fonctionnera plus."
                   confirmLabel="Oui, annuler l'invitation"
                 />

@@ -35,3 +35,14 @@ export function ofEstablishment(name: string): string {
   if (article === "l'") return `de l'${trimmed}`;
   return ofName(trimmed);
 }
+
+/**
+ * A label written to stand alone (« Numéro d'élève ») used inside a sentence: « Merci de renseigner votre numéro
+ * d'élève. » An acronym (« INE », « ENT ») or a word with capitals inside (« iPad ») keeps its case.
+ */
+export function inSentence(label: string): string {
+  const trimmed = label.trim();
+  const firstWord = trimmed.split(/[\s'’-]/)[0] ?? "";
+  if (firstWord.length > 1 && firstWord.slice(1) !== firstWord.slice(1).toLowerCase()) return trimmed;
+  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+}

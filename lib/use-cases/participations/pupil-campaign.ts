@@ -4,9 +4,10 @@ import { consumeAttempt } from "../../db/rate-limiter";
 import { createParticipation, findCampaignByCode, findLiveParticipation, type CampaignForPupil } from "../../db/repositories/participation-repository";
 import { isWellFormedCampaignCode, normalizeCampaignCode } from "../../domain/campaigns/campaign-code";
 import { DomainError } from "../../domain/shared/errors";
+import { inSentence } from "../../domain/shared/french-text";
 import { requireRosterLearner } from "../roster/reconcile-learner";
 
-export const UNKNOWN_CODE = "Votre code est erroné, veuillez vérifier son format (ex: ABCDEF234) ou contacter l'organisateur.";
+export const UNKNOWN_CODE = "Votre code est erroné, veuillez vérifier son format (par exemple ABCDEF234) ou contacter l'organisateur.";
 export const ARCHIVED_CODE = "Cette campagne est terminée : il n'est plus possible d'y participer. Contactez votre enseignant.";
 
 /** "J'ai un code": checks the typed code; lookups are rate-limited per address and per account. */
@@ -38,7 +39,7 @@ export async function startParticipation(input: { userId: number; code: string; 
   let externalId: string | null = null;
   if (campaign.externalIdLabel) {
     const value = (input.externalId ?? "").trim();
-    if (!value) throw new DomainError("EXTERNAL_ID_MISSING", `Merci de renseigner votre ${campaign.externalIdLabel}.`, "externalId");
+    if (!value) throw new DomainError("EXTERNAL_ID_MISSING", `Merci de renseigner votre ${inSentence(campaign.externalIdLabel)}.`, "externalId");
     if (value.length > 255) throw new DomainError("EXTERNAL_ID_TOO_LONG", "255 caractères au plus.", "externalId");
     if (campaign.externalIdType === "EMAIL" && !z.email().safeParse(value).success) throw new DomainError("EXTERNAL_ID_EMAIL", "L'adresse email n'est pas valide.", "externalId");
     externalId = value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ofEstablishment, ofName } from "@/lib/domain/shared/french-text";
+import { inSentence, ofEstablishment, ofName } from "@/lib/domain/shared/french-text";
 
 describe("« de » before a name, as French writes it", () => {
   it("elides before a vowel or a mute h, whatever the case or the accent", () => {
@@ -32,5 +32,16 @@ describe("« de » before a school's name", () => {
     expect(ofEstablishment("Ensemble scolaire Saint-Joseph")).toBe("de l'Ensemble scolaire Saint-Joseph");
     expect(ofEstablishment("Saint-Joseph")).toBe("de Saint-Joseph");
     expect(ofEstablishment("Arts et Métiers")).toBe("d'Arts et Métiers");
+  });
+});
+
+describe("a label inside a sentence", () => {
+  it("loses its capital, unless it is an acronym or a name with capitals inside", () => {
+    expect(inSentence("Numéro d'élève")).toBe("numéro d'élève");
+    expect(inSentence(" Adresse e-mail académique")).toBe("adresse e-mail académique");
+    expect(inSentence("INE")).toBe("INE");
+    expect(inSentence("ENT de l'académie")).toBe("ENT de l'académie");
+    expect(inSentence("identifiant ENT")).toBe("identifiant ENT");
+    expect(inSentence("É")).toBe("é");
   });
 });

@@ -15,6 +15,7 @@ import { parisDateParts } from "@/lib/domain/export/paris-time";
 import { participationStatusLabel } from "@/lib/domain/participations/status";
 import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
 import { certifiablePercent } from "@/lib/domain/scoring/profiles-collection";
+import { ofName } from "@/lib/domain/shared/french-text";
 
 function Card({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -151,7 +152,7 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
                       <ActionForm
                         action={deleteParticipationAction}
                         hidden={{ participationId: p.participationId }}
-                        label={`Supprimer la participation de ${p.firstName} ${p.lastName}`}
+                        label={`Supprimer la participation ${ofName(`${p.firstName} ${p.lastName}`)}`}
                         confirm="Supprimer cette participation ? Ses résultats ne seront plus comptés ni exportés. Action irréversible."
                         confirmLabel="Oui, supprimer"
                       />

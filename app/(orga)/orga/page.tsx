@@ -3,12 +3,13 @@ import { NoOrgaAccess } from "@/components/orga/no-orga-access";
 import { CampaignList } from "@/components/orga/campaigns/campaign-list";
 import { getOrgaContext } from "@/lib/auth/orga-actor";
 import { listCampaigns } from "@/lib/db/queries/campaign-list";
+import { appUrl } from "@/lib/urls";
 
 type Search = { onglet?: string; statut?: string; recherche?: string; page?: string };
 
 export default async function OrgaHome({ searchParams }: { searchParams: Promise<Search> }) {
   const context = await getOrgaContext();
-  if (!context) return <OrgaLogin />;
+  if (!context) return <OrgaLogin forgottenPasswordHref={appUrl("/mot-de-passe-oublie")} />;
   if (!context.current) return <NoOrgaAccess />;
   const search = await searchParams;
   const query = {

@@ -1,14 +1,36 @@
 import type { NextConfig } from "next";
+import { networkInterfaces } from "node:os";
 
+/** On every response, assets included. The CSP (with its per-request nonce) and HSTS are set by proxy.ts. */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+/**
+ * In development, the app may be opened at localhost, 127.0.0.1, APP_URL's host or this machine's LAN address (a
+ * teacher trying it from a tablet): Next's dev server serves its resources to those origins only.
+ * (Configuration read before lib/env.ts can run: APP_URL is only parsed here, never trusted for anything else.)
+ */
+function developmentOrigins(): string[] {
+  const hosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+  try {
+    if (process.env.APP_URL) hosts.add(new URL(process.env.APP_URL).hostname);
+  } catch {
+    // lib/env.ts reports a malformed APP_URL at start-up.
+  }
+  for (const entries of Object.values(networkInterfaces())) {
+    for (const entry of entries ?? []) hosts.add(entry.family === "IPv6" ? `[${entry.address}]` : entry.address);
+  }
+  return [...hosts];
+}
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  allowedDevOrigins: developmentOrigins(),
   typedRoutes: false,
   // SIECLE exports reach several megabytes (20 MB accepted by the import).
   experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },

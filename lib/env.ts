@@ -16,7 +16,14 @@ const schema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   /** Optional separate host for the teacher space (e.g. https://orga.example.fr → /orga). */
   ORGA_URL: z.url().optional(),
+  /** next-auth's base URL; its scheme decides whether cookies are `Secure` (`__Secure-` names). Defaults to APP_URL. */
+  NEXTAUTH_URL: optionalSetting(z.url("NEXTAUTH_URL doit être une URL (https://…).")),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET doit faire au moins 32 caractères").optional(),
+  /**
+   * How many reverse proxies (load balancer, TLS proxy) stand in front of the app and append the address they saw to
+   * X-Forwarded-For. 0: the app faces the clients, the socket's address counts and X-Forwarded-For is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number("TRUSTED_PROXY_HOPS doit être un nombre entier (0, 1, 2…).").int("TRUSTED_PROXY_HOPS doit être un nombre entier (0, 1, 2…).").min(0, "TRUSTED_PROXY_HOPS ne peut pas être négatif.").max(10, "TRUSTED_PROXY_HOPS : 10 au plus.").default(0),
   /** smtp://user:pass@host:port or smtps://… ; without it, mails go to the development outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL doit commencer par smtp:// ou smtps://").optional(),
   MAIL_FROM: z.string().default("Pix Libre <ne-pas-repondre@pix-libre.local>"),

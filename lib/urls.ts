@@ -1,4 +1,5 @@
 import { env } from "./env";
+import { safeRedirectPath } from "./domain/navigation/safe-redirect";
 
 /** Absolute URL of a teacher-space path ("/orga/…"), on ORGA_URL's host when one is configured. */
 export function orgaUrl(path: string): string {
@@ -10,4 +11,9 @@ export function orgaUrl(path: string): string {
 /** Absolute URL of a student-app path. */
 export function appUrl(path: string): string {
   return new URL(path, env().APP_URL).toString();
+}
+
+/** A `retour` value kept only when it resolves to a path of the app itself (no open redirect). */
+export function safeAppPath(value: string | undefined | null, fallback: string): string {
+  return safeRedirectPath(value, fallback, env().APP_URL);
 }

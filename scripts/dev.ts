@@ -1,7 +1,7 @@
 /**
  * `npm run dev`: starts the embedded PostgreSQL (unless DATABASE_URL is set), applies migrations, imports
  * the learning content, seeds the demo school, then runs `next dev` and stops the database on exit.
- * `npm run dev -- --prod` does the same with `next start` on a build.
+ * `npm run dev -- --prod` does the same with the production build. Both run behind scripts/server.ts (request gate).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -41,10 +41,12 @@ Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})
 `);
 
 const production = process.argv.includes("--prod");
-const child = spawn(path.join("node_modules", ".bin", "next"), [production ? "start" : "dev", "-p", port], {
+const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/server.ts", ...(production ? [] : ["--dev"])], {
   stdio: "inherit",
   env: {
     ...process.env,
+    PORT: port,
+    ...(production ? { NODE_ENV: "production" } : {}),
     DATABASE_URL: url,
     APP_URL: appUrl,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,

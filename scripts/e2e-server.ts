@@ -1,9 +1,12 @@
 /**
  * Server for the end-to-end suite: a fresh embedded PostgreSQL with migrations, content and the demo
- * school, then `next start` on the production build (run `next build` first; npm test does), twice on the same
+ * school, then the production build behind our server (scripts/server.ts; run `next build` first; npm test does), twice on the same
  * database: on E2E_PORT for every journey, and on E2E_PORT + 1 with our SAML key pair (encrypted GAR assertions).
  * Both trust the TEST GAR of tests/fixtures/saml, played by SimpleSAMLphp (tests/e2e/support/simplesamlphp) or by
  * the tests themselves.
+ *
+ * One trusted proxy hop: tests that exercise per-address limits play the proxy and say which address they come from
+ * (X-Forwarded-For), so that they never spend the budget of the other tests; without the header, the socket counts.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -26,9 +29,15 @@ const testGar = { SAML_IDP_CERT: fixture("idp-test-cert.pem"), SAML_IDP_ENTITY_I
 
 function startApp(port: number, garSettings: Record<string, string>): ChildProcess {
   const appUrl = `http://localhost:${port}`;
-  return spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  return spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/server.ts"], {
     stdio: "inherit",
-    env: { ...localProductionEnv({ appUrl, databaseUrl: database.url, secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret" }), ...testGar, ...garSettings },
+    env: {
+      ...localProductionEnv({ appUrl, databaseUrl: database.url, secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret" }),
+      ...testGar,
+      ...garSettings,
+      PORT: String(port),
+      TRUSTED_PROXY_HOPS: "1",
+    },
   });
 }
 

@@ -1,16 +1,16 @@
 import { AppHeader } from "@/components/app/app-header";
 import { PasswordChangeGate } from "@/components/app/reconciliation/password-change-gate";
-import { getSessionUserId } from "@/lib/auth/session";
+import { getSession } from "@/lib/auth/session";
 import { findPupilDisplayName } from "@/lib/db/queries/orga-context";
-import { isPasswordChangeRequired } from "@/lib/db/repositories/learner-repository";
 
 export const dynamic = "force-dynamic";
 
 export default async function StudentLayout({ children }: { children: React.ReactNode }) {
-  const userId = await getSessionUserId();
-  const user = userId === null ? null : await findPupilDisplayName(userId);
-  // A one-time password (given by a teacher) must be replaced before anything else, except on that very page.
-  const mustChangePassword = userId !== null && (await isPasswordChangeRequired(userId));
+  const session = await getSession();
+  const user = session === null ? null : await findPupilDisplayName(session.userId);
+  // A one-time password (given by a teacher) must be replaced before anything else, except on that very page
+  // (the pages, actions and routes themselves refuse such a session too: lib/auth/session.ts).
+  const mustChangePassword = session?.mustChangePassword ?? false;
   return (
     <>
       <AppHeader userName={user ? `${user.firstName} ${user.lastName}` : null} />

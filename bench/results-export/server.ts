@@ -1,7 +1,7 @@
 /**
- * The export as a teacher gets it: the production server (`next start` on the `next build` output) on
+ * The export as a teacher gets it: the production server (scripts/server.ts on the `next build` output) on
  * the bench database made by generate.ts, the CSV downloaded over HTTP with the bench teacher's session,
- * and the memory of the whole server (every process of `next start`, read from /proc every 10 ms).
+ * and the memory of the whole server (every process of the server, read from /proc every 10 ms).
  * Targets: ≥ 20,000 rows/s, first byte < 1 s, peak memory ≤ 250 MB.
  *   npm run build && npx tsx bench/results-export/server.ts [--participants 100000] [--runs 2]
  * run.ts measures the same export inside one process (rows per CPU second, no HTTP).
@@ -27,7 +27,7 @@ function argument(name: string, fallback: number): number {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
-/** The server's process and its descendants (`next start` may fork workers). */
+/** The server's process and its descendants (tsx and Next.js may fork workers). */
 function processTree(root: number): number[] {
   const parents = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const campaigns = await client.query<{ id: number; name: string }>("SELECT id, name FROM campaigns WHERE name LIKE 'Bench export %'");
-  const teacher = await client.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [BENCH_TEACHER_EMAIL]);
+  const teacher = await client.query<{ id: number; session_version: number }>("SELECT id, session_version FROM users WHERE email = $1", [BENCH_TEACHER_EMAIL]);
   await client.end();
   const campaignId = campaigns.rows.find((c) => c.name === benchCampaignName(participants))?.id;
   const warmUpId = campaigns.rows.find((c) => c.name !== benchCampaignName(participants))?.id;
@@ -115,14 +115,15 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
-  const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  const server = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/server.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: localProductionEnv({ appUrl, databaseUrl: database.url, secret: SECRET }),
+    env: { ...localProductionEnv({ appUrl, databaseUrl: database.url, secret: SECRET }), PORT: String(port) },
   });
   try {
     await waitForHealth(appUrl);
-    // The session cookie next-auth would set after the teacher signed in (JWT strategy, same secret).
-    const token = await encode({ token: { sub: String(teacher.rows[0].id), userId: teacher.rows[0].id }, secret: SECRET });
+    // The session cookie the app sets after the teacher signed in (lib/auth/session-token.ts: same claims, same secret).
+    const { id, session_version: sv } = teacher.rows[0];
+    const token = await encode({ token: { sub: String(id), userId: id, sv, signedInAt: Math.floor(Date.now() / 1000), sid: "bench-export" }, secret: SECRET });
     const cookie = `next-auth.session-token=${token}`;
     const idle = residentBytes(processTree(server.pid!));
     console.log(`node ${process.version}, ${os.cpus().length} CPU, charge ${os.loadavg()[0].toFixed(1)} ; serveur de production au repos : ${(idle / MEGABYTE).toFixed(0)} Mo`);

@@ -26,7 +26,9 @@ export function AppHeader({ userName }: { userName: string | null }) {
             </li>
             {userName ? (
               <li className="flex items-center gap-2">
-                <span className="text-slate-700">{userName}</span>
+                <Link href="/mon-compte" className="text-slate-700 hover:text-brand-700" title="Mon compte">
+                  {userName}
+                </Link>
                 <LogoutButton callbackUrl="/" />
               </li>
             ) : (

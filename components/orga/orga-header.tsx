@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LogoutButton } from "../ui/logout-button";
+import { LogoutButton, LogoutEverywhereButton } from "../ui/logout-button";
 import type { OrgaContext } from "@/lib/db/queries/orga-context";
 import { EstablishmentSwitcher } from "./establishment-switcher";
 
@@ -24,9 +24,16 @@ export function OrgaHeader({ context }: { context: OrgaContext | null }) {
         </div>
         {context && (
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-700">
-              {context.firstName} {context.lastName}
-            </span>
+            {/* The account menu: a native disclosure, usable with the keyboard and without JavaScript. */}
+            <details className="relative">
+              <summary className="cursor-pointer text-slate-700 hover:text-brand-700">
+                {context.firstName} {context.lastName}
+              </summary>
+              <div className="absolute right-0 z-10 mt-2 w-72 space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+                <p className="text-slate-600">Un appareil perdu, un ordinateur partagé ? Fermez toutes vos sessions.</p>
+                <LogoutEverywhereButton callbackUrl="/orga" />
+              </div>
+            </details>
             <LogoutButton callbackUrl="/orga" />
           </div>
         )}

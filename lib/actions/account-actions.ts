@@ -1,8 +1,9 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clientAddress } from "../auth/request-context";
-import { getSessionUserId } from "../auth/session";
+import { getSessionUserId, startSession } from "../auth/session";
 import { keptValues, runAction, type ActionState } from "./run-action";
 import { changePassword, requestPasswordReset, resetPassword } from "../use-cases/accounts/password-reset";
 import { requestSelfActivation } from "../use-cases/team/self-activation";
@@ -22,24 +23,30 @@ export async function requestPasswordResetAction(_previous: ActionState, formDat
   });
 }
 
+/** The link works once: on success, the login page says so (a re-rendered link page would only say "no longer valid"). */
 export async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
+  let done = false;
+  const result = await runAction(async () => {
     await resetPassword({ token: String(formData.get("token") ?? ""), password: String(formData.get("password") ?? ""), address: await clientAddress() });
-    return { ok: true, message: "Votre mot de passe a été modifié. Vous pouvez vous connecter." };
+    done = true;
+    return { ok: true };
   });
+  if (done) redirect("/connexion?motDePasse=modifie");
+  return result;
 }
 
 export async function changePasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const userId = await getSessionUserId();
     if (userId === null) return { ok: false, message: "Votre session a expiré : reconnectez-vous." };
-    await changePassword({
+    const sessionVersion = await changePassword({
       userId,
       currentPassword: String(formData.get("currentPassword") ?? ""),
       newPassword: String(formData.get("newPassword") ?? ""),
-      requireCurrent: true,
     });
-    return { ok: true, message: "Votre mot de passe a été modifié." };
+    // The other sessions of the account ended with the old password; this one goes on.
+    await startSession({ id: userId, sessionVersion });
+    return { ok: true, message: "Votre mot de passe a été modifié. Vos autres sessions ont été fermées." };
   });
 }
 

@@ -1,7 +1,8 @@
 "use server";
 
 import { clientAddress } from "../auth/request-context";
-import { getSessionUserId } from "../auth/session";
+import { redirect } from "next/navigation";
+import { getSessionUserId, startSessionForNewAccount } from "../auth/session";
 import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
 import { acceptInvitation, invitationStateMessage, viewInvitation } from "../use-cases/team/invitation-link";
 import { signUp, signUpSchema } from "../use-cases/accounts/sign-up";
@@ -23,9 +24,10 @@ export async function acceptInvitationAction(_previous: ActionState, formData: F
 
 /**
  * "Je m'inscris" from the invitation page: checks the invitation, creates the account, accepts the
- * invitation. The page then signs the new user in with the same credentials.
+ * invitation, signs the new user in and opens Pix Orga (on the server: it works without JavaScript).
  */
 export async function signUpWithInvitationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  let created = false;
   const result = await runAction(async () => {
     const invitation = invitationFrom(formData);
     const address = await clientAddress();
@@ -35,7 +37,10 @@ export async function signUpWithInvitationAction(_previous: ActionState, formDat
     if (!parsed.success) return { ok: false, message: "Corrigez les champs signalés.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
     const userId = await signUp(parsed.data);
     await acceptInvitation({ userId, ...invitation, address });
+    await startSessionForNewAccount({ userId });
+    created = true;
     return { ok: true, message: "Compte créé." };
   });
-  return result.ok ? result : { ...result, values: keptValues(formData) };
+  if (created) redirect("/orga");
+  return { ...result, values: keptValues(formData) };
 }

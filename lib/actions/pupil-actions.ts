@@ -3,16 +3,17 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { clientAddress } from "../auth/request-context";
-import { getSessionUserId } from "../auth/session";
+import { getSessionUserId, startSessionForNewAccount } from "../auth/session";
+import { safeAppPath } from "../urls";
 import type { SubmittedAnswer } from "../domain/participations/submitted-answer";
 import { CHECKPOINT_EVERY } from "../domain/participations/checkpoint";
 import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
-import { lookUpCampaignCode, startParticipation } from "../use-cases/participations/pupil-campaign";
+import { findCampaignForRequester, lookUpCampaignCode, startParticipation, UNKNOWN_CODE } from "../use-cases/participations/pupil-campaign";
 import { answerChallenge, startTimedChallenge } from "../use-cases/participations/answer-challenge";
 import { shareResults } from "../use-cases/participations/participation-results";
 import { signUp, signUpSchema } from "../use-cases/accounts/sign-up";
 import { campaignForLanding } from "../use-cases/participations/pupil-campaign";
-import { NotFoundError } from "../domain/shared/errors";
+import { DomainError, NotFoundError } from "../domain/shared/errors";
 
 const codeOf = (formData: FormData) => String(formData.get("code") ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
 
@@ -33,6 +34,8 @@ export async function startCampaignAction(_previous: ActionState, formData: Form
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   let target: string | null = null;
   const result = await runAction(async () => {
+    // The code comes from the form: it is looked up under the code limits like any typed code.
+    if (!(await findCampaignForRequester(code, { address: await clientAddress(), userId }))) throw new DomainError("UNKNOWN_CODE", UNKNOWN_CODE);
     const { campaign } = await startParticipation({ userId, code, externalId: formData.has("externalId") ? String(formData.get("externalId")) : null });
     target = campaign.type === "ASSESSMENT" ? `/campagnes/${campaign.code}/evaluation` : `/campagnes/${campaign.code}/resultats`;
     return { ok: true };
@@ -101,14 +104,18 @@ export async function shareResultsAction(_previous: ActionState, formData: FormD
   return result;
 }
 
+/** « Je m'inscris »: the account is created and signed in on the server, then back to `retour` (works without JavaScript). */
 export async function signUpPupilAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  let created = false;
   const result = await runAction(async () => {
     const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: "Corrigez les champs signalés.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-    await signUp(parsed.data);
+    await startSessionForNewAccount({ userId: await signUp(parsed.data) });
+    created = true;
     return { ok: true, message: "Compte créé." };
   });
-  return result.ok ? result : { ...result, values: keptValues(formData) };
+  if (created) redirect(safeAppPath(String(formData.get("retour") ?? ""), "/"));
+  return { ...result, values: keptValues(formData) };
 }
 
 export async function retryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

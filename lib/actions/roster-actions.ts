@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getOrgaContext } from "../auth/orga-actor";
 import { clientAddress } from "../auth/request-context";
-import { getSessionUserId } from "../auth/session";
+import { getSession, getSessionUserId, startSession, startSessionForNewAccount } from "../auth/session";
 import { NotFoundError } from "../domain/shared/errors";
+import { safeAppPath } from "../urls";
 import { changeRequiredPassword, newPasswordSchema } from "../use-cases/roster/change-required-password";
 import { importLearners, type ImportReport } from "../use-cases/roster/import-learners";
 import { identitySchema } from "../use-cases/roster/learner-identity";
@@ -83,7 +84,9 @@ export async function previewPupilAccountAction(_previous: JoinState, formData: 
   return { ...result, values: keptValues(formData) };
 }
 
+/** The account is created, linked and signed in on the server, then the campaign opens (works without JavaScript). */
 export async function signUpAndReconcileAction(_previous: JoinState, formData: FormData): Promise<JoinState> {
+  let target: string | null = null;
   const result: JoinState = await runAction(async () => {
     const fields = Object.fromEntries(formData);
     const identity = identitySchema.safeParse(fields);
@@ -92,17 +95,33 @@ export async function signUpAndReconcileAction(_previous: JoinState, formData: F
       return { ok: false, message: FIX_FIELDS, fieldErrors: fieldErrorsOf([...(identity.error?.issues ?? []), ...(account.error?.issues ?? [])]) };
     }
     const created = await signUpAndReconcile({ code: codeOf(formData), identity: identity.data, account: account.data, address: await clientAddress() });
+    await startSessionForNewAccount({ login: created.login });
+    target = `/campagnes/${created.campaignCode}`;
     return { ok: true, message: "Compte créé.", ...created } as JoinState;
   });
-  return result.ok ? result : { ...result, username: String(formData.get("username") ?? "") || undefined, values: keptValues(formData) };
+  if (target) redirect(target);
+  return { ...result, username: String(formData.get("username") ?? "") || undefined, values: keptValues(formData) };
 }
 
-/** The new password replaces the one-time one; the page then reloads the app (its layouts must see the change). */
+/**
+ * The new password replaces the one-time one, then the pupil goes on to `retour` (the new session cookie makes Next
+ * render the layouts again, which let them through). Only while a one-time password is pending: otherwise a password
+ * changes in « Mon compte », with the current one.
+ */
 export async function changeRequiredPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
+  let changed = false;
+  const result = await runAction(async () => {
+    const session = await getSession();
+    if (session === null) throw new NotFoundError();
+    if (!session.mustChangePassword) return { ok: false, message: "Votre mot de passe est déjà à jour : pour le changer, passez par « Mon compte » (votre mot de passe actuel vous sera demandé)." };
     const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error.issues) };
-    await changeRequiredPassword({ userId: await signedInUserId(), password: parsed.data.password });
+    const sessionVersion = await changeRequiredPassword({ userId: session.userId, password: parsed.data.password });
+    // Every other session of the account ended with the new password; this one goes on.
+    await startSession({ id: session.userId, sessionVersion });
+    changed = true;
     return { ok: true, message: "Votre mot de passe a été changé." };
   });
+  if (changed) redirect(safeAppPath(String(formData.get("retour") ?? ""), "/"));
+  return result;
 }

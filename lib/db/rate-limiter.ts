@@ -2,38 +2,32 @@ import "server-only";
 import { Pool } from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "../env";
+import { LIMITS, type LimitName } from "../domain/limits/limits";
 import { RateLimitedError } from "../domain/shared/errors";
 
-/** Rate limits shared by every app process: counters live in PostgreSQL (table rate_limits). */
-const LIMITS = {
-  /** Failed invitation-code lookups per address. */
-  invitationCode: { points: 20, duration: 15 * 60 },
-  /** Failed reset-token lookups per address. */
-  resetToken: { points: 20, duration: 15 * 60 },
-  /** Password-reset requests per address. */
-  resetRequest: { points: 10, duration: 60 * 60 },
-  /** Self-activation requests per address. */
-  activation: { points: 10, duration: 60 * 60 },
-  /** Campaign-code lookups per address and per account (codes must not be enumerable). */
-  campaignCode: { points: 30, duration: 10 * 60 },
-} as const;
+export type { LimitName } from "../domain/limits/limits";
 
-export type LimitName = keyof typeof LIMITS;
+/** Rate limits shared by every app process: counters live in PostgreSQL (table rate_limits, rows `<name>:<key>`). */
+const TABLE = "rate_limits";
 
 const globalForLimiter = globalThis as unknown as { rateLimitPool?: Pool; limiters?: Map<LimitName, RateLimiterPostgres> };
 
-function limiter(name: LimitName): RateLimiterPostgres {
+function pool(): Pool {
   if (!globalForLimiter.rateLimitPool) {
     globalForLimiter.rateLimitPool = new Pool({ connectionString: env().DATABASE_URL, max: 3 });
     globalForLimiter.rateLimitPool.on("error", (error) => console.warn(`[limitation] connexion perdue : ${error.message}`));
   }
+  return globalForLimiter.rateLimitPool;
+}
+
+function limiter(name: LimitName): RateLimiterPostgres {
   globalForLimiter.limiters ??= new Map();
   let existing = globalForLimiter.limiters.get(name);
   if (!existing) {
     existing = new RateLimiterPostgres({
-      storeClient: globalForLimiter.rateLimitPool,
+      storeClient: pool(),
       storeType: "pool",
-      tableName: "rate_limits",
+      tableName: TABLE,
       tableCreated: true,
       clearExpiredByTimeout: false,
       keyPrefix: name,
@@ -54,11 +48,42 @@ export async function consumeAttempt(name: LimitName, key: string): Promise<void
   }
 }
 
+/** Counts one failure without refusing anything now: the next check says whether the budget is spent. */
+export async function countFailure(name: LimitName, key: string): Promise<void> {
+  try {
+    await limiter(name).consume(key);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+  }
+}
+
+/** Forgets a key (e.g. the failed logins of an address once it signs in). */
+export async function clearLimit(name: LimitName, key: string): Promise<void> {
+  await limiter(name).delete(key);
+}
+
 /** Throws when the key is already over its limit, without counting an attempt. */
 export async function assertNotLimited(name: LimitName, key: string): Promise<void> {
-  const state = await limiter(name).get(key);
-  if (state && state.consumedPoints > LIMITS[name].points) throw new RateLimitedError(state.msBeforeNext / 1000);
-  if (state && state.consumedPoints >= LIMITS[name].points && state.remainingPoints <= 0) {
-    throw new RateLimitedError(state.msBeforeNext / 1000);
-  }
+  const [spent] = await spentLimits([{ name, key }]);
+  if (spent) throw new RateLimitedError(spent.seconds);
+}
+
+export type LimitCheck = { name: LimitName; key: string };
+
+/**
+ * The keys whose budget is spent, in the order given, read in one query (a look-up that succeeds pays this read
+ * only, never a write), each with the seconds until it frees up.
+ */
+export async function spentLimits(checks: readonly LimitCheck[]): Promise<{ limit: LimitName; seconds: number }[]> {
+  if (checks.length === 0) return [];
+  const now = Date.now();
+  const rows = await pool().query<{ key: string; points: number; expire: string | null }>(
+    `SELECT key, points, expire FROM ${TABLE} WHERE key = ANY($1) AND (expire IS NULL OR expire > $2)`,
+    [checks.map((check) => `${check.name}:${check.key}`), now],
+  );
+  return checks.flatMap((check) => {
+    const row = rows.rows.find((candidate) => candidate.key === `${check.name}:${check.key}`);
+    if (!row || row.points < LIMITS[check.name].points) return [];
+    return [{ limit: check.name, seconds: row.expire ? (Number(row.expire) - now) / 1000 : 3600 }];
+  });
 }

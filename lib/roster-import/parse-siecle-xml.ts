@@ -11,6 +11,7 @@ import {
 import { RosterFileError } from "@/lib/domain/roster/roster-file-error";
 import { chunksOf, todayInParis, type ByteSource } from "./byte-source";
 import { PROLOG_BYTES, xmlEncoding } from "./xml-encoding";
+import { quotedInput } from "../domain/shared/quoted-input";
 
 export interface SiecleXmlOptions {
   /** The establishment's UAI: the file's /BEE_ELEVES/PARAMETRES/UAJ must be the same. */
@@ -91,7 +92,7 @@ export async function parseSiecleXml(source: ByteSource, options: SiecleXmlOptio
     if (name === "UAJ") {
       uai = value.toUpperCase();
       if (uai !== expectedUai) {
-        throw new RosterFileError(`Ce fichier SIECLE concerne l'établissement ${uai}, pas le vôtre (${expectedUai}) : aucun élève n'a été importé.`);
+        throw new RosterFileError(`Ce fichier SIECLE concerne l'établissement ${quotedInput(uai, 12)}, pas le vôtre (${expectedUai}) : aucun élève n'a été importé.`);
       }
     } else if (structure && name === "CODE_STRUCTURE") structure.code = value;
     else if (structure && name === "TYPE_STRUCTURE") structure.type = value;

@@ -1,4 +1,5 @@
 import { RosterFileError } from "@/lib/domain/roster/roster-file-error";
+import { quotedInput } from "../domain/shared/quoted-input";
 
 /**
  * SIECLE writes ISO-8859-15; re-saved files come back as ISO-8859-1, windows-1252 or UTF-8.
@@ -31,7 +32,7 @@ export function xmlEncoding(head: Buffer): string {
   if (!prolog) return "utf8";
   const codec = ENCODINGS.get(prolog[2].trim().toLowerCase());
   if (!codec) {
-    throw new RosterFileError(`L'encodage « ${prolog[2]} » n'est pas pris en charge : le fichier doit être en ISO-8859-15, ISO-8859-1 ou UTF-8.`);
+    throw new RosterFileError(`L'encodage « ${quotedInput(prolog[2], 30)} » n'est pas pris en charge : le fichier doit être en ISO-8859-15, ISO-8859-1 ou UTF-8.`);
   }
   return codec;
 }

@@ -21,7 +21,7 @@ export function relayStatePath(value: unknown, appUrl: string): string | null {
   }
   if (url.origin !== new URL(appUrl).origin) return null;
   const path = `${url.pathname}${url.search}${url.hash}`;
-  return safeRedirectPath(path, "") || null;
+  return safeRedirectPath(path, "", appUrl) || null;
 }
 
 /** The RelayState of an AuthnRequest we send: the validated path when it fits in 80 bytes, otherwise none. */

@@ -1,5 +1,5 @@
 /**
- * Environment of `next start` on this machine (end-to-end tests, benchmarks): the production build on a
+ * Environment of the production server (scripts/server.ts) on this machine (end-to-end tests, benchmarks): the production build on a
  * local database, served over plain HTTP, mails kept in the development outbox instead of SMTP.
  */
 export function localProductionEnv(input: { appUrl: string; databaseUrl: string; secret: string }): NodeJS.ProcessEnv {

@@ -16,11 +16,31 @@ async function scan(page: Page): Promise<Violation[]> {
 
 /**
  * Every page a test visits is scanned with axe: at each main-frame navigation and at the end of the test.
- * Serious or critical violations fail the test.
+ * Serious or critical violations fail the test. Every Content-Security-Policy violation on those pages (a script,
+ * a style or an image the policy blocked) fails it too: the CSP must never break a page.
  */
-export const test = base.extend<{ accessibilityScan: void }>({
-  accessibilityScan: [
+export const test = base.extend<{ accessibilityScan: void; contentSecurityPolicyWatch: void }>({
+  contentSecurityPolicyWatch: [
     async ({ page }, use) => {
+      const violations: string[] = [];
+      // Init scripts are injected by the browser tooling, outside the page's CSP.
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} (${location.pathname}, ${event.sourceFile}:${event.lineNumber})`);
+        });
+      });
+      page.on("console", (message) => {
+        if (/CSP violation|Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await use();
+      expect(violations, `Violations de la CSP :\n${violations.join("\n")}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+  accessibilityScan: [
+    async ({ page, javaScriptEnabled }, use) => {
+      // axe runs inside the page: a test that turns JavaScript off checks forms, not accessibility.
+      if (!javaScriptEnabled) return use();
       const violations: Violation[] = [];
       const scanned = new Set<string>();
       const pending: Promise<void>[] = [];
@@ -30,6 +50,9 @@ export const test = base.extend<{ accessibilityScan: void }>({
         try {
           await page.waitForLoadState("load");
           const found = await scan(page);
+          // A page that replaced itself during the scan (a sign-in page moving on to the next one) was caught
+          // half torn down: its successor is scanned in turn, and this page again at the end if it comes back.
+          if (page.url() !== url) return;
           scanned.add(url);
           violations.push(...found);
         } catch {

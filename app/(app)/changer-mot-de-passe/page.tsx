@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getSessionUserId } from "@/lib/auth/session";
-import { isPasswordChangeRequired } from "@/lib/db/repositories/learner-repository";
-import { safeRedirectPath } from "@/lib/domain/navigation/safe-redirect";
+import { getSession } from "@/lib/auth/session";
+import { safeAppPath } from "@/lib/urls";
 import { primaryButton } from "@/components/ui/button-styles";
 import { PasswordChangeForm } from "./password-change-form";
 
@@ -10,10 +9,10 @@ export const metadata: Metadata = { title: "Changer de mot de passe" };
 
 /** After a one-time password given by a teacher: the layouts send the pupil here until they choose their own. */
 export default async function ChangePasswordPage({ searchParams }: { searchParams: Promise<{ retour?: string }> }) {
-  const userId = await getSessionUserId();
-  if (userId === null) redirect("/connexion");
-  const retour = safeRedirectPath((await searchParams).retour, "/");
-  if (!(await isPasswordChangeRequired(userId))) {
+  const session = await getSession();
+  if (session === null) redirect("/connexion");
+  const retour = safeAppPath((await searchParams).retour, "/");
+  if (!session.mustChangePassword) {
     // A plain link (full page load), not a redirect: a layout rendered before the change must not send the pupil back here.
     return (
       <section className="mx-auto max-w-md space-y-4 rounded-2xl bg-white p-6 shadow-sm sm:p-8">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { changeRequiredPasswordAction } from "@/lib/actions/roster-actions";
 import { fieldLabel, primaryButton, textInput } from "@/components/ui/button-styles";
 import { PASSWORD_RULE_TEXT } from "@/lib/domain/accounts/password-policy";
@@ -10,17 +10,12 @@ const FIELDS = [
   { name: "confirmation", label: "Confirmation du mot de passe" },
 ] as const;
 
-/**
- * Once the password is changed, a full page load (not a client navigation) goes on: the layouts, which decided to
- * send the pupil here, are rendered again and let them through.
- */
+/** Once the password is changed, the server goes on to `retour` (with or without JavaScript). */
 export function PasswordChangeForm({ retour }: { retour: string }) {
   const [state, action, pending] = useActionState(changeRequiredPasswordAction, { ok: false });
-  useEffect(() => {
-    if (state.ok) window.location.assign(retour);
-  }, [state, retour]);
   return (
     <form action={action} noValidate className="space-y-4">
+      <input type="hidden" name="retour" value={retour} />
       {FIELDS.map((field) => {
         const error = state.fieldErrors?.[field.name];
         const describedBy = ["help" in field ? `${field.name}-help` : "", error ? `${field.name}-error` : ""].filter(Boolean).join(" ") || undefined;

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PupilSignUpForm } from "@/components/app/sign-up-form";
-import { safeRedirectPath } from "@/lib/domain/navigation/safe-redirect";
+import { safeAppPath } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "Inscription" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ retour?: string }> }) {
-  const redirectTo = safeRedirectPath((await searchParams).retour, "/");
+  const redirectTo = safeAppPath((await searchParams).retour, "/");
   return (
     <section className="mx-auto max-w-md space-y-4 rounded-2xl bg-white p-6 shadow-sm sm:p-8">
       <h1 className="text-2xl font-bold">Je m&apos;inscris</h1>

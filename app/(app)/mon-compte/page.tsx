@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SimpleActionForm } from "@/components/ui/simple-action-form";
+import { LogoutEverywhereButton } from "@/components/ui/logout-button";
+import { secondaryButton } from "@/components/ui/button-styles";
 import { changePasswordAction } from "@/lib/actions/account-actions";
 import { getSessionUserId } from "@/lib/auth/session";
 import { PASSWORD_RULE_TEXT } from "@/lib/domain/accounts/password-policy";
@@ -21,6 +23,9 @@ export default async function AccountPage() {
           { name: "newPassword", label: "Nouveau mot de passe", type: "password", autoComplete: "new-password", help: PASSWORD_RULE_TEXT },
         ]}
       />
+      <h2 className="text-lg font-bold">Mes sessions</h2>
+      <p>Un appareil perdu, un ordinateur partagé ? Fermez toutes les sessions ouvertes avec votre compte, celle-ci comprise.</p>
+      <LogoutEverywhereButton callbackUrl="/connexion" className={secondaryButton} />
     </section>
   );
 }

@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { OrgaHeader } from "@/components/orga/orga-header";
 import { getOrgaContext } from "@/lib/auth/orga-actor";
-import { isPasswordChangeRequired } from "@/lib/db/repositories/learner-repository";
+import { getSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: { default: "Pix Orga", template: "%s | Pix Orga" } };
 
 export const dynamic = "force-dynamic";
 
 export default async function OrgaLayout({ children }: { children: React.ReactNode }) {
-  const context = await getOrgaContext();
   // A one-time password (given by a teacher) must be replaced first: that page lives in the student app.
-  if (context && (await isPasswordChangeRequired(context.userId))) redirect("/changer-mot-de-passe?retour=/orga");
+  if ((await getSession())?.mustChangePassword) redirect("/changer-mot-de-passe?retour=/orga");
+  const context = await getOrgaContext();
   return (
     <>
       <OrgaHeader context={context} />

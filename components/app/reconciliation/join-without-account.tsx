@@ -1,8 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
+import { useActionState, useState } from "react";
 import { previewPupilAccountAction, signUpAndReconcileAction, type JoinState } from "@/lib/actions/roster-actions";
 import { fieldLabel, primaryButton, secondaryButton, textInput } from "@/components/ui/button-styles";
 import { PASSWORD_RULE_TEXT } from "@/lib/domain/accounts/password-policy";
@@ -15,19 +13,11 @@ const IDENTITY_KEYS = ["firstName", "lastName", "birthDay", "birthMonth", "birth
 function AccountStep({ code, identity, username, onBack }: { code: string; identity: Record<string, string>; username: string; onBack: () => void }) {
   const [state, action, pending] = useActionState(signUpAndReconcileAction, initial);
   const [method, setMethod] = useState<"email" | "username">(state.values?.method === "username" ? "username" : "email");
-  const password = useRef("");
-  const router = useRouter();
   const shownUsername = state.username ?? username;
-  useEffect(() => {
-    if (!state.ok || !state.login) return;
-    void signIn("credentials", { login: state.login, password: password.current, redirect: false }).then(() => {
-      router.replace(`/campagnes/${state.campaignCode ?? code}`);
-      router.refresh();
-    });
-  }, [state, router, code]);
   const error = (name: string) => state.fieldErrors?.[name];
+  // The server signs the new account in and opens the campaign: nothing to do here once it succeeds.
   return (
-    <form action={action} noValidate className="space-y-4" onSubmit={(event) => { password.current = String(new FormData(event.currentTarget).get("password") ?? ""); }}>
+    <form action={action} noValidate className="space-y-4">
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="username" value={shownUsername} />
       {IDENTITY_KEYS.map((key) => <input key={key} type="hidden" name={key} value={identity[key] ?? ""} />)}

@@ -2,6 +2,7 @@
 
 import { redirect, usePathname } from "next/navigation";
 
+/** Where an account with a one-time password is sent (lib/auth/session.ts sends actions and routes there too). */
 export const PASSWORD_CHANGE_PATH = "/changer-mot-de-passe";
 
 /**

@@ -27,11 +27,14 @@ export async function findPasswordHash(userId: number): Promise<string | null> {
   return user?.passwordHash ?? null;
 }
 
-export async function setPassword(userId: number, passwordHash: string): Promise<void> {
-  await db.user.update({
+/** A new password ends every session of the account: returns the new session version (for the caller's own session). */
+export async function setPassword(userId: number, passwordHash: string): Promise<number> {
+  const user = await db.user.update({
     where: { id: userId },
-    data: { passwordHash, shouldChangePassword: false, loginFailureCount: 0, loginBlockedUntil: null },
+    data: { passwordHash, shouldChangePassword: false, sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
   });
+  return user.sessionVersion;
 }
 
 export async function createPasswordResetToken(userId: number, tokenHash: string, expiresAt: Date): Promise<void> {
@@ -47,7 +50,8 @@ export async function consumeResetTokenAndSetPassword(tokenId: number, userId: n
   return db.$transaction(async (tx) => {
     const { count } = await tx.passwordResetToken.updateMany({ where: { id: tokenId, usedAt: null }, data: { usedAt: now } });
     if (count !== 1) return false;
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, shouldChangePassword: false, loginFailureCount: 0, loginBlockedUntil: null } });
+    // Every session of the account ends: whoever had it open with the old password is signed out.
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, shouldChangePassword: false, sessionVersion: { increment: 1 } } });
     // Any other outstanding link for this account stops working too.
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
     return true;

@@ -234,7 +234,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 const CREDENTIALS_SQL = `
 UPDATE users SET username = COALESCE(v.username, users.username), password_hash = v.password_hash, should_change_password = true,
-  login_failure_count = 0, login_blocked_until = NULL, updated_at = $2
+  session_version = users.session_version + 1, updated_at = $2
 FROM jsonb_to_recordset($1::jsonb) AS v(user_id int, username text, password_hash text)
 WHERE users.id = v.user_id AND (v.username IS NULL OR users.username IS NULL)`;
 
@@ -257,9 +257,3 @@ export async function setOneTimeCredentials(updates: readonly OneTimeCredentials
 }
 
 class ConflictSignal extends Error {}
-
-/** Layouts send an account with a one-time password to /changer-mot-de-passe before anything else. */
-export async function isPasswordChangeRequired(userId: number): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { shouldChangePassword: true } });
-  return user?.shouldChangePassword ?? false;
-}

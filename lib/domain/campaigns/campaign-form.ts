@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../shared/zod-without-eval";
 
 export const TITLE_MAX = 50;
 export const LANDING_TEXT_MAX = 5000;

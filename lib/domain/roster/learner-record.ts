@@ -1,4 +1,5 @@
 import { toIsoDate } from "./french-date";
+import { quotedInput } from "../shared/quoted-input";
 
 export type Sex = "M" | "F";
 
@@ -94,7 +95,7 @@ function parseSex(value: string | undefined, reasons: string[]): Sex | undefined
     return undefined;
   }
   const sex = SEX_CODES[value.toUpperCase()];
-  if (!sex) reasons.push(`Sexe « ${value} » invalide (M ou F attendu).`);
+  if (!sex) reasons.push(`Sexe « ${quotedInput(value)} » invalide (M ou F attendu).`);
   return sex;
 }
 
@@ -104,7 +105,7 @@ function parseBirthdate(value: string | undefined, today: string, reasons: strin
     return "";
   }
   const birthdate = toIsoDate(value);
-  if (birthdate === null) reasons.push(`Date de naissance « ${value} » invalide (format attendu jj/mm/aaaa).`);
+  if (birthdate === null) reasons.push(`Date de naissance « ${quotedInput(value)} » invalide (format attendu jj/mm/aaaa).`);
   else if (birthdate >= today) reasons.push("La date de naissance doit être dans le passé.");
   return birthdate ?? "";
 }
@@ -113,7 +114,7 @@ function parseNationalStudentId(value: string | undefined, reasons: string[]): s
   const ine = value?.replace(/\s/gu, "").toUpperCase();
   if (!ine) reasons.push("INE manquant.");
   else if (!NATIONAL_STUDENT_ID.test(ine)) {
-    reasons.push(`INE « ${value} » invalide (10 chiffres et 1 lettre, ou 9 chiffres et 2 lettres).`);
+    reasons.push(`INE « ${quotedInput(value ?? "")} » invalide (10 chiffres et 1 lettre, ou 9 chiffres et 2 lettres).`);
   }
   return ine ?? "";
 }

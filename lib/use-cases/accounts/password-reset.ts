@@ -10,17 +10,18 @@ import {
   findValidResetToken,
   setPassword,
 } from "../../db/repositories/account-repository";
-import { passwordProblem } from "../../domain/accounts/password-policy";
+import { passwordProblem } from "../../auth/password-strength";
 import { DomainError } from "../../domain/shared/errors";
 import { sendMail } from "../../mail/send-mail";
 import { passwordResetMail } from "../../mail/templates";
 import { appUrl } from "../../urls";
+import { addressLimitKey } from "../../domain/requests/client-address";
 
 const RESET_VALIDITY_MS = 60 * 60 * 1000;
 
 /** Always answers the same way, whether the account exists or not. */
 export async function requestPasswordReset(input: { email: string; address: string; now?: Date }): Promise<void> {
-  await consumeAttempt("resetRequest", input.address);
+  await consumeAttempt("resetRequest", addressLimitKey(input.address));
   const userId = await findUserIdByEmail(input.email.trim());
   if (userId === null) return;
   const token = newSecretToken();
@@ -33,7 +34,7 @@ const INVALID_LINK = "Ce lien de réinitialisation n'est plus valide (il sert un
 
 export async function isResetTokenValid(input: { token: string; address: string; now?: Date }): Promise<boolean> {
   const found = await findValidResetToken(hashToken(input.token), input.now ?? new Date());
-  if (!found) await consumeAttempt("resetToken", input.address);
+  if (!found) await consumeAttempt("resetToken", addressLimitKey(input.address));
   return Boolean(found);
 }
 
@@ -43,7 +44,7 @@ export async function resetPassword(input: { token: string; password: string; ad
   const now = input.now ?? new Date();
   const found = await findValidResetToken(hashToken(input.token), now);
   if (!found) {
-    await consumeAttempt("resetToken", input.address);
+    await consumeAttempt("resetToken", addressLimitKey(input.address));
     throw new DomainError("INVALID_TOKEN", INVALID_LINK);
   }
   if (!(await consumeResetTokenAndSetPassword(found.id, found.userId, await hashPassword(input.password), now))) {
@@ -51,14 +52,13 @@ export async function resetPassword(input: { token: string; password: string; ad
   }
 }
 
-export async function changePassword(input: { userId: number; currentPassword: string; newPassword: string; requireCurrent: boolean }): Promise<void> {
-  if (input.requireCurrent) {
-    const currentHash = await findPasswordHash(input.userId);
-    if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
-      throw new DomainError("WRONG_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword");
-    }
+/** « Mon compte »: always with the current password. Returns the new session version (every other session ends). */
+export async function changePassword(input: { userId: number; currentPassword: string; newPassword: string }): Promise<number> {
+  const currentHash = await findPasswordHash(input.userId);
+  if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
+    throw new DomainError("WRONG_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword");
   }
   const problem = passwordProblem(input.newPassword);
   if (problem) throw new DomainError("WEAK_PASSWORD", problem, "newPassword");
-  await setPassword(input.userId, await hashPassword(input.newPassword));
+  return setPassword(input.userId, await hashPassword(input.newPassword));
 }

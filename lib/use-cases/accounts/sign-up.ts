@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { hashPassword } from "../../auth/password-hashing";
 import { createAccount, EmailTakenError } from "../../db/repositories/account-repository";
-import { passwordProblem } from "../../domain/accounts/password-policy";
+import { passwordProblem } from "../../auth/password-strength";
 import { DomainError } from "../../domain/shared/errors";
 
 export const signUpSchema = z.object({
@@ -14,6 +14,10 @@ export const signUpSchema = z.object({
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   }),
   acceptTerms: z.literal("on", { error: "Vous devez accepter les conditions d'utilisation." }),
+}).superRefine((value, ctx) => {
+  // The account's own name and e-mail make a password guessable: once the fields are valid, the estimator knows them.
+  const problem = passwordProblem(value.password, [value.firstName, value.lastName, value.email, ...value.email.split(/[@.]/)]);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { consumeAttempt } from "../../db/rate-limiter";
+import { countFailure, spentLimits } from "../../db/rate-limiter";
 import { createParticipation, findCampaignByCode, findLiveParticipation, type CampaignForPupil } from "../../db/repositories/participation-repository";
 import { isWellFormedCampaignCode, normalizeCampaignCode } from "../../domain/campaigns/campaign-code";
+import { codeLookupChecks, codeLookupRefusalMessage } from "../../domain/campaigns/code-lookup-limits";
+import { addressLimitKey } from "../../domain/requests/client-address";
 import { DomainError } from "../../domain/shared/errors";
 import { inSentence } from "../../domain/shared/french-text";
 import { requireRosterLearner } from "../roster/reconcile-learner";
@@ -10,19 +12,39 @@ import { requireRosterLearner } from "../roster/reconcile-learner";
 export const UNKNOWN_CODE = "Votre code est erroné, veuillez vérifier son format (par exemple ABCDEF234) ou contacter l'organisateur.";
 export const ARCHIVED_CODE = "Cette campagne est terminée : il n'est plus possible d'y participer. Contactez votre enseignant.";
 
-/** "J'ai un code": checks the typed code; lookups are rate-limited per address and per account. */
-export async function lookUpCampaignCode(input: { typed: string; address: string; userId: number | null }): Promise<string> {
+export type Requester = { address: string; userId: number | null };
+
+/**
+ * The one way from a code that someone typed or opened (« J'ai un code », /campagnes/CODE, starting, joining the
+ * roster) to its campaign. Failed look-ups are counted per address and per account (or in the budget of all
+ * anonymous visitors); once a budget is spent, every look-up of that requester is refused, real codes included,
+ * so that the refusal tells nothing. A look-up that finds its campaign costs one read and counts nothing.
+ */
+export async function findCampaignForRequester(typed: string, requester: Requester): Promise<CampaignForPupil | null> {
+  const code = normalizeCampaignCode(typed);
+  if (!isWellFormedCampaignCode(code)) return null;
+  const checks = codeLookupChecks({ addressKey: addressLimitKey(requester.address), userId: requester.userId });
+  const [spent] = await spentLimits(checks);
+  if (spent) throw new DomainError("CODE_LOOKUPS_LIMITED", codeLookupRefusalMessage(spent), "code");
+  const campaign = await findCampaignByCode(code);
+  if (!campaign) await Promise.all(checks.map((check) => countFailure(check.name, check.key)));
+  return campaign;
+}
+
+/** "J'ai un code": checks the typed code (see findCampaignForRequester for its limits). */
+export async function lookUpCampaignCode(input: { typed: string } & Requester): Promise<string> {
   const code = normalizeCampaignCode(input.typed);
   if (!code) throw new DomainError("EMPTY_CODE", "Veuillez saisir un code.", "code");
-  if (!isWellFormedCampaignCode(code)) throw new DomainError("MALFORMED_CODE", UNKNOWN_CODE, "code");
-  await consumeAttempt("campaignCode", `ip:${input.address}`);
-  if (input.userId !== null) await consumeAttempt("campaignCode", `user:${input.userId}`);
-  const campaign = await findCampaignByCode(code);
+  const campaign = await findCampaignForRequester(code, input);
   if (!campaign) throw new DomainError("UNKNOWN_CODE", UNKNOWN_CODE, "code");
   if (!campaign.isAccessible) throw new DomainError("ARCHIVED", ARCHIVED_CODE, "code");
   return campaign.code;
 }
 
+/**
+ * The campaign of a pupil's own pages (question, checkpoint, results) and of their answers: without a participation
+ * of this pupil, they lead back to the landing page, which is where codes are looked up under limits.
+ */
 export async function campaignForLanding(code: string): Promise<CampaignForPupil | null> {
   return findCampaignByCode(normalizeCampaignCode(code));
 }

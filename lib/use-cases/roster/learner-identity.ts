@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { consumeAttempt } from "../../db/rate-limiter";
 import { findAccountLogins, findActiveLearnersBornOn, type RosterCandidate } from "../../db/repositories/learner-repository";
-import { findCampaignByCode, type CampaignForPupil } from "../../db/repositories/participation-repository";
-import { normalizeCampaignCode } from "../../domain/campaigns/campaign-code";
+import type { CampaignForPupil } from "../../db/repositories/participation-repository";
+import { findCampaignForRequester, type Requester } from "../participations/pupil-campaign";
 import { toIsoDate } from "../../domain/roster/french-date";
 import { maskLogin } from "../../domain/roster/mask-login";
 import { matchLearner, type TypedIdentity } from "../../domain/roster/match-learner";
@@ -28,9 +28,9 @@ export const identitySchema = z
     return { firstName: value.firstName, lastName: value.lastName, birthdate } satisfies TypedIdentity;
   });
 
-/** The campaign behind /campagnes/[code]/rejoindre: it must exist, be open and restricted to the roster. */
-export async function restrictedCampaign(code: string): Promise<CampaignForPupil> {
-  const campaign = await findCampaignByCode(normalizeCampaignCode(code));
+/** The campaign behind /campagnes/[code]/rejoindre: it must exist, be open and restricted to the roster (codes looked up under limits). */
+export async function restrictedCampaign(code: string, requester: Requester): Promise<CampaignForPupil> {
+  const campaign = await findCampaignForRequester(code, requester);
   if (!campaign || !campaign.isRestricted || !campaign.isAccessible) throw new NotFoundError();
   return campaign;
 }

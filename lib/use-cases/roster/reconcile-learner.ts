@@ -27,7 +27,7 @@ export async function requireRosterLearner(establishmentId: number, userId: numb
  * account is linked to the single active pupil that matches, unless that pupil or this account is already taken.
  */
 export async function reconcileLearner(input: { userId: number; code: string; identity: TypedIdentity; address: string; now?: Date }): Promise<{ campaignCode: string }> {
-  const campaign = await restrictedCampaign(input.code);
+  const campaign = await restrictedCampaign(input.code, { address: input.address, userId: input.userId });
   await limitIdentityAttempts(input.address, input.userId);
   const learner = await matchingLearner(campaign.establishmentId, input.identity);
   if (learner.userId === input.userId) return { campaignCode: campaign.code };

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { hashPassword } from "../../auth/password-hashing";
 import { createAccountForLearner, LoginTakenError } from "../../db/repositories/learner-repository";
-import { passwordProblem } from "../../domain/accounts/password-policy";
+import { passwordProblem } from "../../auth/password-strength";
 import type { TypedIdentity } from "../../domain/roster/match-learner";
 import { DomainError } from "../../domain/shared/errors";
 import { freeUsername } from "./free-username";
@@ -28,7 +28,7 @@ export const pupilAccountSchema = z
 export type PupilAccountChoice = z.infer<typeof pupilAccountSchema>;
 
 async function freeLearnerFor(code: string, identity: TypedIdentity, address: string) {
-  const campaign = await restrictedCampaign(code);
+  const campaign = await restrictedCampaign(code, { address, userId: null });
   await limitIdentityAttempts(address, null);
   const learner = await matchingLearner(campaign.establishmentId, identity);
   if (learner.userId !== null) throw await learnerAlreadyLinkedError(learner.userId);

@@ -5,6 +5,7 @@ import { consumeAttempt } from "../../db/rate-limiter";
 import { acceptInvitationForUser, unsafeFindInvitationByCode } from "../../db/repositories/invitation-repository";
 import { invitationLinkState, roleOnAcceptance, type InvitationLinkState } from "../../domain/invitations/invitation";
 import { DomainError } from "../../domain/shared/errors";
+import { addressLimitKey } from "../../domain/requests/client-address";
 
 export type InvitationView =
   | { state: "UNKNOWN" }
@@ -18,7 +19,7 @@ export type InvitationView =
 export async function viewInvitation(input: { invitationId: number; code: string; address: string; now?: Date }): Promise<InvitationView> {
   const invitation = Number.isSafeInteger(input.invitationId) ? await unsafeFindInvitationByCode(input.invitationId, hashToken(input.code)) : null;
   if (!invitation) {
-    await consumeAttempt("invitationCode", input.address);
+    await consumeAttempt("invitationCode", addressLimitKey(input.address));
     return { state: "UNKNOWN" };
   }
   const state = invitation.establishmentArchived ? "CANCELLED" : invitationLinkState({ status: invitation.status, sentAt: invitation.codeSentAt }, input.now ?? new Date(), env().INVITATION_VALIDITY_DAYS);

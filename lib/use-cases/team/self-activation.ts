@@ -6,6 +6,7 @@ import { createInvitation, findPendingInvitationId, renewPendingInvitation } fro
 import { generateInvitationCode } from "../../domain/invitations/invitation";
 import { DomainError } from "../../domain/shared/errors";
 import { sendInvitationMail } from "./send-invitation-mail";
+import { addressLimitKey } from "../../domain/requests/client-address";
 
 const UAI_PATTERN = /^\d{7}[A-Z]$/;
 
@@ -18,7 +19,7 @@ export async function requestSelfActivation(input: { uai: string; address: strin
   if (!UAI_PATTERN.test(uai)) {
     throw new DomainError("INVALID_UAI", "Le numéro UAI est composé de 7 chiffres suivis d'une lettre (ex. : 0751234A).", "uai");
   }
-  await consumeAttempt("activation", input.address);
+  await consumeAttempt("activation", addressLimitKey(input.address));
   const establishment = await establishmentForActivation(uai);
   if (!establishment || establishment.type !== "SCO" || establishment.archivedAt) {
     throw new DomainError("UNKNOWN_UAI", "Aucun établissement scolaire ne correspond à ce numéro UAI. Vérifiez-le auprès de votre secrétariat.", "uai");

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { parse } from "csv-parse/sync";
-import { authenticate } from "@/lib/auth/authenticate";
+import { logIn } from "../../support/log-in";
 import { db } from "@/lib/db/client";
 import { listLearners } from "@/lib/db/queries/learners";
 import { setOneTimeCredentials } from "@/lib/db/repositories/learner-repository";
@@ -52,7 +52,7 @@ describe("pupils' accounts managed by teachers", () => {
     expect(credentials.password).toMatch(/^[a-z]{5}[A-Z][2-9]{2}$/);
     const user = await db.user.findUniqueOrThrow({ where: { id: lea.user.id } });
     expect(user).toMatchObject({ username: credentials.login, shouldChangePassword: true, email: "lea@example.org" });
-    expect((await authenticate(credentials.login, credentials.password)).shouldChangePassword).toBe(true);
+    expect((await logIn(credentials.login, credentials.password)).shouldChangePassword).toBe(true);
     await expect(manageLearnerAccount({ actorUserId: member.id, learnerId: lea.learner.id, action: "ADD_USERNAME" })).rejects.toMatchObject({ code: "ACCOUNT_NOT_MANAGEABLE" });
   });
 
@@ -60,11 +60,11 @@ describe("pupils' accounts managed by teachers", () => {
     const { admin, ada } = await rosterWithPupils();
     const { login, password } = await manageLearnerAccount({ actorUserId: admin.id, learnerId: ada.learner.id, action: "RESET_PASSWORD" });
     expect(login).toBe("ada@example.org");
-    await expect(authenticate("ada@example.org", "Pix12345")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
-    expect(await authenticate(login, password)).toMatchObject({ shouldChangePassword: true });
+    await expect(logIn("ada@example.org", "Pix12345")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+    expect(await logIn(login, password)).toMatchObject({ shouldChangePassword: true });
     await expect(changeRequiredPassword({ userId: ada.user.id, password })).rejects.toMatchObject({ code: "SAME_PASSWORD" });
     await changeRequiredPassword({ userId: ada.user.id, password: "AdaNouveau2026" });
-    expect(await authenticate(login, "AdaNouveau2026")).toMatchObject({ shouldChangePassword: false });
+    expect(await logIn(login, "AdaNouveau2026")).toMatchObject({ shouldChangePassword: false });
   });
 
   it("bulk: the credentials sheet of a class (Classe; Nom; Prénom; Identifiant; Mot de passe), pupils without account skipped", async () => {
@@ -78,7 +78,7 @@ describe("pupils' accounts managed by teachers", () => {
       ["4A", "DUPONT", "Léa", "lea.dupont0112"],
       ["4A", "LOVELACE", "Ada", "ada.lovelace1012"],
     ]);
-    for (const row of rows) expect((await authenticate(row.Identifiant, row["Mot de passe"])).shouldChangePassword).toBe(true);
+    for (const row of rows) expect((await logIn(row.Identifiant, row["Mot de passe"])).shouldChangePassword).toBe(true);
     await expect(generateCredentialsSheet({ actorUserId: admin.id, establishmentId: school.id, learnerIds: [babbage.id], action: "ADD_USERNAME" })).rejects.toMatchObject({ code: "NOTHING_TO_GENERATE" });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authenticate } from "@/lib/auth/authenticate";
+import { logIn } from "../../support/log-in";
 import { db } from "@/lib/db/client";
 import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
 import { reconcileLearner } from "@/lib/use-cases/roster/reconcile-learner";
@@ -79,7 +79,7 @@ describe("reconciliation on a restricted campaign", () => {
     expect(await previewPupilAccount({ code: campaign.code, identity, address })).toEqual({ username: "lea.dupont0112" });
     const created = await signUpAndReconcile({ code: campaign.code, identity, address, account: { method: "username", password: "Lea2026abc", acceptTerms: "on" } });
     expect(created).toEqual({ login: "lea.dupont0112", campaignCode: campaign.code });
-    const user = await authenticate("lea.dupont0112", "Lea2026abc");
+    const user = await logIn("lea.dupont0112", "Lea2026abc");
     expect((await learnerNamed(school.id, "DUPONT", "Léa")).userId).toBe(user.id);
     // The pupil is taken now: the same identity cannot create a second account.
     await expect(signUpAndReconcile({ code: campaign.code, identity, address, account: { method: "email", email: "x@example.org", password: "Lea2026abc", acceptTerms: "on" } }))

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { passwordProblem } from "@/lib/domain/accounts/password-policy";
 import { generateOneTimePassword } from "@/lib/domain/roster/one-time-password";
 
 describe("generateOneTimePassword", () => {
@@ -10,13 +9,12 @@ describe("generateOneTimePassword", () => {
     expect(password).toBe("abcdeF89");
   });
 
-  it("always satisfies our password policy and never contains i l o I L O 0 1", () => {
+  it("always has that shape and never contains i l o I L O 0 1", () => {
     fc.assert(
       fc.property(fc.infiniteStream(fc.nat()), (stream) => {
         const draws = stream[Symbol.iterator]();
         const password = generateOneTimePassword((max) => (draws.next().value as number) % max);
         expect(password).toMatch(/^[a-hjkmnp-z]{5}[A-HJKMNP-Z][2-9]{2}$/);
-        expect(passwordProblem(password)).toBeNull();
       }),
     );
   });

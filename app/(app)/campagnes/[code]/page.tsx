@@ -4,19 +4,31 @@ import { notFound, redirect } from "next/navigation";
 import { StartForm } from "@/components/app/campaign/start-form";
 import { SafeMarkdown } from "@/components/ui/safe-markdown";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
+import { CodeLookupRefused } from "@/components/app/campaign/code-lookup-refused";
+import { clientAddress } from "@/lib/auth/request-context";
 import { getSessionUserId } from "@/lib/auth/session";
 import { findLiveParticipation } from "@/lib/db/repositories/participation-repository";
-import { campaignForLanding, ARCHIVED_CODE } from "@/lib/use-cases/participations/pupil-campaign";
+import { DomainError } from "@/lib/domain/shared/errors";
+import { findCampaignForRequester, ARCHIVED_CODE } from "@/lib/use-cases/participations/pupil-campaign";
 import { rosterLinkStatus } from "@/lib/use-cases/roster/reconcile-learner";
 
 export const metadata: Metadata = { title: "Parcours" };
 
-/** The direct link /campagnes/CODE: the campaign's landing page, or the pupil's participation if started. */
+/**
+ * The direct link /campagnes/CODE: the campaign's landing page, or the pupil's participation if started. The code is
+ * looked up under the same limits as « J'ai un code » (a direct link is no way around them).
+ */
 export default async function CampaignLanding({ params }: { params: Promise<{ code: string }> }) {
-  const campaign = await campaignForLanding((await params).code);
+  const userId = await getSessionUserId();
+  let campaign;
+  try {
+    campaign = await findCampaignForRequester((await params).code, { address: await clientAddress(), userId });
+  } catch (error) {
+    if (error instanceof DomainError) return <CodeLookupRefused message={error.message} />;
+    throw error;
+  }
   if (!campaign) notFound();
   if (campaign.code !== (await params).code) redirect(`/campagnes/${campaign.code}`);
-  const userId = await getSessionUserId();
   const participation = userId === null ? null : await findLiveParticipation(campaign.id, userId);
   if (participation?.status === "STARTED") redirect(`/campagnes/${campaign.code}/evaluation`);
   if (participation) redirect(`/campagnes/${campaign.code}/resultats`);

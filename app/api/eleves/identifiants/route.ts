@@ -1,6 +1,7 @@
 import { getOrgaContext } from "@/lib/auth/orga-actor";
 import { fileTimestamp } from "@/lib/domain/export/file-name";
 import { DomainError } from "@/lib/domain/shared/errors";
+import { readForm, UNREADABLE_FORM } from "@/lib/server/read-form";
 import { generateCredentialsSheet, type AccountAction } from "@/lib/use-cases/roster/manage-learner-accounts";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +33,8 @@ export async function POST(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return refusal("Requête refusée.", 403);
   const context = await getOrgaContext();
   if (!context?.current) return refusal("Cette page n'existe pas ou vous n'y avez pas accès.", 404);
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!form) return refusal(UNREADABLE_FORM, 400);
   const action = ACTIONS[String(form.get("action") ?? "")];
   const learnerIds = form.getAll("learnerId").map(Number).filter((id) => Number.isInteger(id) && id > 0);
   if (!action) return refusal("Action inconnue.", 400);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { SafeMarkdown } from "@/components/ui/safe-markdown";
 import { TutorialLink } from "@/components/app/tutorial-link";
 import { primaryButton } from "@/components/ui/button-styles";
@@ -9,6 +9,7 @@ import { DomainError } from "@/lib/domain/shared/errors";
 import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import { checkpointView } from "@/lib/use-cases/participations/checkpoint-view";
 import { campaignForLanding } from "@/lib/use-cases/participations/pupil-campaign";
+import { normalizeCampaignCode } from "@/lib/domain/campaigns/campaign-code";
 
 export const metadata: Metadata = { title: "Avancement" };
 
@@ -19,7 +20,8 @@ export default async function CheckpointPage({ params }: { params: Promise<{ cod
   const userId = await getSessionUserId();
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   const campaign = await campaignForLanding(code);
-  if (!campaign) notFound();
+  // Unknown code or no participation of this pupil: both back to the landing page, where codes are looked up under limits.
+  if (!campaign) redirect(`/campagnes/${encodeURIComponent(normalizeCampaignCode(code))}`);
   let view;
   try {
     view = await checkpointView({ userId, campaignId: campaign.id });

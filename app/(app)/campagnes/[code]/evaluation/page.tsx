@@ -12,6 +12,7 @@ import { questionNumberInGroup, CHECKPOINT_EVERY } from "@/lib/domain/participat
 import { DomainError } from "@/lib/domain/shared/errors";
 import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
 import { campaignForLanding } from "@/lib/use-cases/participations/pupil-campaign";
+import { normalizeCampaignCode } from "@/lib/domain/campaigns/campaign-code";
 
 export const metadata: Metadata = { title: "Question" };
 
@@ -20,7 +21,8 @@ export default async function EvaluationPage({ params }: { params: Promise<{ cod
   const userId = await getSessionUserId();
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   const campaign = await campaignForLanding(code);
-  if (!campaign) notFound();
+  // Unknown code or no participation of this pupil: both back to the landing page, where codes are looked up under limits.
+  if (!campaign) redirect(`/campagnes/${encodeURIComponent(normalizeCampaignCode(code))}`);
   let question;
   try {
     question = await currentQuestion({ userId, campaignId: campaign.id });

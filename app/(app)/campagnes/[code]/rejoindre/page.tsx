@@ -4,9 +4,12 @@ import { notFound, redirect } from "next/navigation";
 import { JoinWithoutAccount } from "@/components/app/reconciliation/join-without-account";
 import { ReconciliationForm } from "@/components/app/reconciliation/reconciliation-form";
 import { primaryButton } from "@/components/ui/button-styles";
+import { CodeLookupRefused } from "@/components/app/campaign/code-lookup-refused";
+import { clientAddress } from "@/lib/auth/request-context";
 import { getSessionUserId } from "@/lib/auth/session";
 import { findUserName } from "@/lib/db/queries/orga-context";
-import { campaignForLanding } from "@/lib/use-cases/participations/pupil-campaign";
+import { DomainError } from "@/lib/domain/shared/errors";
+import { findCampaignForRequester } from "@/lib/use-cases/participations/pupil-campaign";
 import { rosterLinkStatus } from "@/lib/use-cases/roster/reconcile-learner";
 import { LEARNER_DISABLED_MESSAGE } from "@/lib/use-cases/roster/reconciliation-messages";
 
@@ -14,11 +17,17 @@ export const metadata: Metadata = { title: "Rejoindre le parcours" };
 
 /** A restricted campaign: the pupil says who they are (once) so that their account joins the school's roster. */
 export default async function JoinRestrictedCampaign({ params }: { params: Promise<{ code: string }> }) {
-  const campaign = await campaignForLanding((await params).code);
+  const userId = await getSessionUserId();
+  let campaign;
+  try {
+    campaign = await findCampaignForRequester((await params).code, { address: await clientAddress(), userId });
+  } catch (error) {
+    if (error instanceof DomainError) return <CodeLookupRefused message={error.message} />;
+    throw error;
+  }
   if (!campaign) notFound();
   const landing = `/campagnes/${campaign.code}`;
   if (!campaign.isRestricted || !campaign.isAccessible) redirect(landing);
-  const userId = await getSessionUserId();
   const status = userId === null ? null : await rosterLinkStatus(campaign.establishmentId, userId);
   if (status === "LINKED") redirect(landing);
   return (

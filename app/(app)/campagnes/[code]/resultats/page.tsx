@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { ShareButton } from "@/components/app/campaign/share-button";
 import { TutorialLink } from "@/components/app/tutorial-link";
 import { Stars } from "@/components/ui/stars";
@@ -9,6 +9,7 @@ import { DomainError } from "@/lib/domain/shared/errors";
 import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import { participationResults } from "@/lib/use-cases/participations/participation-results";
 import { campaignForLanding } from "@/lib/use-cases/participations/pupil-campaign";
+import { normalizeCampaignCode } from "@/lib/domain/campaigns/campaign-code";
 import { pixProfileView } from "@/lib/use-cases/participations/pix-profile-view";
 import { CompetenceGrid } from "@/components/app/profile/competence-grid";
 import { RetryButton } from "@/components/app/campaign/retry-button";
@@ -20,7 +21,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ code: 
   const userId = await getSessionUserId();
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   const campaign = await campaignForLanding(code);
-  if (!campaign) notFound();
+  // Unknown code or no participation of this pupil: both back to the landing page, where codes are looked up under limits.
+  if (!campaign) redirect(`/campagnes/${encodeURIComponent(normalizeCampaignCode(code))}`);
   let results;
   try {
     results = await participationResults({ userId, campaignId: campaign.id });

@@ -1,0 +1,38 @@
+import { minutesToWait, plural, type LimitName } from "../limits/limits";
+
+/**
+ * Which limits hold a login attempt (docs/security-requests.md): per address, per (typed login, address) and per
+ * account. The per-account limit is skipped on a device where this account already signed in, unless that device
+ * spent its own budget of failures. Unknown logins are keyed on their text, so that they behave exactly like
+ * existing accounts (no way to tell them apart by getting blocked).
+ */
+export type LoginKeys = { address: string; account: string; device: string | null };
+
+export function loginChecks(keys: LoginKeys): { name: LimitName; key: string }[] {
+  return [
+    { name: "loginFailuresByAddress", key: keys.address },
+    { name: "loginFailuresByLoginAndAddress", key: `${keys.account}@${keys.address}` },
+    { name: "loginFailuresByAccount", key: keys.account },
+    ...(keys.device ? [{ name: "loginFailuresByDevice" as const, key: keys.device }] : []),
+  ];
+}
+
+export type LoginRefusal = { limit: LimitName; seconds: number };
+
+/** The limit that refuses this attempt (before the password is even checked), or null. */
+export function loginRefusal(spent: readonly LoginRefusal[], hasTrustedDevice: boolean): LoginRefusal | null {
+  const isSpent = (name: LimitName) => spent.find((entry) => entry.limit === name) ?? null;
+  const deviceStillTrusted = hasTrustedDevice && !isSpent("loginFailuresByDevice");
+  return isSpent("loginFailuresByAddress") ?? isSpent("loginFailuresByLoginAndAddress") ?? (deviceStillTrusted ? null : isSpent("loginFailuresByAccount"));
+}
+
+export function loginRefusalMessage(refusal: LoginRefusal): string {
+  const wait = plural(minutesToWait(refusal.seconds), "minute");
+  if (refusal.limit === "loginFailuresByAddress") return `Trop de tentatives de connexion depuis votre réseau. Réessayez dans ${wait}.`;
+  if (refusal.limit === "loginFailuresByAccount") {
+    return `Trop de tentatives : ce compte est bloqué pendant ${wait}. Vous pouvez toujours vous connecter depuis un appareil où vous vous êtes déjà connecté(e).`;
+  }
+  return `Trop de tentatives : votre compte est bloqué pendant ${wait}. Réessayez plus tard.`;
+}
+
+export const INVALID_CREDENTIALS_MESSAGE = "L'adresse e-mail ou l'identifiant et/ou le mot de passe saisis sont incorrects.";

@@ -1,0 +1,57 @@
+/**
+ * Every limit of the platform with its numbers, in one table (docs/security-requests.md explains each choice).
+ * `points` attempts per `duration` seconds; `blockDuration` keeps the key refused that long once the budget is
+ * spent (otherwise the window simply runs out). Only failures are counted where noted: a class of 35 pupils
+ * behind one school address signing in or typing the right code never spends anything.
+ */
+export type Limit = { points: number; duration: number; blockDuration?: number };
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+
+export const LIMITS = {
+  /** Failed invitation-code look-ups per address. */
+  invitationCode: { points: 20, duration: 15 * MINUTE },
+  /** Failed reset-token look-ups per address. */
+  resetToken: { points: 20, duration: 15 * MINUTE },
+  /** Password-reset requests per address. */
+  resetRequest: { points: 10, duration: HOUR },
+  /** Self-activation requests per address. */
+  activation: { points: 10, duration: HOUR },
+  /** Identity checks on a restricted campaign (per address, per account). */
+  campaignCode: { points: 30, duration: 10 * MINUTE },
+
+  /**
+   * Campaign codes, typed in « J'ai un code » or opened as /campagnes/CODE: failed look-ups only. Per address:
+   * three classes mistyping at the same time behind one school address stay far below 50.
+   */
+  codeFailuresByAddress: { points: 50, duration: 10 * MINUTE },
+  /** …per signed-in account, whatever address it comes from. */
+  codeFailuresByAccount: { points: 20, duration: 10 * MINUTE },
+  /**
+   * …and one budget for every anonymous visitor together: an attacker spreading random codes over many addresses
+   * spends it, after which anonymous look-ups stop (signed-in pupils keep their own per-account budget).
+   */
+  codeFailuresAnonymous: { points: 1000, duration: HOUR },
+
+  /** Failed logins per address (any account): stops spraying one password over many accounts. */
+  loginFailuresByAddress: { points: 100, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+  /** Failed logins per (typed login, address): guessing one account from one place. */
+  loginFailuresByLoginAndAddress: { points: 10, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+  /**
+   * Failed logins per account from everywhere (≤ 30 an hour, under ASVS 2.2.1's 100). A browser where the account
+   * already signed in (device cookie) is not held by it: an attacker cannot lock the real user out.
+   */
+  loginFailuresByAccount: { points: 30, duration: HOUR, blockDuration: HOUR },
+  /** Failed logins through one device cookie: past this, the cookie no longer exempts from the account limit. */
+  loginFailuresByDevice: { points: 10, duration: HOUR },
+} as const satisfies Record<string, Limit>;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** Minutes to show for a wait, never "0 minute". */
+export function minutesToWait(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
+export const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? "s" : ""}`;

@@ -1,0 +1,30 @@
+/**
+ * The Content-Security-Policy of every page (docs/security-requests.md). Scripts run only with this response's nonce
+ * ('strict-dynamic' lets Next.js's own scripts load their chunks); no inline event handler, no eval, no plugin, no
+ * foreign frame, no form posting elsewhere, no framing of our pages. Style attributes stay allowed
+ * (`style-src-attr`): React writes a few (progress bars, charts) and they cannot run code.
+ * In development, React needs eval and Next's dev overlay injects styles: those two are relaxed there only.
+ */
+export function contentSecurityPolicy(input: { nonce: string; isDevelopment: boolean; isHttps: boolean }): string {
+  const nonce = `'nonce-${input.nonce}'`;
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' ${nonce} 'strict-dynamic'${input.isDevelopment ? " 'unsafe-eval'" : ""}`,
+    input.isDevelopment ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' ${nonce}`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    `connect-src 'self'${input.isDevelopment ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(input.isHttps ? ["upgrade-insecure-requests"] : []),
+  ];
+  return directives.join("; ");
+}
+
+/** HSTS only when the app is served over https (a browser would otherwise refuse a plain-http deployment for two years). */
+export function strictTransportSecurity(appUrl: string): string | null {
+  return appUrl.startsWith("https://") ? "max-age=63072000" : null;
+}

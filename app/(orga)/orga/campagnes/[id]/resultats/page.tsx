@@ -8,8 +8,8 @@ import { campaignDetails } from "@/lib/db/queries/campaign-list";
 import { campaignDivisions, resultsList, RESULTS_PER_PAGE } from "@/lib/db/queries/campaign-results";
 import { stagesOfCampaign } from "@/lib/db/repositories/results-repository";
 import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
-import { MissingLearnersHelp } from "@/components/orga/learners/missing-learners-help";
-import { rosterHelpFigures } from "@/lib/db/queries/learners";
+import { CampaignMissingLearners } from "@/components/orga/campaigns/campaign-missing-learners";
+import { campaignMissingLearners } from "@/lib/db/queries/campaign-missing-learners";
 import { roleCan } from "@/lib/domain/authorization/permissions";
 import { ProfilesResults, type ProfilesSearch } from "./profiles-results";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -24,7 +24,9 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
     return (
       <div className="space-y-5">
         <ProfilesResults campaignId={campaign.id} sharedCount={details.sharedCount} externalIdLabel={details.externalIdLabel} search={search} />
-        {campaign.isManagingStudents && <MissingLearnersHelp figures={await rosterHelpFigures(campaign.establishmentId)} canImport={roleCan(campaign.role, "learners:import")} />}
+        {campaign.isManagingStudents && (
+          <CampaignMissingLearners missing={await campaignMissingLearners(campaign, search.classe || null)} canManageAccounts={roleCan(campaign.role, "learners:manage-accounts")} campaignCode={campaign.code} />
+        )}
       </div>
     );
   }
@@ -93,7 +95,9 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
           </table>
         </TableScroll>
       )}
-      {campaign.isManagingStudents && <MissingLearnersHelp figures={await rosterHelpFigures(campaign.establishmentId)} canImport={roleCan(campaign.role, "learners:import")} />}
+      {campaign.isManagingStudents && (
+        <CampaignMissingLearners missing={await campaignMissingLearners(campaign, search.classe || null)} canManageAccounts={roleCan(campaign.role, "learners:manage-accounts")} campaignCode={campaign.code} />
+      )}
       <Pagination page={page} pages={pages} hrefOf={(n) => query({ page: String(n) })} />
     </section>
   );

@@ -38,7 +38,7 @@ test("one member in a batch does not block the others; « Renvoyer » keeps the 
   const signUp = teacher.getByRole("region", { name: "Je m'inscris" });
   await signUp.getByLabel("Prénom").fill("Paul");
   await signUp.getByLabel("Nom", { exact: true }).fill("Langevin");
-  await signUp.getByLabel("Mot de passe").fill("Langevin2026");
+  await signUp.getByLabel("Mot de passe").fill("Tramway-Violet-58");
   await signUp.getByLabel("J'accepte les conditions d'utilisation").check();
   await signUp.getByRole("button", { name: "Je m'inscris" }).click();
   await expect(teacher.getByRole("heading", { name: "Campagnes", level: 1 })).toBeVisible();

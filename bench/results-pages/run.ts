@@ -25,7 +25,7 @@ const { db } = await import("../../lib/db/client");
 const { resultsList, activityStats, dailyActivity, campaignDivisions } = await import("../../lib/db/queries/campaign-results");
 const { campaignParticipants } = await import("../../lib/db/queries/campaign-activity");
 const { campaignDetails } = await import("../../lib/db/queries/campaign-list");
-const { rosterHelpFigures } = await import("../../lib/db/queries/learners");
+const { campaignMissingLearners } = await import("../../lib/db/queries/campaign-missing-learners");
 const { stagesOfCampaign } = await import("../../lib/db/repositories/results-repository");
 const { campaignAnalysis } = await import("../../lib/use-cases/campaigns/campaign-analysis");
 const { readableCampaign } = await import("../../lib/use-cases/campaigns/manage-campaign");
@@ -52,7 +52,7 @@ try {
   const profilesPage = (filter: ProfileFilter) => async () => {
     const access = await header(collection.id);
     await campaignDetails(access.id);
-    await Promise.all([collectionResultsList(access.id, filter), campaignDivisions(access.id), rosterHelpFigures(access.establishmentId)]);
+    await Promise.all([collectionResultsList(access.id, filter), campaignDivisions(access.id), campaignMissingLearners(access, filter.division)]);
   };
   const noProfileFilter: ProfileFilter = { search: "", division: null, certifiable: null, sort: "nom", page: 1 };
   const someProfile = await db.participation.findFirstOrThrow({ where: { campaignId: collection.id, isLatestShared: true }, select: { id: true } });
@@ -61,7 +61,7 @@ try {
     const access = await header();
     await campaignDetails(access.id);
     await stagesOfCampaign(access.id);
-    await Promise.all([resultsList(access.id, filter), campaignDivisions(access.id), rosterHelpFigures(access.establishmentId)]);
+    await Promise.all([resultsList(access.id, filter), campaignDivisions(access.id), campaignMissingLearners(access, filter.division)]);
   };
   const none: Filter = { search: "", stage: null, division: null, sort: "nom", page: 1 };
   const cases: [string, () => Promise<unknown>][] = [

@@ -47,4 +47,6 @@ test("inside a campaign, « Tous vos élèves n'apparaissent pas ? » names the 
   await expect(rows.filter({ hasText: "LOVELACE" })).toHaveCount(1);
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole("button", { name: "Réinitialiser les mots de passe" })).toBeAttached();
+  // Her account's menu is named for screen readers with the elision (« d'Ada », not « de Ada »).
+  await expect(page.locator("summary", { hasText: "Gérer le compte d'Ada LOVELACE" })).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CampaignMissingLearners } from "@/lib/db/queries/campaign-missing-learners";
 import { learnersHref } from "@/components/orga/learners/learner-filters";
+import { ofName } from "@/lib/domain/shared/french-text";
 import { accountRefusal } from "@/lib/use-cases/roster/manage-learner-accounts";
 
 const count = (value: number, singular: string, plural: string) => `${value} ${value > 1 ? plural : singular}`;
@@ -40,7 +41,7 @@ export function CampaignMissingLearners({ missing, canManageAccounts, campaignCo
                         {!learner.account ? (
                           <span className="text-slate-700">pas encore de compte Pix</span>
                         ) : refusal === null && canManageAccounts ? (
-                          <Link href={learnersHref({ classe: learner.division ?? "", recherche: `${learner.firstName} ${learner.lastName}`, page: 1 }, {})} className="text-brand-700 underline" aria-label={`Réinitialiser le mot de passe de ${name}`}>
+                          <Link href={learnersHref({ classe: learner.division ?? "", recherche: `${learner.firstName} ${learner.lastName}`, page: 1 }, {})} className="text-brand-700 underline" aria-label={`Réinitialiser le mot de passe ${ofName(name)}`}>
                             réinitialiser son mot de passe
                           </Link>
                         ) : refusal === null ? (

@@ -2,6 +2,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { learnerAccountAction } from "@/lib/actions/roster-actions";
 import type { ConnectionMethods, LearnerListRow } from "@/lib/db/queries/learners";
 import { toFrenchDate } from "@/lib/domain/roster/french-date";
+import { ofName } from "@/lib/domain/shared/french-text";
 import { SELECTION_FORM_ID, SelectAllLearners } from "./selection-actions";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -25,7 +26,7 @@ function ManageAccount({ row }: { row: LearnerListRow }) {
   return (
     <details className="text-sm">
       <summary className="cursor-pointer font-semibold text-brand-700 underline">
-        Gérer le compte<span className="sr-only"> de {row.firstName} {row.lastName}</span>
+        Gérer le compte<span className="sr-only"> {ofName(`${row.firstName} ${row.lastName}`)}</span>
       </summary>
       <div className="mt-2 flex flex-col items-start gap-2">
         {canAddUsername && <ActionForm action={learnerAccountAction} hidden={{ learnerId: row.id, action: "ADD_USERNAME" }} label="Ajouter l'identifiant" />}

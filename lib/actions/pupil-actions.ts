@@ -24,7 +24,8 @@ export async function enterCodeAction(_previous: ActionState, formData: FormData
     return { ok: true };
   });
   if (code) redirect(`/campagnes/${code}`);
-  return { ...result, values: keptValues(formData) };
+  // The campaign code is no secret (it is printed for the class): the pupil corrects what they typed instead of retyping it.
+  return { ...result, values: { ...keptValues(formData), code: String(formData.get("code") ?? "").slice(0, 20) } };
 }
 
 export async function startCampaignAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

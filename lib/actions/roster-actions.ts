@@ -99,6 +99,8 @@ export async function reconcileLearnerAction(_previous: JoinState, formData: For
     target = `/campagnes/${campaignCode}`;
     return { ok: true };
   });
+  // Linked: the header now greets the pupil with the school's spelling of their name, so the layout is drawn again.
+  if (target) revalidatePath("/", "layout");
   if (target) redirect(target);
   return { ...result, values: keptValues(formData) };
 }

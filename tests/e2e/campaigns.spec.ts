@@ -30,7 +30,7 @@ test("the demo teacher creates, finds, edits, archives, restores and duplicates 
   const code = (await page.getByTestId("campaign-code").textContent())!.trim();
   expect(code).toMatch(/^[A-HJKMNP-Z]{6}[2-9]{3}$/);
   await expect(page.getByTestId("direct-link")).toHaveText(new RegExp(`/campagnes/${code}$`));
-  await expect(page.getByText("Profil cible: Parcours de rentrée 3e")).toBeVisible();
+  await expect(page.getByText("Parcours : Parcours de rentrée 3e")).toBeVisible();
   for (const tab of ["Activité", "Résultats (0)", "Analyse", "Paramètres"]) await expect(page.getByRole("link", { name: tab, exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "← " }).or(page.getByRole("link", { name: "Retour à la liste des campagnes" })).first().click();

@@ -64,7 +64,7 @@ test("a new pupil of the roster enters the code, signs up, joins the roster, ans
   await expect(pupil.getByText("Veuillez saisir un code.")).toBeVisible();
   await pupil.getByLabel("Saisissez votre code").fill("ZZZZZZ999");
   await pupil.getByRole("button", { name: "Accéder au parcours" }).click();
-  await expect(pupil.getByText("Votre code est erroné, veuillez vérifier son format (ex: ABCDEF234) ou contacter l'organisateur.")).toBeVisible();
+  await expect(pupil.getByText("Votre code est erroné, veuillez vérifier son format (par exemple ABCDEF234) ou contacter l'organisateur.")).toBeVisible();
   await pupil.getByLabel("Saisissez votre code").fill(code.toLowerCase());
   await pupil.getByRole("button", { name: "Accéder au parcours" }).click();
   await expect(pupil.getByRole("heading", { name: "Sécuriser son environnement numérique" })).toBeVisible();

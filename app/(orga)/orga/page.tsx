@@ -4,12 +4,13 @@ import { CampaignList } from "@/components/orga/campaigns/campaign-list";
 import { getOrgaContext } from "@/lib/auth/orga-actor";
 import { listCampaigns } from "@/lib/db/queries/campaign-list";
 import { pageNumber } from "@/lib/domain/shared/page-number";
+import { appUrl } from "@/lib/urls";
 
 type Search = { onglet?: string; statut?: string; recherche?: string; page?: string };
 
 export default async function OrgaHome({ searchParams }: { searchParams: Promise<Search> }) {
   const context = await getOrgaContext();
-  if (!context) return <OrgaLogin />;
+  if (!context) return <OrgaLogin forgottenPasswordHref={appUrl("/mot-de-passe-oublie")} />;
   if (!context.current) return <NoOrgaAccess />;
   const search = await searchParams;
   const query = {

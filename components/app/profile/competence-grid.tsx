@@ -6,7 +6,8 @@ export function CompetenceGrid({ areas }: { areas: Area[] }) {
     <div className="space-y-6">
       {areas.map((area) => (
         <section key={area.code} aria-labelledby={`area-${area.code}`}>
-          <h2 id={`area-${area.code}`} className="mb-3 text-sm font-bold uppercase tracking-wide" style={{ color: area.color }}>
+          {/* The area's colour marks the heading; the text stays dark (some area colours are under 4.5:1 on white). */}
+          <h2 id={`area-${area.code}`} className="mb-3 border-l-4 pl-2 text-sm font-bold uppercase tracking-wide text-slate-800" style={{ borderLeftColor: area.color }}>
             {area.code}. {area.name}
           </h2>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

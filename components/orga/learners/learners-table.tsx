@@ -3,7 +3,9 @@ import { deleteLearnerAction, learnerAccountAction, unlinkLearnerAction } from "
 import type { ConnectionMethods, LearnerListRow } from "@/lib/db/queries/learners";
 import { accountActions } from "@/lib/domain/roster/account-ownership";
 import { toFrenchDate } from "@/lib/domain/roster/french-date";
+import { ofName } from "@/lib/domain/shared/french-text";
 import { SELECTION_FORM_ID, SelectAllLearners } from "./selection-actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function ConnectionCell({ connection }: { connection: ConnectionMethods | null }) {
   if (!connection) return <span className="text-slate-600">Aucun compte</span>;
@@ -29,7 +31,7 @@ function ManageLearner({ row, permissions }: { row: LearnerListRow; permissions:
   return (
     <details className="text-sm">
       <summary className="cursor-pointer font-semibold text-brand-700 underline">
-        Gérer<span className="sr-only"> {name}</span>
+        Gérer<span className="sr-only"> l&apos;élève {name}</span>
       </summary>
       <div className="mt-2 flex flex-col items-start gap-3">
         {actions?.canAddUsername && (
@@ -61,7 +63,7 @@ export function LearnersTable({ rows, total, permissions }: { rows: LearnerListR
   const canManage = permissions.canManage;
   const hasActions = permissions.canManage || permissions.canUnlink || permissions.canDelete;
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+    <TableScroll label={`Liste des élèves (${total})`}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Liste des élèves ({total})</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -98,6 +100,6 @@ export function LearnersTable({ rows, total, permissions }: { rows: LearnerListR
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

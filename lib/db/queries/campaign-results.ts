@@ -32,23 +32,20 @@ export async function activityStats(campaignId: number) {
   };
 }
 
-/** Participations started and results received per day (Europe/Paris), cumulated. */
-export async function dailyActivity(campaignId: number) {
+/** The Paris calendar day of a column stored as UTC without time zone (Prisma's DateTime), whatever the session's zone. */
+const parisDay = (column: string) => `to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')`;
+
+/** Participations started and results received per day (Europe/Paris), not cumulated: see activitySeries. */
+export async function dailyActivity(campaignId: number): Promise<{ day: string; started: number; shared: number }[]> {
   const rows = await db.$queryRawUnsafe<{ day: string; started: bigint; shared: bigint }[]>(
     `WITH events AS (
-       SELECT to_char(created_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS day, 1 AS started, 0 AS shared FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL
+       SELECT ${parisDay("created_at")} AS day, 1 AS started, 0 AS shared FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL
        UNION ALL
-       SELECT to_char(shared_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD'), 0, 1 FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL AND shared_at IS NOT NULL)
+       SELECT ${parisDay("shared_at")}, 0, 1 FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL AND shared_at IS NOT NULL)
      SELECT day, sum(started) AS started, sum(shared) AS shared FROM events GROUP BY day ORDER BY day`,
     campaignId,
   );
-  let started = 0;
-  let shared = 0;
-  return rows.map((r) => {
-    started += Number(r.started);
-    shared += Number(r.shared);
-    return { day: r.day, started, shared };
-  });
+  return rows.map((r) => ({ day: r.day, started: Number(r.started), shared: Number(r.shared) }));
 }
 
 export const RESULTS_PER_PAGE = 50;

@@ -105,6 +105,7 @@ export async function softDeleteCampaign(id: number, userId: number, now: Date):
     db.campaign.update({ where: { id }, data: { deletedAt: now, deletedById: userId } }),
     db.participation.updateMany({ where: { campaignId: id, deletedAt: null }, data: { deletedAt: now, deletedById: userId, userId: null, participantExternalId: null, isLatestShared: false } }),
     db.campaignTubeSum.deleteMany({ where: { campaignId: id } }),
+    db.campaignCompetenceLevel.deleteMany({ where: { campaignId: id } }),
   ]);
 }
 

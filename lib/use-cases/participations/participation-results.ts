@@ -61,6 +61,7 @@ async function shareProfile(input: { userId: number; campaignId: number; now: Da
     stageReached: null,
     pixScore: profile.totalPix,
     pixByCompetence: pixByCompetence(profile),
+    certifiableCompetencesCount: profile.certifiableCompetencesCount,
     tubeRows: [],
   });
 }

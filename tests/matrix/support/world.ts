@@ -7,6 +7,7 @@
  * phase 1, so that the order of the rows does not matter.
  */
 import { db } from "@/lib/db/client";
+import { DEFAULT_PRECISION_TARGET_CHOICE } from "@/lib/domain/campaigns/campaign-form";
 import { Prisma } from "@/lib/db/generated/client";
 import { hashPassword } from "@/lib/auth/password-hashing";
 import { hashToken } from "@/lib/auth/tokens";
@@ -96,7 +97,7 @@ async function learner(establishmentId: number, data: { firstName: string; lastN
 }
 
 async function invitation(establishmentId: number, email: string, code: string) {
-  const created = await db.invitation.create({ data: { establishmentId, email, role: "MEMBER", codeHash: hashToken(code) }, select: { id: true } });
+  const created = await db.invitation.create({ data: { establishmentId, email, role: "MEMBER", codes: { create: { codeHash: hashToken(code), sentAt: new Date() } } }, select: { id: true } });
   return created.id;
 }
 
@@ -116,6 +117,8 @@ async function campaign(actorUserId: number, establishmentId: number, name: stri
       landingText: null,
       ownerId: actorUserId,
       multipleSendings: options.multipleSendings ?? false,
+      assessmentMethod: "PRECISION",
+      precisionTarget: DEFAULT_PRECISION_TARGET_CHOICE,
     },
   });
 }

@@ -14,11 +14,11 @@ export default async function PrintCodePage({ params }: { params: Promise<{ id: 
   const link = appUrl(`/campagnes/${c.code}`);
   const qr = await QRCode.toString(link, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
   return (
-    <article className="mx-auto max-w-2xl space-y-6 rounded-2xl bg-white p-8 text-center shadow-sm print:shadow-none">
+    <article className="mx-auto max-w-2xl space-y-6 rounded-2xl bg-white p-4 text-center shadow-sm sm:p-8 print:shadow-none">
       <PrintButton />
       <h1 className="text-2xl font-bold">{c.title ?? c.name}</h1>
       <p className="text-lg">Votre code de parcours :</p>
-      <p className="font-mono text-6xl font-extrabold tracking-widest" aria-label={`Code : ${c.code.split("").join(" ")}`}>
+      <p className="font-mono text-5xl font-extrabold tracking-wider sm:text-6xl sm:tracking-widest" aria-label={`Code : ${c.code.split("").join(" ")}`}>
         {c.code}
       </p>
       <figure className="mx-auto w-56">

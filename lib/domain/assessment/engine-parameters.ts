@@ -1,5 +1,5 @@
 import { z } from "zod";
-import shipped from "./parameters.json";
+import shipped from "./parameters.json" with { type: "json" };
 
 /**
  * Parameters of the engine's model of a pupil (docs/adr/0011-mastery-posterior.md), versioned in the

@@ -154,40 +154,41 @@ test("the teacher resets the passwords of a class: only the accounts the school 
 
 test("a MEMBER undoes a pupil's link with « Dissocier », without JavaScript; the pupil, signed out, identifies again", async ({ page, browser }) => {
   test.setTimeout(120_000);
+  // Jade, not Margaux: the SimpleSAMLphp journey links Margaux through the GAR earlier in the run.
   const code = await newCampaignCode(page, "5A – dissociation");
-  const margaux = await newPupil(browser);
-  const { login } = await signUpThroughRoster(margaux, code, { firstName: "Margaux", lastName: "Béranger", day: "03", month: "10", year: "2014" }, { password: "Margaux2026abc" });
-  expect(login).toBe("margaux.beranger0310");
+  const jade = await newPupil(browser);
+  const { login } = await signUpThroughRoster(jade, code, { firstName: "Jade", lastName: "Garçon", day: "07", month: "08", year: "2014" }, { password: "Jade2026abcXq" });
+  expect(login).toBe("jade.garcon0708");
 
   // The teacher's browser runs no script: every step is a plain form post.
   const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const teacher = await noScript.newPage();
-  await teacher.goto("/orga/eleves?recherche=B%C3%A9ranger");
-  const row = teacher.getByRole("row", { name: /BÉRANGER/ });
-  await expect(row).toContainText("Identifiant : margaux.beranger0310");
+  await teacher.goto("/orga/eleves?recherche=Gar%C3%A7on");
+  const row = teacher.getByRole("row", { name: /GARÇON\s+Jade/ });
+  await expect(row).toContainText("Identifiant : jade.garcon0708");
   await row.locator("summary", { hasText: /^Gérer/ }).click();
   await expect(row.locator("summary", { hasText: /^Réinitialiser le mot de passe/ })).toBeVisible();
   // Deleting a pupil is for ADMINs.
   await expect(row.locator("summary", { hasText: /^Supprimer l'élève/ })).toHaveCount(0);
   await row.locator("summary", { hasText: /^Dissocier/ }).click();
   await row.getByRole("button", { name: "Dissocier le compte" }).click();
-  await expect(teacher.getByRole("row", { name: /BÉRANGER/ })).toContainText("Aucun compte");
+  await expect(teacher.getByRole("row", { name: /GARÇON\s+Jade/ })).toContainText("Aucun compte");
   await noScript.close();
 
-  // « Dissocier » signed Margaux out everywhere: she signs in again, the school's campaign asks her again who she
+  // « Dissocier » signed Jade out everywhere: she signs in again, the school's campaign asks her again who she
   // is, and she joins again.
-  await margaux.goto(`/campagnes/${code}/rejoindre`);
-  await expect(margaux.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Se connecter" })).toBeVisible();
-  await margaux.getByRole("link", { name: "Je me connecte" }).click();
-  await margaux.getByLabel("Adresse e-mail ou identifiant").fill(login);
-  await margaux.getByLabel("Mot de passe").fill("Margaux2026abc");
-  await margaux.getByRole("button", { name: "Je me connecte" }).click();
-  await margaux.waitForURL(new RegExp(`/campagnes/${code}/rejoindre$`));
-  await expect(margaux.getByRole("heading", { name: "Qui êtes-vous ?" })).toBeVisible();
-  await fillIdentity(margaux, { firstName: "Margaux", lastName: "Béranger", day: "03", month: "10", year: "2014" });
-  await margaux.getByRole("button", { name: "Je rejoins le parcours" }).click();
-  await expect(margaux.getByRole("button", { name: "C'est parti !" })).toBeVisible();
-  await margaux.context().close();
+  await jade.goto(`/campagnes/${code}/rejoindre`);
+  await expect(jade.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await jade.getByRole("link", { name: "Je me connecte" }).click();
+  await jade.getByLabel("Adresse e-mail ou identifiant").fill(login);
+  await jade.getByLabel("Mot de passe").fill("Jade2026abcXq");
+  await jade.getByRole("button", { name: "Je me connecte" }).click();
+  await jade.waitForURL(new RegExp(`/campagnes/${code}/rejoindre$`));
+  await expect(jade.getByRole("heading", { name: "Qui êtes-vous ?" })).toBeVisible();
+  await fillIdentity(jade, { firstName: "Jade", lastName: "Garçon", day: "07", month: "08", year: "2014" });
+  await jade.getByRole("button", { name: "Je rejoins le parcours" }).click();
+  await expect(jade.getByRole("button", { name: "C'est parti !" })).toBeVisible();
+  await jade.context().close();
 });
 
 test("an ADMIN deletes a pupil from the list, after confirming", async ({ page }) => {

@@ -38,6 +38,7 @@ const VISITS: Record<string, (ids: Ids) => string[]> = {
   "/orga/campagnes/[id]/parametres": (ids) => [`/orga/campagnes/${ids.assessment}/parametres`, `/orga/campagnes/${ids.collection}/parametres`],
   "/orga/campagnes/[id]/modifier": (ids) => [`/orga/campagnes/${ids.assessment}/modifier`],
   "/orga/impression/[id]": (ids) => [`/orga/impression/${ids.assessment}`],
+  "/orga/impression/[id]/classe": (ids) => [`/orga/impression/${ids.assessment}/classe`, `/orga/impression/${ids.assessment}/classe?classe=4A`],
   "/orga/[...chemin]": () => ["/orga/adresse-inconnue", "/orga/campagnes/999999/resultats/1"],
 };
 

@@ -109,7 +109,31 @@ export const ORGA_PAGES: Row[] = [
     entry: "page /orga/impression/[id]",
     rule: "The printable code of a campaign: the members of its establishment only.",
     probe: (w) => ({ page: `/orga/impression/${w.campaigns.a1.id}` }),
-    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Parcours de la classe"] }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Parcours de la classe", "Collège Ada Lovelace"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/impression/[id]/classe",
+    rule: "The class sheet (code, QR code, each pupil's login) of a campaign: the members of its establishment only; ADMIN B gets « not found » with A's campaign and its own class name too.",
+    probe: (w, actor) => [
+      { page: `/orga/impression/${w.campaigns.a1.id}/classe?classe=4B` },
+      ...(actor === "otherAdmin" ? [{ page: `/orga/impression/${w.campaigns.a1.id}/classe?classe=2nde1` }] : []),
+    ],
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqrostera", "Zqmanaged", "pas encore de compte"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/impression/[id]/classe",
+    rule: "Pupils of class 4A sign in with their e-mail: the sheet says « compte personnel » (the address itself is never printed, see tests/e2e/class-sheet.spec.ts).",
+    probe: (w) => ({ page: `/orga/impression/${w.campaigns.a1.id}/classe?classe=4A` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqpupila", "Zqpupilb", "compte personnel"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/impression/[id]/classe",
+    rule: "ADMIN B names its own campaign with school A's class: the classes offered and the pupils listed are B's only.",
+    probe: (w) => ({ page: `/orga/impression/${w.campaigns.b1.id}/classe?classe=4B` }),
+    allowed: { otherAdmin: { status: 200, shows: ["Cette classe n'existe pas dans la liste des élèves de votre établissement", "2nde1"] } },
     refusal: ORGA_REFUSAL,
   },
   {

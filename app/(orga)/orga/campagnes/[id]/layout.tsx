@@ -43,6 +43,9 @@ export default async function CampaignLayout({ children, params }: { children: R
           <Link href={`/orga/impression/${c.id}`} className="font-semibold text-brand-700 underline">
             Imprimer le code pour la classe
           </Link>
+          <Link href={`/orga/impression/${c.id}/classe`} className="font-semibold text-brand-700 underline">
+            Fiche de classe (identifiants)
+          </Link>
         </p>
         <nav aria-label="Onglets de la campagne" className="flex flex-wrap items-end justify-between gap-3 border-t border-slate-200 pt-2">
           <CampaignTabs campaignId={c.id} sharedCount={c.sharedCount} />

@@ -45,8 +45,13 @@ export default async function ParticipantResultPage({ params }: { params: Promis
           <div>
             <dt className="text-sm text-slate-600">Résultat</dt>
             <dd className="font-semibold">
-              <MasteryFigure percent={masteryPercentFromRate(detail.masteryRate)} precision={precisionPoints(detail.masteryStandardError)} />{" "}
-              {stages[reached] && stages.length > 1 && <StarsWithTooltip reached={reached} total={stages.length - 1} title={stages[reached].prescriberTitle} description={stages[reached].prescriberDescription} />}
+              <MasteryFigure percent={masteryPercentFromRate(detail.masteryRate)} precision={precisionPoints(detail.masteryStandardError)} />
+              {/* The stars on their own line: their 18 rem tooltip, opened below them, then fits a 390 px phone. */}
+              {stages[reached] && stages.length > 1 && (
+                <span className="mt-1 block">
+                  <StarsWithTooltip reached={reached} total={stages.length - 1} title={stages[reached].prescriberTitle} description={stages[reached].prescriberDescription} />
+                </span>
+              )}
             </dd>
           </div>
         )}

@@ -17,6 +17,8 @@ async function loginAsPupil(page: Page) {
 
 /** Follows each footer link from `from`, then the footer's « Aide », which must lead to `helpUrl`. */
 async function followFooter(page: Page, from: string, helpUrl: string, helpHeading: RegExp) {
+  // Eight page loads, each scanned by axe: slow on a loaded machine.
+  test.setTimeout(180_000);
   for (const target of FOOTER_PAGES) {
     await page.goto(from);
     const footer = page.getByRole("contentinfo").getByRole("navigation", { name: "Pied de page" });

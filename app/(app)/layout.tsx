@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/app/app-header";
+import { SiteFooter } from "@/components/ui/site-footer";
 import { PasswordChangeGate } from "@/components/app/reconciliation/password-change-gate";
 import { getSession } from "@/lib/auth/session";
 import { findPupilDisplayName } from "@/lib/db/queries/orga-context";
@@ -17,6 +18,7 @@ export default async function StudentLayout({ children }: { children: React.Reac
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-8">
         <PasswordChangeGate isRequired={mustChangePassword}>{children}</PasswordChangeGate>
       </main>
+      <SiteFooter helpHref="/aide" />
     </>
   );
 }

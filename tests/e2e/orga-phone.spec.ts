@@ -24,6 +24,7 @@ type Ids = { assessment: string; collection: string; assessmentParticipation: st
 const VISITS: Record<string, (ids: Ids) => string[]> = {
   "/orga": () => ["/orga", "/orga?statut=archivees&onglet=mes"],
   "/orga/activation": () => ["/orga/activation"],
+  "/orga/aide": () => ["/orga/aide"],
   "/orga/rejoindre": () => ["/orga/rejoindre?invitationId=1&code=INCONNU"],
   "/orga/eleves": () => ["/orga/eleves"],
   "/orga/equipe": () => ["/orga/equipe"],

@@ -64,6 +64,10 @@ export const APP_PAGES: Row[] = [
     allowed: { ...allowedFor(SIGNED_IN, OK), anonymous: { redirect: /\/connexion/ } },
   },
   { entry: "page /conditions-utilisation", rule: "Public.", probe: () => ({ page: "/conditions-utilisation" }), allowed: allowedFor(EVERYONE, OK) },
+  { entry: "page /aide", rule: "Public help for pupils: no data, no id.", probe: () => ({ page: "/aide" }), allowed: allowedFor(EVERYONE, { status: 200, shows: ["Vérifiez vos informations"] }) },
+  { entry: "page /mentions-legales", rule: "Public legal notice (footer): no data, no id.", probe: () => ({ page: "/mentions-legales" }), allowed: allowedFor(EVERYONE, { status: 200, shows: ["Éditeur du service"] }) },
+  { entry: "page /accessibilite", rule: "Public accessibility declaration (footer): no data, no id.", probe: () => ({ page: "/accessibilite" }), allowed: allowedFor(EVERYONE, { status: 200, shows: ["partiellement conforme"] }) },
+  { entry: "page /donnees-personnelles", rule: "Public personal-data notice (footer): no data, no id.", probe: () => ({ page: "/donnees-personnelles" }), allowed: allowedFor(EVERYONE, { status: 200, shows: ["mission d"] }) },
   { entry: "page /connexion", rule: "Public.", probe: () => ({ page: "/connexion" }), allowed: allowedFor(EVERYONE, OK) },
   {
     entry: "page /connexion/sso",

@@ -19,6 +19,7 @@ export const ORGA_PAGES: Row[] = [
       otherAdmin: { status: 200, shows: ["Zqcampb1"] },
     },
   },
+  { entry: "page /orga/aide", rule: "Public help for teachers (the guide's steps, demo screenshots): no data, no id.", probe: () => ({ page: "/orga/aide" }), allowed: allowedFor(EVERYONE, { status: 200, shows: ["Créer une campagne"] }) },
   { entry: "page /orga/activation", rule: "Public form.", probe: () => ({ page: "/orga/activation" }), allowed: allowedFor(EVERYONE, { status: 200 }) },
   {
     entry: "page /orga/campagnes/[id]",

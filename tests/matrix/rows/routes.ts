@@ -21,6 +21,8 @@ function samlPost(w: World, key: typeof trustedKey, ido: string) {
 }
 
 export const ROUTES: Row[] = [
+  { entry: "GET /icon.svg", rule: "Public: the favicon (app/icon.svg), the same file for everyone.", probe: () => ({ method: "GET", route: "/icon.svg" }), allowed: allowedFor(EVERYONE, { status: 200 }) },
+  { entry: "GET /favicon.ico", rule: "Public: the favicon for clients that ask /favicon.ico (app/favicon.ico).", probe: () => ({ method: "GET", route: "/favicon.ico" }), allowed: allowedFor(EVERYONE, { status: 200 }) },
   { entry: "GET /api/health", rule: "Public (load balancer).", probe: () => ({ method: "GET", route: "/api/health" }), allowed: allowedFor(EVERYONE, { status: 200 }) },
   {
     entry: "GET /api/auth/[...nextauth]",

@@ -1,3 +1,4 @@
+import { StatusBadge } from "@/components/orga/campaigns/status-badge";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StarsWithTooltip } from "@/components/orga/campaigns/stars-with-tooltip";
@@ -9,7 +10,6 @@ import { ofName } from "@/lib/domain/shared/french-text";
 import { masteryPercent, masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
 import { precisionPoints } from "@/lib/domain/scoring/precision";
 import { MasteryFigure } from "@/components/ui/mastery-figure";
-import { participationStatusLabel } from "@/lib/domain/participations/status";
 import { ProfileDetail } from "./profile-detail";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -38,15 +38,20 @@ export default async function ParticipantResultPage({ params }: { params: Promis
       <Link href={`/orga/campagnes/${campaign.id}/resultats`} className="text-sm font-semibold text-brand-700 underline">← Retour aux résultats</Link>
       <h2 id="participant-title" className="text-xl font-bold">Résultats {ofName(`${name.firstName} ${name.lastName}`)}</h2>
       <dl className="grid gap-3 rounded-xl bg-white p-5 shadow-sm sm:grid-cols-2">
-        <div><dt className="text-sm text-slate-600">Statut</dt><dd className="font-semibold">{participationStatusLabel(detail.status, campaign.type)}</dd></div>
+        <div><dt className="text-sm text-slate-600">Statut</dt><dd className="mt-1"><StatusBadge status={detail.status} campaignType={campaign.type} /></dd></div>
         <div><dt className="text-sm text-slate-600">Commencé le</dt><dd className="font-semibold">{formatDate(detail.createdAt)}</dd></div>
         <div><dt className="text-sm text-slate-600">Envoyé le</dt><dd className="font-semibold">{detail.sharedAt ? formatDate(detail.sharedAt) : "Résultats non-envoyés"}</dd></div>
         {detail.masteryRate !== null && (
           <div>
             <dt className="text-sm text-slate-600">Résultat</dt>
             <dd className="font-semibold">
-              <MasteryFigure percent={masteryPercentFromRate(detail.masteryRate)} precision={precisionPoints(detail.masteryStandardError)} />{" "}
-              {stages[reached] && stages.length > 1 && <StarsWithTooltip reached={reached} total={stages.length - 1} title={stages[reached].prescriberTitle} description={stages[reached].prescriberDescription} />}
+              <MasteryFigure percent={masteryPercentFromRate(detail.masteryRate)} precision={precisionPoints(detail.masteryStandardError)} />
+              {/* The stars on their own line: their 18 rem tooltip, opened below them, then fits a 390 px phone. */}
+              {stages[reached] && stages.length > 1 && (
+                <span className="mt-1 block">
+                  <StarsWithTooltip reached={reached} total={stages.length - 1} title={stages[reached].prescriberTitle} description={stages[reached].prescriberDescription} />
+                </span>
+              )}
             </dd>
           </div>
         )}

@@ -1,9 +1,9 @@
+import { StatusBadge } from "@/components/orga/campaigns/status-badge";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { frameworkCompetences } from "@/lib/db/queries/pix-profile";
 import { profileDetail } from "@/lib/db/queries/profiles-collection-results";
-import { participationStatusLabel } from "@/lib/domain/participations/status";
 import { MIN_CERTIFIABLE_COMPETENCES, COMPETENCES_COUNT } from "@/lib/domain/scoring/pix-profile";
 import { profileCompetenceRows } from "@/lib/domain/scoring/profiles-collection";
 import { formatDate } from "@/lib/domain/shared/format-date";
@@ -22,7 +22,7 @@ export async function ProfileDetail({ campaignId, participationId }: { campaignI
       <Link href={`/orga/campagnes/${campaignId}/resultats`} className="text-sm font-semibold text-brand-700 underline">← Retour aux résultats</Link>
       <h2 id="participant-title" className="text-xl font-bold">Profil {ofName(`${name.firstName} ${name.lastName}`)}</h2>
       <dl className="grid gap-3 rounded-xl bg-white p-5 shadow-sm sm:grid-cols-3">
-        <div><dt className="text-sm text-slate-600">Statut</dt><dd className="font-semibold">{participationStatusLabel(detail.status, "PROFILES_COLLECTION")}</dd></div>
+        <div><dt className="text-sm text-slate-600">Statut</dt><dd className="mt-1"><StatusBadge status={detail.status} campaignType={"PROFILES_COLLECTION"} /></dd></div>
         <div><dt className="text-sm text-slate-600">Commencé le</dt><dd className="font-semibold">{formatDate(detail.createdAt)}</dd></div>
         <div><dt className="text-sm text-slate-600">Envoyé le</dt><dd className="font-semibold">{detail.sharedAt ? formatDate(detail.sharedAt) : "Profil non envoyé"}</dd></div>
         {isShared && (

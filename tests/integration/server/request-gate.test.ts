@@ -86,3 +86,72 @@ describe("request gate: malformed requests get a French 4xx, never a 500", () =>
     expect(answer.status).toBe(411);
   });
 });
+
+/**
+ * The fuzz's 25–30 MB uploads: the gate answered 413 with `connection: close` before reading the body, so the socket
+ * was torn down while the client was still sending, and fetch failed (« fetch failed ») before it could read the
+ * French answer. The answer must reach a client that sends its whole body, as browsers and fetch do.
+ */
+describe("request gate: a refused upload is answered in a way the client reads", () => {
+  const MEGABYTE = 1024 * 1024;
+
+  it("anonymous 30 MB bodies, really sent, three at a time (as the fuzz does): every client reads the French 413", async () => {
+    // The real server is often busy (rendering a page) when a request arrives: meanwhile the client's body fills the
+    // socket's buffers, unread.
+    server = createServer((req, res) => {
+      for (const until = Date.now() + 150; Date.now() < until; );
+      void gateRequest(req, res, { trustedProxyHops: 0, isSignedIn: () => new Promise((resolve) => setTimeout(() => resolve(false), 30)) });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const upload = async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/eleves/identifiants`, { method: "POST", body: new Uint8Array(30 * MEGABYTE), headers: { "content-type": "multipart/form-data; boundary=x" } });
+      return `${response.status} ${await response.text()}`;
+    };
+    for (const answer of await Promise.all(Array.from({ length: 6 }, upload))) expect(answer).toMatch(/^413 Requête trop volumineuse/);
+  });
+
+  it("a signed-in 25 MB upload: the client reads « 20 Mo au plus »; the connection closes only once the body is over", async () => {
+    const port = await gatedServer(0);
+    // Closing while the client still sends is what reset the connection under the fuzz: the server must read it all.
+    const read = new Promise<number>((resolve) => server!.once("connection", (socket: import("node:net").Socket) => socket.once("close", () => resolve(socket.bytesRead))));
+    const cookie = `${sessionCookieName()}=${await mintSessionToken({ userId: 1, sessionVersion: 0, now: new Date() })}`;
+    const response = await fetch(`http://127.0.0.1:${port}/orga/eleves`, { method: "POST", body: new Uint8Array(25 * MEGABYTE), headers: { cookie } });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toMatch(/20 Mo/);
+    expect(await read).toBeGreaterThanOrEqual(25 * MEGABYTE);
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+  });
+
+  it("what is read and thrown away is bounded: beyond it, the connection is cut", async () => {
+    server = createServer((req, res) => {
+      void gateRequest(req, res, { trustedProxyHops: 0, isSignedIn: async () => false, discard: { bytes: 1 * MEGABYTE, milliseconds: 10_000 } });
+    });
+    const read = new Promise<number>((resolve) => server!.once("connection", (socket: import("node:net").Socket) => socket.once("close", () => resolve(socket.bytesRead))));
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    // Whether this client reads the 413 before the reset is a race: what matters is that the server stopped reading.
+    await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: new Uint8Array(40 * MEGABYTE) }).then((r) => r.text()).catch(() => "coupée");
+    expect(await read).toBeLessThan(8 * MEGABYTE);
+  });
+
+  it("a client that announces a large body and then stalls is answered at once and cut after the time bound", async () => {
+    server = createServer((req, res) => {
+      void gateRequest(req, res, { trustedProxyHops: 0, isSignedIn: async () => false, discard: { bytes: MEGABYTE, milliseconds: 300 } });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const closed = new Promise<number>((resolve) => {
+      const started = Date.now();
+      const req = request({ host: "127.0.0.1", port, method: "POST", path: "/", headers: { "content-length": 10 * MEGABYTE } }, (res) => {
+        expect(res.statusCode).toBe(413);
+        res.resume();
+      });
+      req.on("error", () => undefined);
+      req.on("close", () => resolve(Date.now() - started));
+      req.write(Buffer.alloc(1024));
+    });
+    expect(await closed).toBeLessThan(5_000);
+  });
+});
+

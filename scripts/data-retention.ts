@@ -1,5 +1,5 @@
 /**
- * Operators (cron): applies the data retention rules and prints what it did (docs/security-accounts.md).
+ * Operators (cron): applies the data retention rules and prints what it did (docs/security.md, § 13).
  * npm run data:retention [-- --simulation] [--journal-jours 365]
  * Idempotent; exits 1 on a bad option or a failure (cron mails the output).
  */

@@ -20,7 +20,7 @@ async function readPersonalData(tx: Tx, userId: number): Promise<StoredPersonalD
   if (!user) return null;
   const [learners, participations, assessments, knowledgeElements, history] = await Promise.all([
     tx.learner.findMany({ where: { userId }, orderBy: { id: "asc" }, include: { establishment: { select: { name: true } } } }),
-    tx.participation.findMany({ where: { userId }, orderBy: { id: "asc" }, include: { campaign: { select: { name: true, establishment: { select: { name: true } } } } } }),
+    tx.participation.findMany({ where: { userId }, orderBy: { id: "asc" }, include: { campaign: { select: { name: true, title: true, establishment: { select: { name: true } } } } } }),
     tx.assessment.findMany({
       where: { userId }, orderBy: { id: "asc" },
       select: { id: true, participationId: true, state: true, createdAt: true, answers: { orderBy: { id: "asc" }, select: { challengeId: true, value: true, result: true, timeSpent: true, createdAt: true } } },
@@ -35,7 +35,8 @@ async function readPersonalData(tx: Tx, userId: number): Promise<StoredPersonalD
     account: { ...account, birthdate: isoDate(birthdate), hasPassword: passwordHash !== null, managedBy: managedBy?.name ?? null },
     learners: learners.map(({ establishment, birthdate: born, ...learner }) => ({ ...learner, establishment: establishment.name, birthdate: isoDate(born) })),
     participations: participations.map((p) => ({
-      id: p.id, campaign: p.campaign.name, establishment: p.campaign.establishment.name, status: p.status, createdAt: p.createdAt, sharedAt: p.sharedAt,
+      // As the pupil saw it: the title (a campaign's name is the school's own label for it, never shown to pupils).
+      id: p.id, campaign: p.campaign.title ?? p.campaign.name, establishment: p.campaign.establishment.name, status: p.status, createdAt: p.createdAt, sharedAt: p.sharedAt,
       participantExternalId: p.participantExternalId, masteryRate: p.masteryRate, pixScore: p.pixScore, stageReached: p.stageReached, validatedSkillsCount: p.validatedSkillsCount,
     })),
     assessments,

@@ -40,7 +40,7 @@ export const LIMITS = {
   /**
    * Failed identity checks on a school's roster (name + birthdate), per roster entry the typed name aims at and per
    * typed name: no change of address or spelling escapes them. 5 an hour, 20 a day: trying every day of a year
-   * takes weeks, while a pupil who mistypes a few times is not blocked long (docs/security-accounts.md).
+   * takes weeks, while a pupil who mistypes a few times is not blocked long (docs/security.md, § 13).
    */
   identityTarget: { points: 5, duration: HOUR },
   identityTargetDaily: { points: 20, duration: 24 * HOUR },

@@ -1,7 +1,7 @@
 /**
  * « Supprimer mon compte » (GDPR article 17), after Pix's anonymise-user: the account row stays so that what points
  * at it (participations, answers, knowledge elements) keeps the schools' statistics right, but nothing on it
- * identifies anyone any more; the schools' roster entries are detached from it. See docs/security-accounts.md.
+ * identifies anyone any more; the schools' roster entries are detached from it. See docs/security.md, § 13.
  */
 export const ANONYMISED_NAMES = { firstName: "Compte", lastName: "supprimé" } as const;
 

@@ -14,7 +14,7 @@ export const deletionSchema = z.object({
 
 /**
  * « Supprimer mon compte »: the signed-in pupil confirms with their password (or, for a GAR-only account without
- * one, by typing SUPPRIMER); the account is then anonymised (docs/security-accounts.md). Password checks are limited
+ * one, by typing SUPPRIMER); the account is then anonymised (docs/security.md, § 13). Password checks are limited
  * per account: a session left open on a shared computer must not become a password oracle.
  */
 export async function deleteMyAccount(input: { userId: number; password?: string; confirmation?: string; address: string; now?: Date }): Promise<void> {

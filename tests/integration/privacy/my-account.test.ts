@@ -64,6 +64,14 @@ describe("« Télécharger mes données » (finding 11)", () => {
     expect(await unsafeReadAuditLog({ action: "ACCOUNT_DATA_EXPORTED" })).toMatchObject([{ actorUserId: lea.user.id, targetUserId: lea.user.id, establishmentId: null, clientAddress: address }]);
   });
 
+  it("names each campaign as the pupil saw it (its title), never by the school's internal name (found by the matrix)", async () => {
+    const { campaign, lea } = await twoPupilsWithResults();
+    await db.campaign.update({ where: { id: campaign.id }, data: { name: "4A groupe faible — ne pas montrer", title: "Parcours de rentrée" } });
+    const file = await exportMyData({ userId: lea.user.id, address });
+    expect(file.participations).toMatchObject([{ campagne: "Parcours de rentrée" }]);
+    expect(JSON.stringify(file)).not.toContain("groupe faible");
+  });
+
   it("the route answers the session's own file as an attachment, POST and same origin only", async () => {
     const { lea } = await twoPupilsWithResults();
     session.userId = null;

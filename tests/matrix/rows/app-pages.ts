@@ -87,9 +87,16 @@ export const APP_PAGES: Row[] = [
   { entry: "page /inscription", rule: "Public.", probe: () => ({ page: "/inscription" }), allowed: allowedFor(EVERYONE, OK) },
   {
     entry: "page /mon-compte",
-    rule: "A signed-in user's own account.",
-    probe: () => ({ page: "/mon-compte" }),
-    allowed: { ...allowedFor(SIGNED_IN, OK), anonymous: { redirect: /\/connexion/ } },
+    rule: "A signed-in user's own account (it takes no id); the anonymous are sent to the login and back; a pending one-time password must be replaced first.",
+    probe: (w) => ({ page: `/mon-compte?userId=${w.logins.pupil.userId}` }),
+    allowed: { ...allowedFor(SIGNED_IN, { status: 200, shows: ["Télécharger mes données"] }), anonymous: { redirect: /\/connexion\?retour=(\/|%2F)mon-compte$/ } },
+    controls: [{ as: "forced", call: () => ({ page: "/mon-compte" }), proof: { redirect: /\/changer-mot-de-passe/ } }],
+  },
+  {
+    entry: "page /compte-supprime",
+    rule: "Public: where « Supprimer mon compte » lands, signed out; it shows nothing of anyone.",
+    probe: () => ({ page: "/compte-supprime" }),
+    allowed: allowedFor(EVERYONE, { status: 200, shows: ["Votre compte a été supprimé"] }),
   },
   { entry: "page /mot-de-passe-oublie", rule: "Public.", probe: () => ({ page: "/mot-de-passe-oublie" }), allowed: allowedFor(EVERYONE, OK) },
   {

@@ -5,7 +5,7 @@
 import { samplePupil, siecleXml } from "../../support/siecle-sample";
 import { MARKERS } from "../support/markers";
 import { allowedFor, fieldsToForm, stateArgs, type Row } from "../support/matrix";
-import { PASSWORD, SECRETS, type ActorName, type World } from "../support/world";
+import { PASSWORD, SCHOOL_A_ROSTER, SECRETS, type ActorName, type World } from "../support/world";
 
 const campaignAction = (name: string) => `lib/actions/campaign-actions.ts#${name}`;
 const team = (name: string) => `lib/actions/team-actions.ts#${name}`;
@@ -23,14 +23,21 @@ const newCampaign = (ownerId: number) => ({
   multipleSendings: "no",
 });
 
-/** A SIECLE export: school A's own for its ADMIN; for ADMIN B, B's export listing pupil A1 (INE, names, birthdate). */
+/**
+ * A SIECLE export: for ADMIN B, B's export listing pupil A1 (INE, names, birthdate); for everyone else, school A's
+ * whole roster and a new pupil — an import disables the pupils its file does not list, and the rows after this one
+ * need A's pupils active (a school imports its complete export).
+ */
 function siecleFile(w: World, actor: ActorName): File {
-  const pupil =
+  const pupils =
     actor === "otherAdmin"
-      ? samplePupil({ eleveId: "900001", ine: "0750001001A", firstName: "Zoé", lastName: "ZQPUPILA", birthdate: "2011-03-14", division: "2nde1" })
-      : samplePupil({ eleveId: "900002", ine: "0750001099A", firstName: "Léon", lastName: "ZQIMPORT", birthdate: "2011-06-06", division: "4C" });
+      ? [samplePupil({ eleveId: "900001", ine: "0750001001A", firstName: "Zoé", lastName: "ZQPUPILA", birthdate: "2011-03-14", division: "2nde1" })]
+      : [
+          ...Object.values(SCHOOL_A_ROSTER).map((pupil, i) => samplePupil({ ...pupil, eleveId: String(910_000 + i), lastName: pupil.lastName.toUpperCase() })),
+          samplePupil({ eleveId: "900002", ine: "0750001099A", firstName: "Léon", lastName: "ZQIMPORT", birthdate: "2011-06-06", division: "4C" }),
+        ];
   const uai = actor === "otherAdmin" ? w.schoolB.uai : w.schoolA.uai;
-  return new File([new Uint8Array(siecleXml([pupil], { uai }))], `BEE_ELEVES_${uai}.xml`, { type: "text/xml" });
+  return new File([new Uint8Array(siecleXml(pupils, { uai }))], `BEE_ELEVES_${uai}.xml`, { type: "text/xml" });
 }
 
 /** Markers a MEMBER of A may see (for an account that has just joined A). */
@@ -216,13 +223,54 @@ export const ORGA_ACTIONS: Row[] = [
   },
   {
     entry: `action ${roster("learnerAccountAction")}`,
-    rule: "Adding a username to a GAR-only account: never from another school.",
+    rule: "Adding a username to a GAR-only account A manages: ADMIN or MEMBER of A, never another school.",
     probe: (w) => ({ action: roster("learnerAccountAction"), from: "/orga/eleves", args: stateArgs({ learnerId: w.learners.garOnly, action: "ADD_USERNAME" }) }),
-    allowed: allowedFor(["member", "admin"], { skip: "which school may add a username to a GAR account is the rule of finding 1 (its own tests)" }),
+    allowed: allowedFor(["member", "admin"], { skip: "A manages this GAR account (its first GAR arrival): adding the username is tests/integration/roster's; the rows below show who may not" }),
   },
   {
     entry: `action ${roster("learnerAccountAction")}`,
     rule: "A personal e-mail account is not the school's to reset, and its e-mail is never shown (finding 1).",
     probe: (w) => ({ action: roster("learnerAccountAction"), from: "/orga/eleves", args: stateArgs({ learnerId: w.learners.a1, action: "RESET_PASSWORD" }) }),
+  },
+  {
+    entry: `action ${roster("unlinkLearnerAction")}`,
+    rule: "« Dissocier »: ADMIN or MEMBER of the pupil's establishment; everyone else gets « not found » and nothing changes. The unlinked account's sessions end (session version).",
+    probe: (w) => ({ action: roster("unlinkLearnerAction"), from: "/orga/eleves", args: stateArgs({ learnerId: w.learners.a1 }) }),
+    allowed: allowedFor(["member", "admin"], { skip: "A1 must stay linked for the other rows: MEMBER A unlinks another pupil below" }),
+    controls: [
+      {
+        as: "member",
+        call: (w) => ({ action: roster("unlinkLearnerAction"), from: "/orga/eleves", args: stateArgs({ learnerId: w.learners.unlinkable }) }),
+        proof: {
+          shows: ["Élève dissocié"],
+          changes: ["learners", "users", "audit_log"],
+          verify: async (w, sql) => {
+            const [learner] = await sql<{ user_id: number | null }>("SELECT user_id FROM learners WHERE id = $1", [w.learners.unlinkable]);
+            const audit = await sql("SELECT id FROM audit_log WHERE action = 'LEARNER_UNLINKED' AND target_learner_id = $1", [w.learners.unlinkable]);
+            if (learner?.user_id !== null) return "l'élève est toujours rattaché à son compte";
+            return audit.length === 1 ? null : "aucune ligne LEARNER_UNLINKED dans le journal d'audit";
+          },
+        },
+      },
+    ],
+  },
+  {
+    entry: `action ${roster("unlinkLearnerAction")}`,
+    rule: "The other way round: B's pupils are B's (A's teachers name B's roster entry).",
+    probe: (w) => ({ action: roster("unlinkLearnerAction"), from: "/orga/eleves", args: stateArgs({ learnerId: w.learners.b1 }) }),
+    allowed: { otherAdmin: { skip: "B1 has no account to unlink; ADMIN B's right over its own pupils is the control above, mirrored" } },
+  },
+  {
+    entry: `action ${roster("deleteLearnerAction")}`,
+    rule: "« Supprimer l'élève »: an ADMIN of the pupil's establishment only (a MEMBER is refused; other schools get « not found »).",
+    probe: (w) => ({ action: roster("deleteLearnerAction"), from: "/orga/eleves", args: stateArgs({ learnerId: w.learners.a1 }) }),
+    allowed: { admin: { skip: "A1 must stay on the roster for the other rows: ADMIN A deletes another pupil below" } },
+    controls: [
+      {
+        as: "admin",
+        call: (w) => ({ action: roster("deleteLearnerAction"), from: "/orga/eleves", args: stateArgs({ learnerId: w.learners.deletable }) }),
+        proof: { redirect: /^\/orga\/eleves\?suppression=faite$/, changes: ["learners", "audit_log"] },
+      },
+    ],
   },
 ];

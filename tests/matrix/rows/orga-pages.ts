@@ -5,6 +5,8 @@ import { SECRETS } from "../support/world";
 /** Not signed in: back to /orga (the login); signed in without access: "not found". */
 const ORGA_REFUSAL = { status: [307, 404] };
 const TEAM_A = ["member", "admin"] as const;
+/** E-mails of pupils of A: the teacher space never shows them (finding 1). */
+const PUPIL_MAILS = ["zqmailpupila", "zqmailpupilb", "zqmailunlink"];
 
 export const ORGA_PAGES: Row[] = [
   {
@@ -90,7 +92,10 @@ export const ORGA_PAGES: Row[] = [
     rule: "The roster of the teacher's own establishment.",
     probe: () => ({ page: "/orga/eleves" }),
     allowed: {
-      ...allowedFor([...TEAM_A], { status: 200, shows: ["Zqrostera", "Zqmanaged"] }),
+      // « Gérer » a reset only for the accounts A manages; « Dissocier » for both; « Supprimer l'élève » for ADMINs;
+      // never a pupil's e-mail (A1 and A2 signed up with theirs).
+      member: { status: 200, shows: ["Zqrostera", "Zqmanaged", "Réinitialiser le mot de passe", "Dissocier"], hides: [...PUPIL_MAILS, "Supprimer l'élève"] },
+      admin: { status: 200, shows: ["Zqrostera", "Zqmanaged", "Réinitialiser le mot de passe", "Dissocier", "Supprimer l'élève"], hides: PUPIL_MAILS },
       otherAdmin: { status: 200, shows: ["Zqrosterb"] },
     },
     refusal: { status: [200, 307, 404] },
@@ -151,5 +156,11 @@ export const ORGA_PAGES: Row[] = [
         proof: { status: 200, shows: ["zqinvitevue"], mayShow: ["zqinvitevue"] },
       },
     ],
+  },
+  {
+    entry: "page /orga/[...chemin]",
+    rule: "An address of the teacher space that does not exist: the same « not found » inside the Orga layout, for everyone (nothing to tell a page from an object).",
+    probe: (w) => [{ page: "/orga/inexistant" }, { page: `/orga/campagnes/${w.campaigns.a1.id}/inexistant` }, { page: `/orga/eleves/${w.learners.a1}` }],
+    refusal: { status: [404] },
   },
 ];

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createTestSigningKey, testSamlResponse } from "../../integration/gar/support/test-identity-provider";
-import { allowedFor, EVERYONE, fieldsToForm, type Call, type Row } from "../support/matrix";
+import { allowedFor, EVERYONE, fieldsToForm, SIGNED_IN, type Call, type Row } from "../support/matrix";
 import { PASSWORD, SECRETS, type World } from "../support/world";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/saml");
@@ -73,6 +73,29 @@ export const ROUTES: Row[] = [
     probe: (w) => ({ method: "POST", route: "/api/eleves/identifiants", body: fieldsToForm({ action: "RESET_PASSWORD", learnerId: [String(w.learners.managed)] }) }),
     allowed: allowedFor(["member", "admin"], { status: 200, shows: ["Zqmanaged"], changes: ["users"] }),
     refusal: { status: [404] },
+  },
+  {
+    entry: "POST /api/eleves/identifiants",
+    rule: "Only accounts the school manages get a one-time password: A1 and A2 signed up with their own e-mail (nothing eligible: 400, nothing changes).",
+    probe: (w) => ({ method: "POST", route: "/api/eleves/identifiants", body: fieldsToForm({ action: "RESET_PASSWORD", learnerId: [String(w.learners.a1), String(w.learners.a2)] }) }),
+    refusal: { status: [400, 404] },
+  },
+  {
+    entry: "POST /api/mon-compte/donnees",
+    rule: "« Télécharger mes données »: the signed-in account's own data only (the request names nobody: an id sent along is ignored); the anonymous are sent to the login; audit-logged.",
+    probe: (w) => ({ method: "POST", route: "/api/mon-compte/donnees", body: new URLSearchParams({ userId: String(w.logins.pupil.userId) }) }),
+    allowed: {
+      ...allowedFor(SIGNED_IN, { status: 200, changes: ["audit_log"] }),
+      pupil: { status: 200, shows: ["Zqpupila", "zqmailpupila"], changes: ["audit_log"] },
+      otherPupil: { status: 200, shows: ["Zqpupilb"], hides: ["Zqpupila"], changes: ["audit_log"] },
+    },
+    refusal: { status: [303], redirect: /^\/connexion\?retour=\/mon-compte$/ },
+  },
+  {
+    entry: "POST /api/mon-compte/donnees",
+    rule: "The same form posted by another site (its Origin names another host): 403, nothing read, nothing written.",
+    probe: () => ({ method: "POST", route: "/api/mon-compte/donnees", body: new URLSearchParams({}), headers: { origin: "https://attacker.invalid" } }),
+    refusal: { status: [403] },
   },
   {
     entry: "GET /api/saml/login",

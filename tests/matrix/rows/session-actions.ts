@@ -7,6 +7,7 @@ import { fieldsToForm, stateArgs, type Call, type Row } from "../support/matrix"
 import { PASSWORD, type ActorName, type World } from "../support/world";
 
 const session = (name: string) => `lib/actions/session-actions.ts#${name}`;
+const privacy = (name: string) => `lib/actions/privacy-actions.ts#${name}`;
 const signIn = (fields: Record<string, string>): Call => ({ action: session("signInAction"), from: "/connexion", args: stateArgs(fields) });
 /** The open redirect of finding 8: browsers strip the tab, `/\t/attacker.invalid/` would become `//attacker.invalid/`. */
 const HOSTILE_RETURN = "/\t/attacker.invalid/";
@@ -75,5 +76,32 @@ export const SESSION_ACTIONS: Row[] = [
       { as: "quitterEverywhere", call: () => ({ page: "/mon-compte" }), proof: { redirect: /\/connexion/ } },
     ],
   },
+  {
+    entry: "action lib/actions/privacy-actions.ts#deleteMyAccountAction",
+    rule: "« Supprimer mon compte »: the caller's own account only (it takes no id), confirmed by its password, from a page of the site; refused for a Pix Orga member; anonymous: nothing.",
+    probe: (_w, actor) => {
+      const fromSite = (password: string): Call => ({ action: privacy("deleteMyAccountAction"), from: "/mon-compte", args: stateArgs({ password }) });
+      const crossSite: Call = { ...fromSite(PASSWORD), origin: "https://attacker.invalid" };
+      // Pupils with the right password would really delete their account: they try a wrong one, and another site
+      // tries the right one with their cookie. Teachers may type theirs: a member of a team cannot delete their account.
+      if (actor === "pupil" || actor === "otherPupil") return [fromSite("Mauvais-mot-de-passe-1!"), fromSite(""), crossSite];
+      return actor === "anonymous" ? fromSite(PASSWORD) : [fromSite(PASSWORD), crossSite];
+    },
+    controls: [
+      {
+        as: "deleter",
+        call: () => ({ action: privacy("deleteMyAccountAction"), from: "/mon-compte", args: stateArgs({ password: PASSWORD }) }),
+        proof: {
+          redirect: /^\/compte-supprime$/,
+          changes: ["users", "audit_log"],
+          verify: async (w, sql) => {
+            const [row] = await sql<{ email: string | null; password_hash: string | null }>("SELECT email, password_hash FROM users WHERE id = $1", [w.logins.deleter.userId]);
+            return row && row.email === null && row.password_hash === null ? null : "le compte n'a pas été anonymisé (e-mail ou mot de passe encore là)";
+          },
+        },
+      },
+      // Every session of the deleted account has ended.
+      { as: "deleter", call: () => ({ page: "/mon-compte" }), proof: { redirect: /\/connexion/ } },
+    ],
+  },
 ];
-

@@ -17,6 +17,7 @@ const HELPER_VIEWS: Record<HelperName, { as: ActorName; own: string[] }> = {
   forced: { as: "anonymous", own: ["zqforced", "zqloginforced"] },
   quitter: { as: "anonymous", own: ["zqquitter", "zqmailquitter"] },
   quitterEverywhere: { as: "anonymous", own: ["zqquitall", "zqmailquitall"] },
+  deleter: { as: "anonymous", own: ["zqdeleter", "zqmaildeleter"] },
 };
 
 export type MatrixContext = {
@@ -132,7 +133,10 @@ export async function expectAllowed(context: MatrixContext, entry: string, calle
   const leaks = leakedMarkers(view.as, `${locationOf(result)}\n${result.body}`, [...(await markersSent(call)), ...view.own, ...(proof.mayShow ?? [])]);
   if (leaks.length) problems.push(`données d'autrui dans la réponse : ${leaks.join(", ")}`);
   if (proof.status !== undefined && result.status !== proof.status) problems.push(`HTTP ${result.status}, attendu ${proof.status}`);
-  for (const text of proof.shows ?? []) if (!result.body.toLowerCase().includes(text.toLowerCase())) problems.push(`la réponse ne contient pas « ${text} »`);
+  // React writes an apostrophe as &#x27;: texts are compared as the page reads.
+  const read = result.body.replaceAll("&#x27;", "'").replaceAll("&amp;", "&").toLowerCase();
+  for (const text of proof.shows ?? []) if (!read.includes(text.toLowerCase())) problems.push(`la réponse ne contient pas « ${text} »`);
+  for (const text of proof.hides ?? []) if (read.includes(text.toLowerCase())) problems.push(`la réponse contient « ${text} »`);
   if (proof.redirect && !proof.redirect.test(locationOf(result))) problems.push(`redirection « ${locationOf(result)} », attendu ${proof.redirect}`);
   if (proof.opensSession && !opensSession(result)) problems.push("aucune session ouverte");
   for (const table of proof.changes ?? []) if (!changed.includes(table)) problems.push(`la table ${table} n'a pas changé (changées : ${changed.join(", ") || "aucune"})`);

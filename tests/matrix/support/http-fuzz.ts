@@ -41,7 +41,7 @@ const HOSTILE_VALUES = [
 const hostileString = fc.oneof(fc.constantFrom(...HOSTILE_VALUES), fc.string({ unit: "binary", maxLength: 300 }), fc.string({ unit: "grapheme", maxLength: 60 }));
 
 function fieldsOf(call: unknown): [string, FormDataEntryValue][] {
-  const args = (call as { args?: unknown[] }).args;
+  const args = (call as { args?: unknown[] } | undefined)?.args;
   const form = args?.at(-1);
   return form instanceof FormData ? [...form.entries()] : [];
 }

@@ -29,6 +29,9 @@ export const MARKERS: Record<string, { what: string; visibleTo: ActorName[] }> =
   zqrosterd: { what: "a pupil of A's roster (signs up in phase 2)", visibleTo: SCHOOL_A_TEAM },
   zqgarnew: { what: "a pupil of A's roster arriving from the GAR", visibleTo: SCHOOL_A_TEAM },
   zqforced: { what: "a pupil of A with a one-time password", visibleTo: SCHOOL_A_TEAM },
+  zqunlink: { what: "a pupil of A linked to their account (« Dissocier » in phase 2)", visibleTo: SCHOOL_A_TEAM },
+  zqdeletable: { what: "a pupil of A's roster (deleted by phase 2)", visibleTo: SCHOOL_A_TEAM },
+  zqdeleter: { what: "an account that deletes itself in phase 2", visibleTo: [] },
   zqchanger: { what: "an account that changes its password in phase 2", visibleTo: [] },
   zqquitter: { what: "an account that signs out in phase 2", visibleTo: [] },
   zqquitall: { what: "an account that signs out of every device in phase 2", visibleTo: [] },
@@ -66,7 +69,7 @@ export const MARKERS: Record<string, { what: string; visibleTo: ActorName[] }> =
 
 // E-mails and usernames carry their own markers, so that typing a pupil's name (which echoes back) never hides
 // the leak of their login.
-for (const who of ["admina", "membra", "sparea", "removable", "leaver", "joiner", "changer", "quitter", "quitall", "resetter", "adminb", "membrb", "pupila", "pupilb"]) {
+for (const who of ["admina", "membra", "sparea", "removable", "leaver", "joiner", "changer", "quitter", "quitall", "resetter", "adminb", "membrb", "pupila", "pupilb", "unlink", "deleter"]) {
   MARKERS[`zqmail${who}`] = { what: `e-mail of ${MARKERS[`zq${who}`].what}`, visibleTo: MARKERS[`zq${who}`].visibleTo };
 }
 MARKERS.zqloginmanaged = { what: "username of a pupil of A", visibleTo: SCHOOL_A_TEAM };

@@ -25,6 +25,8 @@ export type Proof = {
   status?: number;
   /** Texts (markers or words, case-insensitive) the body must contain. */
   shows?: string[];
+  /** Texts the body must not contain, even when the caller may see them elsewhere (an e-mail on the pupils' list). */
+  hides?: string[];
   /** The call redirects there (Location or x-action-redirect). */
   redirect?: RegExp;
   /** The answer sets a session cookie. */

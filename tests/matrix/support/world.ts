@@ -38,8 +38,8 @@ export type ActorName = "anonymous" | "pupil" | "otherPupil" | "member" | "admin
 export const ACTORS: readonly ActorName[] = ["anonymous", "pupil", "otherPupil", "member", "admin", "otherAdmin"];
 /** Signed-in accounts that only phase 2 uses: someone who accepts an invitation, a teacher who leaves A, someone who
  *  changes their password, a pupil who must replace a one-time password, two accounts that sign out (this device,
- *  every device). */
-export type HelperName = "joiner" | "leaver" | "changer" | "forced" | "quitter" | "quitterEverywhere";
+ *  every device), a pupil who deletes their own account. */
+export type HelperName = "joiner" | "leaver" | "changer" | "forced" | "quitter" | "quitterEverywhere" | "deleter";
 
 export type World = {
   /** The server's address (APP_URL). */
@@ -57,17 +57,34 @@ export type World = {
   participations: { a1Shared: number; a2Started: number; a1InProgress: number; a5Disposable: number; a6Shared: number };
   /** The challenge A1 is currently asked in campaign a2. */
   a1CurrentChallenge: string;
-  /** rosterOnly: a victim (phase 1 types its name); rosterForReconcile / rosterForSignUp: joined by phase 2. */
-  learners: Record<"a1" | "a2" | "managed" | "garOnly" | "rosterOnly" | "rosterForReconcile" | "rosterForSignUp" | "garNew" | "forced" | "b1", number>;
+  /** rosterOnly: a victim (phase 1 types its name); rosterForReconcile / rosterForSignUp: joined by phase 2;
+   *  unlinkable: linked to an account, « Dissocier » by phase 2; deletable: deleted from the roster by phase 2.
+   *  managed, garOnly and forced sign in with accounts school A manages (created through its roster). */
+  learners: Record<"a1" | "a2" | "managed" | "garOnly" | "rosterOnly" | "rosterForReconcile" | "rosterForSignUp" | "garNew" | "forced" | "unlinkable" | "deletable" | "b1", number>;
   /** A tutorial with an internal page. */
   tutorialId: string;
   memberships: Record<"adminA" | "memberA" | "spareA" | "removableA" | "leaverA" | "adminB" | "memberB", number>;
   invitations: Record<"view" | "cancel" | "resend" | "accept" | "signUp" | "b", number>;
 };
 
+/** School A's roster as its SIECLE export lists it (the matrix's import replays it whole, as a school does each year). */
+export const SCHOOL_A_ROSTER = {
+  a1: { firstName: "Zoé", lastName: "Zqpupila", birthdate: "2011-03-14", ine: "0750001001A", division: "4A" },
+  a2: { firstName: "Yanis", lastName: "Zqpupilb", birthdate: "2011-05-21", ine: "0750001002A", division: "4A" },
+  managed: { firstName: "Maëlys", lastName: "Zqmanaged", birthdate: "2011-09-17", ine: "0750001003A", division: "4B" },
+  garOnly: { firstName: "Gaël", lastName: "Zqgaronly", birthdate: "2011-10-08", ine: "0750001004A", division: "4B" },
+  rosterOnly: { firstName: "Océane", lastName: "Zqrostera", birthdate: "2012-02-29", ine: "0750001005A", division: "4B" },
+  rosterForReconcile: { firstName: "Mathéo", lastName: "Zqrosterc", birthdate: "2011-01-15", ine: "0750001007A", division: "4B" },
+  rosterForSignUp: { firstName: "Amélie", lastName: "Zqrosterd", birthdate: "2011-08-23", ine: "0750001008A", division: "4B" },
+  garNew: { firstName: "Jade", lastName: "Zqgarnew", birthdate: "2011-11-11", ine: "0750001006A", division: "4B" },
+  forced: { firstName: "Chloé", lastName: "Zqforced", birthdate: "2011-02-04", ine: "0750001009A", division: "4B" },
+  unlinkable: { firstName: "Inaya", lastName: "Zqunlink", birthdate: "2011-04-01", ine: "0750001010A", division: "4B" },
+  deletable: { firstName: "Ilyes", lastName: "Zqdeletable", birthdate: "2011-12-12", ine: "0750001011A", division: "4B" },
+};
+
 const daysAgo = (n: number, minutes = 0) => new Date(Date.now() - n * 24 * 3600_000 + minutes * 60_000);
 
-async function user(data: { firstName: string; lastName: string; email?: string; username?: string; birthdate?: string; samlId?: string }, passwordHash: string | null) {
+async function user(data: { firstName: string; lastName: string; email?: string; username?: string; birthdate?: string; samlId?: string; managedByEstablishmentId?: number }, passwordHash: string | null) {
   const created = await db.user.create({
     data: {
       ...data,
@@ -158,10 +175,15 @@ export async function seedWorld(baseUrl: string): Promise<World> {
   const memberB = await user({ firstName: "Rémi", lastName: "Zqmembrb", email: "zqmailmembrb@example.org" }, hash);
   const pupilA1 = await user({ firstName: "Zoé", lastName: "Zqpupila", email: "zqmailpupila@example.org", birthdate: "2011-03-14" }, hash);
   const pupilA2 = await user({ firstName: "Yanis", lastName: "Zqpupilb", email: "zqmailpupilb@example.org", birthdate: "2011-05-21" }, hash);
-  const managed = await user({ firstName: "Maëlys", lastName: "Zqmanaged", username: "zqloginmanaged", birthdate: "2011-09-17" }, hash);
-  const garOnly = await user({ firstName: "Gaël", lastName: "Zqgaronly", samlId: "zq-gar-only-ido", birthdate: "2011-10-08" }, null);
+  // Accounts created through A's roster (a username chosen on its restricted campaign, a first GAR arrival): A manages
+  // them and may reset them (docs/adr/0009). A1 and A2 signed up with their own e-mail: nobody manages those.
+  const managed = await user({ firstName: "Maëlys", lastName: "Zqmanaged", username: "zqloginmanaged", birthdate: "2011-09-17", managedByEstablishmentId: schoolA.id }, hash);
+  const garOnly = await user({ firstName: "Gaël", lastName: "Zqgaronly", samlId: "zq-gar-only-ido", birthdate: "2011-10-08", managedByEstablishmentId: schoolA.id }, null);
   // A pupil whose teacher gave a one-time password: the next sign-in must replace it.
-  const forced = await user({ firstName: "Chloé", lastName: "Zqforced", username: "zqloginforced", birthdate: "2011-02-04" }, hash);
+  const forced = await user({ firstName: "Chloé", lastName: "Zqforced", username: "zqloginforced", birthdate: "2011-02-04", managedByEstablishmentId: schoolA.id }, hash);
+  // A pupil of A linked to their account, whom MEMBER A « Dissocier » in phase 2; a pupil who deletes their own account.
+  const unlinked = await user({ firstName: "Inaya", lastName: "Zqunlink", email: "zqmailunlink@example.org", birthdate: "2011-04-01" }, hash);
+  const deleter = await user({ firstName: "Sacha", lastName: "Zqdeleter", email: "zqmaildeleter@example.org", birthdate: "2011-07-07" }, hash);
   await db.user.update({ where: { id: forced }, data: { shouldChangePassword: true } });
 
   const membership = (establishmentId: number, userId: number, role: "ADMIN" | "MEMBER") =>
@@ -177,15 +199,17 @@ export async function seedWorld(baseUrl: string): Promise<World> {
   };
 
   const learners = {
-    a1: await learner(schoolA.id, { firstName: "Zoé", lastName: "Zqpupila", birthdate: "2011-03-14", ine: "0750001001A", division: "4A", userId: pupilA1 }),
-    a2: await learner(schoolA.id, { firstName: "Yanis", lastName: "Zqpupilb", birthdate: "2011-05-21", ine: "0750001002A", division: "4A", userId: pupilA2 }),
-    managed: await learner(schoolA.id, { firstName: "Maëlys", lastName: "Zqmanaged", birthdate: "2011-09-17", ine: "0750001003A", division: "4B", userId: managed }),
-    garOnly: await learner(schoolA.id, { firstName: "Gaël", lastName: "Zqgaronly", birthdate: "2011-10-08", ine: "0750001004A", division: "4B", userId: garOnly }),
-    rosterOnly: await learner(schoolA.id, { firstName: "Océane", lastName: "Zqrostera", birthdate: "2012-02-29", ine: "0750001005A", division: "4B" }),
-    rosterForReconcile: await learner(schoolA.id, { firstName: "Mathéo", lastName: "Zqrosterc", birthdate: "2011-01-15", ine: "0750001007A", division: "4B" }),
-    rosterForSignUp: await learner(schoolA.id, { firstName: "Amélie", lastName: "Zqrosterd", birthdate: "2011-08-23", ine: "0750001008A", division: "4B" }),
-    garNew: await learner(schoolA.id, { firstName: "Jade", lastName: "Zqgarnew", birthdate: "2011-11-11", ine: "0750001006A", division: "4B" }),
-    forced: await learner(schoolA.id, { firstName: "Chloé", lastName: "Zqforced", birthdate: "2011-02-04", ine: "0750001009A", division: "4B", userId: forced }),
+    a1: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.a1, userId: pupilA1 }),
+    a2: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.a2, userId: pupilA2 }),
+    managed: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.managed, userId: managed }),
+    garOnly: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.garOnly, userId: garOnly }),
+    rosterOnly: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.rosterOnly }),
+    rosterForReconcile: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.rosterForReconcile }),
+    rosterForSignUp: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.rosterForSignUp }),
+    garNew: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.garNew }),
+    forced: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.forced, userId: forced }),
+    unlinkable: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.unlinkable, userId: unlinked }),
+    deletable: await learner(schoolA.id, { ...SCHOOL_A_ROSTER.deletable }),
     b1: await learner(schoolB.id, { firstName: "Théo", lastName: "Zqrosterb", birthdate: "2010-06-30", ine: "0750002001B", division: "2nde1" }),
   };
 
@@ -243,6 +267,7 @@ export async function seedWorld(baseUrl: string): Promise<World> {
       forced: { login: "zqloginforced", userId: forced },
       quitter: { login: "zqmailquitter@example.org", userId: quitter },
       quitterEverywhere: { login: "zqmailquitall@example.org", userId: quitterEverywhere },
+      deleter: { login: "zqmaildeleter@example.org", userId: deleter },
     },
     users: { spare, removable, resetter },
     schoolA: { id: schoolA.id, uai: schoolA.uai! },

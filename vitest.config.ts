@@ -29,6 +29,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // The authorization matrix and the HTTP fuzz: against the production build (run `npm run build` first).
+          name: "matrix",
+          include: ["tests/matrix/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/matrix/support/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

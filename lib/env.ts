@@ -39,6 +39,10 @@ const schema = z.object({
   INVITATION_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** "1" shows the development outbox (/dev/mails) even in production mode: only for the e2e suite. */
   MAIL_OUTBOX_PAGE: z.enum(["0", "1"]).default("0"),
+  /** Who publishes this instance, how to reach them, who hosts it: shown by « Mentions légales », « Accessibilité », « Données personnelles ». */
+  SITE_PUBLISHER: optionalSetting(z.string().max(300, "SITE_PUBLISHER : 300 caractères au plus.")),
+  SITE_CONTACT_EMAIL: optionalSetting(z.email("SITE_CONTACT_EMAIL doit être une adresse e-mail.")),
+  SITE_HOSTING: optionalSetting(z.string().max(300, "SITE_HOSTING : 300 caractères au plus.")),
   /** GAR (Médiacentre): the identity provider's SSO address (HTTP-Redirect binding). GAR is on when this and the certificate are set. */
   SAML_IDP_ENTRY_POINT: optionalSetting(z.url("SAML_IDP_ENTRY_POINT doit être une URL (https://…).")),
   /** GAR: the identity provider's signing certificate, PEM (line breaks may be written as a literal backslash-n) or its base64 body. */

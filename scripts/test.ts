@@ -1,6 +1,7 @@
 /**
- * `npm test`: content checks, unit tests, integration tests on a real PostgreSQL, the production build and
- * the end-to-end suite in Chromium. Every step runs; any failure fails the whole command.
+ * `npm test`: content checks, unit tests, integration tests on a real PostgreSQL, the production build, the
+ * authorization matrix and HTTP fuzz against that build, and the end-to-end suite in Chromium. Every step runs;
+ * any failure fails the whole command.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
@@ -15,15 +16,16 @@ function run(name: string, command: string, args: string[], env: Record<string, 
   console.log(`\n━━━ ${name} ━━━`);
   const started = Date.now();
   const child = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
-  const ok = child.status === 0;
-  let counts = { passed: 0, failed: ok ? 0 : 1 };
+  const exitedWell = child.status === 0;
+  let counts = { passed: 0, failed: exitedWell ? 0 : 1 };
   try {
     if (count) counts = count();
   } catch {
     // No report: the step failed before running its tests; it counts as one failure.
   }
-  if (!ok && counts.failed === 0) counts.failed = 1;
-  results.push({ name, ok, ...counts, seconds: (Date.now() - started) / 1000 });
+  if (!exitedWell && counts.failed === 0) counts.failed = 1;
+  // A failed test fails the step even if its process exited 0.
+  results.push({ name, ok: exitedWell && counts.failed === 0, ...counts, seconds: (Date.now() - started) / 1000 });
 }
 
 function vitestCounts(file: string) {
@@ -48,8 +50,10 @@ run("Tests unitaires", bin("vitest"), ["run", "--project", "unit", "--reporter=d
 const integrationReport = path.join(out, "integration.json");
 run("Tests d'intégration (PostgreSQL réel)", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${integrationReport}`], {}, vitestCounts(integrationReport));
 run("Build de production (next build)", "npm", ["run", "build", "--silent"]);
+const matrixReport = path.join(out, "matrix-tests.json");
 const e2eReport = path.join(out, "e2e.json");
 if (existsSync(path.join(".next", "BUILD_ID"))) {
+  run("Matrice d'autorisation et fuzz HTTP (build de production)", bin("vitest"), ["run", "--project", "matrix", "--reporter=default", "--reporter=json", `--outputFile.json=${matrixReport}`], {}, vitestCounts(matrixReport));
   run("Tests de bout en bout (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport }, playwrightCounts(e2eReport));
 }
 
@@ -59,6 +63,6 @@ for (const r of results) {
 }
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);
-const allOk = results.every((r) => r.ok) && results.length === 5;
+const allOk = results.every((r) => r.ok) && results.length === 6;
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(allOk ? 0 : 1);

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import { getSessionUserId } from "@/lib/auth/session";
-import { findUserName } from "@/lib/db/queries/orga-context";
+import { findPupilDisplayName } from "@/lib/db/queries/orga-context";
 import { pendingParticipationsOf } from "@/lib/db/repositories/participation-repository";
 
 export const dynamic = "force-dynamic";
 
 export default async function StudentHome() {
   const userId = await getSessionUserId();
-  const user = userId === null ? null : await findUserName(userId);
+  const user = userId === null ? null : await findPupilDisplayName(userId);
   const pending = userId === null ? [] : await pendingParticipationsOf(userId);
   return (
     <div className="space-y-8">

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { EngineChallenge, EngineSkill } from "../../lib/domain/assessment/types";
+import { challengeSchema, type ChallengeSource } from "../../lib/domain/learning-content/schema";
 
 /**
  * Parcours for the bench, built from the repository's learning content. Only the structure the engine
@@ -20,7 +21,7 @@ const competenceStructure = z.object({
           id: z.string(),
           name: z.string(),
           level: z.number().int().min(1).max(8),
-          challenges: z.array(z.object({ id: z.string(), timer: z.number().optional() })).min(1),
+          challenges: z.array(z.looseObject({ id: z.string(), timer: z.number().optional() })).min(1),
         }),
       ),
     }),
@@ -30,14 +31,29 @@ const targetProfilesStructure = z.object({
   targetProfiles: z.array(z.object({ id: z.string(), name: z.string(), tubes: z.array(z.object({ tubeId: z.string(), level: z.number() })).min(1) })),
 });
 
-export type Parcours = { id: string; name: string; targetSkills: EngineSkill[]; challenges: EngineChallenge[]; tubeIds: string[] };
-export type Content = { skillsByTubeId: Map<string, EngineSkill[]>; challenges: EngineChallenge[]; tubesByCompetence: Map<string, string[]>; skippedFiles: string[] };
+export type Parcours = {
+  id: string;
+  name: string;
+  targetSkills: EngineSkill[];
+  challenges: EngineChallenge[];
+  tubeIds: string[];
+  skillById: Map<string, EngineSkill>;
+  challengeById: Map<string, EngineChallenge>;
+};
+export type Content = {
+  skillsByTubeId: Map<string, EngineSkill[]>;
+  challenges: EngineChallenge[];
+  /** The full challenge (options, solution) for the test-wise pupils; null when it does not parse. */
+  sourceByChallengeId: Map<string, ChallengeSource | null>;
+  tubesByCompetence: Map<string, string[]>;
+  skippedFiles: string[];
+};
 
 const RENTREE_TUBES_PER_COMPETENCE = 2;
 const RENTREE_CAP = 3;
 
 export function loadContent(contentDir: string): Content {
-  const content: Content = { skillsByTubeId: new Map(), challenges: [], tubesByCompetence: new Map(), skippedFiles: [] };
+  const content: Content = { skillsByTubeId: new Map(), challenges: [], sourceByChallengeId: new Map(), tubesByCompetence: new Map(), skippedFiles: [] };
   const dir = path.join(contentDir, "competences");
   for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sort()) {
     let parsed: z.infer<typeof competenceStructure>;
@@ -52,7 +68,11 @@ export function loadContent(contentDir: string): Content {
       const skills = tube.skills.map((skill) => ({ id: skill.id, name: skill.name, tubeId: tube.id, competenceId: parsed.id, level: skill.level }));
       content.skillsByTubeId.set(tube.id, skills.sort((a, b) => a.level - b.level));
       for (const skill of tube.skills) {
-        for (const challenge of skill.challenges) content.challenges.push({ id: challenge.id, skillId: skill.id, isTimed: challenge.timer !== undefined });
+        for (const challenge of skill.challenges) {
+          content.challenges.push({ id: challenge.id, skillId: skill.id, isTimed: challenge.timer !== undefined });
+          const source = challengeSchema.safeParse(challenge);
+          content.sourceByChallengeId.set(challenge.id, source.success ? source.data : null);
+        }
       }
     }
   }
@@ -64,7 +84,16 @@ function buildParcours(content: Content, id: string, name: string, cappedTubes: 
   if (targetSkills.length === 0) return null;
   const skillIds = new Set(targetSkills.map((skill) => skill.id));
   const tubeIds = [...new Set(targetSkills.map((skill) => skill.tubeId))];
-  return { id, name, targetSkills, challenges: content.challenges.filter((challenge) => skillIds.has(challenge.skillId)), tubeIds };
+  const challenges = content.challenges.filter((challenge) => skillIds.has(challenge.skillId));
+  return {
+    id,
+    name,
+    targetSkills,
+    challenges,
+    tubeIds,
+    skillById: new Map(targetSkills.map((skill) => [skill.id, skill])),
+    challengeById: new Map(challenges.map((challenge) => [challenge.id, challenge])),
+  };
 }
 
 /** target-profiles.json when present and readable, else one parcours per competence plus a "rentrée" one. */

@@ -1,69 +1,124 @@
-import type { RunOutcome } from "./simulate";
+/** Plain-text tables of the bench (French, like the app). */
+import { interval, mean, meanInterval, percentile, questionsAtError, type Interval } from "./statistics";
+import type { RowSeries, TaskResult } from "./tasks";
 
-export type Row = { parcours: string; skills: number; strategy: string; outcomes: RunOutcome[] };
+export type RowGroup = { parcoursId: string; parcoursName: string; skills: number; tubes: number; model: string; row: string; perSeed: RowSeries[] };
 
-const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
+const short = (text: string, width: number) => (text.length <= width ? text : `${text.slice(0, width - 1)}…`);
+const pts = (value: number) => (100 * value).toFixed(1);
+const withInterval = (value: Interval, format: (v: number) => string) =>
+  Number.isNaN(value.halfWidth) ? format(value.mean) : `${format(value.mean)} ± ${format(value.halfWidth)}`;
 
-/** Nearest-rank 90th percentile. */
-function percentile90(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(0.9 * sorted.length) - 1)] ?? 0;
+function table(header: string[], body: string[][], leftColumns: number): string {
+  const widths = header.map((_, column) => Math.max(...[header, ...body].map((cells) => cells[column].length)));
+  const render = (cells: string[]) => cells.map((cell, column) => (column < leftColumns ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
+  return [render(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(render)].join("\n");
 }
 
-export function summarise(outcomes: readonly RunOutcome[]) {
+export function seedMetrics(series: RowSeries) {
+  const covered = series.covered.filter((c): c is boolean => c !== null);
   return {
-    meanQuestions: mean(outcomes.map((o) => o.questions)),
-    p90Questions: percentile90(outcomes.map((o) => o.questions)),
-    meanAbsoluteError: mean(outcomes.map((o) => Math.abs(o.estimatedRate - o.trueRate))),
-    bias: mean(outcomes.map((o) => o.estimatedRate - o.trueRate)),
-    endedShare: outcomes.filter((o) => o.hasEnded).length / Math.max(outcomes.length, 1),
+    questions: mean(series.questions),
+    absoluteError: mean(series.errors.map(Math.abs)),
+    bias: mean(series.errors),
+    offBy15: series.errors.filter((e) => Math.abs(e) > 0.15).length / series.errors.length,
+    coverage: covered.length === 0 ? null : covered.filter(Boolean).length / covered.length,
   };
 }
 
-/** A plain-text table: one line per parcours × strategy, then the totals per strategy. */
-export function formatTable(rows: readonly Row[]): string {
-  const header = ["parcours", "acquis", "stratégie", "questions moy.", "p90", "EAM maîtrise", "biais", "terminés"];
-  const line = (row: Row) => {
-    const s = summarise(row.outcomes);
+/** Groups the synthetic results by population, parcours and row; one series per seed. */
+export function groupRows(results: readonly TaskResult[], parcoursInfo: Map<string, { name: string; skills: number; tubes: number }>): RowGroup[] {
+  const groups = new Map<string, RowGroup>();
+  for (const { task, rows } of results) {
+    if (task.kind !== "synthetic") continue;
+    for (const [row, series] of Object.entries(rows)) {
+      const key = `${task.model}|${task.parcoursId}|${row}`;
+      const info = parcoursInfo.get(task.parcoursId)!;
+      const group = groups.get(key) ?? { parcoursId: task.parcoursId, parcoursName: info.name, skills: info.skills, tubes: info.tubes, model: task.model, row, perSeed: [] };
+      group.perSeed.push(series);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()];
+}
+
+export function formatMainTable(groups: readonly RowGroup[]): string {
+  const header = ["parcours", "acquis", "ligne", "questions (IC95)", "p90", "EAM pts (IC95)", "biais pts (IC95)", "> 15 pts % (IC95)", "± couvre % (IC95)"];
+  const body = groups.map((group) => {
+    const metrics = group.perSeed.map(seedMetrics);
+    const coverage = metrics.map((m) => m.coverage).filter((c): c is number => c !== null);
     return [
-      row.parcours,
-      String(row.skills),
-      row.strategy,
-      s.meanQuestions.toFixed(1),
-      String(s.p90Questions),
-      `${(100 * s.meanAbsoluteError).toFixed(1)} pts`,
-      `${(100 * s.bias).toFixed(1)} pts`,
-      `${(100 * s.endedShare).toFixed(0)} %`,
+      short(group.parcoursName, 30),
+      String(group.skills),
+      group.row,
+      withInterval(interval(metrics.map((m) => m.questions)), (v) => v.toFixed(1)),
+      String(percentile(group.perSeed.flatMap((s) => s.questions), 0.9)),
+      withInterval(interval(metrics.map((m) => m.absoluteError)), pts),
+      withInterval(interval(metrics.map((m) => m.bias)), pts),
+      withInterval(interval(metrics.map((m) => m.offBy15)), pts),
+      coverage.length === 0 ? "—" : withInterval(interval(coverage), pts),
     ];
-  };
-  const strategies = [...new Set(rows.map((row) => row.strategy))];
-  const totals = strategies.map((strategy) => {
-    const mine = rows.filter((row) => row.strategy === strategy);
-    return line({ parcours: "TOUS", skills: mine.reduce((a, r) => a + r.skills, 0), strategy, outcomes: mine.flatMap((r) => r.outcomes) });
   });
-  const body = [header, ...rows.map(line), ...totals];
-  const widths = header.map((_, column) => Math.max(...body.map((cells) => cells[column].length)));
-  const render = (cells: string[]) => cells.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
-  const rule = widths.map((width) => "-".repeat(width)).join("  ");
-  return [render(header), rule, ...rows.map((row) => render(line(row))), rule, ...totals.map(render)].join("\n");
+  return table(header, body, 3);
 }
 
 /**
- * Each strategy against the first one, parcours by parcours (same pupils): mean relative change in
- * questions and mean change in absolute error. Averaging per parcours keeps the long "rentrée"
- * parcours from dominating, as it does in the TOUS lines.
+ * Each engine against the reference row, parcours by parcours, per seed then over seeds: for a single row,
+ * its questions as a ratio and its error difference; for a curve (several stopping targets), the questions
+ * it needs to reach the reference's mean error, as a ratio ("≤" when even its shortest test is as precise,
+ * "n.a." when even its longest is less precise).
  */
-export function formatComparison(rows: readonly Row[]): string {
-  const [reference, ...others] = [...new Set(rows.map((row) => row.strategy))];
-  return others
-    .map((strategy) => {
-      const pairs = rows
-        .filter((row) => row.strategy === reference)
-        .map((base) => [summarise(base.outcomes), summarise(rows.find((r) => r.strategy === strategy && r.parcours === base.parcours)!.outcomes)]);
-      const questions = mean(pairs.map(([base, other]) => other.meanQuestions / base.meanQuestions - 1));
-      const error = mean(pairs.map(([base, other]) => other.meanAbsoluteError - base.meanAbsoluteError));
-      const sign = (value: number) => (value > 0 ? "+" : "");
-      return `${strategy} vs ${reference} (moyenne par parcours) : questions ${sign(questions)}${(100 * questions).toFixed(1)} %, EAM ${sign(error)}${(100 * error).toFixed(2)} pts`;
-    })
-    .join("\n");
+export function formatComparison(groups: readonly RowGroup[], reference: string, curves: Record<string, readonly string[]>, singles: readonly string[]): string {
+  const byParcours = new Map<string, RowGroup[]>();
+  for (const group of groups) byParcours.set(group.parcoursId, [...(byParcours.get(group.parcoursId) ?? []), group]);
+  const names = [...singles, ...Object.keys(curves)];
+  const header = ["parcours", "tubes", ...names.map((name) => `${name} / ${reference}`)];
+  const body: string[][] = [];
+  for (const list of byParcours.values()) {
+    const base = list.find((g) => g.row === reference);
+    if (!base) continue;
+    const baseMetrics = base.perSeed.map(seedMetrics);
+    const cells = names.map((name) => {
+      if (singles.includes(name)) {
+        const other = list.find((g) => g.row === name);
+        if (!other) return "—";
+        const metrics = other.perSeed.map(seedMetrics);
+        const ratio = interval(metrics.map((m, s) => m.questions / baseMetrics[s].questions));
+        const delta = interval(metrics.map((m, s) => m.absoluteError - baseMetrics[s].absoluteError));
+        return `${withInterval(ratio, (v) => v.toFixed(2))}× (EAM ${delta.mean >= 0 ? "+" : ""}${withInterval(delta, pts)})`;
+      }
+      const rows = curves[name].map((row) => list.find((g) => g.row === row)).filter((g): g is RowGroup => g !== undefined);
+      const ratios: number[] = [];
+      let bounds = 0;
+      for (let s = 0; s < baseMetrics.length; s++) {
+        const points = rows.map((g) => seedMetrics(g.perSeed[s])).map((m) => ({ questions: m.questions, error: m.absoluteError }));
+        const reached = questionsAtError(points, baseMetrics[s].absoluteError);
+        if (!reached) return "n.a. (moins précis)";
+        if (reached.isBound) bounds++;
+        ratios.push(reached.questions / baseMetrics[s].questions);
+      }
+      return `${bounds > 0 ? "≤ " : ""}${withInterval(interval(ratios), (v) => v.toFixed(2))}×`;
+    });
+    body.push([short(list[0].parcoursName, 30), String(list[0].tubes), ...cells]);
+  }
+  return table(header, body, 2);
+}
+
+export type TestWiseGroup = { parcoursName: string; row: string; display: string; byKind: Record<string, number[]> };
+
+export function formatTestWise(groups: readonly TestWiseGroup[], kinds: readonly string[]): string {
+  const header = ["parcours", "ligne", "options", ...kinds.map((k) => `${k} % (IC95)`), "écart max au hasard"];
+  const body = groups.map((group) => {
+    const means = Object.fromEntries(kinds.map((k) => [k, meanInterval(group.byKind[k] ?? [])]));
+    const random = means["hasard"]?.mean ?? Number.NaN;
+    const gap = Math.max(...kinds.filter((k) => k !== "hasard").map((k) => Math.abs(means[k].mean - random)));
+    return [short(group.parcoursName, 30), group.row, group.display, ...kinds.map((k) => withInterval(means[k], pts)), `${pts(gap)} pts`];
+  });
+  return table(header, body, 3);
+}
+
+export function formatTiming(timings: readonly { parcoursName: string; engine: string; values: number[] }[]): string {
+  const header = ["parcours", "moteur", "questions mesurées", "ms / question (moy.)", "p99", "max"];
+  const body = timings.map((t) => [short(t.parcoursName, 30), t.engine, String(t.values.length), mean(t.values).toFixed(3), percentile(t.values, 0.99).toFixed(3), Math.max(...t.values).toFixed(3)]);
+  return table(header, body, 2);
 }

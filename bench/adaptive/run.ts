@@ -1,52 +1,144 @@
 /**
- * Bench of the adaptive engine's strategies on synthetic pupils (not part of `npm test`).
- *   npx tsx bench/adaptive/run.ts [--pupils 300] [--slip 0.1] [--guess 0.2] [--spread 1] [--seed 2024]
- * For each parcours × strategy: questions asked (mean, p90), mean absolute error between the final
- * mastery rate (validated / target skills) and the pupil's true one, its bias, and the share of runs
- * that ended. Same flags ⇒ same table.
+ * Bench of the adaptive engine on synthetic and test-wise pupils (not part of `npm test`).
+ *   npx tsx bench/adaptive/run.ts                 quick mode: 4 parcours, 2 seeds × 200 pupils (a few minutes)
+ *   npx tsx bench/adaptive/run.ts --mode full     every parcours, 5 seeds × 500 pupils, both populations
+ * Options: --pupils N --seeds N --parcours id,id --models uniforme,normale --engines a,b --workers N
+ *          --test-wise N (pupils of each test-wise kind per parcours and display; 0 skips them)
+ *          --parameters file.json (model parameters to try instead of lib/domain/assessment/parameters.json)
+ *          --min-gain G (the precision engine's least worthwhile gain, in points², instead of its default)
+ * Prints, per population: per parcours and row, questions (mean, p90), mean absolute error of the mastery
+ * rate, bias, share off by > 15 points, coverage of the ± (95 % intervals over seeds); the questions each
+ * engine needs at smart-random's error; the test-wise pupils' estimated mastery; the time per question.
+ * Same flags ⇒ same tables (timings aside).
  */
-import path from "node:path";
+import { readFileSync } from "node:fs";
+import os from "node:os";
 import { parseArgs } from "node:util";
-import type { SelectionStrategy } from "../../lib/domain/assessment/selection-strategy";
-import { smartRandomStrategy } from "../../lib/domain/assessment/smart-random-strategy";
-import { tubeBisectionStrategy } from "../../lib/domain/assessment/tube-bisection-strategy";
-import { loadContent, loadParcours } from "./load-parcours";
-import { formatComparison, formatTable, type Row } from "./report";
-import { simulateAssessment } from "./simulate";
-import { generatePupil, seededRandom, type PupilModel } from "./synthetic-pupils";
+import { Worker } from "node:worker_threads";
+import { BENCH_ENGINES, DEFAULT_ENGINES, REFERENCE_ROW } from "./engines";
+import { LEARNER_MODELS, type LearnerModelName } from "./learner-models";
+import { formatComparison, formatMainTable, formatTestWise, formatTiming, groupRows, type TestWiseGroup } from "./report";
+import { benchParcours, runTask, type Task, type TaskResult } from "./tasks";
+import { TEST_WISE_KINDS, type OptionDisplay } from "./test-wise-pupils";
 
+/** Rows shown for the test-wise pupils: the app before, the app after with each engine. */
+const TEST_WISE_ROWS = ["smart-random", "smart-random + postérieur", "précision ±8", "tube-bisection"];
+const QUICK_PARCOURS = ["tp-rentree-5e", "tp-rentree-3e", "tp-rentree-post-bac", "tp-competence-1-1"];
 const { values } = parseArgs({
   options: {
-    pupils: { type: "string", default: "300" },
-    slip: { type: "string", default: "0.1" },
-    guess: { type: "string", default: "0.2" },
-    spread: { type: "string", default: "1" },
-    seed: { type: "string", default: "2024" },
+    mode: { type: "string", default: "quick" },
+    pupils: { type: "string" },
+    seeds: { type: "string" },
+    parcours: { type: "string" },
+    models: { type: "string", default: "uniforme,normale" },
+    engines: { type: "string", default: DEFAULT_ENGINES.join(",") },
+    workers: { type: "string", default: String(Math.min(2, os.availableParallelism())) },
+    "test-wise": { type: "string" },
+    parameters: { type: "string" },
+    "min-gain": { type: "string" },
   },
 });
-const pupilCount = Number(values.pupils);
-const model: PupilModel = { slip: Number(values.slip), guess: Number(values.guess), spread: Number(values.spread) };
-const baseSeed = Number(values.seed);
-const strategies: SelectionStrategy[] = [smartRandomStrategy, tubeBisectionStrategy];
+const isFull = values.mode === "full";
+const pupils = Number(values.pupils ?? (isFull ? 500 : 200));
+const seeds = Number(values.seeds ?? (isFull ? 5 : 2));
+const testWisePupils = Number(values["test-wise"] ?? (isFull ? 100 : 30));
+const models = values.models.split(",") as LearnerModelName[];
+const engines = values.engines.split(",");
+for (const engine of engines) if (!BENCH_ENGINES[engine]) throw new Error(`moteur inconnu : ${engine} (${Object.keys(BENCH_ENGINES).join(", ")})`);
+for (const model of models) if (!LEARNER_MODELS[model]) throw new Error(`population inconnue : ${model}`);
 
-const contentDir = path.join(process.cwd(), "prisma", "learning-content");
-const content = loadContent(contentDir);
-const { parcours, source } = loadParcours(contentDir, content);
+const parameters = values.parameters ? JSON.parse(readFileSync(values.parameters, "utf8")) : undefined;
+const allParcours = benchParcours();
+const wanted = values.parcours?.split(",") ?? (isFull ? allParcours.map((p) => p.id) : QUICK_PARCOURS);
+const parcours = allParcours.filter((p) => wanted.includes(p.id));
+const parcoursInfo = new Map(parcours.map((p) => [p.id, { name: p.name, skills: p.targetSkills.length, tubes: p.tubeIds.length }]));
 
-console.log(`Parcours : ${parcours.length} (${source})` + (content.skippedFiles.length ? ` — fichiers ignorés : ${content.skippedFiles.join(", ")}` : ""));
-console.log(`Élèves : ${pupilCount} par parcours, slip ${model.slip}, guess ${model.guess}, dispersion ${model.spread}, graine ${baseSeed}\n`);
-
-const rows: Row[] = [];
-parcours.forEach((p, parcoursIndex) => {
-  // The same pupils take the parcours with every strategy, so the strategies are compared pairwise.
-  const pupilRandom = seededRandom(baseSeed * 1_000 + parcoursIndex);
-  const pupils = Array.from({ length: pupilCount }, () => generatePupil(p.tubeIds, model, pupilRandom));
-  for (const strategy of strategies) {
-    const outcomes = pupils.map((pupil, i) =>
-      simulateAssessment({ parcours: p, pupil, model, strategy, seed: `${p.id}-${i}`, random: seededRandom(baseSeed + 7_919 * i + parcoursIndex) }),
-    );
-    rows.push({ parcours: p.name, skills: p.targetSkills.length, strategy: strategy.name, outcomes });
+const tasks: Task[] = [];
+for (const p of parcours) {
+  for (const model of models) {
+    for (let seed = 1; seed <= seeds; seed++) tasks.push({ kind: "synthetic", parcoursId: p.id, model, seed, pupils, engines, timedPupils: Math.min(pupils, 40) });
   }
-});
-console.log(formatTable(rows));
-console.log(`\n${formatComparison(rows)}`);
+  if (testWisePupils > 0) {
+    for (const testWise of TEST_WISE_KINDS) {
+      for (const display of ["mélangé", "fichier"] as OptionDisplay[]) tasks.push({ kind: "test-wise", parcoursId: p.id, testWise, display, pupils: testWisePupils, engines });
+    }
+  }
+}
+// Longest tasks first, so that the workers finish together.
+const cost = (task: Task) => (parcoursInfo.get(task.parcoursId)?.skills ?? 0) * task.pupils;
+tasks.sort((a, b) => cost(b) - cost(a));
+const minimumGain = values["min-gain"] === undefined ? undefined : Number(values["min-gain"]);
+for (const task of tasks) Object.assign(task, { parameters, minimumGain });
+
+async function runAll(workerCount: number): Promise<TaskResult[]> {
+  if (workerCount <= 1) return tasks.map(runTask);
+  const results: TaskResult[] = [];
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve, reject) => {
+    for (let w = 0; w < Math.min(workerCount, tasks.length); w++) {
+      const worker = new Worker(new URL("./worker-bootstrap.mjs", import.meta.url));
+      const feed = () => (next < tasks.length ? worker.postMessage(tasks[next++]) : void worker.terminate());
+      worker.on("message", (result: TaskResult) => {
+        results.push(result);
+        done++;
+        process.stderr.write(`\r${done} / ${tasks.length} tâches`);
+        if (done === tasks.length) {
+          process.stderr.write("\n");
+          resolve(results);
+        }
+        feed();
+      });
+      worker.on("error", reject);
+      feed();
+    }
+  });
+}
+
+const started = Date.now();
+if (parameters) console.log(`Paramètres essayés : ${JSON.stringify(parameters)}`);
+if (minimumGain !== undefined) console.log(`Gain minimal d'une question : ${minimumGain} pts²`);
+console.log(`Mode ${isFull ? "complet" : "rapide"} : ${parcours.length} parcours, ${seeds} graine(s) × ${pupils} élèves par parcours et population, moteurs ${engines.join(", ")}, ${testWisePupils} élèves « malins » par type et affichage`);
+const results = await runAll(Number(values.workers));
+const groups = groupRows(results, parcoursInfo);
+const order = (id: string) => parcours.findIndex((p) => p.id === id);
+const rowNames = engines.flatMap((e) => BENCH_ENGINES[e].rows);
+groups.sort((a, b) => order(a.parcoursId) - order(b.parcoursId) || rowNames.indexOf(a.row) - rowNames.indexOf(b.row));
+
+const curves = Object.fromEntries(engines.filter((e) => BENCH_ENGINES[e].isCurve).map((e) => [e, BENCH_ENGINES[e].rows]));
+const singles = rowNames.filter((row) => row !== REFERENCE_ROW && !Object.values(curves).some((rows) => rows.includes(row)));
+for (const model of models) {
+  const mine = groups.filter((g) => g.model === model);
+  console.log(`\n━━━ Population « ${model} » ━━━\n`);
+  console.log(formatMainTable(mine));
+  console.log(`\nQuestions pour la même EAM que ${REFERENCE_ROW} (rapport, IC95 sur les graines) :\n`);
+  console.log(formatComparison(mine, REFERENCE_ROW, curves, singles));
+}
+
+if (testWisePupils > 0) {
+  const testWise = new Map<string, TestWiseGroup>();
+  for (const { task, rows } of results) {
+    if (task.kind !== "test-wise") continue;
+    for (const [row, series] of Object.entries(rows)) {
+      if (!TEST_WISE_ROWS.includes(row)) continue;
+      const key = `${task.parcoursId}|${row}|${task.display}`;
+      const group = testWise.get(key) ?? { parcoursName: parcoursInfo.get(task.parcoursId)!.name, row, display: task.display, byKind: {} };
+      group.byKind[task.testWise] = series.estimates;
+      testWise.set(key, group);
+    }
+  }
+  const list = [...testWise.entries()].sort(([a], [b]) => order(a.split("|")[0]) - order(b.split("|")[0]) || a.localeCompare(b)).map(([, g]) => g);
+  console.log(`\n━━━ Élèves « malins » : maîtrise estimée (ils ne savent rien) ━━━\n`);
+  console.log(formatTestWise(list, TEST_WISE_KINDS));
+}
+
+const timings = parcours.flatMap((p) =>
+  engines.map((engine) => ({
+    parcoursName: p.name,
+    engine,
+    values: results.filter((r) => r.task.parcoursId === p.id).flatMap((r) => r.selectionMs[engine] ?? []),
+  })),
+).filter((t) => t.values.length > 0);
+console.log(`\n━━━ Temps de choix d'une question (machine partagée : indicatif) ━━━\n`);
+console.log(formatTiming(timings));
+console.log(`\nDurée : ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,56 +1,60 @@
-import { knowledgeElementsForAnswer } from "../../lib/domain/assessment/knowledge-elements-for-answer";
-import { masteryEstimate } from "../../lib/domain/assessment/mastery-estimate";
+import { elementsForAnswer } from "../../lib/domain/assessment/assessment-step";
+import type { AnsweredChallenge } from "../../lib/domain/assessment/observations";
 import { selectNextChallenge, type LastAnswer } from "../../lib/domain/assessment/select-next-challenge";
 import type { SelectionStrategy } from "../../lib/domain/assessment/selection-strategy";
-import type { KnowledgeElementInput } from "../../lib/domain/assessment/types";
+import type { EngineSkill, KnowledgeElementInput } from "../../lib/domain/assessment/types";
 import type { Parcours } from "./load-parcours";
-import { answersCorrectly, type PupilModel, type SyntheticPupil } from "./synthetic-pupils";
 
-export type RunOutcome = { questions: number; estimatedRate: number; trueRate: number; hasEnded: boolean };
+/** Whether the pupil answers this challenge (of this skill) right. */
+export type Answerer = (skill: EngineSkill, challengeId: string) => boolean;
 
-/** A pupil's true mastery rate: share of target skills at or below their true level in the tube. */
-export function trueMasteryRate(parcours: Parcours, pupil: SyntheticPupil): number {
-  const mastered = parcours.targetSkills.filter((skill) => skill.level <= (pupil.levelByTubeId.get(skill.tubeId) ?? 0));
-  return mastered.length / parcours.targetSkills.length;
-}
+export type AssessmentTrace = {
+  questions: number;
+  knowledgeElements: KnowledgeElementInput[];
+  answers: AnsweredChallenge[];
+  hasEnded: boolean;
+  /** Milliseconds spent choosing each question (selection, posterior included), in order. */
+  selectionMs: number[];
+};
 
-/** One campaign assessment from the first question to the end, as the app plays it (no reused profile). */
-export function simulateAssessment(args: {
+/**
+ * One campaign assessment from the first question to the end, as the app plays it (no reused profile).
+ * `afterAnswer` sees the trace after each answer (the precision rows record their stopping points there).
+ */
+export function playAssessment(args: {
   parcours: Parcours;
-  pupil: SyntheticPupil;
-  model: PupilModel;
   strategy: SelectionStrategy;
   seed: string;
-  random: () => number;
-}): RunOutcome {
-  const { parcours, pupil, model, strategy, seed, random } = args;
-  const { targetSkills, challenges } = parcours;
-  const skillById = new Map(targetSkills.map((skill) => [skill.id, skill]));
-  const challengeById = new Map(challenges.map((challenge) => [challenge.id, challenge]));
-  // Safety net only: the engine asks at most one question per target skill.
+  answer: Answerer;
+  afterAnswer?: (trace: AssessmentTrace) => void;
+  /** Sees the trace before the first question (it then grows in place). */
+  onStart?: (trace: AssessmentTrace) => void;
+}): AssessmentTrace {
+  const { parcours, strategy, seed, answer, afterAnswer } = args;
+  const { targetSkills, challenges, skillById, challengeById } = parcours;
+  // Safety net only: the engine asks at most one question per target skill (plus one re-check per tube).
   const questionCap = 3 * targetSkills.length + 10;
-
-  const knowledgeElements: KnowledgeElementInput[] = [];
+  const trace: AssessmentTrace = { questions: 0, knowledgeElements: [], answers: [], hasEnded: false, selectionMs: [] };
+  args.onStart?.(trace);
   const answeredChallengeIds: string[] = [];
   let lastAnswer: LastAnswer | null = null;
-  let hasEnded = false;
   while (answeredChallengeIds.length < questionCap) {
-    const next = selectNextChallenge({ targetSkills, challenges, knowledgeElements, answeredChallengeIds, lastAnswer, seed, strategy });
+    const started = performance.now();
+    const next = selectNextChallenge({ targetSkills, challenges, knowledgeElements: trace.knowledgeElements, answeredChallengeIds, answers: trace.answers, lastAnswer, seed, strategy });
+    trace.selectionMs.push(performance.now() - started);
     if (next.kind === "end") {
-      hasEnded = true;
+      trace.hasEnded = true;
       break;
     }
     const answeredSkill = skillById.get(next.skillId)!;
-    const isCorrect = answersCorrectly(pupil, answeredSkill.tubeId, answeredSkill.level, model, random);
-    const alreadyKnownSkillIds = knowledgeElements.map((element) => element.skillId);
-    knowledgeElements.push(...knowledgeElementsForAnswer({ answeredSkill, result: isCorrect ? "OK" : "KO", targetSkills, alreadyKnownSkillIds }));
+    const isCorrect = answer(answeredSkill, next.challengeId);
+    const result = isCorrect ? "OK" : "KO";
+    trace.knowledgeElements.push(...elementsForAnswer({ answeredSkill, result, targetSkills, knownElements: trace.knowledgeElements, previousAnswers: trace.answers }));
+    trace.answers.push({ challengeId: next.challengeId, skillId: answeredSkill.id, isSuccess: isCorrect });
     answeredChallengeIds.push(next.challengeId);
     lastAnswer = { challengeId: next.challengeId, isTimed: challengeById.get(next.challengeId)!.isTimed };
+    trace.questions = answeredChallengeIds.length;
+    afterAnswer?.(trace);
   }
-  return {
-    questions: answeredChallengeIds.length,
-    estimatedRate: masteryEstimate({ targetSkills, knowledgeElements }).masteryRate,
-    trueRate: trueMasteryRate(parcours, pupil),
-    hasEnded,
-  };
+  return trace;
 }

@@ -4,6 +4,8 @@
  * (class), an external id, a knowledge snapshot (about 70 % of the campaign skills assessed) and its 32
  * per-tube rows, both derived from the same deterministic pseudo-random answers, so they agree.
  *   npx tsx bench/results-export/generate.ts        (from the repository root; about a minute)
+ *   npx tsx bench/results-export/generate.ts --tailles 10000   (only the 10,000 campaign and its collection: the
+ *                                                              results-pages bench needs nothing more)
  * Plain batched INSERT … SELECT generate_series, 10,000 participants per statement; no COPY.
  */
 import { performance } from "node:perf_hooks";
@@ -14,7 +16,11 @@ import { prepareDatabase } from "../../scripts/setup/prepare-database";
 import { BENCH_COLLECTION_NAME, BENCH_DATABASE, BENCH_TEACHER_EMAIL, benchCampaignName } from "./bench-data";
 
 const TARGET_PROFILE_ID = "tp-rentree-3e";
-const CAMPAIGN_SIZES = [10_000, 100_000];
+const sizesArgument = process.argv.indexOf("--tailles");
+const CAMPAIGN_SIZES = sizesArgument >= 0 ? process.argv[sizesArgument + 1].split(",").map(Number) : [10_000, 100_000];
+if (!CAMPAIGN_SIZES.includes(10_000) || CAMPAIGN_SIZES.some((size) => !Number.isInteger(size) || size <= 0)) {
+  throw new Error("--tailles : des nombres entiers séparés par des virgules, dont 10000 (la collecte de profils en dépend).");
+}
 const CHUNK = 10_000;
 
 const FIRST_NAMES = ["Léa", "Hugo", "Chloé", "Lucas", "Inès", "Noé", "Zoé", "Adam", "Jade", "Théo", "Anaïs", "Maël", "Éloïse", "Gaël"];
@@ -166,6 +172,19 @@ async function insertProfilesCollection(client: pg.Client, school: { establishme
                  GROUP BY s.participation_id, ke->>'competenceId') per_competence
            GROUP BY participation_id) pix
      WHERE p.id = pix.participation_id`,
+    [campaignId],
+  );
+  // The tabs' read models, as the sharing keeps them: certifiable competences, levels per competence.
+  await client.query(
+    `UPDATE participations p SET certifiable_competences_count = (SELECT count(*) FROM jsonb_each_text(p.pix_by_competence) e WHERE e.value::int >= 8)
+     WHERE p.campaign_id = $1`,
+    [campaignId],
+  );
+  await client.query(
+    `INSERT INTO campaign_competence_levels (campaign_id, competence_id, level, participants_count, pix_sum)
+     SELECT p.campaign_id, e.key, e.value::int / 8, count(*), SUM(e.value::int)
+     FROM participations p CROSS JOIN LATERAL jsonb_each_text(p.pix_by_competence) e
+     WHERE p.campaign_id = $1 AND p.is_latest_shared GROUP BY p.campaign_id, e.key, e.value::int / 8`,
     [campaignId],
   );
   return campaignId;

@@ -1,12 +1,21 @@
 import Link from "next/link";
+import { CircleHelp, KeyRound, LayoutGrid, UserRound } from "lucide-react";
+import { LogoMark } from "../ui/logo";
 import { LogoutButton } from "../ui/logout-button";
+import { NavLink } from "../ui/nav-link";
 
-/** Header of the student app: brand, main navigation and the "J'ai un code" entry. */
+const ENTRY = "inline-flex items-center gap-1.5 rounded-md px-1 py-1 text-slate-800 hover:text-brand-700";
+/** The current section: underlined in the brand colour (not by colour alone). */
+const CURRENT = "text-brand-700 underline decoration-2 underline-offset-8";
+const ICON = "h-4 w-4 shrink-0";
+
+/** Header of the student app: brand, main navigation (the current section marked), help and the "J'ai un code" entry. */
 export function AppHeader({ userName }: { userName: string | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-xl font-extrabold tracking-tight text-brand-700">
+        <Link href="/" className="inline-flex items-center gap-2 text-xl font-extrabold tracking-tight text-brand-700">
+          <LogoMark />
           Pix Libre
           <span className="sr-only"> – accueil</span>
         </Link>
@@ -14,15 +23,32 @@ export function AppHeader({ userName }: { userName: string | null }) {
           <ul className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm font-medium">
             {userName && (
               <li>
-                <Link href="/competences" className="text-slate-800 hover:text-brand-700">
-                  Compétences
-                </Link>
+                <NavLink href="/competences" className={ENTRY} activeClassName={CURRENT}>
+                  <LayoutGrid className={ICON} /> Compétences
+                </NavLink>
+              </li>
+            )}
+            {userName && (
+              <li>
+                <NavLink href="/mon-compte" className={ENTRY} activeClassName={CURRENT}>
+                  <UserRound className={ICON} /> Mon compte
+                </NavLink>
               </li>
             )}
             <li>
-              <Link href="/campagnes" className="rounded-lg bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700">
-                J&apos;ai un code
-              </Link>
+              <NavLink href="/aide" className={ENTRY} activeClassName={CURRENT}>
+                <CircleHelp className={ICON} /> Aide
+              </NavLink>
+            </li>
+            <li>
+              <NavLink
+                href="/campagnes"
+                exact
+                className="inline-flex items-center gap-1.5 rounded-lg bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700"
+                activeClassName="ring-2 ring-brand-800 ring-offset-2"
+              >
+                <KeyRound className={ICON} /> J&apos;ai un code
+              </NavLink>
             </li>
             {userName ? (
               <li className="flex items-center gap-2">

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { clientAddress } from "../auth/request-context";
 import { getSessionUserId } from "../auth/session";
 import { NotFoundError } from "../domain/shared/errors";
 import { deleteParticipation } from "../use-cases/campaigns/delete-participation";
@@ -11,7 +12,9 @@ export async function deleteParticipationAction(_previous: ActionState, formData
   return runAction(async () => {
     const userId = await getSessionUserId();
     if (userId === null) throw new NotFoundError();
-    const campaignId = await deleteParticipation({ actorUserId: userId, participationId: z.coerce.number().int().positive().parse(formData.get("participationId")) });
+    const participationId = z.coerce.number().int().positive().safeParse(formData.get("participationId"));
+    if (!participationId.success) throw new NotFoundError();
+    const campaignId = await deleteParticipation({ actorUserId: userId, participationId: participationId.data, address: await clientAddress() });
     revalidatePath(`/orga/campagnes/${campaignId}`, "layout");
     return { ok: true, message: "Participation supprimée." };
   });

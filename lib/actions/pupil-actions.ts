@@ -22,7 +22,8 @@ export async function enterCodeAction(_previous: ActionState, formData: FormData
     return { ok: true };
   });
   if (code) redirect(`/campagnes/${code}`);
-  return { ...result, values: keptValues(formData) };
+  // The campaign code is no secret (it is printed for the class): the pupil corrects what they typed instead of retyping it.
+  return { ...result, values: { ...keptValues(formData), code: String(formData.get("code") ?? "").slice(0, 20) } };
 }
 
 export async function startCampaignAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -46,7 +47,13 @@ export async function startTimerAction(formData: FormData): Promise<void> {
   const userId = await getSessionUserId();
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   const campaign = await campaignForLanding(code);
-  if (campaign) await startTimedChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? "") });
+  try {
+    if (campaign) await startTimedChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? "") });
+  } catch (error) {
+    // A stale form (a second click, another tab moved on) or no assessment of this user here: the evaluation page
+    // shows the current question or sends the user away, instead of a server error.
+    if (!(error instanceof DomainError)) throw error;
+  }
   redirect(`/campagnes/${code}/evaluation`);
 }
 

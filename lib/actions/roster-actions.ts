@@ -12,7 +12,9 @@ import { changeRequiredPassword, newPasswordSchema } from "../use-cases/roster/c
 import { importLearners, type ImportReport } from "../use-cases/roster/import-learners";
 import { identitySchema } from "../use-cases/roster/learner-identity";
 import { manageLearnerAccount } from "../use-cases/roster/manage-learner-accounts";
+import { deleteLearner } from "../use-cases/roster/delete-learner";
 import { reconcileLearner } from "../use-cases/roster/reconcile-learner";
+import { unlinkLearner } from "../use-cases/roster/unlink-learner";
 import { previewPupilAccount, pupilAccountSchema, signUpAndReconcile } from "../use-cases/roster/sign-up-and-reconcile";
 import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
 
@@ -49,12 +51,42 @@ const accountActionSchema = z.object({ learnerId: z.coerce.number().int().positi
 
 export async function learnerAccountAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
-    const input = accountActionSchema.parse(Object.fromEntries(formData));
-    const credentials = await manageLearnerAccount({ actorUserId: await signedInUserId(), ...input });
+    const parsed = accountActionSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw new NotFoundError();
+    const input = parsed.data;
+    const credentials = await manageLearnerAccount({ actorUserId: await signedInUserId(), ...input, address: await clientAddress() });
     revalidatePath("/orga/eleves");
     const done = input.action === "ADD_USERNAME" ? "Identifiant ajouté" : "Mot de passe réinitialisé";
     return { ok: true, message: `${done}. Identifiant : ${credentials.login} — mot de passe à usage unique : ${credentials.password} (notez-le : il ne sera plus affiché).` };
   });
+}
+
+const learnerIdSchema = z.object({ learnerId: z.coerce.number().int().positive() });
+
+/** « Dissocier »: the pupil of the roster is no longer linked to the account that claimed it. */
+export async function unlinkLearnerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const input = learnerIdSchema.safeParse(Object.fromEntries(formData));
+    if (!input.success) throw new NotFoundError();
+    await unlinkLearner({ actorUserId: await signedInUserId(), learnerId: input.data.learnerId, address: await clientAddress() });
+    revalidatePath("/orga/eleves");
+    return { ok: true, message: "Élève dissocié : il pourra s'identifier à nouveau en rejoignant un parcours." };
+  });
+}
+
+/** An ADMIN deletes a pupil of the roster; the list then says so (the row, and its form, are gone). */
+export async function deleteLearnerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  let done = false;
+  const result = await runAction(async () => {
+    const input = learnerIdSchema.safeParse(Object.fromEntries(formData));
+    if (!input.success) throw new NotFoundError();
+    await deleteLearner({ actorUserId: await signedInUserId(), learnerId: input.data.learnerId, address: await clientAddress() });
+    revalidatePath("/orga/eleves");
+    done = true;
+    return { ok: true };
+  });
+  if (done) redirect("/orga/eleves?suppression=faite");
+  return result;
 }
 
 /** A signed-in pupil links their account to the roster, then goes back to the campaign's landing page. */
@@ -67,6 +99,8 @@ export async function reconcileLearnerAction(_previous: JoinState, formData: For
     target = `/campagnes/${campaignCode}`;
     return { ok: true };
   });
+  // Linked: the header now greets the pupil with the school's spelling of their name, so the layout is drawn again.
+  if (target) revalidatePath("/", "layout");
   if (target) redirect(target);
   return { ...result, values: keptValues(formData) };
 }

@@ -1,5 +1,8 @@
 import "server-only";
+import { ZodError } from "zod";
 import { DomainError } from "../domain/shared/errors";
+// Side effect: zod's messages without a French text of their own become French ones (see the file).
+import "./french-form-messages";
 
 export type ActionState = {
   ok: boolean;
@@ -20,6 +23,9 @@ export function keptValues(formData: FormData): Record<string, string> {
 
 export const initialActionState: ActionState = { ok: false };
 
+/** A hidden field our pages always fill (an id, a choice) is missing or wrong: only a handcrafted request does that. */
+export const MALFORMED_FORM_MESSAGE = "Le formulaire envoyé est incomplet ou invalide : rechargez la page et réessayez.";
+
 /** Expected errors reach the user in French; anything else is logged and replaced by a generic message. */
 export async function runAction(work: () => Promise<ActionState>): Promise<ActionState> {
   try {
@@ -28,6 +34,8 @@ export async function runAction(work: () => Promise<ActionState>): Promise<Actio
     if (error instanceof DomainError) {
       return error.field ? { ok: false, message: error.message, fieldErrors: { [error.field]: error.message } } : { ok: false, message: error.message };
     }
+    // `.parse()` of fields the user never types: bad input, said in French, not an incident to log.
+    if (error instanceof ZodError) return { ok: false, message: MALFORMED_FORM_MESSAGE };
     // next/navigation's redirect() and notFound() are thrown on purpose: let them through.
     if (error && typeof error === "object" && "digest" in error) throw error;
     console.error(error);

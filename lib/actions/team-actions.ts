@@ -6,6 +6,7 @@ import { getOrgaContext } from "../auth/orga-actor";
 import { getSessionUserId } from "../auth/session";
 import { NotFoundError } from "../domain/shared/errors";
 import { inviteMembers } from "../use-cases/team/invite-members";
+import { invitationReportMessage } from "../domain/invitations/invitation-report";
 import { cancelInvitation, resendInvitation } from "../use-cases/team/manage-invitation";
 import { changeMemberRole, leaveEstablishment, removeMember } from "../use-cases/team/manage-membership";
 import { keptValues, runAction, type ActionState } from "./run-action";
@@ -26,14 +27,14 @@ export async function inviteMembersAction(_previous: ActionState, formData: Form
     if (!context?.current) throw new NotFoundError();
     const role = roleSchema.safeParse(formData.get("role"));
     if (!role.success) return { ok: false, fieldErrors: { role: "Choisissez un rôle." } };
-    const emails = await inviteMembers({
+    const report = await inviteMembers({
       actorUserId: context.userId,
       establishmentId: context.current.establishmentId,
       emailsText: String(formData.get("emails") ?? ""),
       role: role.data,
     });
     revalidatePath("/orga/equipe");
-    return { ok: true, message: emails.length > 1 ? `${emails.length} invitations envoyées.` : `Invitation envoyée à ${emails[0]}.` };
+    return { ok: true, message: invitationReportMessage(report) };
   });
   return result.ok ? result : { ...result, values: keptValues(formData) };
 }

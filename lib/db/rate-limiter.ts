@@ -48,6 +48,11 @@ export async function consumeAttempt(name: LimitName, key: string): Promise<void
   }
 }
 
+/** Gives back an attempt counted by consumeAttempt (limits that count failures only: refunded on success). */
+export async function refundAttempt(name: LimitName, key: string): Promise<void> {
+  await limiter(name).reward(key, 1);
+}
+
 /** Counts one failure without refusing anything now: the next check says whether the budget is spent. */
 export async function countFailure(name: LimitName, key: string): Promise<void> {
   try {

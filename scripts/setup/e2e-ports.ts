@@ -8,6 +8,8 @@ export function e2ePorts(base = Number(process.env.E2E_PORT ?? 3100)) {
     app: base,
     /** The same application and database, GAR with our key pair (encrypted assertions, signed AuthnRequests). */
     garWithKeyApp: base + 1,
+    /** The authorization matrix's own server (tests/matrix, the step of npm test before this suite). */
+    matrix: base + 2,
     /** SimpleSAMLphp playing the GAR: plain assertions. */
     idp: base + 5,
     /** SimpleSAMLphp playing the GAR: assertions encrypted for the service provider. */

@@ -20,17 +20,21 @@ test("the teacher follows the demo campaign: statuses, stars with the key to rea
   await page.waitForURL(/resultats/);
   await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(4);
   await expect(page.getByRole("row", { name: /Santa/i }).getByRole("img", { name: "1 étoile sur 3" })).toBeVisible();
+  // Each result comes with its precision.
+  for (const name of ["Babbage", "Lovelace", "Santa"]) await expect(page.getByRole("row", { name: new RegExp(name, "i") })).toContainText(/\d+\s%\s±\s\d+/);
   await expect(page.getByText("Tous vos élèves n'apparaissent pas ?").first()).toBeVisible();
   await page.getByText("Clés de lecture des résultats").click();
   await expect(page.getByText("de 81 à 100 % :")).toBeVisible();
   // The demo campaign is on the rentrée 4e parcours: its bands speak of the start of 4e.
   await expect(page.getByText("Une partie des savoir-faire attendus en début de 4e est en place, mais de nombreux sujets restent à travailler.", { exact: true })).toBeVisible();
+  await expect(page.getByText(/Le\s«\s±\s»\sdonne la précision de la mesure/)).toBeVisible();
   await page.getByLabel("Palier").selectOption("1");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(2);
   await page.getByRole("link", { name: /^Santa$/i }).click();
   await expect(page.getByRole("heading", { name: /Résultats de Garance Santa/i })).toBeVisible();
   await expect(page.getByRole("table", { name: "Résultats par compétence" })).toBeVisible();
+  await expect(page.getByText("Résultat", { exact: true }).locator("xpath=following-sibling::dd")).toContainText(/\d+\s%\s±\s\d+/);
 
   await page.getByRole("link", { name: "Analyse", exact: true }).click();
   await page.waitForURL(/analyse/);

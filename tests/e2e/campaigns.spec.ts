@@ -19,13 +19,18 @@ test("the demo teacher creates, finds, edits, archives, restores and duplicates 
   await page.getByLabel("Libellé de l'identifiant").fill("Numéro d'élève");
   await page.getByLabel("Titre du parcours").fill("Rentrée 3e A");
   await page.getByLabel("Texte de la page d'accueil").fill("Bienvenue ! **Prenez votre temps.**");
+  // The advanced options: the precision engine at ± 8 by default; this campaign keeps the historical engine.
+  await page.getByText("Options avancées").click();
+  await expect(page.getByLabel("Précision visée", { exact: true })).toHaveValue("8");
+  await expect(page.getByRole("radio", { name: /Arrêt à la précision visée/ })).toBeChecked();
+  await page.getByRole("radio", { name: /Déroulement historique/ }).check();
   await page.getByRole("button", { name: "Créer la campagne" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: /3e A – rentrée numérique/ })).toBeVisible();
   const code = (await page.getByTestId("campaign-code").textContent())!.trim();
   expect(code).toMatch(/^[A-HJKMNP-Z]{6}[2-9]{3}$/);
   await expect(page.getByTestId("direct-link")).toHaveText(new RegExp(`/campagnes/${code}$`));
-  await expect(page.getByText("Profil cible: Parcours de rentrée 3e")).toBeVisible();
+  await expect(page.getByText("Parcours : Parcours de rentrée 3e")).toBeVisible();
   for (const tab of ["Activité", "Résultats (0)", "Analyse", "Paramètres"]) await expect(page.getByRole("link", { name: tab, exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "← " }).or(page.getByRole("link", { name: "Retour à la liste des campagnes" })).first().click();
@@ -40,10 +45,15 @@ test("the demo teacher creates, finds, edits, archives, restores and duplicates 
   await row.getByRole("link").click();
   await page.getByRole("link", { name: "Paramètres", exact: true }).click();
   await expect(page.getByText("Numéro d'élève (texte)")).toBeVisible();
+  await expect(page.getByText("Déroulement historique (« smart random »)")).toBeVisible();
   await page.getByRole("link", { name: "Modifier" }).click();
   await page.getByLabel("Nom de la campagne").fill("3e A – rentrée 2026");
+  await page.getByText("Options avancées").click();
+  await page.getByRole("radio", { name: /Arrêt à la précision visée/ }).check();
+  await page.getByLabel("Précision visée", { exact: true }).selectOption("6");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Les modifications sont enregistrées.")).toBeVisible();
+  await expect(page.getByText("Arrêt à la précision visée (± 6 points)")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: /3e A – rentrée 2026/ })).toBeVisible();
 
   await page.getByRole("button", { name: "Archiver" }).click();

@@ -51,7 +51,7 @@ test("SP-initiated: a pupil sent to the GAR from a page of ours comes back to th
   await expect(page.getByText("Margaux Beranger", { exact: false })).toBeVisible();
   await giveBirthdate(page, margaux);
   await page.waitForURL(`${app}/mon-compte`);
-  await expect(page.getByRole("heading", { name: "Mon compte" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
 
   // The next day, from the médiacentre (IdP-initiated), the ENT opens another page of ours.
   const nextDay = await newPupilPage(browser);
@@ -69,7 +69,7 @@ test("IdP-initiated with two UAIs: the registered school is found; a RelayState 
   await page.waitForURL(`${app}/gar/premiere-connexion?**`);
   await giveBirthdate(page, chloe);
   await page.waitForURL(`${app}/mon-compte`);
-  await expect(page.getByRole("heading", { name: "Mon compte" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
 
   // Same ENT session, an open-redirect attempt as RelayState: signed in, kept on our site.
   await page.goto(idpInitiated(idp, app, "https://attacker.invalid/"));
@@ -87,7 +87,7 @@ test("encrypted assertion read with our key pair, after a signed AuthnRequest th
   await page.waitForURL(`${appWithKey}/gar/premiere-connexion?**`);
   await giveBirthdate(page, raphael);
   await page.waitForURL(`${appWithKey}/mon-compte`);
-  await expect(page.getByRole("heading", { name: "Mon compte" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
 });
 
 test("encrypted assertion without our key: a message that does not ask to retry", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "@playwright/test";
 import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { fillIdentity, newCampaignCode, newPupil, signUpThroughRoster } from "./roster-helpers";
 import { fixturePupils, siecleXml } from "../support/siecle-sample";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/siecle/BEE_ELEVES_0759999Z.xml");
@@ -10,30 +10,6 @@ const INES_EMAIL = `ines.chateau.${Date.now()}@example.org`;
 
 // One story: the pupils who join in the second test are those whose usernames are generated in the third.
 test.describe.configure({ mode: "serial" });
-
-/** A campaign of the demo school of our own, so that other journeys' participant counts are not touched. */
-async function newCampaignCode(page: Page): Promise<string> {
-  await loginToOrga(page, DEMO.member);
-  await page.goto("/orga/campagnes/nouvelle");
-  await page.getByLabel("Nom de la campagne").fill("6A – rentrée (élèves)");
-  await page.getByLabel("Que souhaitez-vous tester ?").selectOption({ label: "Parcours de rentrée 5e" });
-  await page.getByRole("button", { name: "Créer la campagne" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /6A – rentrée \(élèves\)/ })).toBeVisible();
-  return (await page.getByTestId("campaign-code").textContent())!.trim();
-}
-
-async function fillIdentity(page: Page, identity: { firstName: string; lastName: string; day: string; month: string; year: string }) {
-  await page.getByLabel("Prénom").fill(identity.firstName);
-  await page.getByLabel("Nom", { exact: true }).fill(identity.lastName);
-  await page.getByLabel("Jour").fill(identity.day);
-  await page.getByLabel("Mois").fill(identity.month);
-  await page.getByLabel("Année").fill(identity.year);
-}
-
-async function newPupil(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  return context.newPage();
-}
 
 test("an ADMIN imports the SIECLE file, sees its report, the classes and the pupils", async ({ page }, testInfo) => {
   await loginToOrga(page, DEMO.admin);
@@ -112,7 +88,7 @@ test("pupils join a restricted campaign by saying who they are: a typo is forgiv
   await stranger.getByRole("button", { name: "Je m'inscris" }).click();
   await expect(stranger.getByText(NO_MATCH)).toBeVisible();
 
-  // Signed in, a second account claiming to be Inès is told which account already is, partly hidden.
+  // Signed in, a second account claiming to be Inès is told she is already linked, without any hint of the account.
   await stranger.goto(`/inscription?retour=/campagnes/${code}`);
   await stranger.getByLabel("Prénom").fill("Inès");
   await stranger.getByLabel("Nom", { exact: true }).fill("Château");
@@ -124,48 +100,108 @@ test("pupils join a restricted campaign by saying who they are: a typo is forgiv
   await fillIdentity(stranger, { firstName: "Inès", lastName: "Château", day: "21", month: "02", year: "2015" });
   await stranger.getByRole("button", { name: "Je rejoins le parcours" }).click();
   const alert = stranger.getByRole("alert").filter({ hasText: "déjà rattaché" });
-  await expect(alert).toContainText("Cet élève est déjà rattaché au compte Pix i***@e***.org");
-  await expect(alert).toContainText("demandez à votre enseignant");
+  await expect(alert).toHaveText("Cet élève est déjà rattaché à un compte Pix. Si c'est le vôtre, connectez-vous avec ce compte ; sinon, demandez à votre enseignant de vous aider.");
   await stranger.context().close();
 });
 
-test("the teacher generates usernames for a class, downloads the sheet, and the pupil must change the password", async ({ page, browser }) => {
+test("the teacher resets the passwords of a class: only the accounts the school created; the pupil must change it", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await loginToOrga(page, DEMO.admin);
   await page.goto("/orga/eleves?classe=6A");
+  // Inès signed up with her own e-mail: the school does not manage her account, and never shows the address.
+  const inesRow = page.getByRole("row", { name: /CHÂTEAU/ });
+  await inesRow.locator("summary", { hasText: /^Gérer/ }).click();
+  await expect(inesRow).toContainText("Cet élève se connecte avec son adresse e-mail");
+  await expect(inesRow.locator("summary", { hasText: /^Réinitialiser le mot de passe/ })).toHaveCount(0);
+  await expect(page.getByText(INES_EMAIL)).toHaveCount(0);
+
   await page.getByLabel("Sélectionner tous les élèves de la page").check();
-  const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Générer les identifiants" }).click();
+  await expect(page.getByText("Aucun des élèves sélectionnés ne peut recevoir d'identifiant")).toBeVisible();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Réinitialiser les mots de passe" }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^identifiants-eleves-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^mots-de-passe-eleves-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
   const text = readFileSync(await download.path(), "utf8");
   expect(text.startsWith("\uFEFF")).toBe(true);
+  expect(text).not.toContain("@");
   const [header, ...lines] = text.slice(1).trimEnd().split("\n").map((line) => line.split(";").map((cell) => cell.replace(/^"|"$/g, "")));
   expect(header).toEqual(["Classe", "Nom", "Prénom", "Identifiant", "Mot de passe"]);
-  // Inès (e-mail account) gets a username; Gaël already has one; the others have no account yet.
+  // Gaël's username account was created through the roster; Inès (e-mail) and the pupils without account are skipped.
   expect(lines).toHaveLength(1);
   const [division, lastName, firstName, username, password] = lines[0];
-  expect([division, lastName, firstName, username]).toEqual(["6A", "CHÂTEAU", "Inès", "ines.chateau2102"]);
+  expect([division, lastName, firstName, username]).toEqual(["6A", "PERRIN", "Gaël", "gael.perrin2001"]);
   expect(password).toMatch(/^[a-z]{5}[A-Z][2-9]{2}$/);
   await expect(page.getByText("Fiche téléchargée : 1 élève, 4 ignorés")).toBeVisible();
-  await expect(page.getByRole("row", { name: /CHÂTEAU/ })).toContainText("Identifiant : ines.chateau2102");
 
-  const ines = await newPupil(browser);
-  await ines.goto("/connexion");
-  await ines.getByLabel("Adresse e-mail ou identifiant").fill(username);
-  await ines.getByLabel("Mot de passe").fill(password);
-  await ines.getByRole("button", { name: "Je me connecte" }).click();
-  await ines.waitForURL(/\/changer-mot-de-passe/);
-  await expect(ines.getByRole("heading", { name: "Choisissez votre mot de passe" })).toBeVisible();
+  const gael = await newPupil(browser);
+  await gael.goto("/connexion");
+  await gael.getByLabel("Adresse e-mail ou identifiant").fill(username);
+  await gael.getByLabel("Mot de passe").fill(password);
+  await gael.getByRole("button", { name: "Je me connecte" }).click();
+  await gael.waitForURL(/\/changer-mot-de-passe/);
+  await expect(gael.getByRole("heading", { name: "Choisissez votre mot de passe" })).toBeVisible();
   // Nothing else is reachable before the change.
-  await ines.goto("/campagnes");
-  await ines.waitForURL(/\/changer-mot-de-passe/);
-  await ines.getByLabel("Nouveau mot de passe").fill("InesNouveau2026");
-  await ines.getByLabel("Confirmation du mot de passe").fill("InesNouveau2026");
-  await ines.getByRole("button", { name: "Je change mon mot de passe" }).click();
-  await ines.waitForURL(/\/campagnes$/);
-  await expect(ines.getByLabel("Saisissez votre code")).toBeVisible();
-  await ines.context().close();
+  await gael.goto("/campagnes");
+  await gael.waitForURL(/\/changer-mot-de-passe/);
+  await gael.getByLabel("Nouveau mot de passe").fill("GaelNouveau2026");
+  await gael.getByLabel("Confirmation du mot de passe").fill("GaelNouveau2026");
+  await gael.getByRole("button", { name: "Je change mon mot de passe" }).click();
+  await gael.waitForURL(/\/campagnes$/);
+  await expect(gael.getByLabel("Saisissez votre code")).toBeVisible();
+  await gael.context().close();
+});
+
+test("a MEMBER undoes a pupil's link with « Dissocier », without JavaScript; the pupil, signed out, identifies again", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  // Jade, not Margaux: the SimpleSAMLphp journey links Margaux through the GAR earlier in the run.
+  const code = await newCampaignCode(page, "5A – dissociation");
+  const jade = await newPupil(browser);
+  const { login } = await signUpThroughRoster(jade, code, { firstName: "Jade", lastName: "Garçon", day: "07", month: "08", year: "2014" }, { password: "Jade2026abcXq" });
+  expect(login).toBe("jade.garcon0708");
+
+  // The teacher's browser runs no script: every step is a plain form post.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const teacher = await noScript.newPage();
+  await teacher.goto("/orga/eleves?recherche=Gar%C3%A7on");
+  const row = teacher.getByRole("row", { name: /GARÇON\s+Jade/ });
+  await expect(row).toContainText("Identifiant : jade.garcon0708");
+  await row.locator("summary", { hasText: /^Gérer/ }).click();
+  await expect(row.locator("summary", { hasText: /^Réinitialiser le mot de passe/ })).toBeVisible();
+  // Deleting a pupil is for ADMINs.
+  await expect(row.locator("summary", { hasText: /^Supprimer l'élève/ })).toHaveCount(0);
+  await row.locator("summary", { hasText: /^Dissocier/ }).click();
+  await row.getByRole("button", { name: "Dissocier le compte" }).click();
+  await expect(teacher.getByRole("row", { name: /GARÇON\s+Jade/ })).toContainText("Aucun compte");
+  await noScript.close();
+
+  // « Dissocier » signed Jade out everywhere: she signs in again, the school's campaign asks her again who she
+  // is, and she joins again.
+  await jade.goto(`/campagnes/${code}/rejoindre`);
+  await expect(jade.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await jade.getByRole("link", { name: "Je me connecte" }).click();
+  await jade.getByLabel("Adresse e-mail ou identifiant").fill(login);
+  await jade.getByLabel("Mot de passe").fill("Jade2026abcXq");
+  await jade.getByRole("button", { name: "Je me connecte" }).click();
+  await jade.waitForURL(new RegExp(`/campagnes/${code}/rejoindre$`));
+  await expect(jade.getByRole("heading", { name: "Qui êtes-vous ?" })).toBeVisible();
+  await fillIdentity(jade, { firstName: "Jade", lastName: "Garçon", day: "07", month: "08", year: "2014" });
+  await jade.getByRole("button", { name: "Je rejoins le parcours" }).click();
+  await expect(jade.getByRole("button", { name: "C'est parti !" })).toBeVisible();
+  await jade.context().close();
+});
+
+test("an ADMIN deletes a pupil from the list, after confirming", async ({ page }) => {
+  await loginToOrga(page, DEMO.admin);
+  await page.goto("/orga/eleves?classe=5A");
+  const row = page.getByRole("row", { name: /CHÂTEAU/ });
+  await expect(row).toContainText("Jérôme");
+  await row.locator("summary", { hasText: /^Gérer/ }).click();
+  await row.locator("summary", { hasText: /^Supprimer l'élève/ }).click();
+  await expect(row).toContainText("S'il figure encore dans SIECLE, le prochain import le recréera.");
+  await row.getByRole("button", { name: "Supprimer définitivement" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "L'élève a été supprimé de la liste." })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Jérôme/ })).toHaveCount(0);
 });
 
 test("a teacher of another school sees none of these pupils and cannot get their credentials", async ({ page, browser }) => {

@@ -168,12 +168,14 @@ test.describe("sessions can be ended (finding 6)", () => {
     await fillLogin(second, email, "Girafe-Bleue-42");
     await second.waitForURL(/\/mon-compte$/);
     await first.goto("/mon-compte");
-    await first.getByLabel("Mot de passe actuel").fill("Girafe-Bleue-42");
-    await first.getByLabel("Nouveau mot de passe").fill("Nuage7Tortue");
-    await first.getByRole("button", { name: "Changer le mot de passe" }).click();
+    // « Supprimer mon compte » asks for the current password too: the change is its own section.
+    const change = first.getByRole("region", { name: "Changer de mot de passe" });
+    await change.getByLabel("Mot de passe actuel").fill("Girafe-Bleue-42");
+    await change.getByLabel("Nouveau mot de passe").fill("Nuage7Tortue");
+    await change.getByRole("button", { name: "Changer le mot de passe" }).click();
     await expect(first.getByText(/Vos autres sessions ont été fermées/)).toBeVisible();
     await first.goto("/mon-compte");
-    await expect(first.getByRole("heading", { name: "Mon compte" })).toBeVisible();
+    await expect(first.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
     await second.reload();
     await second.waitForURL(/\/connexion\?retour=\/mon-compte/);
   });

@@ -44,11 +44,11 @@ test("the correspondent invites a teacher who signs up and joins; roles change; 
   await page.goto("/orga/equipe");
   const row = page.getByRole("row", { name: /Garnier/ });
   await expect(row).toBeVisible();
-  await row.getByLabel("Rôle de Inès Garnier").selectOption("ADMIN");
+  await row.getByLabel("Rôle d'Inès Garnier").selectOption("ADMIN");
   await row.getByRole("button", { name: "Modifier le rôle" }).click();
   await expect(row.getByText("Rôle modifié.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("row", { name: /Garnier/ }).getByLabel("Rôle de Inès Garnier")).toHaveValue("ADMIN");
+  await expect(page.getByRole("row", { name: /Garnier/ }).getByLabel("Rôle d'Inès Garnier")).toHaveValue("ADMIN");
 
   // A second invitation, cancelled: its link now refuses.
   const cancelled = `annulee.${Date.now()}@example.org`;
@@ -58,7 +58,7 @@ test("the correspondent invites a teacher who signs up and joins; roles change; 
   const cancelledLink = await lastInvitationLinkFor(page, cancelled);
   await page.goto("/orga/equipe");
   const invitationRow = page.getByRole("row", { name: new RegExp(cancelled) });
-  await invitationRow.getByRole("button", { name: `Annuler l'invitation de ${cancelled}` }).click();
+  await invitationRow.getByRole("button", { name: `Annuler l'invitation d'${cancelled}` }).click();
   await invitationRow.getByRole("button", { name: "Oui, annuler l'invitation" }).click();
   await expect(page.getByRole("row", { name: new RegExp(cancelled) })).toHaveCount(0);
   await page.goto(cancelledLink);

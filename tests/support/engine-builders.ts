@@ -1,4 +1,5 @@
-import { knowledgeElementsForAnswer } from "@/lib/domain/assessment/knowledge-elements-for-answer";
+import { elementsForAnswer } from "@/lib/domain/assessment/assessment-step";
+import type { AnsweredChallenge } from "@/lib/domain/assessment/observations";
 import { selectNextChallenge } from "@/lib/domain/assessment/select-next-challenge";
 import type { SelectionStrategy } from "@/lib/domain/assessment/selection-strategy";
 import type {
@@ -53,9 +54,18 @@ export const pupilOfLevel =
 
 export type Pupil = (skill: EngineSkill, challenge: EngineChallenge) => AnswerResult;
 
-export type AskedQuestion = { challengeId: string; skill: EngineSkill; isTimed: boolean; result: AnswerResult; knownBefore: ReadonlySet<string> };
+export type AskedQuestion = {
+  challengeId: string;
+  skill: EngineSkill;
+  isTimed: boolean;
+  result: AnswerResult;
+  /** Skills with an element (MODEL ones aside) before the question. */
+  knownBefore: ReadonlySet<string>;
+  /** The skill was already answered in this assessment: a re-check. */
+  isRecheck: boolean;
+};
 
-/** Plays a whole assessment as the app would: ask, answer, append the knowledge elements, repeat. */
+/** Plays a whole assessment as the app would: ask, answer, append the knowledge elements, repeat (re-checks included). */
 export function runAssessment(args: {
   targetSkills: readonly EngineSkill[];
   challenges: readonly EngineChallenge[];
@@ -68,6 +78,7 @@ export function runAssessment(args: {
   const { targetSkills, challenges, pupil, seed, strategy, maxQuestions = 1000 } = args;
   const knowledgeElements = [...(args.profile ?? [])];
   const asked: AskedQuestion[] = [];
+  const answers: AnsweredChallenge[] = [];
   while (asked.length < maxQuestions) {
     const last = asked[asked.length - 1];
     const next = selectNextChallenge({
@@ -75,6 +86,7 @@ export function runAssessment(args: {
       challenges,
       knowledgeElements,
       answeredChallengeIds: asked.map((question) => question.challengeId),
+      answers,
       lastAnswer: last ? { challengeId: last.challengeId, isTimed: last.isTimed } : null,
       seed,
       strategy,
@@ -83,9 +95,11 @@ export function runAssessment(args: {
     const challenge = challenges.find((c) => c.id === next.challengeId)!;
     const answeredSkill = targetSkills.find((s) => s.id === next.skillId)!;
     const result = pupil(answeredSkill, challenge);
-    const knownBefore = new Set(knowledgeElements.map((element) => element.skillId));
-    asked.push({ challengeId: challenge.id, skill: answeredSkill, isTimed: challenge.isTimed, result, knownBefore });
-    knowledgeElements.push(...knowledgeElementsForAnswer({ answeredSkill, result, targetSkills, alreadyKnownSkillIds: knownBefore }));
+    const knownBefore = new Set(knowledgeElements.filter((element) => element.source !== "MODEL").map((element) => element.skillId));
+    const isRecheck = answers.some((answer) => answer.skillId === answeredSkill.id);
+    asked.push({ challengeId: challenge.id, skill: answeredSkill, isTimed: challenge.isTimed, result, knownBefore, isRecheck });
+    knowledgeElements.push(...elementsForAnswer({ answeredSkill, result, targetSkills, knownElements: knowledgeElements, previousAnswers: answers }));
+    answers.push({ challengeId: challenge.id, skillId: answeredSkill.id, isSuccess: result === "OK" });
   }
   return { asked, knowledgeElements, hasEnded: false };
 }

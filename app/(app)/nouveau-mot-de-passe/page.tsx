@@ -6,6 +6,7 @@ import { clientAddress } from "@/lib/auth/request-context";
 import { PASSWORD_RULE_TEXT } from "@/lib/domain/accounts/password-policy";
 import { DomainError } from "@/lib/domain/shared/errors";
 import { isResetTokenValid } from "@/lib/use-cases/accounts/password-reset";
+import { orgaUrl } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "Nouveau mot de passe" };
 
@@ -28,6 +29,12 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
           hidden={{ token }}
           submitLabel="Enregistrer le mot de passe"
           fields={[{ name: "password", label: "Nouveau mot de passe", type: "password", autoComplete: "new-password", help: PASSWORD_RULE_TEXT }]}
+          doneExtra={
+            <span className="flex flex-wrap gap-x-4">
+              <Link href="/connexion" className="text-brand-700 underline">Se connecter</Link>
+              <a href={orgaUrl("/orga")} className="text-brand-700 underline">Se connecter à Pix Orga</a>
+            </span>
+          }
         />
       ) : (
         <>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { OrgaHeader } from "@/components/orga/orga-header";
+import { SiteFooter } from "@/components/ui/site-footer";
 import { getOrgaContext } from "@/lib/auth/orga-actor";
 import { getSession } from "@/lib/auth/session";
 
@@ -18,6 +19,7 @@ export default async function OrgaLayout({ children }: { children: React.ReactNo
       <main id="contenu" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
+      <SiteFooter helpHref="/orga/aide" />
     </>
   );
 }

@@ -7,8 +7,12 @@ import { IdentityForm } from "./identity-fields";
 
 const initial: JoinState = { ok: false };
 
-/** A signed-in pupil says who they are, once, to join the campaigns of their school. */
-export function ReconciliationForm({ code }: { code: string }) {
+/**
+ * A signed-in pupil says who they are, once, to join the campaigns of their school. The names of their account fill
+ * the form at first (they typed them when signing up a minute ago): only the birthdate is left to type.
+ */
+export function ReconciliationForm({ code, accountNames }: { code: string; accountNames?: { firstName: string; lastName: string } }) {
   const [state, action, pending] = useActionState(reconcileLearnerAction, initial);
-  return <IdentityForm code={code} action={action} state={state} pending={pending} submitLabel="Je rejoins le parcours" buttonClass={primaryButton} />;
+  const shown = state.values ? state : { ...state, values: accountNames };
+  return <IdentityForm code={code} action={action} state={shown} pending={pending} submitLabel="Je rejoins le parcours" buttonClass={primaryButton} />;
 }

@@ -3,14 +3,16 @@
 import { useActionState } from "react";
 import { updateCampaignAction } from "@/lib/actions/campaign-actions";
 import { fieldLabel, primaryButton, textInput } from "@/components/ui/button-styles";
+import { useLiveFieldErrors } from "@/components/ui/use-live-field-errors";
 import { LANDING_TEXT_MAX, TITLE_MAX } from "@/lib/domain/campaigns/campaign-form";
+import { EngineSettingsFields } from "./engine-settings-fields";
 
-type Values = { name: string; title: string; landingText: string; ownerId: string };
+type Values = { name: string; title: string; landingText: string; ownerId: string; assessmentMethod: string; precisionTarget: string };
 
 export function CampaignEditForm({ campaignId, isAssessment, members, initial }: { campaignId: number; isAssessment: boolean; members: { id: number; name: string }[]; initial: Values }) {
   const [state, action, pending] = useActionState(updateCampaignAction, { ok: false });
   const values = { ...initial, ...state.values };
-  const errors = state.fieldErrors ?? {};
+  const { errors, onEdit, hasErrorsLeft } = useLiveFieldErrors(state.fieldErrors);
   const input = (name: keyof Values, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <div>
       <label htmlFor={name} className={fieldLabel}>{label}</label>
@@ -19,9 +21,9 @@ export function CampaignEditForm({ campaignId, isAssessment, members, initial }:
     </div>
   );
   return (
-    <form key={JSON.stringify(state.values ?? {})} action={action} className="space-y-5" noValidate>
+    <form key={JSON.stringify(state.values ?? {})} action={action} onChange={onEdit} className="space-y-5" noValidate>
       <input type="hidden" name="campaignId" value={campaignId} />
-      <div role="alert" className="text-sm font-semibold text-red-700">{state.message}</div>
+      <div role="alert" className="text-sm font-semibold text-red-700">{state.fieldErrors && !hasErrorsLeft ? "" : state.message}</div>
       {input("name", "Nom de la campagne")}
       {isAssessment && input("title", "Titre du parcours", { maxLength: TITLE_MAX })}
       <div>
@@ -37,6 +39,7 @@ export function CampaignEditForm({ campaignId, isAssessment, members, initial }:
         </select>
         {errors.ownerId && <p className="mt-1 text-sm font-medium text-red-700">{errors.ownerId}</p>}
       </div>
+      {isAssessment && <EngineSettingsFields method={values.assessmentMethod} target={values.precisionTarget} errors={errors} />}
       <button type="submit" className={primaryButton} disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer"}</button>
     </form>
   );

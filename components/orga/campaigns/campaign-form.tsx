@@ -3,11 +3,13 @@
 import { useActionState, useState } from "react";
 import { createCampaignAction } from "@/lib/actions/campaign-actions";
 import { fieldLabel, primaryButton, textInput } from "@/components/ui/button-styles";
+import { useLiveFieldErrors } from "@/components/ui/use-live-field-errors";
 import { LANDING_TEXT_MAX, TITLE_MAX } from "@/lib/domain/campaigns/campaign-form";
 import { PARCOURS_CATEGORY_LABELS, byCategoryOrder } from "@/lib/domain/learning-content/parcours-categories";
+import { EngineSettingsFields } from "./engine-settings-fields";
 
 type Profile = { id: string; name: string; category: string; description: string };
-type Prefill = Partial<Record<"name" | "type" | "targetProfileId" | "title" | "landingText" | "externalIdLabel" | "externalIdType" | "multipleSendings", string>>;
+type Prefill = Partial<Record<"name" | "type" | "targetProfileId" | "title" | "landingText" | "externalIdLabel" | "externalIdType" | "multipleSendings" | "assessmentMethod" | "precisionTarget", string>>;
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
@@ -25,15 +27,15 @@ export function CampaignForm({ profiles, members, currentUserId, prefill }: { pr
   const [type, setType] = useState(values.type ?? "ASSESSMENT");
   const [profileId, setProfileId] = useState(values.targetProfileId ?? "");
   const [askExternalId, setAskExternalId] = useState(values.askExternalId ?? (values.externalIdLabel ? "yes" : "no"));
-  const errors = state.fieldErrors ?? {};
+  const { errors, onEdit, hasErrorsLeft } = useLiveFieldErrors(state.fieldErrors);
   const describedBy = (name: string, help?: boolean) => [help ? `${name}-help` : "", errors[name] ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
   const categories = [...new Set(profiles.map((p) => p.category))].sort(byCategoryOrder);
   const selected = profiles.find((p) => p.id === profileId);
 
   return (
-    <form key={JSON.stringify(state.values ?? {})} action={action} className="space-y-6" noValidate>
+    <form key={JSON.stringify(state.values ?? {})} action={action} onChange={onEdit} className="space-y-6" noValidate>
       <div role="alert" className="text-sm font-semibold text-red-700">
-        {state.message}
+        {state.fieldErrors && !hasErrorsLeft ? "" : state.message}
       </div>
       <div>
         <label htmlFor="name" className={fieldLabel}>Nom de la campagne</label>
@@ -150,6 +152,8 @@ export function CampaignForm({ profiles, members, currentUserId, prefill }: { pr
           </label>
         </div>
       </fieldset>
+
+      {type === "ASSESSMENT" && <EngineSettingsFields method={values.assessmentMethod} target={values.precisionTarget} errors={errors} />}
 
       <button type="submit" className={primaryButton} disabled={pending}>
         {pending ? "Création…" : "Créer la campagne"}

@@ -3,6 +3,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { primaryButton } from "@/components/ui/button-styles";
 import { CAMPAIGNS_PER_PAGE, type CampaignListRow } from "@/lib/db/queries/campaign-list";
 import { formatDate } from "@/lib/domain/shared/format-date";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Query = { onglet: "mes" | "toutes"; statut: "actives" | "archivees"; recherche: string; page: number };
 
@@ -80,7 +81,7 @@ export function CampaignList({ rows, total, query }: { rows: CampaignListRow[]; 
           )}
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+        <TableScroll label={`Liste des campagnes (${total})`}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Liste des campagnes ({total})</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -110,7 +111,7 @@ export function CampaignList({ rows, total, query }: { rows: CampaignListRow[]; 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={query.page} pages={pages} total={`${total} campagnes`} hrefOf={(n) => href(query, { page: n })} />
     </div>

@@ -1,6 +1,7 @@
 import { MASTERY_BANDS, MASTERY_BANDS_HEADING, MASTERY_READING_NOTE, masteryBandsOf, type Stage } from "@/lib/domain/scoring/stages";
 import { Stars } from "@/components/ui/stars";
 import { frenchTypography } from "@/lib/domain/typography/french-typography";
+import { PRECISION_KEY_TEXT } from "@/lib/domain/scoring/precision";
 
 /** "Clés de lecture des résultats": the four bands with their stars, described for the campaign's parcours. */
 export function MasteryKey({ stages = [] }: { stages?: readonly Pick<Stage, "threshold" | "prescriberDescription">[] }) {
@@ -21,6 +22,7 @@ export function MasteryKey({ stages = [] }: { stages?: readonly Pick<Stage, "thr
           </li>
         ))}
       </ul>
+      <p className="mt-4 text-sm text-slate-700">{frenchTypography(PRECISION_KEY_TEXT)}</p>
     </details>
   );
 }

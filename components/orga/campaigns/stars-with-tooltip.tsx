@@ -6,7 +6,7 @@ export function StarsWithTooltip({ reached, total, title, description }: { reach
   return (
     <span className="group relative inline-flex items-center" tabIndex={0} aria-describedby={undefined}>
       <Stars reached={reached} total={total} />
-      <span role="tooltip" className="invisible absolute left-0 top-full z-10 mt-1 w-72 rounded-lg bg-slate-900 p-3 text-xs text-white shadow-lg group-hover:visible group-focus:visible">
+      <span role="tooltip" className="absolute left-0 top-full z-10 mt-1 hidden w-72 max-w-[calc(100vw-3rem)] rounded-lg bg-slate-900 p-3 text-xs text-white shadow-lg group-hover:block group-focus:block">
         <strong className="block">{frenchTypography(title)}</strong>
         {frenchTypography(description)}
       </span>

@@ -1,4 +1,5 @@
 import type { ImportReport } from "@/lib/use-cases/roster/import-learners";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const plural = (count: number, singular: string, pluralForm = `${singular}s`) => `${count} ${count > 1 ? pluralForm : singular}`;
 
@@ -16,7 +17,6 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               {report.reactivated > 0 && ` (dont ${plural(report.reactivated, "réactivé", "réactivés")})`}
             </li>
             <li>{plural(report.disabled, "élève désactivé", "élèves désactivés")} (absents du fichier)</li>
-            {report.relinked > 0 && <li>{plural(report.relinked, "compte retrouvé", "comptes retrouvés")} grâce à l&apos;INE</li>}
           </ul>
         </div>
       ) : (
@@ -26,7 +26,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         </div>
       )}
       {report.rejections.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
+        <TableScroll label="Élèves du fichier non importés" className="rounded-lg border border-slate-200">
           <table className="w-full text-left text-sm">
             <caption className="bg-slate-50 px-3 py-2 text-left font-semibold">{plural(report.rejections.length, "élève du fichier non importé", "élèves du fichier non importés")}</caption>
             <thead className="border-b border-slate-200 text-slate-700">
@@ -48,7 +48,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

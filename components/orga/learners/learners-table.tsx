@@ -1,8 +1,11 @@
-import { ActionForm } from "@/components/ui/action-form";
-import { learnerAccountAction } from "@/lib/actions/roster-actions";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
+import { deleteLearnerAction, learnerAccountAction, unlinkLearnerAction } from "@/lib/actions/roster-actions";
 import type { ConnectionMethods, LearnerListRow } from "@/lib/db/queries/learners";
+import { accountActions } from "@/lib/domain/roster/account-ownership";
 import { toFrenchDate } from "@/lib/domain/roster/french-date";
+import { ofName } from "@/lib/domain/shared/french-text";
 import { SELECTION_FORM_ID, SelectAllLearners } from "./selection-actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function ConnectionCell({ connection }: { connection: ConnectionMethods | null }) {
   if (!connection) return <span className="text-slate-600">Aucun compte</span>;
@@ -15,22 +18,40 @@ function ConnectionCell({ connection }: { connection: ConnectionMethods | null }
   );
 }
 
-/** "Gérer le compte": the username and one-time password appear in the status line, once. */
-function ManageAccount({ row }: { row: LearnerListRow }) {
-  const connection = row.connection;
-  if (!connection) return null;
-  const canAddUsername = !connection.username;
-  const canReset = Boolean(connection.username || connection.hasEmail);
+export type RowPermissions = { establishmentId: number; canManage: boolean; canUnlink: boolean; canDelete: boolean };
+
+/**
+ * "Gérer": the account actions the establishment may take (only on accounts its roster created: docs/adr/0009), or
+ * why there are none; « Dissocier » a link; « Supprimer l'élève ». Each confirmation works without JavaScript.
+ * The username and one-time password appear in the status line, once.
+ */
+function ManageLearner({ row, permissions }: { row: LearnerListRow; permissions: RowPermissions }) {
+  const name = `${row.firstName} ${row.lastName}`;
+  const actions = row.account && permissions.canManage ? accountActions({ isDisabled: false, account: row.account }, permissions.establishmentId) : null;
   return (
     <details className="text-sm">
       <summary className="cursor-pointer font-semibold text-brand-700 underline">
-        Gérer le compte<span className="sr-only"> de {row.firstName} {row.lastName}</span>
+        Gérer<span className="sr-only"> l&apos;élève {name}</span>
       </summary>
-      <div className="mt-2 flex flex-col items-start gap-2">
-        {canAddUsername && <ActionForm action={learnerAccountAction} hidden={{ learnerId: row.id, action: "ADD_USERNAME" }} label="Ajouter l'identifiant" />}
-        {canReset && (
-          <ActionForm action={learnerAccountAction} hidden={{ learnerId: row.id, action: "RESET_PASSWORD" }} label="Réinitialiser le mot de passe"
+      <div className="mt-2 flex flex-col items-start gap-3">
+        {actions?.canAddUsername && (
+          <ConfirmActionForm action={learnerAccountAction} hidden={{ learnerId: row.id, action: "ADD_USERNAME" }} label="Ajouter l'identifiant" labelSuffix={name}
+            confirm="Un identifiant et un mot de passe à usage unique seront créés pour ce compte." confirmLabel="Ajouter" />
+        )}
+        {actions?.canReset && (
+          <ConfirmActionForm action={learnerAccountAction} hidden={{ learnerId: row.id, action: "RESET_PASSWORD" }} label="Réinitialiser le mot de passe" labelSuffix={name}
             confirm="Un mot de passe à usage unique remplacera l'actuel." confirmLabel="Réinitialiser" />
+        )}
+        {actions?.reason && <p className="max-w-xs text-slate-700">{actions.reason}</p>}
+        {row.account && permissions.canUnlink && (
+          <ConfirmActionForm action={unlinkLearnerAction} hidden={{ learnerId: row.id }} label="Dissocier" labelSuffix={name}
+            confirm="Cet élève ne sera plus rattaché à ce compte Pix. Il pourra s'identifier à nouveau en rejoignant un parcours de l'établissement."
+            confirmLabel="Dissocier le compte" />
+        )}
+        {permissions.canDelete && (
+          <ConfirmActionForm action={deleteLearnerAction} hidden={{ learnerId: row.id }} label="Supprimer l'élève" labelSuffix={name} isDanger
+            confirm="L'élève sera retiré de la liste. Ses participations restent, sans son nom, et son compte Pix reste le sien. S'il figure encore dans SIECLE, le prochain import le recréera."
+            confirmLabel="Supprimer définitivement" />
         )}
       </div>
     </details>
@@ -38,9 +59,11 @@ function ManageAccount({ row }: { row: LearnerListRow }) {
 }
 
 /** The establishment's active pupils; checkboxes belong to the selection form used by the bulk actions. */
-export function LearnersTable({ rows, total, canManage }: { rows: LearnerListRow[]; total: number; canManage: boolean }) {
+export function LearnersTable({ rows, total, permissions }: { rows: LearnerListRow[]; total: number; permissions: RowPermissions }) {
+  const canManage = permissions.canManage;
+  const hasActions = permissions.canManage || permissions.canUnlink || permissions.canDelete;
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+    <TableScroll label={`Liste des élèves (${total})`}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Liste des élèves ({total})</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -52,7 +75,7 @@ export function LearnersTable({ rows, total, canManage }: { rows: LearnerListRow
             <th scope="col" className="px-3 py-3">Classe</th>
             <th scope="col" className="px-3 py-3">Méthode(s) de connexion</th>
             <th scope="col" className="px-3 py-3 text-right">Participations</th>
-            {canManage && <th scope="col" className="px-3 py-3">Actions</th>}
+            {hasActions && <th scope="col" className="px-3 py-3">Actions</th>}
           </tr>
         </thead>
         <tbody>
@@ -72,11 +95,11 @@ export function LearnersTable({ rows, total, canManage }: { rows: LearnerListRow
                 {row.participationsCount}
                 {row.sharedCount > 0 && <span className="block text-xs text-slate-600">dont {row.sharedCount} envoyée{row.sharedCount > 1 ? "s" : ""}</span>}
               </td>
-              {canManage && <td className="px-3 py-3"><ManageAccount row={row} /></td>}
+              {hasActions && <td className="px-3 py-3"><ManageLearner row={row} permissions={permissions} /></td>}
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -32,7 +32,7 @@ export function MissingLearnersHelp({ figures, canImport }: { figures: RosterHel
   if (figures.notSharedCount > 0) {
     reasons.push({
       key: "shared",
-      title: `${count(figures.notSharedCount, "élève a", "élèves ont")} commencé un parcours sans envoyer ses résultats`,
+      title: count(figures.notSharedCount, "élève a commencé un parcours sans envoyer ses résultats", "élèves ont commencé un parcours sans envoyer leurs résultats"),
       text: "Seuls les résultats reçus apparaissent dans l'onglet « Résultats » d'une campagne. Demandez aux élèves de terminer le parcours puis de cliquer sur « J'envoie mes résultats ».",
     });
   }

@@ -1,6 +1,8 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { changeRoleAction, removeMemberAction } from "@/lib/actions/team-actions";
 import { formatDate } from "@/lib/domain/shared/format-date";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { ofName } from "@/lib/domain/shared/french-text";
 
 type Member = { membershipId: number; userId: number; firstName: string; lastName: string; email: string | null; role: "ADMIN" | "MEMBER"; lastAccessAt: Date | null };
 
@@ -8,7 +10,7 @@ const ROLE_LABEL = { ADMIN: "Administrateur", MEMBER: "Membre" } as const;
 
 export function MembersTable({ members, canManage, currentUserId }: { members: Member[]; canManage: boolean; currentUserId: number }) {
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+    <TableScroll label="Membres de l'établissement">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Membres de l&apos;établissement</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -31,7 +33,7 @@ export function MembersTable({ members, canManage, currentUserId }: { members: M
                 {canManage && m.userId !== currentUserId ? (
                   <ActionForm action={changeRoleAction} hidden={{ membershipId: m.membershipId }} label="Modifier le rôle">
                     <label htmlFor={`role-${m.membershipId}`} className="sr-only">
-                      Rôle de {m.firstName} {m.lastName}
+                      Rôle {ofName(`${m.firstName} ${m.lastName}`)}
                     </label>
                     <select id={`role-${m.membershipId}`} name="role" defaultValue={m.role} className="rounded border border-slate-400 px-2 py-1">
                       <option value="MEMBER">Membre</option>
@@ -60,6 +62,6 @@ export function MembersTable({ members, canManage, currentUserId }: { members: M
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,13 +1,15 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { cancelInvitationAction, resendInvitationAction } from "@/lib/actions/team-actions";
 import { formatDateTime } from "@/lib/domain/shared/format-date";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { ofName } from "@/lib/domain/shared/french-text";
 
 type Invitation = { id: number; email: string; role: "ADMIN" | "MEMBER" | null; sentAt: Date };
 
 export function PendingInvitations({ invitations }: { invitations: Invitation[] }) {
   if (invitations.length === 0) return <p className="text-slate-700">Aucune invitation en attente.</p>;
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+    <TableScroll label="Invitations en attente">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Invitations en attente</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -29,7 +31,7 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
                 <ActionForm
                   action={cancelInvitationAction}
                   hidden={{ invitationId: i.id }}
-                  label={`Annuler l'invitation de ${i.email}`}
+                  label={`Annuler l'invitation ${ofName(i.email)}`}
                   confirm="Annuler cette invitation ? Son lien ne fonctionnera plus."
                   confirmLabel="Oui, annuler l'invitation"
                 />
@@ -38,6 +40,6 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

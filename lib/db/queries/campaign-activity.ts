@@ -1,6 +1,6 @@
 import { db } from "../client";
 
-export type ParticipantRow = { participationId: number; lastName: string; firstName: string; status: "STARTED" | "TO_SHARE" | "SHARED"; externalId: string | null; createdAt: Date };
+export type ParticipantRow = { participationId: number; lastName: string; firstName: string; division: string | null; status: "STARTED" | "TO_SHARE" | "SHARED"; externalId: string | null; createdAt: Date };
 
 export const PARTICIPANTS_PER_PAGE = 50;
 
@@ -34,7 +34,7 @@ export async function campaignParticipants(
       orderBy: [{ learner: { lastName: "asc" } }, { learner: { firstName: "asc" } }, { user: { lastName: "asc" } }, { user: { firstName: "asc" } }, { id: "asc" }],
       skip: (page - 1) * PARTICIPANTS_PER_PAGE,
       take: PARTICIPANTS_PER_PAGE,
-      select: { id: true, status: true, participantExternalId: true, createdAt: true, user: { select: { firstName: true, lastName: true } }, learner: { select: { firstName: true, lastName: true } } },
+      select: { id: true, status: true, participantExternalId: true, createdAt: true, user: { select: { firstName: true, lastName: true } }, learner: { select: { firstName: true, lastName: true, division: true } } },
     }),
   ]);
   return {
@@ -43,6 +43,7 @@ export async function campaignParticipants(
       participationId: r.id,
       lastName: r.learner?.lastName ?? r.user?.lastName ?? "(anonyme)",
       firstName: r.learner?.firstName ?? r.user?.firstName ?? "",
+      division: r.learner?.division ?? null,
       status: r.status,
       externalId: r.participantExternalId,
       createdAt: r.createdAt,

@@ -31,6 +31,8 @@ export interface ExportParticipation {
   sharedAt: Date | null;
   /** Stars reached at sharing (reached stage − 1). */
   stars: number | null;
+  /** Assessment, shared: standard error of the mastery rate kept at completion (null before the precision engine). */
+  masteryStandardError: number | null;
   /** Assessment, shared: validated campaign skills per competence id, written at sharing ({"comp-1-1": 3}). */
   validatedByCompetence: Record<string, number> | null;
   /** Assessment, not finished yet: campaign skills with a (non-reset) knowledge element of the user. */
@@ -171,18 +173,20 @@ const BATCH_WHERE = `
 
 /**
  * Assessment: validated skills per competence come from the participation itself (written at sharing);
- * an unfinished one counts the campaign skills whose latest knowledge element of the user is not a reset
- * (only STARTED rows run that subquery: CASE evaluates it lazily).
+ * an unfinished one counts the campaign skills whose latest knowledge element of the user, MODEL ones aside
+ * (guesses of an earlier test, not assessments), is not a reset (only STARTED rows run that subquery: CASE
+ * evaluates it lazily).
  */
 const ASSESSMENT_BATCH = `
   SELECT ${PARTICIPATION_COLUMNS},
     CASE WHEN p.status = 'SHARED' THEN p.validated_by_competence END AS "validatedByCompetence",
+    CASE WHEN p.status = 'SHARED' THEN p.mastery_standard_error END AS "masteryStandardError",
     CASE WHEN p.status = 'STARTED' AND p.user_id IS NOT NULL THEN (
       SELECT COUNT(*)::int FROM (
         SELECT DISTINCT ON (ke.skill_id) ke.status
         FROM knowledge_elements ke
         JOIN campaign_skills cs ON cs.campaign_id = p.campaign_id AND cs.skill_id = ke.skill_id
-        WHERE ke.user_id = p.user_id
+        WHERE ke.user_id = p.user_id AND ke.source <> 'MODEL'
         ORDER BY ke.skill_id, ke.created_at DESC, ke.id DESC
       ) latest WHERE latest.status <> 'RESET'
     ) ELSE 0 END AS "assessedSkillsCount",
@@ -194,6 +198,7 @@ const ASSESSMENT_BATCH = `
 const PROFILES_COLLECTION_BATCH = `
   SELECT ${PARTICIPATION_COLUMNS},
     NULL::jsonb AS "validatedByCompetence",
+    NULL::float8 AS "masteryStandardError",
     0 AS "assessedSkillsCount",
     CASE WHEN p.status = 'SHARED' THEN p.pix_by_competence END AS "pixByCompetence",
     -- Only profiles shared before pix_by_competence was kept need their snapshot: a subquery that CASE

@@ -80,6 +80,7 @@ export async function campaignDetails(campaignId: number) {
     select: {
       id: true, code: true, name: true, title: true, type: true, createdAt: true, archivedAt: true, landingText: true,
       externalIdLabel: true, externalIdType: true, multipleSendings: true, ownerId: true, establishmentId: true,
+      assessmentMethod: true, precisionTarget: true,
       targetProfile: { select: { id: true, name: true, description: true } },
       creator: { select: { firstName: true, lastName: true, isPlatformAccount: true } },
       owner: { select: { firstName: true, lastName: true, isPlatformAccount: true } },

@@ -1,4 +1,6 @@
 import { db } from "../client";
+import { auditEntry } from "../../domain/audit/audit-entry";
+import { writeAudit } from "../repositories/audit-log-repository";
 import { NEXT_STEP_SCALE, uncountParticipations } from "../repositories/results-read-models";
 
 /**
@@ -30,28 +32,36 @@ export async function activityStats(campaignId: number) {
   };
 }
 
-/** Participations started and results received per day (Europe/Paris), cumulated. */
-export async function dailyActivity(campaignId: number) {
+/** The Paris calendar day of a column stored as UTC without time zone (Prisma's DateTime), whatever the session's zone. */
+const parisDay = (column: string) => `to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')`;
+
+/** Participations started and results received per day (Europe/Paris), not cumulated: see activitySeries. */
+export async function dailyActivity(campaignId: number): Promise<{ day: string; started: number; shared: number }[]> {
   const rows = await db.$queryRawUnsafe<{ day: string; started: bigint; shared: bigint }[]>(
     `WITH events AS (
-       SELECT to_char(created_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS day, 1 AS started, 0 AS shared FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL
+       SELECT ${parisDay("created_at")} AS day, 1 AS started, 0 AS shared FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL
        UNION ALL
-       SELECT to_char(shared_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD'), 0, 1 FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL AND shared_at IS NOT NULL)
+       SELECT ${parisDay("shared_at")}, 0, 1 FROM participations WHERE campaign_id = $1 AND deleted_at IS NULL AND shared_at IS NOT NULL)
      SELECT day, sum(started) AS started, sum(shared) AS shared FROM events GROUP BY day ORDER BY day`,
     campaignId,
   );
-  let started = 0;
-  let shared = 0;
-  return rows.map((r) => {
-    started += Number(r.started);
-    shared += Number(r.shared);
-    return { day: r.day, started, shared };
-  });
+  return rows.map((r) => ({ day: r.day, started: Number(r.started), shared: Number(r.shared) }));
 }
 
 export const RESULTS_PER_PAGE = 50;
 
-export type ResultRow = { participationId: number; lastName: string; firstName: string; externalId: string | null; division: string | null; masteryRate: number; stageReached: number | null; sharedAt: Date };
+export type ResultRow = {
+  participationId: number;
+  lastName: string;
+  firstName: string;
+  externalId: string | null;
+  division: string | null;
+  masteryRate: number;
+  /** Kept at completion; null for results kept before the precision engine (no « ± »). */
+  masteryStandardError: number | null;
+  stageReached: number | null;
+  sharedAt: Date;
+};
 
 export async function resultsList(campaignId: number, filter: { search: string; stage: number | null; division: string | null; sort: "nom" | "resultat"; page: number }) {
   const params: unknown[] = [campaignId];
@@ -75,9 +85,9 @@ export async function resultsList(campaignId: number, filter: { search: string; 
   const countParams = params.length;
   params.push(RESULTS_PER_PAGE, (Math.max(1, filter.page) - 1) * RESULTS_PER_PAGE);
   // The page and the total in one pass (the total rides on every row).
-  const rows = await db.$queryRawUnsafe<{ id: number; last_name: string | null; first_name: string | null; participant_external_id: string | null; division: string | null; mastery_rate: number; stage_reached: number | null; shared_at: Date; total: bigint }[]>(
+  const rows = await db.$queryRawUnsafe<{ id: number; last_name: string | null; first_name: string | null; participant_external_id: string | null; division: string | null; mastery_rate: number; mastery_standard_error: number | null; stage_reached: number | null; shared_at: Date; total: bigint }[]>(
     `SELECT latest.id, coalesce(l.last_name, u.last_name, '(anonyme)') AS last_name, coalesce(l.first_name, u.first_name, '') AS first_name,
-            latest.participant_external_id, l.division, latest.mastery_rate, latest.stage_reached, latest.shared_at, count(*) OVER () AS total
+            latest.participant_external_id, l.division, latest.mastery_rate, latest.mastery_standard_error, latest.stage_reached, latest.shared_at, count(*) OVER () AS total
      ${from} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
     ...params,
   );
@@ -85,7 +95,7 @@ export async function resultsList(campaignId: number, filter: { search: string; 
   const total = rows.length > 0 ? Number(rows[0].total) : Number((await db.$queryRawUnsafe<{ total: bigint }[]>(`SELECT count(*) AS total ${from}`, ...params.slice(0, countParams)))[0].total);
   return {
     total,
-    rows: rows.map((r): ResultRow => ({ participationId: r.id, lastName: r.last_name ?? "", firstName: r.first_name ?? "", externalId: r.participant_external_id, division: r.division, masteryRate: Number(r.mastery_rate ?? 0), stageReached: r.stage_reached, sharedAt: r.shared_at })),
+    rows: rows.map((r): ResultRow => ({ participationId: r.id, lastName: r.last_name ?? "", firstName: r.first_name ?? "", externalId: r.participant_external_id, division: r.division, masteryRate: Number(r.mastery_rate ?? 0), masteryStandardError: r.mastery_standard_error === null ? null : Number(r.mastery_standard_error), stageReached: r.stage_reached, sharedAt: r.shared_at })),
   };
 }
 
@@ -143,7 +153,7 @@ export async function participationDetail(campaignId: number, participationId: n
   const p = await db.participation.findFirst({
     where: { id: participationId, campaignId, deletedAt: null },
     select: {
-      id: true, status: true, createdAt: true, sharedAt: true, masteryRate: true, stageReached: true, participantExternalId: true, userId: true,
+      id: true, status: true, createdAt: true, sharedAt: true, masteryRate: true, masteryStandardError: true, stageReached: true, participantExternalId: true, userId: true,
       user: { select: { firstName: true, lastName: true } }, learner: { select: { firstName: true, lastName: true, division: true } },
       tubeResults: { select: { tubeId: true, competenceId: true, targetedCount: true, validatedCount: true, highestValidated: true, lowestNotValidated: true } },
     },
@@ -153,9 +163,12 @@ export async function participationDetail(campaignId: number, participationId: n
   return { ...p, tubes };
 }
 
-/** Deletes a participation for the teacher: anonymised, no longer counted; the pupil cannot take it again. */
-export async function softDeleteParticipation(participationId: number, deletedById: number, now: Date): Promise<boolean> {
-  const p = await db.participation.findUnique({ where: { id: participationId }, select: { campaignId: true, userId: true, learnerId: true } });
+/**
+ * Deletes a participation for the teacher: anonymised (no account, no roster pupil, no external id: GDPR), no longer
+ * counted; the pupil cannot take it again. Audit-logged in the same transaction.
+ */
+export async function softDeleteParticipation(participationId: number, actor: { userId: number; clientAddress: string }, now: Date): Promise<boolean> {
+  const p = await db.participation.findUnique({ where: { id: participationId }, select: { campaignId: true, userId: true, learnerId: true, campaign: { select: { establishmentId: true } } } });
   if (!p) return false;
   return db.$transaction(async (tx) => {
     const where = { campaignId: p.campaignId, deletedAt: null, OR: [{ id: participationId }, ...(p.userId ? [{ userId: p.userId }] : []), ...(p.learnerId ? [{ learnerId: p.learnerId }] : [])] };
@@ -166,9 +179,14 @@ export async function softDeleteParticipation(participationId: number, deletedBy
     await uncountParticipations(tx, { participationIds: ids });
     const { count } = await tx.participation.updateMany({
       where: { id: { in: ids }, deletedAt: null },
-      data: { deletedAt: now, deletedById, userId: null, participantExternalId: null },
+      data: { deletedAt: now, deletedById: actor.userId, userId: null, learnerId: null, participantExternalId: null },
     });
-    return count > 0;
+    if (count === 0) return false;
+    await writeAudit(tx, [auditEntry({
+      action: "PARTICIPATION_DELETED", actorUserId: actor.userId, establishmentId: p.campaign.establishmentId, targetUserId: p.userId,
+      targetLearnerId: p.learnerId, clientAddress: actor.clientAddress, details: { campaignId: p.campaignId, participations: count },
+    })], now);
+    return true;
   });
 }
 

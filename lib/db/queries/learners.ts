@@ -1,5 +1,6 @@
 import { db } from "../client";
 import type { Prisma } from "../generated/client";
+import type { PupilAccount } from "../../domain/roster/account-ownership";
 
 export const LEARNERS_PER_PAGE = 50;
 
@@ -17,6 +18,8 @@ export type LearnerListRow = {
   division: string | null;
   /** Null: the pupil has not joined with an account yet. */
   connection: ConnectionMethods | null;
+  /** What the ownership rules need to offer « Gérer le compte » (never the e-mail itself). */
+  account: PupilAccount | null;
   participationsCount: number;
   sharedCount: number;
 };
@@ -50,7 +53,12 @@ export async function listLearners(filter: LearnerListFilter): Promise<{ rows: L
       take: LEARNERS_PER_PAGE,
       select: {
         id: true, lastName: true, firstName: true, birthdate: true, division: true,
-        user: { select: { email: true, username: true, samlId: true } },
+        user: {
+          select: {
+            id: true, email: true, username: true, samlId: true, managedByEstablishmentId: true,
+            _count: { select: { memberships: { where: { disabledAt: null } } } },
+          },
+        },
       },
     }),
   ]);
@@ -69,6 +77,10 @@ export async function listLearners(filter: LearnerListFilter): Promise<{ rows: L
         birthdate: learner.birthdate ? learner.birthdate.toISOString().slice(0, 10) : null,
         division: learner.division,
         connection: learner.user && { hasEmail: Boolean(learner.user.email), username: learner.user.username, hasGar: Boolean(learner.user.samlId) },
+        account: learner.user && {
+          userId: learner.user.id, hasEmail: learner.user.email !== null, username: learner.user.username, hasGar: learner.user.samlId !== null,
+          isOrgaMember: learner.user._count.memberships > 0, managedByEstablishmentId: learner.user.managedByEstablishmentId,
+        },
         participationsCount: mine.reduce((sum, count) => sum + count._count._all, 0),
         sharedCount: mine.filter((count) => count.status === "SHARED").reduce((sum, count) => sum + count._count._all, 0),
       };

@@ -48,3 +48,21 @@ export async function loadOrgaContext(userId: number): Promise<OrgaContext | nul
 export async function findUserName(userId: number): Promise<{ firstName: string; lastName: string } | null> {
   return db.user.findUnique({ where: { id: userId }, select: { firstName: true, lastName: true } });
 }
+
+/**
+ * The name a pupil is greeted with: the school's spelling (« Joël NOËL ») once their account is linked to an active
+ * roster entry, rather than what they typed when signing up (« Joel Noel »); the account's names otherwise. With
+ * several schools, the entry updated last (the latest import or link) wins.
+ */
+export async function findPupilDisplayName(userId: number): Promise<{ firstName: string; lastName: string } | null> {
+  const [row] = await db.$queryRawUnsafe<{ first_name: string; last_name: string }[]>(
+    `SELECT coalesce(l.first_name, u.first_name) AS first_name, coalesce(l.last_name, u.last_name) AS last_name
+     FROM users u
+     LEFT JOIN LATERAL (
+       SELECT first_name, last_name FROM learners WHERE user_id = u.id AND NOT is_disabled ORDER BY updated_at DESC, id DESC LIMIT 1
+     ) l ON true
+     WHERE u.id = $1`,
+    userId,
+  );
+  return row ? { firstName: row.first_name, lastName: row.last_name } : null;
+}

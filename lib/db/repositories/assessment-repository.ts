@@ -1,6 +1,6 @@
 import { db } from "../client";
 import { Prisma } from "../generated/client";
-import type { EngineChallenge, EngineSkill, KnowledgeElementInput } from "../../domain/assessment";
+import type { EngineChallenge, EngineSkill, KnowledgeElementInput, KnowledgeElementSource } from "../../domain/assessment";
 import type { ChallengeSource } from "../../domain/learning-content/schema";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
 
@@ -17,6 +17,9 @@ export type AssessmentState = {
   campaignArchived: boolean;
   /** A retry ("Repasser mon parcours"): failures recorded before it started are asked again. */
   ignoreInvalidatedBefore: Date | null;
+  /** The campaign's engine settings, read on every answer so that a change applies at the next question. */
+  assessmentMethod: "SMART_RANDOM" | "PRECISION";
+  precisionTarget: number;
 };
 
 /** The assessment of the user's live participation in a campaign, in one query. */
@@ -34,7 +37,7 @@ async function findAssessmentWhere(where: Prisma.AssessmentWhereInput): Promise<
     orderBy: { id: "desc" },
     select: {
       id: true, userId: true, state: true, currentChallengeId: true, currentAskedAt: true, isTimerStarted: true, answersCount: true, isImproving: true, createdAt: true,
-      participation: { select: { id: true, campaignId: true, campaign: { select: { archivedAt: true, deletedAt: true } } } },
+      participation: { select: { id: true, campaignId: true, campaign: { select: { archivedAt: true, deletedAt: true, assessmentMethod: true, precisionTarget: true } } } },
     },
   });
   if (!a || !a.participation) return null;
@@ -43,6 +46,8 @@ async function findAssessmentWhere(where: Prisma.AssessmentWhereInput): Promise<
     isTimerStarted: a.isTimerStarted, answersCount: a.answersCount, participationId: a.participation.id, campaignId: a.participation.campaignId,
     campaignArchived: Boolean(a.participation.campaign.archivedAt || a.participation.campaign.deletedAt),
     ignoreInvalidatedBefore: a.isImproving ? a.createdAt : null,
+    assessmentMethod: a.participation.campaign.assessmentMethod,
+    precisionTarget: a.participation.campaign.precisionTarget,
   };
 }
 
@@ -83,7 +88,7 @@ async function loadEngineContent(campaignId: number): Promise<EngineContent> {
 /** The user's latest knowledge element per skill, over every campaign (reset ones dropped). */
 export async function latestKnowledgeElements(userId: number, skillIds: string[], ignoreInvalidatedBefore: Date | null = null): Promise<(KnowledgeElementInput & { earnedPix: number; competenceId: string })[]> {
   if (skillIds.length === 0) return [];
-  const rows = await db.$queryRawUnsafe<{ skill_id: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: "DIRECT" | "INFERRED"; earned_pix: number; competence_id: string; created_at: Date }[]>(
+  const rows = await db.$queryRawUnsafe<{ skill_id: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: KnowledgeElementSource; earned_pix: number; competence_id: string; created_at: Date }[]>(
     `SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id, created_at FROM knowledge_elements
      WHERE user_id = $1 AND skill_id = ANY($2::text[]) ORDER BY skill_id, created_at DESC, id DESC`,
     userId,
@@ -114,6 +119,25 @@ export async function startTimer(assessmentId: number, challengeId: string, now:
 
 export class AnswerAlreadyRecorded extends Error {}
 
+export type KnowledgeElementRow = { skillId: string; competenceId: string; status: "VALIDATED" | "INVALIDATED"; source: KnowledgeElementSource; earnedPix: number };
+
+/** The end of an assessment: the elements the posterior decides and the result's mean and σ, kept on the participation. */
+export type Completion = { modelElements: KnowledgeElementRow[]; masteryMean: number; masteryStandardError: number };
+
+/** Inside the completing transaction: MODEL elements after the answer's (later id wins), the participation's figures. */
+async function writeCompletion(tx: Prisma.TransactionClient, input: { assessmentId: number; userId: number; participationId: number; completion: Completion; now: Date }): Promise<void> {
+  const { completion } = input;
+  if (completion.modelElements.length) {
+    await tx.knowledgeElement.createMany({
+      data: completion.modelElements.map((k) => ({ ...k, userId: input.userId, assessmentId: input.assessmentId, answerId: null, createdAt: input.now })),
+    });
+  }
+  await tx.participation.updateMany({
+    where: { id: input.participationId, status: "STARTED" },
+    data: { status: "TO_SHARE", masteryMean: completion.masteryMean, masteryStandardError: completion.masteryStandardError },
+  });
+}
+
 /**
  * Records an answer, its knowledge elements and the next step in one transaction. The conditional update
  * on the current challenge makes a double submit (two tabs, a retry) record the answer once.
@@ -126,8 +150,8 @@ export async function recordAnswer(input: {
   value: unknown;
   result: AnswerOutcome;
   timeSpent: number | null;
-  knowledgeElements: { skillId: string; competenceId: string; status: "VALIDATED" | "INVALIDATED"; source: "DIRECT" | "INFERRED"; earnedPix: number }[];
-  next: { challengeId: string } | { completed: true };
+  knowledgeElements: KnowledgeElementRow[];
+  next: { challengeId: string } | { completed: Completion };
   now: Date;
 }): Promise<void> {
   try {
@@ -150,7 +174,7 @@ export async function recordAnswer(input: {
         });
       }
       if ("completed" in input.next) {
-        await tx.participation.updateMany({ where: { id: input.participationId, status: "STARTED" }, data: { status: "TO_SHARE" } });
+        await writeCompletion(tx, { assessmentId: input.assessmentId, userId: input.userId, participationId: input.participationId, completion: input.next.completed, now: input.now });
       }
     });
   } catch (error) {
@@ -159,9 +183,10 @@ export async function recordAnswer(input: {
   }
 }
 
-export async function completeAssessment(assessmentId: number, participationId: number): Promise<void> {
-  await db.$transaction([
-    db.assessment.updateMany({ where: { id: assessmentId, state: "STARTED" }, data: { state: "COMPLETED", currentChallengeId: null } }),
-    db.participation.updateMany({ where: { id: participationId, status: "STARTED" }, data: { status: "TO_SHARE" } }),
-  ]);
+/** Ends an assessment with no question left to ask (first question, or after a restart); once, however many tabs ask. */
+export async function completeAssessment(input: { assessmentId: number; userId: number; participationId: number; completion: Completion; now: Date }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.assessment.updateMany({ where: { id: input.assessmentId, state: "STARTED" }, data: { state: "COMPLETED", currentChallengeId: null } });
+    if (count === 1) await writeCompletion(tx, input);
+  });
 }

@@ -42,6 +42,8 @@ export async function insertCampaign(data: CampaignCreation & { code: string; es
           externalIdLabel: data.externalIdLabel,
           externalIdType: data.externalIdType,
           multipleSendings: data.multipleSendings,
+          assessmentMethod: data.assessmentMethod,
+          precisionTarget: data.precisionTarget,
           createdAt: data.now,
         },
         select: { id: true },
@@ -81,8 +83,12 @@ export async function unsafeFindCampaign(id: number): Promise<CampaignRecord | n
   return { ...campaign, isManagingStudents: establishment.isManagingStudents };
 }
 
-export async function updateCampaignFields(id: number, data: CampaignUpdate): Promise<void> {
-  await db.campaign.update({ where: { id }, data: { name: data.name, title: data.title, landingText: data.landingText, ownerId: data.ownerId } });
+/** The engine settings change only for an assessment (the caller passes them only then): the next question follows them. */
+export async function updateCampaignFields(id: number, data: Omit<CampaignUpdate, "assessmentMethod" | "precisionTarget"> & Partial<Pick<CampaignUpdate, "assessmentMethod" | "precisionTarget">>): Promise<void> {
+  await db.campaign.update({
+    where: { id },
+    data: { name: data.name, title: data.title, landingText: data.landingText, ownerId: data.ownerId, assessmentMethod: data.assessmentMethod, precisionTarget: data.precisionTarget },
+  });
 }
 
 export async function setCampaignArchived(id: number, archived: boolean, userId: number, now: Date): Promise<boolean> {
@@ -99,6 +105,7 @@ export async function softDeleteCampaign(id: number, userId: number, now: Date):
     db.campaign.update({ where: { id }, data: { deletedAt: now, deletedById: userId } }),
     db.participation.updateMany({ where: { campaignId: id, deletedAt: null }, data: { deletedAt: now, deletedById: userId, userId: null, participantExternalId: null, isLatestShared: false } }),
     db.campaignTubeSum.deleteMany({ where: { campaignId: id } }),
+    db.campaignCompetenceLevel.deleteMany({ where: { campaignId: id } }),
   ]);
 }
 

@@ -8,28 +8,39 @@ export type InvitationRecord = {
   email: string;
   role: "ADMIN" | "MEMBER" | null;
   status: "PENDING" | "ACCEPTED" | "CANCELLED";
-  codeHash: string;
   sentAt: Date;
 };
+
+/** Links of an invitation kept alive at once: the last mails' (a teacher finds the newest anyway). */
+export const LIVE_CODES_PER_INVITATION = 10;
 
 const select = {
   id: true,
   email: true,
   role: true,
   status: true,
-  codeHash: true,
   sentAt: true,
   establishment: { select: { id: true, name: true, archivedAt: true } },
 } as const;
 
 function toRecord(row: {
-  id: number; email: string; role: "ADMIN" | "MEMBER" | null; status: "PENDING" | "ACCEPTED" | "CANCELLED"; codeHash: string; sentAt: Date;
+  id: number; email: string; role: "ADMIN" | "MEMBER" | null; status: "PENDING" | "ACCEPTED" | "CANCELLED"; sentAt: Date;
   establishment: { id: number; name: string; archivedAt: Date | null };
 }): InvitationRecord {
   return {
-    id: row.id, email: row.email, role: row.role, status: row.status, codeHash: row.codeHash, sentAt: row.sentAt,
+    id: row.id, email: row.email, role: row.role, status: row.status, sentAt: row.sentAt,
     establishmentId: row.establishment.id, establishmentName: row.establishment.name, establishmentArchived: row.establishment.archivedAt !== null,
   };
+}
+
+/**
+ * Unscoped: the invitation whose mail carried this code (its digest), with the date of that mail, or null. The code is
+ * the proof of access (callers rate-limit failures); a lookup by digest of a 99-bit random code leaks nothing by timing.
+ */
+export async function unsafeFindInvitationByCode(id: number, codeHash: string): Promise<(InvitationRecord & { codeSentAt: Date }) | null> {
+  const code = await db.invitationCode.findUnique({ where: { codeHash }, select: { invitationId: true, sentAt: true, invitation: { select } } });
+  if (!code || code.invitationId !== id) return null;
+  return { ...toRecord(code.invitation), codeSentAt: code.sentAt };
 }
 
 /** Unscoped: callers check the code (link page) or the caller's role on the invitation's establishment. */
@@ -49,18 +60,30 @@ export async function findPendingInvitationId(establishmentId: number, email: st
 
 export async function createInvitation(data: { establishmentId: number; email: string; role: "ADMIN" | "MEMBER" | null; codeHash: string; now: Date }) {
   return db.invitation.create({
-    data: { establishmentId: data.establishmentId, email: data.email, role: data.role, codeHash: data.codeHash, createdAt: data.now, sentAt: data.now },
+    data: {
+      establishmentId: data.establishmentId, email: data.email, role: data.role, createdAt: data.now, sentAt: data.now,
+      codes: { create: { codeHash: data.codeHash, sentAt: data.now } },
+    },
     select: { id: true },
   });
 }
 
-/** A new code and sending date for a pending invitation; false when it is no longer pending. */
+/**
+ * One more code for a pending invitation (« Renvoyer », a new activation request) and its sending date; the links of
+ * the earlier mails keep working (the oldest beyond LIVE_CODES_PER_INVITATION are dropped). False when no longer pending.
+ */
 export async function renewPendingInvitation(id: number, codeHash: string, now: Date, role?: "ADMIN" | "MEMBER" | null): Promise<boolean> {
-  const { count } = await db.invitation.updateMany({
-    where: { id, status: "PENDING" },
-    data: { codeHash, sentAt: now, ...(role !== undefined ? { role } : {}) },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({
+      where: { id, status: "PENDING" },
+      data: { sentAt: now, ...(role !== undefined ? { role } : {}) },
+    });
+    if (count !== 1) return false;
+    await tx.invitationCode.create({ data: { invitationId: id, codeHash, sentAt: now } });
+    const kept = await tx.invitationCode.findMany({ where: { invitationId: id }, orderBy: [{ sentAt: "desc" }, { id: "desc" }], take: LIVE_CODES_PER_INVITATION, select: { id: true } });
+    await tx.invitationCode.deleteMany({ where: { invitationId: id, id: { notIn: kept.map((code) => code.id) } } });
+    return true;
   });
-  return count === 1;
 }
 
 export async function cancelPendingInvitation(id: number, now: Date): Promise<boolean> {

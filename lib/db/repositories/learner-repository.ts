@@ -1,5 +1,4 @@
 import { db } from "../client";
-import { Prisma } from "../generated/client";
 import type { PrismaClient } from "../prisma-factory";
 import type { ExistingLearner } from "../../domain/roster/import-plan";
 import type { LearnerRecord } from "../../domain/roster/learner-record";
@@ -26,8 +25,6 @@ export interface RosterWriter {
   /** Creates or updates (by INE) every record and makes it active again. */
   upsertLearners(records: readonly LearnerRecord[]): Promise<void>;
   disableLearners(learnerIds: readonly number[]): Promise<number>;
-  /** Learners just created whose INE is already linked to an account elsewhere (same birthdate) get that account. */
-  relinkAccountsByIne(createdInes: readonly string[]): Promise<number>;
 }
 
 /** JSON keys → columns; one jsonb parameter carries the whole file, whatever the number of pupils. */
@@ -45,24 +42,6 @@ FROM jsonb_to_recordset($1::jsonb) AS v(${RECORD_COLUMNS.map(([key]) => `"${key}
 ON CONFLICT (establishment_id, national_student_id) DO UPDATE SET
   ${[...RECORD_COLUMNS.map(([, column]) => column), "birthdate"].filter((c) => c !== "national_student_id").map((c) => `${c} = EXCLUDED.${c}`).join(", ")},
   is_disabled = false, updated_at = EXCLUDED.updated_at`;
-
-/**
- * Pupils of this establishment without an account whose INE is linked elsewhere, with the same birthdate, to an
- * account that has no pupil here yet: the most recently updated link wins, and an account is given only once.
- */
-const RELINK_SQL = `
-WITH candidates AS (
-  SELECT DISTINCT ON (mine.id) mine.id AS learner_id, other.user_id
-  FROM learners mine
-  JOIN learners other ON other.national_student_id = mine.national_student_id AND other.establishment_id <> mine.establishment_id
-    AND other.user_id IS NOT NULL AND other.birthdate = mine.birthdate
-  WHERE mine.establishment_id = $1 AND mine.national_student_id = ANY($3::text[]) AND mine.user_id IS NULL AND mine.is_disabled = false
-    AND NOT EXISTS (SELECT 1 FROM learners here WHERE here.establishment_id = $1 AND here.user_id = other.user_id)
-  ORDER BY mine.id, other.updated_at DESC
-), single AS (
-  SELECT DISTINCT ON (user_id) learner_id, user_id FROM candidates ORDER BY user_id, learner_id
-)
-UPDATE learners SET user_id = single.user_id, updated_at = $2 FROM single WHERE learners.id = single.learner_id`;
 
 /**
  * Runs `work` in one transaction that holds a lock on the establishment: two imports of the same school run one
@@ -92,10 +71,6 @@ export async function withRosterTransaction<T>(establishmentId: number, now: Dat
             establishmentId, [...learnerIds], now,
           );
         },
-        async relinkAccountsByIne(createdInes) {
-          if (createdInes.length === 0) return 0;
-          return tx.$executeRawUnsafe(RELINK_SQL, establishmentId, now, [...createdInes]);
-        },
       };
       return work(roster);
     },
@@ -116,106 +91,22 @@ export async function findActiveLearnersBornOn(establishmentId: number, birthdat
   return rows.map((row) => ({ ...row, birthdate: isoDate(row.birthdate) }));
 }
 
+/**
+ * Every active pupil of the establishment with the fields an identity check compares (names, birthdate): the check
+ * needs to know which entries a typed name aims at, whatever the birthdate, to limit attempts per entry.
+ */
+export async function findActiveRoster(establishmentId: number): Promise<RosterCandidate[]> {
+  const rows = await db.learner.findMany({
+    where: { establishmentId, isDisabled: false },
+    select: { id: true, userId: true, firstName: true, middleName: true, thirdName: true, lastName: true, preferredLastName: true, birthdate: true },
+  });
+  return rows.map((row) => ({ ...row, birthdate: isoDate(row.birthdate) }));
+}
+
 export type LinkedLearner = { id: number; isDisabled: boolean; division: string | null };
 
 export async function findLearnerOfUser(establishmentId: number, userId: number): Promise<LinkedLearner | null> {
   return db.learner.findFirst({ where: { establishmentId, userId }, select: { id: true, isDisabled: true, division: true } });
-}
-
-export type AccountLogins = { email: string | null; username: string | null; samlId: string | null };
-
-export async function findAccountLogins(userId: number): Promise<AccountLogins | null> {
-  return db.user.findUnique({ where: { id: userId }, select: { email: true, username: true, samlId: true } });
-}
-
-export type LearnerIdentity = { id: number; firstName: string; lastName: string; birthdate: string; userId: number | null };
-
-export async function findLearnerIdentity(learnerId: number): Promise<LearnerIdentity | null> {
-  const row = await db.learner.findUnique({ where: { id: learnerId }, select: { id: true, firstName: true, lastName: true, birthdate: true, userId: true } });
-  return row && { ...row, birthdate: isoDate(row.birthdate) };
-}
-
-/** Sets the link only if the pupil is still free and the account has no pupil there (checked by the unique index). */
-export async function linkLearnerToUser(learnerId: number, userId: number, now: Date): Promise<"LINKED" | "LEARNER_TAKEN" | "ACCOUNT_TAKEN"> {
-  try {
-    const { count } = await db.learner.updateMany({ where: { id: learnerId, userId: null, isDisabled: false }, data: { userId, updatedAt: now } });
-    return count === 1 ? "LINKED" : "LEARNER_TAKEN";
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "ACCOUNT_TAKEN";
-    throw error;
-  }
-}
-
-export class LoginTakenError extends Error {}
-
-/** Creates the pupil's account and links it in one transaction: no account is left behind when the link fails. */
-export async function createAccountForLearner(input: {
-  learnerId: number;
-  firstName: string;
-  lastName: string;
-  birthdate: string;
-  email: string | null;
-  username: string | null;
-  passwordHash: string;
-  now: Date;
-}): Promise<{ userId: number } | "LEARNER_TAKEN"> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: {
-          firstName: input.firstName, lastName: input.lastName, email: input.email, username: input.username, birthdate: dateOf(input.birthdate),
-          passwordHash: input.passwordHash, termsAcceptedAt: input.now,
-        },
-        select: { id: true },
-      });
-      const { count } = await tx.learner.updateMany({ where: { id: input.learnerId, userId: null, isDisabled: false }, data: { userId: user.id, updatedAt: input.now } });
-      if (count !== 1) throw new LearnerTakenSignal();
-      return { userId: user.id };
-    });
-  } catch (error) {
-    if (error instanceof LearnerTakenSignal) return "LEARNER_TAKEN";
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new LoginTakenError();
-    throw error;
-  }
-}
-
-class LearnerTakenSignal extends Error {}
-
-// ───────────── Accounts managed by teachers ─────────────
-
-export type ManagedLearner = {
-  learnerId: number;
-  division: string | null;
-  firstName: string;
-  lastName: string;
-  birthdate: string;
-  account: { userId: number; email: string | null; username: string | null; samlId: string | null; isOrgaMember: boolean } | null;
-};
-
-/** The pupils among `learnerIds` that belong to the establishment (others are silently left out). */
-export async function findManagedLearners(establishmentId: number, learnerIds: readonly number[]): Promise<ManagedLearner[]> {
-  const rows = await db.learner.findMany({
-    where: { establishmentId, id: { in: [...learnerIds] } },
-    orderBy: [{ division: "asc" }, { lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
-    select: {
-      id: true, division: true, firstName: true, lastName: true, birthdate: true,
-      user: { select: { id: true, email: true, username: true, samlId: true, _count: { select: { memberships: { where: { disabledAt: null } } } } } },
-    },
-  });
-  return rows.map((row) => ({
-    learnerId: row.id,
-    division: row.division,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    birthdate: isoDate(row.birthdate),
-    account: row.user && { userId: row.user.id, email: row.user.email, username: row.user.username, samlId: row.user.samlId, isOrgaMember: row.user._count.memberships > 0 },
-  }));
-}
-
-/** The establishment a pupil belongs to (for the authorization check), or null. */
-export async function findLearnerEstablishmentId(learnerId: number): Promise<number | null> {
-  const row = await db.learner.findUnique({ where: { id: learnerId }, select: { establishmentId: true } });
-  return row?.establishmentId ?? null;
 }
 
 export async function takenUsernames(candidates: readonly string[]): Promise<Set<string>> {
@@ -223,37 +114,7 @@ export async function takenUsernames(candidates: readonly string[]): Promise<Set
   return new Set(rows.map((row) => row.username!));
 }
 
-export type OneTimeCredentials = { userId: number; /** Null: the account keeps its username / e-mail. */ username: string | null; passwordHash: string };
-
-/** A uniqueness clash from a raw statement, as the pg driver adapter reports it. */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause;
-  return error.code === "P2002" || cause?.originalCode === "23505";
+/** Whether a pupil of the roster is linked to an account, and still active (after a link lost to another request). */
+export async function findLearnerLinkState(learnerId: number): Promise<{ userId: number | null; isDisabled: boolean } | null> {
+  return db.learner.findUnique({ where: { id: learnerId }, select: { userId: true, isDisabled: true } });
 }
-
-const CREDENTIALS_SQL = `
-UPDATE users SET username = COALESCE(v.username, users.username), password_hash = v.password_hash, should_change_password = true,
-  session_version = users.session_version + 1, updated_at = $2
-FROM jsonb_to_recordset($1::jsonb) AS v(user_id int, username text, password_hash text)
-WHERE users.id = v.user_id AND (v.username IS NULL OR users.username IS NULL)`;
-
-/**
- * One-time passwords (and new usernames) for a whole sheet in one statement: either every account of the sheet gets
- * its credentials, or none does (a username taken meanwhile, or an account given a username meanwhile).
- */
-export async function setOneTimeCredentials(updates: readonly OneTimeCredentials[], now: Date): Promise<"OK" | "CONFLICT"> {
-  const rows = updates.map((update) => ({ user_id: update.userId, username: update.username, password_hash: update.passwordHash }));
-  try {
-    await db.$transaction(async (tx) => {
-      const count = await tx.$executeRawUnsafe(CREDENTIALS_SQL, JSON.stringify(rows), now);
-      if (count !== rows.length) throw new ConflictSignal();
-    });
-    return "OK";
-  } catch (error) {
-    if (error instanceof ConflictSignal || isUniqueViolation(error)) return "CONFLICT";
-    throw error;
-  }
-}
-
-class ConflictSignal extends Error {}

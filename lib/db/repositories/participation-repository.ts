@@ -36,12 +36,19 @@ export async function findCampaignByCode(code: string): Promise<CampaignForPupil
   };
 }
 
-export type LiveParticipation = { id: number; status: "STARTED" | "TO_SHARE" | "SHARED"; sharedAt: Date | null; createdAt: Date };
+export type LiveParticipation = {
+  id: number;
+  status: "STARTED" | "TO_SHARE" | "SHARED";
+  sharedAt: Date | null;
+  createdAt: Date;
+  /** Kept at completion (null before the precision engine, or while the test runs). */
+  masteryStandardError: number | null;
+};
 
 export async function findLiveParticipation(campaignId: number, userId: number): Promise<LiveParticipation | null> {
   return db.participation.findFirst({
     where: { campaignId, userId, deletedAt: null, isImproved: false },
-    select: { id: true, status: true, sharedAt: true, createdAt: true },
+    select: { id: true, status: true, sharedAt: true, createdAt: true, masteryStandardError: true },
   });
 }
 

@@ -5,9 +5,11 @@ import type { Prisma } from "../generated/client";
  * Read models of the teacher's tabs, kept in the transaction that changes what they summarise:
  * - `participations.is_latest_shared`: the participation whose results the teacher sees for its pupil
  *   (shared, not deleted, the pupil's latest shared one: a pupil who sent twice counts once);
- * - `campaign_tube_sums`: per campaign and tube, the sums of the Analyse formula over those participations.
- * The tabs then read one row per tube, or a partial index, instead of every pupil's tube rows.
- * `rebuildResultsReadModels` computes both from scratch (the migration's backfill does the same).
+ * - `campaign_tube_sums`: per campaign and tube, the sums of the Analyse formula over those participations;
+ * - `campaign_competence_levels` (profiles collections): per campaign, competence and level, the counted profiles
+ *   at that level and their pix.
+ * The tabs then read one row per tube or competence level, or a partial index, instead of every pupil's rows.
+ * `rebuildResultsReadModels` computes them from scratch (the migrations' backfills do the same).
  */
 type Tx = Prisma.TransactionClient;
 
@@ -38,6 +40,34 @@ async function applyTubeSums(tx: Tx, participationIds: number[], sign: 1 | -1): 
   );
 }
 
+/** Level of a competence from its pix, as pixProfile computes it (pix are kept capped): 8 pix per level. */
+const LEVEL_OF = (pix: string) => `floor(${pix}::numeric / 8)::int`;
+
+/** Adds (sign 1) or removes (sign -1) the pix per competence of these profiles to their campaigns' level counts. */
+async function applyCompetenceLevels(tx: Tx, participationIds: number[], sign: 1 | -1): Promise<void> {
+  if (participationIds.length === 0) return;
+  // Assessment participations have no pix_by_competence: nothing to do for them. Rows in key order (no deadlock).
+  await tx.$executeRawUnsafe(
+    `INSERT INTO campaign_competence_levels AS l (campaign_id, competence_id, level, participants_count, pix_sum)
+     SELECT p.campaign_id, e.key, ${LEVEL_OF("e.value")}, $2 * count(*), $2 * SUM(e.value::numeric)::bigint
+     FROM participations p CROSS JOIN LATERAL jsonb_each_text(p.pix_by_competence) e
+     WHERE p.id = ANY($1::int[]) AND p.pix_by_competence IS NOT NULL
+     GROUP BY p.campaign_id, e.key, ${LEVEL_OF("e.value")}
+     ORDER BY p.campaign_id, e.key, ${LEVEL_OF("e.value")}
+     ON CONFLICT (campaign_id, competence_id, level) DO UPDATE SET
+       participants_count = l.participants_count + EXCLUDED.participants_count,
+       pix_sum = l.pix_sum + EXCLUDED.pix_sum`,
+    participationIds,
+    sign,
+  );
+}
+
+/** Both kinds of sums, for participations entering (1) or leaving (-1) the results. */
+async function applySums(tx: Tx, participationIds: number[], sign: 1 | -1): Promise<void> {
+  await applyTubeSums(tx, participationIds, sign);
+  await applyCompetenceLevels(tx, participationIds, sign);
+}
+
 /**
  * A participation was just shared (in `tx`): it becomes its pupil's counted participation, in place of
  * the one the pupil sent before (multiple sendings). The pupil's rows are locked first, so a teacher
@@ -55,12 +85,12 @@ export async function countSharedParticipation(tx: Tx, participationId: number):
     previous.map((row) => row.id),
     participationId,
   );
-  await applyTubeSums(tx, replaced.map((row) => row.id), -1);
+  await applySums(tx, replaced.map((row) => row.id), -1);
   const counted = await tx.$executeRawUnsafe(
     `UPDATE participations SET is_latest_shared = true WHERE id = $1 AND status = 'SHARED' AND deleted_at IS NULL AND NOT is_latest_shared`,
     participationId,
   );
-  if (counted === 1) await applyTubeSums(tx, [participationId], 1);
+  if (counted === 1) await applySums(tx, [participationId], 1);
 }
 
 /** Participations about to be deleted (in `tx`): those counted in results leave the sums and the tabs. */
@@ -77,35 +107,53 @@ export async function uncountParticipations(tx: Tx, where: { participationIds: n
         );
   if ("campaignId" in where) {
     await tx.campaignTubeSum.deleteMany({ where: { campaignId: where.campaignId } });
+    await tx.campaignCompetenceLevel.deleteMany({ where: { campaignId: where.campaignId } });
     return;
   }
-  await applyTubeSums(tx, uncounted.map((row) => row.id), -1);
+  await applySums(tx, uncounted.map((row) => row.id), -1);
 }
 
-/** From scratch, for one campaign: the flags, then the sums (repair, generated data, tests). */
+/** From scratch, for one campaign: the flags, then the sums and level counts (repair, generated data, tests). */
 export async function rebuildResultsReadModels(campaignId: number): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT id FROM participations WHERE campaign_id = $1 ORDER BY id FOR UPDATE`, campaignId);
-    await tx.$executeRawUnsafe(`UPDATE participations SET is_latest_shared = false WHERE campaign_id = $1 AND is_latest_shared`, campaignId);
-    await tx.$executeRawUnsafe(
-      `UPDATE participations p SET is_latest_shared = true
-       FROM (
-         SELECT DISTINCT ON (${PUPIL_KEY("q")}) q.id FROM participations q
-         WHERE q.campaign_id = $1 AND q.status = 'SHARED' AND q.deleted_at IS NULL
-         ORDER BY ${PUPIL_KEY("q")}, q.shared_at DESC, q.id DESC
-       ) latest
-       WHERE p.id = latest.id`,
-      campaignId,
-    );
-    await tx.campaignTubeSum.deleteMany({ where: { campaignId } });
-    await tx.$executeRawUnsafe(
-      `INSERT INTO campaign_tube_sums (campaign_id, tube_id, highest_validated_sum, validated_count_sum, next_step_sum_x840)
-       SELECT p.campaign_id, r.tube_id, SUM(r.highest_validated), SUM(r.validated_count),
-              SUM(r.highest_validated * ${NEXT_STEP_SCALE} / GREATEST(r.lowest_not_validated, 1))
-       FROM participations p JOIN participation_tube_results r ON r.participation_id = p.id
-       WHERE p.campaign_id = $1 AND p.is_latest_shared
-       GROUP BY p.campaign_id, r.tube_id`,
-      campaignId,
-    );
-  }, { timeout: 120_000 });
+  await db.$transaction((tx) => rebuildResultsReadModelsIn(tx, campaignId), { timeout: 120_000 });
+}
+
+/** The same inside the caller's transaction (a change that regroups a campaign's pupils, e.g. a deleted learner). */
+export async function rebuildResultsReadModelsIn(tx: Tx, campaignId: number): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT id FROM participations WHERE campaign_id = $1 ORDER BY id FOR UPDATE`, campaignId);
+  await tx.$executeRawUnsafe(`UPDATE participations SET is_latest_shared = false WHERE campaign_id = $1 AND is_latest_shared`, campaignId);
+  await tx.$executeRawUnsafe(
+    `UPDATE participations p SET is_latest_shared = true
+     FROM (
+       SELECT DISTINCT ON (${PUPIL_KEY("q")}) q.id FROM participations q
+       WHERE q.campaign_id = $1 AND q.status = 'SHARED' AND q.deleted_at IS NULL
+       ORDER BY ${PUPIL_KEY("q")}, q.shared_at DESC, q.id DESC
+     ) latest
+     WHERE p.id = latest.id`,
+    campaignId,
+  );
+  await tx.campaignTubeSum.deleteMany({ where: { campaignId } });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO campaign_tube_sums (campaign_id, tube_id, highest_validated_sum, validated_count_sum, next_step_sum_x840)
+     SELECT p.campaign_id, r.tube_id, SUM(r.highest_validated), SUM(r.validated_count),
+            SUM(r.highest_validated * ${NEXT_STEP_SCALE} / GREATEST(r.lowest_not_validated, 1))
+     FROM participations p JOIN participation_tube_results r ON r.participation_id = p.id
+     WHERE p.campaign_id = $1 AND p.is_latest_shared
+     GROUP BY p.campaign_id, r.tube_id`,
+    campaignId,
+  );
+  await rebuildCompetenceLevels(tx, campaignId);
+}
+
+/** The level counts of one campaign from its counted profiles (after its flags are rebuilt, in the same transaction). */
+async function rebuildCompetenceLevels(tx: Tx, campaignId: number): Promise<void> {
+  await tx.campaignCompetenceLevel.deleteMany({ where: { campaignId } });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO campaign_competence_levels (campaign_id, competence_id, level, participants_count, pix_sum)
+     SELECT p.campaign_id, e.key, ${LEVEL_OF("e.value")}, count(*), SUM(e.value::numeric)::bigint
+     FROM participations p CROSS JOIN LATERAL jsonb_each_text(p.pix_by_competence) e
+     WHERE p.campaign_id = $1 AND p.is_latest_shared AND p.pix_by_competence IS NOT NULL
+     GROUP BY p.campaign_id, e.key, ${LEVEL_OF("e.value")}`,
+    campaignId,
+  );
 }

@@ -32,6 +32,8 @@ export async function shareParticipation(input: {
   pixScore: number;
   /** Profiles collection: pix per competence (the export reads it instead of the snapshot). */
   pixByCompetence?: Record<string, number>;
+  /** Profiles collection: competences at level 1 or more (the tabs' certifiability). */
+  certifiableCompetencesCount?: number;
   tubeRows: TubeSummaryRow[];
 }): Promise<boolean> {
   return db.$transaction(async (tx) => {
@@ -41,6 +43,7 @@ export async function shareParticipation(input: {
         status: "SHARED", sharedAt: input.now, validatedSkillsCount: input.validatedSkillsCount, masteryRate: input.masteryRate, stageReached: input.stageReached, pixScore: input.pixScore,
         ...(input.tubeRows.length ? { validatedByCompetence: validatedByCompetence(input.tubeRows) } : {}),
         ...(input.pixByCompetence ? { pixByCompetence: input.pixByCompetence } : {}),
+        ...(input.certifiableCompetencesCount !== undefined ? { certifiableCompetencesCount: input.certifiableCompetencesCount } : {}),
       },
     });
     if (count !== 1) return false;

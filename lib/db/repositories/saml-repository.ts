@@ -1,5 +1,7 @@
 import { db } from "../client";
 import { Prisma } from "../generated/client";
+import { auditEntry } from "../../domain/audit/audit-entry";
+import { writeAudit } from "./audit-log-repository";
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -64,9 +66,10 @@ class Rollback extends Error {
 
 /**
  * In one transaction: uses up the pending identity, creates the pupil's account (GAR id, names and birthdate
- * from the roster, no password) and links the learner if still free and active. Nothing is left half done.
+ * from the roster, no password, managed by the learner's establishment) and links the learner if still free,
+ * active and in one of the GAR's schools, with its audit line. Nothing is left half done.
  */
-export async function createGarAccountForLearner(input: { pendingTokenHash: string; samlId: string; learnerId: number; now: Date }): Promise<
+export async function createGarAccountForLearner(input: { pendingTokenHash: string; samlId: string; learnerId: number; establishmentIds: readonly number[]; clientAddress: string | null; now: Date }): Promise<
   { userId: number } | "PENDING_GONE" | "LEARNER_TAKEN" | "SAML_ID_TAKEN"
 > {
   try {
@@ -74,16 +77,23 @@ export async function createGarAccountForLearner(input: { pendingTokenHash: stri
       const { count: pendingCount } = await tx.pendingSamlIdentity.deleteMany({ where: { tokenHash: input.pendingTokenHash, expiresAt: { gt: input.now } } });
       if (pendingCount !== 1) throw new Rollback("PENDING_GONE");
       const learner = await tx.learner.findFirst({
-        where: { id: input.learnerId, userId: null, isDisabled: false },
-        select: { firstName: true, lastName: true, birthdate: true },
+        where: { id: input.learnerId, establishmentId: { in: [...input.establishmentIds] }, userId: null, isDisabled: false },
+        select: { firstName: true, lastName: true, birthdate: true, establishmentId: true },
       });
       if (!learner) throw new Rollback("LEARNER_TAKEN");
       const user = await tx.user.create({
-        data: { samlId: input.samlId, firstName: learner.firstName, lastName: learner.lastName, birthdate: learner.birthdate, lastLoggedAt: input.now },
+        data: {
+          samlId: input.samlId, firstName: learner.firstName, lastName: learner.lastName, birthdate: learner.birthdate, lastLoggedAt: input.now,
+          managedByEstablishmentId: learner.establishmentId,
+        },
         select: { id: true },
       });
       const { count } = await tx.learner.updateMany({ where: { id: input.learnerId, userId: null, isDisabled: false }, data: { userId: user.id, updatedAt: input.now } });
       if (count !== 1) throw new Rollback("LEARNER_TAKEN");
+      await writeAudit(tx, [auditEntry({
+        action: "LEARNER_LINKED", actorUserId: user.id, establishmentId: learner.establishmentId, targetUserId: user.id,
+        targetLearnerId: input.learnerId, clientAddress: input.clientAddress, details: { via: "gar", isManaged: true },
+      })], input.now);
       return { userId: user.id };
     });
   } catch (error) {

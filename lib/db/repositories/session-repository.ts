@@ -1,4 +1,5 @@
 import { db } from "../client";
+import type { Prisma } from "../generated/client";
 
 export type SessionState = { sessionVersion: number; mustChangePassword: boolean; isRevoked: boolean };
 
@@ -20,16 +21,22 @@ export async function findSessionVersion(userId: number): Promise<number | null>
   return user?.sessionVersion ?? null;
 }
 
-/** Signs one session out until it would have ended anyway; entries past that are dropped on the way. */
+/**
+ * Signs one session out until it would have ended anyway; entries past that are dropped on the way. Signing out twice
+ * at once (two tabs, a double click) inserts once: ON CONFLICT DO NOTHING, where an upsert raced into a unique error.
+ */
 export async function revokeSession(sessionId: string, endsAt: Date, now: Date): Promise<void> {
   await db.$transaction([
     db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } }),
-    db.revokedSession.upsert({ where: { sessionId }, create: { sessionId, expiresAt: endsAt }, update: {} }),
+    db.revokedSession.createMany({ data: [{ sessionId, expiresAt: endsAt }], skipDuplicates: true }),
   ]);
 }
 
-/** Ends every session of the account ("Se déconnecter de tous les appareils"); returns the new version. */
-export async function bumpSessionVersion(userId: number): Promise<number> {
-  const user = await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+/**
+ * Ends every session of the account ("Se déconnecter de tous les appareils"); returns the new version. Given a
+ * transaction, the sessions end with the change they belong to (account deleted, pupil dissociated) or not at all.
+ */
+export async function bumpSessionVersion(userId: number, client: Pick<Prisma.TransactionClient, "user"> = db): Promise<number> {
+  const user = await client.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
   return user.sessionVersion;
 }

@@ -4,6 +4,7 @@ import { createCampaign } from "../../use-cases/campaigns/create-campaign";
 import { createRentreeCampaigns } from "../../use-cases/campaigns/create-rentree-campaigns";
 import { DEMO_ACCOUNTS } from "./demo-school";
 import { seedDemoResults } from "./demo-results";
+import { DEFAULT_PRECISION_TARGET_CHOICE } from "../../domain/campaigns/campaign-form";
 
 /** The demo school's campaigns: the rentrée ones ("Équipe Pix") and one of the demo teacher's own. Idempotent. */
 export async function seedDemoCampaigns(establishmentId: number): Promise<void> {
@@ -25,6 +26,8 @@ export async function seedDemoCampaigns(establishmentId: number): Promise<void> 
       landingText: "Bonjour à toutes et à tous !\n\nCe parcours porte sur la **sécurité numérique** : mots de passe, hameçonnage, mises à jour.\n\n- Répondez seul(e), sans aide.\n- Si vous ne savez pas, cliquez sur « Je passe ».",
       ownerId: teacher.id,
       multipleSendings: false,
+      assessmentMethod: "PRECISION",
+      precisionTarget: DEFAULT_PRECISION_TARGET_CHOICE,
     },
   });
 }

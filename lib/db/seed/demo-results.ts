@@ -7,8 +7,10 @@ import { answerChallenge, currentQuestion } from "../../use-cases/participations
 import { shareResults } from "../../use-cases/participations/participation-results";
 import { startParticipation } from "../../use-cases/participations/pupil-campaign";
 import { DEMO_ACCOUNTS } from "./demo-school";
+import { DEFAULT_PRECISION_TARGET_CHOICE } from "../../domain/campaigns/campaign-form";
 
 export const DEMO_RESULTS_CAMPAIGN = "Démo – Rentrée 4e A";
+export const DEMO_PROFILES_CAMPAIGN = "Démo – Profils 4e A";
 
 /** The seed's example: who reached which level, how far they went, and whether they sent their results. */
 const PUPILS = [
@@ -42,6 +44,8 @@ export async function seedDemoResults(establishmentId: number): Promise<void> {
       landingText: "Bonne rentrée ! Ce parcours fait le point sur vos compétences numériques.",
       ownerId: teacher.id,
       multipleSendings: false,
+      assessmentMethod: "PRECISION",
+      precisionTarget: DEFAULT_PRECISION_TARGET_CHOICE,
     },
   });
   for (const pupil of PUPILS) {
@@ -60,5 +64,22 @@ export async function seedDemoResults(establishmentId: number): Promise<void> {
       await answerChallenge({ userId: user.id, campaignId, challengeId: question.challengeId, answer, now: daysAgo(pupil.daysAgo, minute) });
     }
     if (pupil.stop === "shared") await shareResults({ userId: user.id, campaignId, now: daysAgo(pupil.daysAgo, minute + 1) });
+  }
+  await seedDemoProfiles(establishmentId, teacher.id);
+}
+
+/** « Collecter les profils » after the rentrée: three pupils sent the profile they built there, Louis Pouzin not yet. */
+async function seedDemoProfiles(establishmentId: number, teacherId: number): Promise<void> {
+  const { id: campaignId, code } = await createCampaign({
+    actorUserId: teacherId,
+    establishmentId,
+    now: daysAgo(2),
+    campaign: { name: DEMO_PROFILES_CAMPAIGN, type: "PROFILES_COLLECTION", targetProfileId: null, externalIdLabel: null, externalIdType: null, title: null, landingText: null, ownerId: teacherId, multipleSendings: false, assessmentMethod: "PRECISION", precisionTarget: DEFAULT_PRECISION_TARGET_CHOICE },
+  });
+  for (const [email, shares] of [["ada.lovelace@example.org", true], ["charles.babbage@example.org", true], ["garance.santa@example.org", true], ["louis.pouzin@example.org", false]] as const) {
+    const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+    if (!user) continue;
+    await startParticipation({ userId: user.id, code, externalId: null, now: daysAgo(1, 10) });
+    if (shares) await shareResults({ userId: user.id, campaignId, isProfilesCollection: true, now: daysAgo(1, 12) });
   }
 }

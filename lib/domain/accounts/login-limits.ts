@@ -1,7 +1,7 @@
 import { minutesToWait, plural, type LimitName } from "../limits/limits";
 
 /**
- * Which limits hold a login attempt (docs/security-requests.md): per address, per (typed login, address) and per
+ * Which limits hold a login attempt (docs/security.md, § 6): per address, per (typed login, address) and per
  * account. The per-account limit is skipped on a device where this account already signed in, unless that device
  * spent its own budget of failures. Unknown logins are keyed on their text, so that they behave exactly like
  * existing accounts (no way to tell them apart by getting blocked).

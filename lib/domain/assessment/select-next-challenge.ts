@@ -1,6 +1,7 @@
 import { tubesOfPlayableContent } from "./engine-tubes";
 import { byId, uniqueById } from "./ids";
 import { directAnswersOf, latestKnowledgeElementBySkillId } from "./latest-knowledge-elements";
+import { answerCountBySkillId, observationsOf, type AnsweredChallenge } from "./observations";
 import { pickBySeed } from "./seeded-pick";
 import type { SelectionContext, SelectionStrategy } from "./selection-strategy";
 import { smartRandomStrategy } from "./smart-random-strategy";
@@ -18,6 +19,12 @@ export type SelectNextChallengeInput = {
   knowledgeElements: readonly KnowledgeElementInput[];
   /** Challenges already answered in this assessment: never proposed again. */
   answeredChallengeIds: Iterable<string>;
+  /**
+   * This assessment's answers with their skill and result, in order: the posterior's evidence and what
+   * makes a re-check possible. Without them, the latest DIRECT elements are the evidence and no skill is
+   * asked twice.
+   */
+  answers?: readonly AnsweredChallenge[];
   /** null before the first answer of this assessment. */
   lastAnswer: LastAnswer | null;
   /** The assessment id: same seed and same answers ⇒ same questions. */
@@ -29,9 +36,10 @@ export type SelectNextChallengeInput = {
  * The next question of a campaign assessment, or its end.
  *
  * Product rules kept here, whatever the strategy: a challenge is asked at most once per assessment;
- * only untested skills are offered (each answer settles at least one, so an assessment asks at most
- * one question per target skill); no timed challenge right after a timed one, nor as the very first
- * question, unless nothing else is worth asking; the pick among equally good skills is seeded.
+ * only untested skills are offered (each answer settles at least one), plus, for a strategy that wants
+ * them, one re-check per tube of a skill answered once (another challenge of it), so an assessment asks at
+ * most one question per target skill and one per tube; no timed challenge right after a timed one, nor as
+ * the very first question, unless nothing else is worth asking; the pick among equally good skills is seeded.
  */
 export function selectNextChallenge(input: SelectNextChallengeInput): NextChallenge {
   const targetSkills = uniqueById(input.targetSkills);
@@ -47,29 +55,52 @@ export function selectNextChallenge(input: SelectNextChallengeInput): NextChalle
     remainingBySkillId.set(challenge.skillId, remaining);
   }
 
-  const knowledgeElementBySkillId = latestKnowledgeElementBySkillId(input.knowledgeElements, targetSkills);
+  // A MODEL element is the last test's guess, not evidence: the skill counts as untested.
+  const evidence = input.knowledgeElements.filter((element) => element.source !== "MODEL");
+  const knowledgeElementBySkillId = latestKnowledgeElementBySkillId(evidence, targetSkills);
   const untestedPlayable = targetSkills.filter(
     (skill) => !knowledgeElementBySkillId.has(skill.id) && remainingBySkillId.has(skill.id),
   );
-  const context: Omit<SelectionContext, "availableSkills"> = {
+  const answers = (input.answers ?? []).filter((answer) => targetSkillIds.has(answer.skillId));
+  const context: Omit<SelectionContext, "availableSkills" | "recheckableSkills"> = {
     tubes: tubesOfPlayableContent(targetSkills, challenges),
     knowledgeElementBySkillId,
     directAnswers: directAnswersOf(knowledgeElementBySkillId, targetSkills),
     isFirstQuestion: input.lastAnswer === null,
+    targetSkills,
+    observations: observationsOf({ answers, latestBySkillId: knowledgeElementBySkillId }),
   };
+  const recheckable = recheckableSkills(targetSkills, answers, remainingBySkillId);
   const strategy = input.strategy ?? smartRandomStrategy;
-  const choose = (availableSkills: readonly EngineSkill[], isAllowed: (challenge: EngineChallenge) => boolean) =>
-    chooseChallenge({ strategy, context: { ...context, availableSkills }, remainingBySkillId, isAllowed, seed: input.seed });
+  const choose = (isAllowed: (challenge: EngineChallenge) => boolean) => {
+    const allowed = (skill: EngineSkill) => remainingBySkillId.get(skill.id)!.some(isAllowed);
+    const availableSkills = untestedPlayable.filter(allowed);
+    const recheckableSkills = recheckable.filter(allowed);
+    if (availableSkills.length === 0 && recheckableSkills.length === 0) return null;
+    return chooseChallenge({ strategy, context: { ...context, availableSkills, recheckableSkills }, remainingBySkillId, isAllowed, seed: input.seed });
+  };
 
   // A timed question is stressful: not as an opening, never twice in a row, unless nothing else is left.
   const mustAvoidTimed = input.lastAnswer === null || input.lastAnswer.isTimed;
   if (mustAvoidTimed) {
-    const isUntimed = (challenge: EngineChallenge) => !challenge.isTimed;
-    const withUntimedChallenge = untestedPlayable.filter((skill) => remainingBySkillId.get(skill.id)!.some(isUntimed));
-    const untimedChoice = withUntimedChallenge.length > 0 ? choose(withUntimedChallenge, isUntimed) : null;
+    const untimedChoice = choose((challenge) => !challenge.isTimed);
     if (untimedChoice) return untimedChoice;
   }
-  return choose(untestedPlayable, () => true) ?? { kind: "end" };
+  return choose(() => true) ?? { kind: "end" };
+}
+
+/**
+ * Skills a re-check may ask again: answered once in this assessment, with a challenge left, in a tube
+ * where no skill was asked twice yet (one re-check per tube, so a test always ends).
+ */
+function recheckableSkills(
+  targetSkills: readonly EngineSkill[],
+  answers: readonly AnsweredChallenge[],
+  remainingBySkillId: ReadonlyMap<string, readonly EngineChallenge[]>,
+): EngineSkill[] {
+  const counts = answerCountBySkillId(answers);
+  const recheckedTubeIds = new Set(targetSkills.filter((skill) => (counts.get(skill.id) ?? 0) >= 2).map((skill) => skill.tubeId));
+  return targetSkills.filter((skill) => counts.get(skill.id) === 1 && !recheckedTubeIds.has(skill.tubeId) && remainingBySkillId.has(skill.id));
 }
 
 function chooseChallenge(args: {
@@ -81,7 +112,7 @@ function chooseChallenge(args: {
 }): NextChallenge | null {
   const { strategy, context, remainingBySkillId, isAllowed, seed } = args;
   // A strategy only ranks: whatever it returns must still be available, so it cannot break the rules above.
-  const availableIds = new Set(context.availableSkills.map((skill) => skill.id));
+  const availableIds = new Set([...context.availableSkills, ...context.recheckableSkills].map((skill) => skill.id));
   const candidates = byId(uniqueById(strategy.chooseCandidateSkills(context).filter((skill) => availableIds.has(skill.id))));
   if (candidates.length === 0) return null;
 

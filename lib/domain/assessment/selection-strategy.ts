@@ -1,3 +1,4 @@
+import type { Observation } from "./mastery-posterior";
 import type { DirectAnswer, EngineSkill, EngineTube, KnowledgeElementInput } from "./types";
 
 /**
@@ -16,6 +17,15 @@ export type SelectionContext = {
   directAnswers: readonly DirectAnswer[];
   /** No answer yet in this assessment. */
   isFirstQuestion: boolean;
+  /** Every target skill, playable or not (the mastery rate counts them all). */
+  targetSkills: readonly EngineSkill[];
+  /** The direct answers the posterior reads: this assessment's answers, then reused DIRECT elements. */
+  observations: readonly Observation[];
+  /**
+   * Skills answered once in this assessment that another challenge could check again (after the timed
+   * rule), in tubes not re-checked yet. Only a strategy that wants re-checks looks at them.
+   */
+  recheckableSkills: readonly EngineSkill[];
 };
 
 /**

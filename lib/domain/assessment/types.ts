@@ -23,7 +23,12 @@ export type EngineChallenge = {
 };
 
 export type KnowledgeElementStatus = "VALIDATED" | "INVALIDATED";
-export type KnowledgeElementSource = "DIRECT" | "INFERRED";
+/**
+ * DIRECT: the skill's own answer; INFERRED: deduced from an answer on another skill of the tube;
+ * MODEL: written at completion for a skill the test did not reach, from the posterior (mastery-posterior.ts).
+ * The engine never reuses a MODEL element as known: in a later test the skill counts as untested.
+ */
+export type KnowledgeElementSource = "DIRECT" | "INFERRED" | "MODEL";
 
 /**
  * What the user is known to master. Callers pass the user's LATEST element per skill over the whole

@@ -14,7 +14,12 @@ export const PERMISSIONS = {
   "campaign:manage-any": ["ADMIN"],
   "learners:read": ["ADMIN", "MEMBER"],
   "learners:import": ["ADMIN"],
+  /** Only on accounts the establishment manages (docs/adr/0009): checked by the use case and the data layer. */
   "learners:manage-accounts": ["ADMIN", "MEMBER"],
+  /** « Dissocier »: undoing a link a pupil made (the pupil can identify again). */
+  "learners:unlink": ["ADMIN", "MEMBER"],
+  /** Deleting a pupil from the roster. */
+  "learners:delete": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,22 @@ import { z } from "../shared/zod-without-eval";
 export const TITLE_MAX = 50;
 export const LANDING_TEXT_MAX = 5000;
 
+/** How the test chooses its questions (lib/domain/assessment): the precision engine unless asked otherwise. */
+export const ASSESSMENT_METHODS = ["PRECISION", "SMART_RANDOM"] as const;
+/** The precisions a teacher may aim at (± in points); 8 by default. */
+export const PRECISION_TARGET_CHOICES = [4, 6, 8, 10, 12] as const;
+export const DEFAULT_PRECISION_TARGET_CHOICE = 8;
+
+/** « Options avancées » of an assessment campaign: missing fields take the defaults (forms without them). */
+const engineSettings = {
+  assessmentMethod: z.enum(ASSESSMENT_METHODS, { error: "Veuillez choisir le déroulement du test." }).default("PRECISION"),
+  precisionTarget: z.coerce
+    .number({ error: "Veuillez choisir la précision visée." })
+    .int("Veuillez choisir la précision visée.")
+    .refine((value) => (PRECISION_TARGET_CHOICES as readonly number[]).includes(value), "Veuillez choisir une des précisions proposées.")
+    .default(DEFAULT_PRECISION_TARGET_CHOICE),
+};
+
 const optionalText = (max: number, message: string) =>
   z
     .string()
@@ -26,6 +42,7 @@ export const campaignCreationSchema = z
     landingText: optionalText(LANDING_TEXT_MAX, `Le texte ne doit pas dépasser ${LANDING_TEXT_MAX} caractères.`).optional(),
     ownerId: z.coerce.number({ error: "Veuillez choisir le propriétaire de la campagne." }).int().positive("Veuillez choisir le propriétaire de la campagne."),
     multipleSendings: z.enum(["yes", "no"]).default("no"),
+    ...engineSettings,
   })
   .superRefine((value, ctx) => {
     if (value.type === "ASSESSMENT" && !value.targetProfileId) {
@@ -45,12 +62,15 @@ export const campaignCreationSchema = z
     landingText: value.landingText ?? null,
     ownerId: value.ownerId,
     multipleSendings: value.multipleSendings === "yes",
+    assessmentMethod: value.assessmentMethod,
+    precisionTarget: value.precisionTarget,
   }));
 
 export type CampaignCreation = z.output<typeof campaignCreationSchema>;
 
-/** Editable after creation: name, title, landing text, owner. */
+/** Editable after creation: name, title, landing text, owner, and for an assessment how the test runs. */
 export const campaignUpdateSchema = z.object({
+  ...engineSettings,
   name: z.string().trim().min(1, "Veuillez donner un nom à votre campagne.").max(255, "Le nom ne doit pas dépasser 255 caractères."),
   title: optionalText(TITLE_MAX, `Le titre ne doit pas dépasser ${TITLE_MAX} caractères.`).optional().transform((v) => v ?? null),
   landingText: optionalText(LANDING_TEXT_MAX, `Le texte ne doit pas dépasser ${LANDING_TEXT_MAX} caractères.`).optional().transform((v) => v ?? null),

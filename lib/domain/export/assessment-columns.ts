@@ -1,10 +1,12 @@
 /**
  * Header and rows of the "Évaluer" (ASSESSMENT) export, column for column as the original:
- * campaign and participant columns, progression, dates, sharing, stars, badges, overall mastery,
- * then per competence ×3, per area ×3, and one column per skill when the establishment shows skills.
+ * campaign and participant columns, progression, dates, sharing, stars, badges, overall mastery and its
+ * precision (« Précision (±) », ours: the ± shown in Pix Orga, empty for results kept before it), then per
+ * competence ×3, per area ×3, and one column per skill when the establishment shows skills.
  * Results of unshared participations are "NA". `assessmentRowWriter(campaign)` writes the rows' texts.
  */
 import { roundTo } from "../scoring/mastery";
+import { precisionPoints } from "../scoring/precision";
 import { campaignHeaders, campaignTexts, participantHeaders, pushParticipantTexts } from "./common-columns";
 import type { CampaignExportInfo, ParticipantIdentity } from "./common-columns";
 import { NOT_AVAILABLE_TEXT, NO_TEXT, YES_TEXT, dateTimeText, numberText } from "./csv-cells";
@@ -48,6 +50,8 @@ export interface AssessmentParticipantExport extends ParticipantIdentity {
   assessedSkillsCount: number;
   /** Stars stored at sharing (reached stage − 1). */
   stars: number | null;
+  /** Posterior standard error of the mastery rate kept at completion; null for results kept before it (empty cell). */
+  masteryStandardError: number | null;
   /** Validated campaign skills per competence id, frozen at sharing ({"comp-1-1": 3}); null or an absent id: 0. */
   validatedByCompetence: Readonly<Record<string, number>> | null;
   acquiredBadgeTitles?: readonly string[];
@@ -66,6 +70,8 @@ export const ASSESSMENT_HEADER = {
   stage: (total: number) => `Palier obtenu (/${total})`,
   badge: (title: string) => `${title} obtenu (O/N)`,
   mastery: "% maitrise de l'ensemble des acquis du profil",
+  /** Ours (not the original's): the ± of the overall mastery, in the same unit (0,06 for « ± 6 »). */
+  precision: "Précision (±)",
   competence: (name: string) => [
     `% de maitrise des acquis de la compétence ${name}`,
     `Nombre d'acquis du profil cible dans la compétence ${name}`,
@@ -91,6 +97,7 @@ export function assessmentHeaders(campaign: AssessmentCampaignExport): string[] 
     ...(campaign.stagesCount > 0 ? [ASSESSMENT_HEADER.stage(campaign.stagesCount - 1)] : []),
     ...(campaign.badges ?? []).map((badge) => ASSESSMENT_HEADER.badge(badge.title)),
     ASSESSMENT_HEADER.mastery,
+    ASSESSMENT_HEADER.precision,
     ...campaign.competences.flatMap((competence) => ASSESSMENT_HEADER.competence(competence.name)),
     ...campaign.areas.flatMap((area) => ASSESSMENT_HEADER.area(area.title)),
     ...(campaign.skills ?? []).map((skill) => skill.name),
@@ -155,7 +162,7 @@ export function assessmentRowWriter(campaign: AssessmentCampaignExport): (partic
   const badgeTitles = (campaign.badges ?? []).map((badge) => badge.title);
   const skillIds = (campaign.skills ?? []).map((skill) => skill.id);
   const notSharedTail: readonly string[] = Array.from(
-    { length: badgeTitles.length + 1 + 3 * (competenceIds.length + campaign.areas.length) + skillIds.length },
+    { length: badgeTitles.length + 2 + 3 * (competenceIds.length + campaign.areas.length) + skillIds.length },
     () => NOT_AVAILABLE_TEXT,
   );
   // Validated count per competence of the row being written (the writer is synchronous: one buffer is enough).
@@ -188,6 +195,8 @@ export function assessmentRowWriter(campaign: AssessmentCampaignExport): (partic
       validatedTotal += validated[i];
     }
     row.push(masteryTexts[validatedTotal] ?? ratioText(validatedTotal, targetedTotal));
+    const precision = precisionPoints(participant.masteryStandardError);
+    row.push(precision === null ? "" : numberText(precision / 100, MASTERY_DECIMALS));
     for (let i = 0; i < competenceStats.length; i++) pushStats(row, competenceStats[i], validated[i]);
     for (let a = 0; a < areaStats.length; a++) {
       const indexes = areaCompetences[a];

@@ -1,5 +1,5 @@
 /**
- * Every limit of the platform with its numbers, in one table (docs/security-requests.md explains each choice).
+ * Every limit of the platform with its numbers, in one table (docs/security.md, § 6, explains each choice).
  * `points` attempts per `duration` seconds; `blockDuration` keeps the key refused that long once the budget is
  * spent (otherwise the window simply runs out). Only failures are counted where noted: a class of 35 pupils
  * behind one school address signing in or typing the right code never spends anything.
@@ -18,7 +18,10 @@ export const LIMITS = {
   resetRequest: { points: 10, duration: HOUR },
   /** Self-activation requests per address. */
   activation: { points: 10, duration: HOUR },
-  /** Identity checks on a restricted campaign (per address, per account). */
+  /**
+   * Birthdate checks of a GAR first arrival, per GAR identity (the name is historical: identity checks on a
+   * restricted campaign have their own limits below, identity…).
+   */
   campaignCode: { points: 30, duration: 10 * MINUTE },
 
   /**
@@ -33,6 +36,20 @@ export const LIMITS = {
    * spends it, after which anonymous look-ups stop (signed-in pupils keep their own per-account budget).
    */
   codeFailuresAnonymous: { points: 1000, duration: HOUR },
+
+  /**
+   * Failed identity checks on a school's roster (name + birthdate), per roster entry the typed name aims at and per
+   * typed name: no change of address or spelling escapes them. 5 an hour, 20 a day: trying every day of a year
+   * takes weeks, while a pupil who mistypes a few times is not blocked long (docs/security.md, § 13).
+   */
+  identityTarget: { points: 5, duration: HOUR },
+  identityTargetDaily: { points: 20, duration: 24 * HOUR },
+  /** Failed identity checks per signed-in account. */
+  identityAccount: { points: 10, duration: HOUR },
+  /** Failed identity checks per address: a class behind one address may mistype, not sweep a roster. */
+  identityAddress: { points: 50, duration: 10 * MINUTE },
+  /** Password checks of « Supprimer mon compte » per account (a session left open is no password oracle). */
+  accountDeletion: { points: 5, duration: 15 * MINUTE },
 
   /** Failed logins per address (any account): stops spraying one password over many accounts. */
   loginFailuresByAddress: { points: 100, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },

@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy of every page (docs/security-requests.md). Scripts run only with this response's nonce
+ * The Content-Security-Policy of every page (docs/security.md, § 10). Scripts run only with this response's nonce
  * ('strict-dynamic' lets Next.js's own scripts load their chunks); no inline event handler, no eval, no plugin, no
  * foreign frame, no form posting elsewhere, no framing of our pages. Style attributes stay allowed
  * (`style-src-attr`): React writes a few (progress bars, charts) and they cannot run code.

@@ -64,3 +64,15 @@ export function matchLearner(typed: TypedIdentity, candidates: readonly MatchCan
   }
   return { kind: "NO_MATCH" };
 }
+
+/**
+ * The roster entries a typed name aims at, whatever the birthdate: those the tolerant pass would match if the date
+ * were right. Identity checks are limited per entry aimed at, so that neither another address nor another spelling
+ * of the same name gives an attacker more tries at a classmate's birthdate.
+ */
+export function learnersAimedAt(typed: Pick<TypedIdentity, "firstName" | "lastName">, candidates: readonly MatchCandidate[]): number[] {
+  const typedFirst = normalizeName(typed.firstName);
+  const typedLast = normalizeName(typed.lastName);
+  if (!typedFirst || !typedLast) return [];
+  return candidatesMatching(typedFirst, typedLast, candidates, withTypos).map((candidate) => candidate.id);
+}

@@ -3,6 +3,7 @@ import { activeTargetProfiles, establishmentKind } from "../../db/repositories/e
 import { establishmentHasCampaignOn, findPlatformAccountId } from "../../db/repositories/campaign-repository";
 import { rentreeProfilesFor } from "../../domain/establishments/establishment-kind";
 import { createCampaign } from "./create-campaign";
+import { DEFAULT_PRECISION_TARGET_CHOICE } from "../../domain/campaigns/campaign-form";
 
 /**
  * Pre-creates the "Parcours de rentrée" campaigns of an establishment, owned by the platform account shown
@@ -30,6 +31,8 @@ export async function createRentreeCampaigns(establishmentId: number, now = new 
         landingText: "Ce parcours fait le point sur vos compétences numériques en début d'année. Répondez sans pression : les questions s'adaptent à vos réponses.",
         ownerId: platformId,
         multipleSendings: false,
+        assessmentMethod: "PRECISION",
+        precisionTarget: DEFAULT_PRECISION_TARGET_CHOICE,
       },
     });
     created++;

@@ -27,8 +27,12 @@ export async function updateCampaign(input: { actorUserId: number; campaignId: n
   if (input.update.ownerId !== campaign.ownerId && !(await isActiveMemberOf(input.update.ownerId, campaign.establishmentId))) {
     throw new DomainError("OWNER_NOT_MEMBER", "Le propriétaire doit être membre de l'établissement.", "ownerId");
   }
-  const update = campaign.type === "ASSESSMENT" ? input.update : { ...input.update, title: null };
-  await updateCampaignFields(campaign.id, update);
+  if (campaign.type === "ASSESSMENT") {
+    await updateCampaignFields(campaign.id, input.update);
+  } else {
+    const { assessmentMethod: _method, precisionTarget: _target, ...fields } = input.update;
+    await updateCampaignFields(campaign.id, { ...fields, title: null });
+  }
 }
 
 export async function archiveCampaign(input: { actorUserId: number; campaignId: number; archived: boolean; now?: Date }): Promise<void> {

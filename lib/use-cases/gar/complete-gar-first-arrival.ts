@@ -28,10 +28,10 @@ const expired = () => new DomainError("GAR_PENDING_EXPIRED", PENDING_EXPIRED_MES
 /**
  * First arrival from the GAR: the pupil gives their birthdate; the names sent by the GAR must then designate a
  * single active learner of their registered school(s) (UAI) born that day and not yet linked to an account. That learner gets
- * a new account (GAR id, roster names, no password) and the pupil a single-use sign-in token.
+ * a new account (GAR id, roster names, no password, managed by the learner's school) and the pupil a single-use sign-in token.
  * Attempts are limited per GAR identity: a whole class often shares one address.
  */
-export async function completeGarFirstArrival(input: { token: string; birthdate: string; now?: Date }): Promise<{ signInToken: string }> {
+export async function completeGarFirstArrival(input: { token: string; birthdate: string; address?: string; now?: Date }): Promise<{ signInToken: string }> {
   const now = input.now ?? new Date();
   const tokenHash = hashToken(input.token);
   const pending = await findPendingSamlIdentity(tokenHash, now);
@@ -56,11 +56,12 @@ export async function completeGarFirstArrival(input: { token: string; birthdate:
   if (result.kind === "NO_MATCH") {
     // Said plainly when the pupil exists but already has an account (e.g. created with an e-mail).
     const linked = matchLearner(identity, bornThatDay.filter((learner) => learner.userId !== null));
-    if (linked.kind === "MATCH") throw await learnerAlreadyLinkedError(bornThatDay.find((learner) => learner.id === linked.learnerId)!.userId!);
+    if (linked.kind === "MATCH") throw learnerAlreadyLinkedError();
     throw new DomainError("GAR_NO_MATCH", garNoMatchMessage(pending.firstName, pending.lastName, input.birthdate), "birthdate");
   }
 
-  const created = await createGarAccountForLearner({ pendingTokenHash: tokenHash, samlId: pending.samlId, learnerId: result.learnerId, now });
+  // The account is created through the learner's school roster: that school manages it (docs/adr/0009).
+  const created = await createGarAccountForLearner({ pendingTokenHash: tokenHash, samlId: pending.samlId, learnerId: result.learnerId, establishmentIds, clientAddress: input.address ?? null, now });
   if (created === "PENDING_GONE") throw expired();
   if (created === "LEARNER_TAKEN") throw new DomainError("GAR_LEARNER_TAKEN", "Cet élève vient d'être rattaché à un compte. Demandez à votre enseignant de vous aider.");
   if (created === "SAML_ID_TAKEN") {

@@ -1,5 +1,5 @@
 import "server-only";
-import { knowledgeElementsForAnswer, selectNextChallenge, type KnowledgeElementInput } from "../../domain/assessment";
+import { assessmentStep, elementsForAnswer, type AnsweredChallenge, type AssessmentStep, type KnowledgeElementInput, type ResultAtCompletion } from "../../domain/assessment";
 import { answerOutcome, type AnswerOutcome } from "../../domain/participations/answer-outcome";
 import { canonicalAnswer, type SubmittedAnswer } from "../../domain/participations/submitted-answer";
 import { DomainError, NotFoundError } from "../../domain/shared/errors";
@@ -14,6 +14,10 @@ import {
   setCurrentChallenge,
   startTimer,
   answersOfAssessment,
+  type AssessmentState,
+  type Completion,
+  type EngineContent,
+  type KnowledgeElementRow,
 } from "../../db/repositories/assessment-repository";
 
 /** The pupil's own assessment in this campaign; anybody else's is "not found". */
@@ -23,13 +27,46 @@ async function ownAssessment(userId: number, campaignId: number) {
   return assessment;
 }
 
-type EngineContent = Awaited<ReturnType<typeof engineContentOfCampaign>>;
 type Known = Awaited<ReturnType<typeof latestKnowledgeElements>>;
+type StoredAnswer = Awaited<ReturnType<typeof answersOfAssessment>>[number];
 
-function nextStep(assessmentId: number, { skills, challenges }: EngineContent, known: Known, extraKnowledge: KnowledgeElementInput[], lastAnswer: { challengeId: string; isTimed: boolean } | null, answeredIds: string[]) {
+/** This assessment's answers as the engine reads them (answers to challenges retired since are left out). */
+function answeredChallenges(content: EngineContent, answers: readonly Pick<StoredAnswer, "challengeId" | "result">[]): AnsweredChallenge[] {
+  const skillIdByChallengeId = new Map(content.challenges.map((c) => [c.id, c.skillId]));
+  return answers.flatMap((a) => {
+    const skillId = skillIdByChallengeId.get(a.challengeId);
+    return skillId ? [{ challengeId: a.challengeId, skillId, isSuccess: a.result === "OK" }] : [];
+  });
+}
+
+function nextStep(assessment: AssessmentState, content: EngineContent, known: Known, extraKnowledge: KnowledgeElementInput[], lastAnswer: { challengeId: string; isTimed: boolean } | null, answers: AnsweredChallenge[]): AssessmentStep {
   const bySkill = new Map<string, KnowledgeElementInput>(known.map((k) => [k.skillId, { skillId: k.skillId, status: k.status, source: k.source }]));
   for (const k of extraKnowledge) bySkill.set(k.skillId, k);
-  return { next: selectNextChallenge({ targetSkills: skills, challenges, knowledgeElements: [...bySkill.values()], answeredChallengeIds: answeredIds, lastAnswer, seed: String(assessmentId) }) };
+  return assessmentStep({
+    seed: String(assessment.id),
+    targetSkills: content.skills,
+    challenges: content.challenges,
+    knowledgeElements: [...bySkill.values()],
+    answers,
+    lastAnswer,
+    method: assessment.assessmentMethod,
+    precisionTarget: assessment.precisionTarget,
+  });
+}
+
+function rowsOf(content: EngineContent, elements: readonly KnowledgeElementInput[]): KnowledgeElementRow[] {
+  const skillById = new Map(content.skills.map((s) => [s.id, s]));
+  return elements.map((k) => ({
+    skillId: k.skillId,
+    competenceId: skillById.get(k.skillId)!.competenceId,
+    status: k.status,
+    source: k.source,
+    earnedPix: k.status === "VALIDATED" ? skillById.get(k.skillId)!.pixValue : 0,
+  }));
+}
+
+function completionOf(content: EngineContent, { posterior, modelElements }: ResultAtCompletion): Completion {
+  return { modelElements: rowsOf(content, modelElements), masteryMean: posterior.masteryMean, masteryStandardError: posterior.masteryStandardError };
 }
 
 /** `optionSeed` orders the proposals of the question for this assessment (see option-order.ts). */
@@ -37,6 +74,7 @@ export type CurrentQuestion = { kind: "question"; challengeId: string; answersCo
 
 /** The question to show; picks one when none is current (first question, or after a restart). */
 export async function currentQuestion(input: { userId: number; campaignId: number; now?: Date }): Promise<CurrentQuestion> {
+  const now = input.now ?? new Date();
   const assessment = await ownAssessment(input.userId, input.campaignId);
   if (assessment.state !== "STARTED") return { kind: "completed" };
   if (assessment.currentChallengeId) {
@@ -47,13 +85,13 @@ export async function currentQuestion(input: { userId: number; campaignId: numbe
   const lastChallenge = last ? await challengeSource(last.challengeId) : null;
   const content = await engineContentOfCampaign(input.campaignId);
   const known = await latestKnowledgeElements(input.userId, content.skills.map((s) => s.id), assessment.ignoreInvalidatedBefore);
-  const { next } = nextStep(assessment.id, content, known, [], last && lastChallenge ? { challengeId: last.challengeId, isTimed: Boolean(lastChallenge.content.timer) } : null, answers.map((a) => a.challengeId));
-  if (next.kind === "end") {
-    await completeAssessment(assessment.id, assessment.participationId);
+  const step = nextStep(assessment, content, known, [], last && lastChallenge ? { challengeId: last.challengeId, isTimed: Boolean(lastChallenge.content.timer) } : null, answeredChallenges(content, answers));
+  if (step.kind === "end") {
+    await completeAssessment({ assessmentId: assessment.id, userId: input.userId, participationId: assessment.participationId, completion: completionOf(content, step.completion), now });
     return { kind: "completed" };
   }
-  await setCurrentChallenge(assessment.id, next.challengeId, input.now ?? new Date());
-  return { kind: "question", challengeId: next.challengeId, answersCount: assessment.answersCount, isTimerStarted: false, askedAt: input.now ?? new Date(), optionSeed: String(assessment.id) };
+  await setCurrentChallenge(assessment.id, step.challengeId, now);
+  return { kind: "question", challengeId: step.challengeId, answersCount: assessment.answersCount, isTimerStarted: false, askedAt: now, optionSeed: String(assessment.id) };
 }
 
 export async function startTimedChallenge(input: { userId: number; campaignId: number; challengeId: string; now?: Date }): Promise<void> {
@@ -64,10 +102,11 @@ export async function startTimedChallenge(input: { userId: number; campaignId: n
 
 /**
  * Records the answer to the current question (null = "Je passe"), its knowledge elements, and the next
- * question, in one transaction. A repeated submit of the same answer is accepted once; an answer to a
- * question that is not the current one is refused. Ticked positions are mapped back to the canonical
- * proposal numbers here, on the server, with the assessment's own seed; the answer is stored canonical.
- * `isTimeUp`: the page submitted by itself when the timer reached zero.
+ * question, in one transaction; at the end, the result's MODEL elements, mean and σ too. A repeated
+ * submit of the same answer is accepted once; an answer to a question that is not the current one is refused.
+ * Ticked positions are mapped back to the canonical proposal numbers here, on the server, with the
+ * assessment's own seed; the answer is stored canonical. `isTimeUp`: the page submitted by itself when the
+ * timer reached zero.
  */
 export async function answerChallenge(input: { userId: number; campaignId: number; challengeId: string; answer: SubmittedAnswer | null; isTimeUp?: boolean; now?: Date }): Promise<{ result: AnswerOutcome | "ALREADY_RECORDED"; answersCount: number; completed: boolean }> {
   const now = input.now ?? new Date();
@@ -80,18 +119,17 @@ export async function answerChallenge(input: { userId: number; campaignId: numbe
   }
   const source = await challengeSource(input.challengeId);
   if (!source) throw new NotFoundError();
-  const answer = input.answer === null ? null : canonicalAnswer(input.answer, source.content, String(assessment.id));
   const elapsed = assessment.currentAskedAt ? (now.getTime() - assessment.currentAskedAt.getTime()) / 1000 : null;
+  const answer = input.answer === null ? null : canonicalAnswer(input.answer, source.content, String(assessment.id));
   const result = answerOutcome({ challenge: source.content, answer, isTimeUp: input.isTimeUp, elapsedSeconds: source.content.timer && !assessment.isTimerStarted ? Number.POSITIVE_INFINITY : elapsed });
   const content = await engineContentOfCampaign(assessment.campaignId);
   const { skills } = content;
   const known = await latestKnowledgeElements(input.userId, skills.map((s) => s.id), assessment.ignoreInvalidatedBefore);
+  const previousAnswers = answeredChallenges(content, answers);
   const answeredSkill = skills.find((s) => s.id === source.skillId);
-  const newElements = answeredSkill
-    ? knowledgeElementsForAnswer({ answeredSkill, result, targetSkills: skills, alreadyKnownSkillIds: known.map((k) => k.skillId) })
-    : [];
-  const skillById = new Map(skills.map((s) => [s.id, s]));
-  const { next } = nextStep(assessment.id, content, known, newElements, { challengeId: input.challengeId, isTimed: Boolean(source.content.timer) }, [...answers.map((a) => a.challengeId), input.challengeId]);
+  const newElements = answeredSkill ? elementsForAnswer({ answeredSkill, result, targetSkills: skills, knownElements: known, previousAnswers }) : [];
+  const allAnswers = answeredSkill ? [...previousAnswers, { challengeId: input.challengeId, skillId: answeredSkill.id, isSuccess: result === "OK" }] : previousAnswers;
+  const step = nextStep(assessment, content, known, newElements, { challengeId: input.challengeId, isTimed: Boolean(source.content.timer) }, allAnswers);
   try {
     await recordAnswer({
       assessmentId: assessment.id,
@@ -101,19 +139,13 @@ export async function answerChallenge(input: { userId: number; campaignId: numbe
       value: answer ?? { kind: "skip" },
       result,
       timeSpent: elapsed === null ? null : Math.round(elapsed),
-      knowledgeElements: newElements.map((k) => ({
-        skillId: k.skillId,
-        competenceId: skillById.get(k.skillId)!.competenceId,
-        status: k.status,
-        source: k.source,
-        earnedPix: k.status === "VALIDATED" ? skillById.get(k.skillId)!.pixValue : 0,
-      })),
-      next: next.kind === "end" ? { completed: true } : { challengeId: next.challengeId },
+      knowledgeElements: rowsOf(content, newElements),
+      next: step.kind === "end" ? { completed: completionOf(content, step.completion) } : { challengeId: step.challengeId },
       now,
     });
   } catch (error) {
     if (error instanceof AnswerAlreadyRecorded) return { result: "ALREADY_RECORDED", answersCount: assessment.answersCount, completed: false };
     throw error;
   }
-  return { result, answersCount: assessment.answersCount + 1, completed: next.kind === "end" };
+  return { result, answersCount: assessment.answersCount + 1, completed: step.kind === "end" };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { masteryEstimate } from "../../domain/assessment";
 import { masteryPercent } from "../../domain/scoring/mastery";
+import { precisionPoints } from "../../domain/scoring/precision";
 import { reachedStage, stars } from "../../domain/scoring/stages";
 import { summarizeTubes } from "../../domain/scoring/tube-summary";
 import { DomainError, NotFoundError } from "../../domain/shared/errors";
@@ -32,6 +33,8 @@ export async function participationResults(input: { userId: number; campaignId: 
   return {
     participation,
     masteryPercent: percent,
+    /** « ± » in points, null for results computed before the precision engine. */
+    precision: precisionPoints(participation.masteryStandardError),
     estimate,
     stars: stages.length ? stars(stages, percent) : null,
     stage: stages.length ? reachedStage(stages, percent) : null,
@@ -58,6 +61,7 @@ async function shareProfile(input: { userId: number; campaignId: number; now: Da
     stageReached: null,
     pixScore: profile.totalPix,
     pixByCompetence: pixByCompetence(profile),
+    certifiableCompetencesCount: profile.certifiableCompetencesCount,
     tubeRows: [],
   });
 }

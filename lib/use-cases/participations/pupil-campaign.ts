@@ -6,9 +6,10 @@ import { isWellFormedCampaignCode, normalizeCampaignCode } from "../../domain/ca
 import { codeLookupChecks, codeLookupRefusalMessage } from "../../domain/campaigns/code-lookup-limits";
 import { addressLimitKey } from "../../domain/requests/client-address";
 import { DomainError } from "../../domain/shared/errors";
+import { inSentence } from "../../domain/shared/french-text";
 import { requireRosterLearner } from "../roster/reconcile-learner";
 
-export const UNKNOWN_CODE = "Votre code est erroné, veuillez vérifier son format (ex: ABCDEF234) ou contacter l'organisateur.";
+export const UNKNOWN_CODE = "Votre code est erroné, veuillez vérifier son format (par exemple ABCDEF234) ou contacter l'organisateur.";
 export const ARCHIVED_CODE = "Cette campagne est terminée : il n'est plus possible d'y participer. Contactez votre enseignant.";
 
 export type Requester = { address: string; userId: number | null };
@@ -60,7 +61,7 @@ export async function startParticipation(input: { userId: number; code: string; 
   let externalId: string | null = null;
   if (campaign.externalIdLabel) {
     const value = (input.externalId ?? "").trim();
-    if (!value) throw new DomainError("EXTERNAL_ID_MISSING", `Merci de renseigner votre ${campaign.externalIdLabel}.`, "externalId");
+    if (!value) throw new DomainError("EXTERNAL_ID_MISSING", `Merci de renseigner votre ${inSentence(campaign.externalIdLabel)}.`, "externalId");
     if (value.length > 255) throw new DomainError("EXTERNAL_ID_TOO_LONG", "255 caractères au plus.", "externalId");
     if (campaign.externalIdType === "EMAIL" && !z.email().safeParse(value).success) throw new DomainError("EXTERNAL_ID_EMAIL", "L'adresse email n'est pas valide.", "externalId");
     externalId = value;

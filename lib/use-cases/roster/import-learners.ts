@@ -10,7 +10,7 @@ import { parseSiecleCsv } from "../../roster-import/parse-siecle-csv";
 import { parseSiecleXml } from "../../roster-import/parse-siecle-xml";
 import { readUpload } from "../../roster-import/read-upload";
 
-export type ImportCounts = { created: number; updated: number; reactivated: number; disabled: number; relinked: number };
+export type ImportCounts = { created: number; updated: number; reactivated: number; disabled: number };
 
 /** What the teacher reads after sending a file: either the import happened, or nothing changed and why. */
 export type ImportReport =
@@ -39,7 +39,9 @@ export function spareRejectedPupils(plan: ImportPlan, existing: { id: number; na
 
 /**
  * SIECLE import (ADMIN of an establishment that manages its pupils): upsert by INE, pupils absent from the file
- * disabled, all in one transaction. A refused file or any failure changes nothing.
+ * disabled, all in one transaction. A refused file or any failure changes nothing. An import never links an account,
+ * even when the INE is linked to one in another school: the pupil links their own account by joining a campaign of
+ * the school (docs/adr/0009-account-ownership-and-audit.md).
  */
 export async function importLearners(input: { actorUserId: number; establishmentId: number; fileName: string; bytes: Buffer; now?: Date }): Promise<ImportReport> {
   await authorizeInEstablishment(input.actorUserId, input.establishmentId, "learners:import");
@@ -74,7 +76,6 @@ export async function importParsedLearners(
     const plan = spareRejectedPupils(planImport(existing, parsed.records), existing, parsed.rejections);
     await roster.upsertLearners([...plan.toCreate, ...plan.toUpdate.map((update) => update.record)]);
     const disabled = await roster.disableLearners(plan.toDisable);
-    const relinked = await roster.relinkAccountsByIne(plan.toCreate.map((record) => record.nationalStudentId));
     return {
       status: "IMPORTED" as const,
       fileName: parsed.fileName,
@@ -82,7 +83,6 @@ export async function importParsedLearners(
       updated: plan.toUpdate.length,
       reactivated: plan.toUpdate.filter((update) => update.isReactivated).length,
       disabled,
-      relinked,
       rejections: [...parsed.rejections, ...plan.duplicates].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     };
   }, client);

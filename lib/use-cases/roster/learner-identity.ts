@@ -1,14 +1,16 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { z } from "zod";
-import { consumeAttempt } from "../../db/rate-limiter";
-import { findAccountLogins, findActiveLearnersBornOn, type RosterCandidate } from "../../db/repositories/learner-repository";
+import { consumeAttempt, refundAttempt, type LimitName } from "../../db/rate-limiter";
+import { findActiveRoster, type RosterCandidate } from "../../db/repositories/learner-repository";
 import type { CampaignForPupil } from "../../db/repositories/participation-repository";
 import { findCampaignForRequester, type Requester } from "../participations/pupil-campaign";
+import { addressLimitKey } from "../../domain/requests/client-address";
 import { toIsoDate } from "../../domain/roster/french-date";
-import { maskLogin } from "../../domain/roster/mask-login";
-import { matchLearner, type TypedIdentity } from "../../domain/roster/match-learner";
+import { learnersAimedAt, matchLearner, type TypedIdentity } from "../../domain/roster/match-learner";
+import { normalizeName } from "../../domain/roster/normalize-name";
 import { DomainError, NotFoundError } from "../../domain/shared/errors";
-import { AMBIGUOUS_MESSAGE, NO_MATCH_MESSAGE, learnerAlreadyLinkedMessage } from "./reconciliation-messages";
+import { AMBIGUOUS_MESSAGE, LEARNER_ALREADY_LINKED_MESSAGE, NO_MATCH_MESSAGE } from "./reconciliation-messages";
 
 /** "Prénom", "Nom", "Date de naissance" (Jour / Mois / Année) as typed by the pupil. */
 export const identitySchema = z
@@ -35,33 +37,42 @@ export async function restrictedCampaign(code: string, requester: Requester): Pr
   return campaign;
 }
 
-/**
- * Typed identities are checked against a school's roster: limited per address (and per account when signed in),
- * so that nobody can try every birthdate to find a pupil.
- */
-export async function limitIdentityAttempts(address: string, userId: number | null): Promise<void> {
-  await consumeAttempt("campaignCode", `identity-ip:${address}`);
-  if (userId !== null) await consumeAttempt("campaignCode", `identity-user:${userId}`);
+/** The typed name as a limit key: hashed, so that the counters table holds no name. */
+function typedNameKey(establishmentId: number, identity: TypedIdentity): string {
+  const name = `${normalizeName(identity.firstName)}|${normalizeName(identity.lastName)}`;
+  return `name:${establishmentId}:${createHash("sha256").update(name).digest("hex").slice(0, 32)}`;
 }
 
-/** The single active pupil matching the typed identity, or the French reason why there is none. */
-export async function matchingLearner(establishmentId: number, identity: TypedIdentity): Promise<RosterCandidate> {
-  const candidates = await findActiveLearnersBornOn(establishmentId, identity.birthdate);
-  const result = matchLearner(identity, candidates);
+/**
+ * The counters a check spends: per roster entry the typed name aims at (every spelling of a classmate's name counts
+ * against that classmate's entry), per typed name (the same answer whether the name exists or not), per account
+ * when signed in, per address. All schools' restricted campaigns share the roster, so the key is the establishment.
+ */
+function limitKeys(input: { establishmentId: number; identity: TypedIdentity; address: string; userId: number | null }, roster: readonly RosterCandidate[]): [LimitName, string][] {
+  const targets = [typedNameKey(input.establishmentId, input.identity), ...learnersAimedAt(input.identity, roster).map((id) => `learner:${id}`)];
+  return [
+    ["identityAddress", addressLimitKey(input.address)],
+    ...(input.userId !== null ? ([["identityAccount", String(input.userId)]] as [LimitName, string][]) : []),
+    ...targets.flatMap((key) => [["identityTarget", key], ["identityTargetDaily", key]] as [LimitName, string][]),
+  ];
+}
+
+/**
+ * The single active pupil matching the typed identity, or the French reason why there is none. Only failed checks
+ * count: every counter is spent first (so that parallel requests cannot all pass), and given back on a match.
+ */
+export async function identifyLearner(input: { establishmentId: number; identity: TypedIdentity; address: string; userId: number | null }): Promise<RosterCandidate> {
+  const roster = await findActiveRoster(input.establishmentId);
+  const keys = limitKeys(input, roster);
+  for (const [name, key] of keys) await consumeAttempt(name, key);
+  const result = matchLearner(input.identity, roster);
   if (result.kind === "AMBIGUOUS") throw new DomainError("RECONCILIATION_AMBIGUOUS", AMBIGUOUS_MESSAGE);
   if (result.kind === "NO_MATCH") throw new DomainError("RECONCILIATION_NO_MATCH", NO_MATCH_MESSAGE);
-  return candidates.find((candidate) => candidate.id === result.learnerId)!;
+  await Promise.all(keys.map(([name, key]) => refundAttempt(name, key)));
+  return roster.find((candidate) => candidate.id === result.learnerId)!;
 }
 
-/** The pupil is already linked to someone else's account: say which one, partly hidden. */
-export async function learnerAlreadyLinkedError(userId: number): Promise<DomainError> {
-  const logins = await findAccountLogins(userId);
-  const login = logins?.email ?? logins?.username ?? null;
-  return new DomainError("LEARNER_ALREADY_LINKED", learnerAlreadyLinkedMessage(login ? maskLogin(login) : null));
-}
-
-/** The pupil was linked (or disabled) by someone else between the check and the write. */
-export async function takenMeanwhile(establishmentId: number, identity: TypedIdentity): Promise<DomainError> {
-  const current = await matchingLearner(establishmentId, identity);
-  return current.userId !== null ? learnerAlreadyLinkedError(current.userId) : new DomainError("RECONCILIATION_NO_MATCH", NO_MATCH_MESSAGE);
+/** The pupil is already linked to another account: said plainly, without a hint of which account it is. */
+export function learnerAlreadyLinkedError(): DomainError {
+  return new DomainError("LEARNER_ALREADY_LINKED", LEARNER_ALREADY_LINKED_MESSAGE);
 }

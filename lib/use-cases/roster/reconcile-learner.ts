@@ -1,9 +1,10 @@
 import "server-only";
-import { findLearnerOfUser, linkLearnerToUser } from "../../db/repositories/learner-repository";
+import { findLearnerLinkState, findLearnerOfUser } from "../../db/repositories/learner-repository";
+import { linkLearnerToUser } from "../../db/repositories/learner-link-repository";
 import type { TypedIdentity } from "../../domain/roster/match-learner";
 import { DomainError } from "../../domain/shared/errors";
-import { learnerAlreadyLinkedError, limitIdentityAttempts, matchingLearner, restrictedCampaign, takenMeanwhile } from "./learner-identity";
-import { ACCOUNT_ALREADY_LINKED_MESSAGE, LEARNER_DISABLED_MESSAGE, RECONCILIATION_REQUIRED_MESSAGE } from "./reconciliation-messages";
+import { identifyLearner, learnerAlreadyLinkedError, restrictedCampaign } from "./learner-identity";
+import { ACCOUNT_ALREADY_LINKED_MESSAGE, LEARNER_DISABLED_MESSAGE, NO_MATCH_MESSAGE, RECONCILIATION_REQUIRED_MESSAGE } from "./reconciliation-messages";
 
 export type RosterLinkStatus = "LINKED" | "DISABLED" | "NONE";
 
@@ -22,22 +23,30 @@ export async function requireRosterLearner(establishmentId: number, userId: numb
   return learner.id;
 }
 
+/** The pupil was linked (or disabled) by another request between the check and the write. */
+export async function takenMeanwhile(learnerId: number): Promise<DomainError> {
+  const state = await findLearnerLinkState(learnerId);
+  return state?.userId != null ? learnerAlreadyLinkedError() : new DomainError("RECONCILIATION_NO_MATCH", NO_MATCH_MESSAGE);
+}
+
 /**
  * A signed-in pupil says who they are on a restricted campaign ("Prénom", "Nom", "Date de naissance"): their
  * account is linked to the single active pupil that matches, unless that pupil or this account is already taken.
+ * This is the only way an account joins a school's roster: an import never links one (docs/adr/0009).
  */
 export async function reconcileLearner(input: { userId: number; code: string; identity: TypedIdentity; address: string; now?: Date }): Promise<{ campaignCode: string }> {
   const campaign = await restrictedCampaign(input.code, { address: input.address, userId: input.userId });
-  await limitIdentityAttempts(input.address, input.userId);
-  const learner = await matchingLearner(campaign.establishmentId, input.identity);
+  const learner = await identifyLearner({ establishmentId: campaign.establishmentId, identity: input.identity, address: input.address, userId: input.userId });
   if (learner.userId === input.userId) return { campaignCode: campaign.code };
 
   const own = await findLearnerOfUser(campaign.establishmentId, input.userId);
   if (own) throw new DomainError("ACCOUNT_ALREADY_LINKED", ACCOUNT_ALREADY_LINKED_MESSAGE);
-  if (learner.userId !== null) throw await learnerAlreadyLinkedError(learner.userId);
+  if (learner.userId !== null) throw learnerAlreadyLinkedError();
 
-  const outcome = await linkLearnerToUser(learner.id, input.userId, input.now ?? new Date());
+  const outcome = await linkLearnerToUser({
+    learnerId: learner.id, establishmentId: campaign.establishmentId, userId: input.userId, clientAddress: input.address, now: input.now ?? new Date(),
+  });
   if (outcome === "ACCOUNT_TAKEN") throw new DomainError("ACCOUNT_ALREADY_LINKED", ACCOUNT_ALREADY_LINKED_MESSAGE);
-  if (outcome === "LEARNER_TAKEN") throw await takenMeanwhile(campaign.establishmentId, input.identity);
+  if (outcome === "LEARNER_TAKEN") throw await takenMeanwhile(learner.id);
   return { campaignCode: campaign.code };
 }

@@ -16,7 +16,9 @@ export const ACCOUNT_ALREADY_LINKED_MESSAGE =
 export const LEARNER_DISABLED_MESSAGE =
   "Vous ne figurez plus dans la liste des élèves de cet établissement : demandez à votre enseignant de vérifier votre inscription.";
 
-export function learnerAlreadyLinkedMessage(maskedLogin: string | null): string {
-  const account = maskedLogin ? `au compte Pix ${maskedLogin}` : "à un compte Pix connecté par l'ENT (Médiacentre)";
-  return `Cet élève est déjà rattaché ${account}. Connectez-vous avec ce compte, ou, si ce n'est pas le vôtre, demandez à votre enseignant de vous aider.`;
-}
+/**
+ * Said only after the typed identity matched, and without the account's login, even partly hidden: a masked
+ * username still gave away a birth month, and an attacker had nothing to learn about the account it names.
+ */
+export const LEARNER_ALREADY_LINKED_MESSAGE =
+  "Cet élève est déjà rattaché à un compte Pix. Si c'est le vôtre, connectez-vous avec ce compte ; sinon, demandez à votre enseignant de vous aider.";

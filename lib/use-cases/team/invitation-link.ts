@@ -1,9 +1,8 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
 import { hashToken } from "../../auth/tokens";
 import { env } from "../../env";
 import { consumeAttempt } from "../../db/rate-limiter";
-import { acceptInvitationForUser, unsafeFindInvitation } from "../../db/repositories/invitation-repository";
+import { acceptInvitationForUser, unsafeFindInvitationByCode } from "../../db/repositories/invitation-repository";
 import { invitationLinkState, roleOnAcceptance, type InvitationLinkState } from "../../domain/invitations/invitation";
 import { DomainError } from "../../domain/shared/errors";
 import { addressLimitKey } from "../../domain/requests/client-address";
@@ -12,21 +11,18 @@ export type InvitationView =
   | { state: "UNKNOWN" }
   | { state: InvitationLinkState; invitationId: number; establishmentName: string; email: string };
 
-function sameHash(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
-
 /**
- * What the link page shows. A wrong id or code counts as a failed attempt for the address
- * (rate-limited), and looks exactly like an unknown invitation.
+ * What the link page shows. Every mail sent for the invitation carries a code that works until the invitation is
+ * accepted or cancelled, or expires INVITATION_VALIDITY_DAYS after that mail. A wrong id or code counts as a failed
+ * attempt for the address (rate-limited), and looks exactly like an unknown invitation.
  */
 export async function viewInvitation(input: { invitationId: number; code: string; address: string; now?: Date }): Promise<InvitationView> {
-  const invitation = Number.isSafeInteger(input.invitationId) ? await unsafeFindInvitation(input.invitationId) : null;
-  if (!invitation || !sameHash(invitation.codeHash, hashToken(input.code))) {
+  const invitation = Number.isSafeInteger(input.invitationId) ? await unsafeFindInvitationByCode(input.invitationId, hashToken(input.code)) : null;
+  if (!invitation) {
     await consumeAttempt("invitationCode", addressLimitKey(input.address));
     return { state: "UNKNOWN" };
   }
-  const state = invitation.establishmentArchived ? "CANCELLED" : invitationLinkState(invitation, input.now ?? new Date(), env().INVITATION_VALIDITY_DAYS);
+  const state = invitation.establishmentArchived ? "CANCELLED" : invitationLinkState({ status: invitation.status, sentAt: invitation.codeSentAt }, input.now ?? new Date(), env().INVITATION_VALIDITY_DAYS);
   return { state, invitationId: invitation.id, establishmentName: invitation.establishmentName, email: invitation.email };
 }
 

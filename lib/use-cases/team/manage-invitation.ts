@@ -14,7 +14,7 @@ async function loadManageable(actorUserId: number, invitationId: number) {
   return invitation;
 }
 
-/** Sends the pending invitation again with a fresh code (the previous link stops working) and a new date. */
+/** Sends the pending invitation again with a new link (the earlier mails' links keep working) and a new date. */
 export async function resendInvitation(input: { actorUserId: number; invitationId: number; now?: Date }): Promise<void> {
   const invitation = await loadManageable(input.actorUserId, input.invitationId);
   const code = generateInvitationCode(cryptoRandomInt);

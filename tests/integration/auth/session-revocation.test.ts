@@ -5,11 +5,11 @@ import { mintSessionToken, sessionSecret } from "@/lib/auth/session-token";
 import { hashToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
-import { setOneTimeCredentials } from "@/lib/db/repositories/learner-repository";
+import { setOneTimeCredentials } from "@/lib/db/repositories/managed-account-repository";
 import { bumpSessionVersion, revokeSession } from "@/lib/db/repositories/session-repository";
 import { changePassword, resetPassword } from "@/lib/use-cases/accounts/password-reset";
 import { changeRequiredPassword } from "@/lib/use-cases/roster/change-required-password";
-import { createUser } from "../../support/factories";
+import { createEstablishment, createUser } from "../../support/factories";
 
 const HOUR = 3600_000;
 
@@ -52,8 +52,11 @@ describe("sessions are checked on every request and can be ended", () => {
   });
 
   it("a one-time password given by a teacher ends the pupil's sessions, and the new session must change it first", async () => {
-    const { user, token } = await signedIn();
-    expect(await setOneTimeCredentials([{ userId: user.id, username: null, passwordHash: "x" }], new Date())).toBe("OK");
+    // A username account the school manages: the only kind a teacher may reset (docs/adr/0009).
+    const school = await createEstablishment();
+    const user = await db.user.update({ where: { id: (await createUser({ email: null, username: "lea.dupont0112" })).id }, data: { managedByEstablishmentId: school.id } });
+    const token = await mintSessionToken({ userId: user.id, sessionVersion: user.sessionVersion, now: new Date() });
+    expect(await setOneTimeCredentials(school.id, [{ userId: user.id, username: null, passwordHash: "x" }], [], new Date())).toBe("OK");
     expect(await opens(token)).toBe(false);
     const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     const pending = await mintSessionToken({ userId: user.id, sessionVersion: fresh.sessionVersion, now: new Date() });
@@ -80,6 +83,14 @@ describe("sessions are checked on every request and can be ended", () => {
     await revokeSession(session.sessionId, session.endsAt, new Date());
     expect(await opens(token)).toBe(false);
     expect(await opens(otherDevice)).toBe(true);
+  });
+
+  it("« Se déconnecter » clicked in two tabs at once (or twice) ends the session once, without an error", async () => {
+    const { token } = await signedIn();
+    const session = (await sessionFromToken(token, new Date()))!;
+    await Promise.all(Array.from({ length: 6 }, () => revokeSession(session.sessionId, session.endsAt, new Date())));
+    expect(await opens(token)).toBe(false);
+    expect(await db.revokedSession.count({ where: { sessionId: session.sessionId } })).toBe(1);
   });
 
   it("a token renewed from a stolen one (new id, new expiry, as next-auth's session endpoint does) dies with its session", async () => {

@@ -48,7 +48,7 @@ describe("campaigns", () => {
     await expect(createCampaign({ actorUserId: b.admin.id, establishmentId: a.school.id, campaign: assessment(b.admin.id) })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // A MEMBER reads but cannot manage a campaign they do not own.
     await expect(readableCampaign(a.member.id, id)).resolves.toMatchObject({ id });
-    await expect(updateCampaign({ actorUserId: a.member.id, campaignId: id, update: { name: "X", title: null, landingText: null, ownerId: a.member.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateCampaign({ actorUserId: a.member.id, campaignId: id, update: { name: "X", title: null, landingText: null, ownerId: a.member.id, assessmentMethod: "PRECISION", precisionTarget: 8 } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(deleteCampaign({ actorUserId: a.member.id, campaignId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

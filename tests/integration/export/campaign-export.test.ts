@@ -77,6 +77,7 @@ describe("campaign results export: access and file", () => {
       "Nom du Participant", "Prénom du Participant", "Classe", "Numéro d'élève",
       "% de progression", "Date de début", "Partage (O/N)", "Date du partage", "Palier obtenu (/3)",
       "% maitrise de l'ensemble des acquis du profil",
+      "Précision (±)",
       `% de maitrise des acquis de la compétence ${COMPETENCE}`,
       `Nombre d'acquis du profil cible dans la compétence ${COMPETENCE}`,
       `Acquis maitrisés dans la compétence ${COMPETENCE}`,
@@ -145,7 +146,7 @@ describe("campaign results export: rows", () => {
     const shared = await db.participation.create({
       data: {
         campaignId: id, userId: léa.id, learnerId: learner.id, participantExternalId: "@SUM(1)", status: "SHARED",
-        createdAt: new Date("2026-03-01T09:05:00Z"), sharedAt: new Date("2026-07-14T22:30:00Z"), masteryRate: 17 / 26, stageReached: 2, validatedSkillsCount: 17,
+        createdAt: new Date("2026-03-01T09:05:00Z"), sharedAt: new Date("2026-07-14T22:30:00Z"), masteryRate: 17 / 26, masteryStandardError: 0.031, stageReached: 2, validatedSkillsCount: 17,
         validatedByCompetence: { "comp-1-1": 17 }, // as the sharing writes it: the sum of the tube rows below
       },
     });
@@ -176,7 +177,7 @@ describe("campaign results export: rows", () => {
     expect(lines[1]).toMatch(new RegExp(`^${identity};[A-Z0-9]+;Rentrée 3e B;1\\.1 Mener une recherche et une veille d'information;`));
     expect(lines[1].split(";").slice(5)).toEqual([
       "Dupont", "Léa", "3e B", "'@SUM(1)", "1", "01/03/2026 10:05", "Oui", "15/07/2026 00:30", "2",
-      "0,65", "0,65", "26", "17", "0,65", "26", "17",
+      "0,65", "0,06", "0,65", "26", "17", "0,65", "26", "17",
     ]);
     // Quoted because it holds quotes (doubled), guarded because it starts with "=".
     expect(lines[2]).toContain(`;"'=HYPERLINK(""http://evil.example"",""x"")";Eve;;123;1;02/03/2026 11:00;Non;NA;NA;NA;NA;NA;NA;NA;NA;NA`);

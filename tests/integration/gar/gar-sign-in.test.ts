@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createTestSigningKey, testResponseXml, testSamlResponse, toSamlResponse, type TestResponseOptions } from "./support/test-identity-provider";
+
+// The first-arrival action records the client address in the audit log; outside a request, it is given here.
+vi.mock("@/lib/auth/request-context", () => ({ clientAddress: async () => "203.0.113.50" }));
 
 // The GAR of this test run: configured before the first env() read (which happens in the first beforeEach).
 const idpKey = createTestSigningKey();

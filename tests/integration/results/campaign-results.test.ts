@@ -54,7 +54,7 @@ describe("campaign results read models", () => {
     expect(await activityStats(campaignId)).toMatchObject({ shared: 1, started: 1, toShare: 1, sharedPupils: 2 });
 
     // A deleted participation no longer counts anywhere.
-    await deleteParticipation({ actorUserId: teacher.id, participationId: all.rows[0].participationId });
+    await deleteParticipation({ actorUserId: teacher.id, participationId: all.rows[0].participationId, address: "203.0.113.9" });
     expect((await resultsList(campaignId, { search: "", stage: null, division: null, sort: "nom", page: 1 })).rows.map((r) => r.lastName)).toEqual(["Santa"]);
     expect((await campaignAnalysis(campaignId)).participants).toBe(1);
   });

@@ -79,10 +79,10 @@ describe("results read models (counted participations and Analyse sums)", () => 
     // Deleting a pupil takes their results out of every sum; a pupil who never sent changes nothing.
     await takeTest(campaignId, code, pupils[3].id, 2);
     const pupil0 = await db.participation.findFirstOrThrow({ where: { campaignId, userId: pupils[0].id } });
-    await deleteParticipation({ actorUserId: teacher.id, participationId: pupil0.id });
+    await deleteParticipation({ actorUserId: teacher.id, participationId: pupil0.id, address: "203.0.113.9" });
     expect((await check()).counted).toHaveLength(2);
     const unsent = await db.participation.findFirstOrThrow({ where: { campaignId, userId: pupils[3].id } });
-    await deleteParticipation({ actorUserId: teacher.id, participationId: unsent.id });
+    await deleteParticipation({ actorUserId: teacher.id, participationId: unsent.id, address: "203.0.113.9" });
     expect((await check()).counted).toHaveLength(2);
 
     // Rebuilding from scratch finds what the incremental upkeep kept.

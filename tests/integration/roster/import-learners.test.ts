@@ -102,16 +102,6 @@ describe("SIECLE import", () => {
     expect(await db.learner.count({ where: { establishmentId: school.id, isDisabled: false } })).toBe(28);
   });
 
-  it("links a new pupil to the account already reconciled with the same INE (and birthdate) in another school", async () => {
-    const first = await schoolWithFixtureRoster();
-    const pupil = await createUser();
-    await db.learner.updateMany({ where: { establishmentId: first.school.id, nationalStudentId: "0759999006A" }, data: { userId: pupil.id } });
-    const next = await schoolWithTeachers("0754444K");
-    const report = await importFile(next.admin.id, next.school.id, siecleXml(fixturePupils(), { uai: "0754444K" }));
-    expect(report).toMatchObject({ status: "IMPORTED", created: 28, relinked: 1 });
-    expect((await learnerNamed(next.school.id, "DUPONT", "Léa")).userId).toBe(pupil.id);
-  });
-
   it("only an ADMIN of the establishment imports; outsiders are told it does not exist", async () => {
     const { school, member } = await schoolWithTeachers();
     await expect(importFile(member.id, school.id, FIXTURE_BYTES)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { mintSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address-header";
 import { gateRequest, SIGNED_IN_BODY_LIMIT } from "@/lib/server/request-gate";
@@ -86,3 +86,83 @@ describe("request gate: malformed requests get a French 4xx, never a 500", () =>
     expect(answer.status).toBe(411);
   });
 });
+
+/**
+ * The fuzz's 25–30 MB uploads: the gate answered 413 with `connection: close` before reading the body, so the socket
+ * was torn down while the client was still sending, and fetch failed (« fetch failed ») before it could read the
+ * French answer. The answer must reach a client that sends its whole body, as browsers and fetch do.
+ */
+describe("request gate: a refused upload is answered in a way the client reads", () => {
+  const MEGABYTE = 1024 * 1024;
+
+  it("anonymous 30 MB bodies, really sent, three at a time (as the fuzz does): every client reads the French 413", async () => {
+    // The real server is often busy (rendering a page) when a request arrives: meanwhile the client's body fills the
+    // socket's buffers, unread.
+    server = createServer((req, res) => {
+      for (const until = Date.now() + 150; Date.now() < until; );
+      void gateRequest(req, res, { trustedProxyHops: 0, isSignedIn: () => new Promise((resolve) => setTimeout(() => resolve(false), 30)) });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const upload = async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/eleves/identifiants`, { method: "POST", body: new Uint8Array(30 * MEGABYTE), headers: { "content-type": "multipart/form-data; boundary=x" } });
+      return `${response.status} ${await response.text()}`;
+    };
+    for (const answer of await Promise.all(Array.from({ length: 6 }, upload))) expect(answer).toMatch(/^413 Requête trop volumineuse/);
+  });
+
+  it("a signed-in 25 MB upload: « 20 Mo au plus » is answered, and the connection stays up until the body is over", async () => {
+    const port = await gatedServer(0);
+    const cookie = `${sessionCookieName()}=${await mintSessionToken({ userId: 1, sessionVersion: 0, now: new Date() })}`;
+    // A client that sends its whole body before it reads (as a browser's form upload does): closing under it resets
+    // the connection, which is what the fuzz saw. A raw socket, so that no client library gives up on its own.
+    const outcome = await new Promise<{ answer: string; error?: string }>((resolve) => {
+      let answer = "";
+      const socket = connect(port, "127.0.0.1", async () => {
+        socket.write(`POST /orga/eleves HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookie}\r\nContent-Length: ${25 * MEGABYTE}\r\n\r\n`);
+        const chunk = Buffer.alloc(64 * 1024);
+        for (let sent = 0; sent < 25 * MEGABYTE && !socket.destroyed; sent += chunk.length) {
+          if (!socket.write(chunk)) await new Promise((drained) => socket.once("drain", drained));
+        }
+      });
+      socket.on("data", (data) => (answer += data.toString("utf8")));
+      socket.on("error", (error: NodeJS.ErrnoException) => resolve({ answer, error: error.code }));
+      socket.on("close", () => resolve({ answer }));
+    });
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(outcome.answer).toMatch(/20 Mo au plus/);
+  });
+
+  it("what is read and thrown away is bounded: beyond it, the connection is cut", async () => {
+    server = createServer((req, res) => {
+      void gateRequest(req, res, { trustedProxyHops: 0, isSignedIn: async () => false, discard: { bytes: 1 * MEGABYTE, milliseconds: 10_000 } });
+    });
+    const read = new Promise<number>((resolve) => server!.once("connection", (socket: import("node:net").Socket) => socket.once("close", () => resolve(socket.bytesRead))));
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    // Whether this client reads the 413 before the reset is a race: what matters is that the server stopped reading.
+    await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: new Uint8Array(40 * MEGABYTE) }).then((r) => r.text()).catch(() => "coupée");
+    expect(await read).toBeLessThan(8 * MEGABYTE);
+  });
+
+  it("a client that announces a large body and then stalls is answered at once and cut after the time bound", async () => {
+    server = createServer((req, res) => {
+      void gateRequest(req, res, { trustedProxyHops: 0, isSignedIn: async () => false, discard: { bytes: MEGABYTE, milliseconds: 300 } });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const closed = new Promise<number>((resolve) => {
+      const started = Date.now();
+      const req = request({ host: "127.0.0.1", port, method: "POST", path: "/", headers: { "content-length": 10 * MEGABYTE } }, (res) => {
+        expect(res.statusCode).toBe(413);
+        res.resume();
+      });
+      req.on("error", () => undefined);
+      req.on("close", () => resolve(Date.now() - started));
+      req.write(Buffer.alloc(1024));
+    });
+    expect(await closed).toBeLessThan(5_000);
+  });
+});
+

@@ -34,14 +34,15 @@ describe("invitations through SMTP", () => {
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("prof.math@example.org");
     expect(mail.from?.text).toContain("pix@example.org");
     expect(mail.subject).toBe("Invitation à rejoindre Collège Jules Verne sur Pix Orga");
-    expect(mail.text).toContain("Vous êtes invité(e) à rejoindre l'espace Pix Orga de Collège Jules Verne");
+    expect(mail.text).toContain("Vous êtes invité(e) à rejoindre l'espace Pix Orga du Collège Jules Verne");
     expect(mail.html).toContain("Rejoindre l&#39;espace Pix Orga");
     const link = linkOf(mail.text!);
     expect(link.code).toHaveLength(20);
 
-    // The code itself is never stored.
-    const stored = await db.invitation.findUniqueOrThrow({ where: { id: link.invitationId } });
-    expect(stored.codeHash).not.toContain(link.code);
+    // The code itself is never stored, only its digest.
+    const stored = await db.$queryRawUnsafe<{ code_hash: string }[]>(`SELECT code_hash FROM invitation_codes WHERE invitation_id = $1`, link.invitationId);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].code_hash).not.toContain(link.code);
 
     const view = await viewInvitation({ ...link, address: "test" });
     expect(view).toMatchObject({ state: "VALID", establishmentName: "Collège Jules Verne", email: "prof.math@example.org" });
@@ -54,7 +55,7 @@ describe("invitations through SMTP", () => {
     await expect(acceptInvitation({ userId: teacher.id, ...link, address: "test" })).rejects.toThrow(/déjà été acceptée/);
   });
 
-  it("resending sends a new code and the old link stops working; cancelling makes the link refuse", async () => {
+  it("resending sends a new link and the first one keeps working until the invitation is accepted or cancelled", async () => {
     sink.received.length = 0;
     const school = await createEstablishment();
     const admin = await createUser();
@@ -65,12 +66,46 @@ describe("invitations through SMTP", () => {
     expect(sink.received).toHaveLength(2);
     const second = linkOf(sink.received[1].text!);
     expect(second.invitationId).toBe(first.invitationId);
-    expect((await viewInvitation({ ...first, address: "test" })).state).toBe("UNKNOWN");
+    expect(second.code).not.toBe(first.code);
+    expect((await viewInvitation({ ...first, address: "test" })).state).toBe("VALID");
     expect((await viewInvitation({ ...second, address: "test" })).state).toBe("VALID");
+    // A made-up code for the same invitation is still unknown.
+    expect((await viewInvitation({ invitationId: first.invitationId, code: "A".repeat(20), address: "test" })).state).toBe("UNKNOWN");
     await cancelInvitation({ actorUserId: admin.id, invitationId: second.invitationId });
-    expect((await viewInvitation({ ...second, address: "test" })).state).toBe("CANCELLED");
+    for (const link of [first, second]) expect((await viewInvitation({ ...link, address: "test" })).state).toBe("CANCELLED");
     const user = await createUser();
-    await expect(acceptInvitation({ userId: user.id, ...second, address: "test" })).rejects.toThrow(/annulée/);
+    await expect(acceptInvitation({ userId: user.id, ...first, address: "test" })).rejects.toThrow(/annulée/);
     expect(await db.membership.count({ where: { establishmentId: school.id, userId: user.id } })).toBe(0);
+  });
+
+  it("accepting through the first mail's link closes the invitation for every link", async () => {
+    sink.received.length = 0;
+    const school = await createEstablishment();
+    const admin = await createUser();
+    await addMember(school.id, admin.id, "ADMIN");
+    await inviteMembers({ actorUserId: admin.id, establishmentId: school.id, emailsText: "b@example.org", role: "MEMBER" });
+    const first = linkOf(sink.received[0].text!);
+    await resendInvitation({ actorUserId: admin.id, invitationId: first.invitationId });
+    const second = linkOf(sink.received[1].text!);
+    const teacher = await createUser({ email: "b@example.org" });
+    await acceptInvitation({ userId: teacher.id, ...first, address: "test" });
+    expect((await viewInvitation({ ...second, address: "test" })).state).toBe("ACCEPTED");
+    await expect(acceptInvitation({ userId: (await createUser()).id, ...second, address: "test" })).rejects.toThrow(/déjà été acceptée/);
+  });
+
+  it("each link expires INVITATION_VALIDITY_DAYS after its own mail", async () => {
+    sink.received.length = 0;
+    const school = await createEstablishment();
+    const admin = await createUser();
+    await addMember(school.id, admin.id, "ADMIN");
+    const day = 24 * 3600 * 1000;
+    const sentOn = new Date("2026-09-01T08:00:00Z");
+    await inviteMembers({ actorUserId: admin.id, establishmentId: school.id, emailsText: "c@example.org", role: "MEMBER", now: sentOn });
+    const first = linkOf(sink.received[0].text!);
+    await resendInvitation({ actorUserId: admin.id, invitationId: first.invitationId, now: new Date(sentOn.getTime() + 20 * day) });
+    const second = linkOf(sink.received[1].text!);
+    const later = new Date(sentOn.getTime() + 31 * day);
+    expect((await viewInvitation({ ...first, address: "test", now: later })).state).toBe("EXPIRED");
+    expect((await viewInvitation({ ...second, address: "test", now: later })).state).toBe("VALID");
   });
 });

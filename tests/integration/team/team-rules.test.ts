@@ -25,16 +25,25 @@ describe("team rules", () => {
     expect(await db.invitation.count()).toBe(0);
   });
 
-  it("bad input changes nothing: malformed e-mail, existing member, pending invitation", async () => {
+  it("a malformed e-mail refuses the list and changes nothing", async () => {
+    const { school, admin } = await schoolWithAdmin();
+    await expect(inviteMembers({ actorUserId: admin.id, establishmentId: school.id, emailsText: "ok@example.org, pas-un-mail", role: "MEMBER" })).rejects.toThrow("Adresse e-mail invalide : pas-un-mail.");
+    expect(await db.invitation.count()).toBe(0);
+    expect(await db.devMail.count()).toBe(0);
+  });
+
+  it("an address already a member does not block the others: they are invited, that one is reported; a pending one is sent again", async () => {
     const { school, admin } = await schoolWithAdmin();
     const member = await createUser({ email: "deja@example.org" });
     await addMember(school.id, member.id);
-    await expect(inviteMembers({ actorUserId: admin.id, establishmentId: school.id, emailsText: "ok@example.org, pas-un-mail", role: "MEMBER" })).rejects.toThrow("Adresse e-mail invalide : pas-un-mail.");
-    await expect(inviteMembers({ actorUserId: admin.id, establishmentId: school.id, emailsText: "ok@example.org, DEJA@example.org", role: "MEMBER" })).rejects.toThrow(/Déjà membre/);
-    expect(await db.invitation.count()).toBe(0);
-    await inviteMembers({ actorUserId: admin.id, establishmentId: school.id, emailsText: "ok@example.org", role: "MEMBER" });
-    await expect(inviteMembers({ actorUserId: admin.id, establishmentId: school.id, emailsText: "new@example.org ok@example.org", role: "MEMBER" })).rejects.toThrow(/déjà en attente/);
-    expect(await db.invitation.count()).toBe(1);
+    await inviteMembers({ actorUserId: admin.id, establishmentId: school.id, emailsText: "attente@example.org", role: "MEMBER" });
+    const report = await inviteMembers({ actorUserId: admin.id, establishmentId: school.id, emailsText: "ok@example.org, DEJA@example.org\nattente@example.org", role: "MEMBER" });
+    expect(report).toEqual({ invited: ["ok@example.org"], sentAgain: ["attente@example.org"], alreadyMembers: ["deja@example.org"] });
+    expect((await db.invitation.findMany({ orderBy: { id: "asc" } })).map((i) => [i.email, i.status])).toEqual([["attente@example.org", "PENDING"], ["ok@example.org", "PENDING"]]);
+    expect(await db.devMail.count({ where: { to: "attente@example.org" } })).toBe(2);
+    expect(await db.devMail.count({ where: { to: "deja@example.org" } })).toBe(0);
+    // Only members: nothing to send, said so.
+    await expect(inviteMembers({ actorUserId: admin.id, establishmentId: school.id, emailsText: "deja@example.org", role: "MEMBER" })).rejects.toThrow("Déjà membre de l'établissement : deja@example.org.");
   });
 
   it("an ADMIN of another establishment cannot resend, cancel, change roles or remove members", async () => {
@@ -94,6 +103,12 @@ describe("team rules", () => {
     const invitations = await db.invitation.findMany({ where: { establishmentId: school.id } });
     expect(invitations).toHaveLength(1);
     expect(invitations[0]).toMatchObject({ email: "ce.0751234a@example.org", role: "ADMIN", status: "PENDING" });
-    expect(await db.devMail.count({ where: { to: "ce.0751234a@example.org" } })).toBe(2);
+    const mails = await db.devMail.findMany({ where: { to: "ce.0751234a@example.org" }, orderBy: { id: "asc" } });
+    expect(mails).toHaveLength(2);
+    // The second request does not kill the link of the first mail: both lead to the same invitation.
+    for (const mail of mails) {
+      const [, invitationId, code] = /invitationId=(\d+)&code=([A-Z0-9]+)/.exec(mail.text)!;
+      expect(await viewInvitation({ invitationId: Number(invitationId), code, address: "a" })).toMatchObject({ state: "VALID", invitationId: invitations[0].id });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passwordProblem } from "@/lib/auth/password-strength";
+import { ESTIMATED_LENGTH, passwordProblem } from "@/lib/auth/password-strength";
 import { compositionProblem, nominalEntropyBits, PASSWORD_RULE_TEXT, TOO_GUESSABLE_TEXT } from "@/lib/domain/accounts/password-policy";
 
 describe("password policy (CNIL 2022-100 with access restriction: ≥ 50 bits, no common password)", () => {
@@ -31,5 +31,16 @@ describe("password policy (CNIL 2022-100 with access restriction: ≥ 50 bits, n
     for (const good of ["Girafe-Bleue-42", "Nuage7Tortue", "Doudou2012!", "Tr4mpoline-vert", "un chat dort sur le toit"]) {
       expect(passwordProblem(good), good).toBeNull();
     }
+  });
+
+  it("still sees l33t spellings of common passwords with the capped substitutions", () => {
+    for (const l33t of ["P@ssw0rd123!", "M0tdep@sse1", "Az3rty123!"]) expect(passwordProblem(l33t), l33t).toBe(TOO_GUESSABLE_TEXT);
+  });
+
+  it("estimates only the leading characters: a guessable start is refused whatever follows, a strong one is accepted", () => {
+    const tail = "Xq7!vR2#mK9@wL4$";
+    const guessableStart = "azerty".repeat(Math.ceil(ESTIMATED_LENGTH / 6)).slice(0, ESTIMATED_LENGTH) + "1A";
+    expect(passwordProblem(guessableStart + tail)).toBe(TOO_GUESSABLE_TEXT);
+    expect(passwordProblem(`${"un chat dort sur le toit ".repeat(3)}${tail}`.slice(0, 120))).toBeNull();
   });
 });

@@ -57,4 +57,9 @@ describe("progression", () => {
     expect(progression({ targetSkills, knowledgeElements, isCompleted: true })).toBe(1);
     expect(progression({ targetSkills: [], knowledgeElements, isCompleted: false })).toBe(0);
   });
+
+  it("does not count a skill an earlier test only guessed (MODEL element) as assessed", () => {
+    const knowledgeElements = [ke("a-1"), ke("a-2", "VALIDATED", "MODEL"), ke("b-1", "INVALIDATED", "MODEL")];
+    expect(progression({ targetSkills, knowledgeElements, isCompleted: false })).toBe(0.1);
+  });
 });

@@ -4,10 +4,11 @@ import { selectNextChallenge, type SelectNextChallengeInput } from "@/lib/domain
 import type { SelectionStrategy } from "@/lib/domain/assessment/selection-strategy";
 import { smartRandomStrategy } from "@/lib/domain/assessment/smart-random-strategy";
 import { tubeBisectionStrategy } from "@/lib/domain/assessment/tube-bisection-strategy";
+import { precisionStrategy } from "@/lib/domain/assessment/precision-strategy";
 import { challengesFor, ke, pupilOfLevel, runAssessment, tube } from "../../support/engine-builders";
 
 const seeds = Array.from({ length: 25 }, (_, i) => `assessment-${i}`);
-const strategies = [smartRandomStrategy, tubeBisectionStrategy];
+const strategies = [smartRandomStrategy, tubeBisectionStrategy, precisionStrategy];
 
 function select(overrides: Partial<SelectNextChallengeInput> & Pick<SelectNextChallengeInput, "targetSkills" | "challenges">) {
   return selectNextChallenge({ knowledgeElements: [], answeredChallengeIds: [], lastAnswer: null, seed: "assessment-1", ...overrides });

@@ -15,3 +15,14 @@ describe("permissions", () => {
     expect(canManageCampaign({ userId: 1, role: "ADMIN" }, { ownerId: 2 })).toBe(true);
   });
 });
+
+describe("pupils' accounts and roster entries", () => {
+  it("ADMINs and MEMBERs manage the school's accounts and undo links; only ADMINs delete a pupil", () => {
+    for (const role of ["ADMIN", "MEMBER"] as const) {
+      expect(roleCan(role, "learners:manage-accounts")).toBe(true);
+      expect(roleCan(role, "learners:unlink")).toBe(true);
+    }
+    expect(roleCan("ADMIN", "learners:delete")).toBe(true);
+    expect(roleCan("MEMBER", "learners:delete")).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
+import { campaignCreationSchema, campaignUpdateSchema } from "@/lib/domain/campaigns/campaign-form";
 
 const base = { name: "Rentrée 3e B", type: "ASSESSMENT", targetProfileId: "tp-rentree-3e", askExternalId: "no", ownerId: "4", title: "Parcours 3e B", landingText: "" };
 
@@ -19,6 +19,15 @@ describe("campaign creation form", () => {
     const collect = campaignCreationSchema.parse({ ...base, type: "PROFILES_COLLECTION" });
     expect(collect.targetProfileId).toBeNull();
     expect(collect.title).toBeNull();
+  });
+
+  it("runs the test with the precision engine at ± 8 points unless the advanced options say otherwise", () => {
+    expect(campaignCreationSchema.parse(base)).toMatchObject({ assessmentMethod: "PRECISION", precisionTarget: 8 });
+    expect(campaignCreationSchema.parse({ ...base, assessmentMethod: "SMART_RANDOM", precisionTarget: "12" })).toMatchObject({ assessmentMethod: "SMART_RANDOM", precisionTarget: 12 });
+    expect(errorsOf({ ...base, precisionTarget: "7" }).precisionTarget).toBe("Veuillez choisir une des précisions proposées.");
+    expect(errorsOf({ ...base, precisionTarget: "beaucoup" }).precisionTarget).toMatch(/précision visée/);
+    expect(errorsOf({ ...base, assessmentMethod: "FLASH" }).assessmentMethod).toBe("Veuillez choisir le déroulement du test.");
+    expect(campaignUpdateSchema.parse({ name: "A", ownerId: "3", precisionTarget: "4" })).toMatchObject({ assessmentMethod: "PRECISION", precisionTarget: 4 });
   });
 
   it("asks for the external id label when the id is requested", () => {

@@ -42,6 +42,7 @@ const shared: AssessmentParticipantExport = {
   isCompleted: true,
   assessedSkillsCount: 10,
   stars: 2,
+  masteryStandardError: 0.031,
   validatedByCompetence: { c1: 3, c2: 1 },
 };
 
@@ -63,6 +64,7 @@ describe("assessment export headers", () => {
       "Date du partage",
       "Palier obtenu (/3)",
       "% maitrise de l'ensemble des acquis du profil",
+      "Précision (±)",
       "% de maitrise des acquis de la compétence Mener une recherche et une veille d'information",
       "Nombre d'acquis du profil cible dans la compétence Mener une recherche et une veille d'information",
       "Acquis maitrisés dans la compétence Mener une recherche et une veille d'information",
@@ -96,7 +98,7 @@ describe("assessment export headers", () => {
 
   it("make the header line with the BOM, texts quoted only when needed", () => {
     expect(UTF8_BOM + csvLine(assessmentHeaders(campaign).slice(0, 3))).toBe("\uFEFFNom de l'organisation;ID Campagne;Code\n");
-    expect(csvLine(assessmentHeaders({ ...campaign, competences: [{ ...campaign.competences[0], name: 'Les "données"; les fichiers' }] }).slice(15, 16))).toBe(
+    expect(csvLine(assessmentHeaders({ ...campaign, competences: [{ ...campaign.competences[0], name: 'Les "données"; les fichiers' }] }).slice(16, 17))).toBe(
       '"% de maitrise des acquis de la compétence Les ""données""; les fichiers"\n',
     );
   });
@@ -106,7 +108,7 @@ describe("assessment export rows", () => {
   it("write the results of a shared participation", () => {
     expect(csvText([assessmentRow(campaign, shared)])).toBe(
       "Collège Jean Moulin;42;ABCDEF234;Rentrée 5e;Parcours de rentrée 5e;Dupont;Léa;5A;123;" +
-        "1;14/09/2026 09:30;Oui;15/09/2026 16:05;2;0,4;" +
+        "1;14/09/2026 09:30;Oui;15/09/2026 16:05;2;0,4;0,06;" +
         "0,75;4;3;0,5;2;1;0;4;0;" +
         "0,67;6;4;0;4;0\n",
     );
@@ -117,7 +119,7 @@ describe("assessment export rows", () => {
     expect(csvText([assessmentRow(campaign, unshared)])).toBe(
       "Collège Jean Moulin;42;ABCDEF234;Rentrée 5e;Parcours de rentrée 5e;Dupont;Léa;5A;;" +
         "0,3;14/09/2026 09:30;Non;NA;NA;NA;" +
-        Array(15).fill("NA").join(";") +
+        Array(16).fill("NA").join(";") +
         "\n",
     );
   });
@@ -153,6 +155,14 @@ describe("assessment export rows", () => {
     expect(progression(false, 0, 0)).toBe(0);
   });
 
+  it("write the precision in the mastery's unit, and an empty cell for results kept before it was computed", () => {
+    const precisionColumn = assessmentHeaders(campaign).indexOf("Précision (±)");
+    expect(precisionColumn).toBe(assessmentHeaders(campaign).indexOf("% maitrise de l'ensemble des acquis du profil") + 1);
+    expect(assessmentRow(campaign, shared)[precisionColumn]).toBe("0,06");
+    expect(assessmentRow(campaign, { ...shared, masteryStandardError: null })[precisionColumn]).toBe("");
+    expect(assessmentRow(campaign, { ...shared, sharedAt: null })[precisionColumn]).toBe("NA");
+  });
+
   it("guard and quote the campaign's and the participant's texts; no stars is an empty cell", () => {
     const tricky = { ...campaign, campaignName: "=Rentrée; 5e", organizationName: 'Collège "Jean Moulin"' };
     const row = assessmentRow(tricky, { ...shared, lastName: "@Dupont", firstName: "-Léa", participantExternalId: "-12", stars: null });
@@ -161,7 +171,7 @@ describe("assessment export rows", () => {
     expect(csvText([row]).startsWith(`"Collège ""Jean Moulin""";42;ABCDEF234;"'=Rentrée; 5e";Parcours de rentrée 5e;'@Dupont;'-Léa;5A;-12;`)).toBe(true);
   });
 
-  it("write what the cells of the original columns say, for any campaign and participant (property)", () => {
+  it("write what the cells of the original columns say, for any campaign and participant (property)", { timeout: 30_000 }, () => {
     const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
     const campaignArbitrary = fc
       .record({
@@ -197,6 +207,7 @@ describe("assessment export rows", () => {
       isCompleted: fc.boolean(),
       assessedSkillsCount: fc.integer({ min: 0, max: 40 }),
       stars: fc.option(fc.integer({ min: 0, max: 3 })),
+      masteryStandardError: fc.option(fc.double({ min: 0, max: 0.3, noNaN: true })),
       // Counts up to beyond the targeted ones, ids absent or unknown, or no counts at all.
       validatedByCompetence: fc.option(fc.dictionary(fc.constantFrom("c1", "c2", "c3", "c4", "c5", "c6", "c9"), fc.integer({ min: 0, max: 10 }))),
       acquiredBadgeTitles: fc.option(fc.subarray(["Badge 1", "Badge 2"]), { nil: undefined }),
@@ -237,6 +248,8 @@ function referenceRow(campaign: AssessmentCampaignExport, participant: Assessmen
     ...(campaign.stagesCount > 0 ? [isShared ? participant.stars : NOT_SHARED] : []),
     ...badges.map((badge) => (isShared ? (participant.acquiredBadgeTitles ?? []).includes(badge.title) : NOT_SHARED)),
     isShared ? decimal(targetedTotal === 0 ? 0 : validatedTotal / targetedTotal, 2) : NOT_SHARED,
+    // The ± shown on screen (2σ in whole points, at least 1), as a ratio; nothing for results kept before it.
+    isShared ? (participant.masteryStandardError === null ? null : decimal(Math.max(1, Math.round(200 * participant.masteryStandardError)) / 100, 2)) : NOT_SHARED,
   ];
   if (!isShared) return [...common, ...Array.from({ length: 3 * (campaign.competences.length + campaign.areas.length) + skills.length }, () => NOT_SHARED)];
   return [

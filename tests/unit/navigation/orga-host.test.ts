@@ -13,6 +13,13 @@ describe("orgaRewritePath", () => {
     // The parcours documentation, linked from the campaign form, is the same page on both hosts.
     expect(orgaRewritePath("orga.example.fr", "/parcours/tp-snt", orga)).toBeNull();
     expect(orgaRewritePath("app.example.fr", "/equipe", orga)).toBeNull();
+    // The icon and the footer's pages are the same on both hosts; "/aide" is the teachers' help there.
+    expect(orgaRewritePath("orga.example.fr", "/icon.svg", orga)).toBeNull();
+    expect(orgaRewritePath("orga.example.fr", "/favicon.ico", orga)).toBeNull();
+    expect(orgaRewritePath("orga.example.fr", "/mentions-legales", orga)).toBeNull();
+    expect(orgaRewritePath("orga.example.fr", "/donnees-personnelles", orga)).toBeNull();
+    expect(orgaRewritePath("orga.example.fr", "/accessibilite", orga)).toBeNull();
+    expect(orgaRewritePath("orga.example.fr", "/aide", orga)).toBe("/orga/aide");
     expect(orgaRewritePath("orga.example.fr", "/equipe", undefined)).toBeNull();
   });
 });

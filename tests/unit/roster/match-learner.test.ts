@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { matchLearner, type MatchCandidate } from "@/lib/domain/roster/match-learner";
+import { learnersAimedAt, matchLearner, type MatchCandidate } from "@/lib/domain/roster/match-learner";
 import { normalizeName } from "@/lib/domain/roster/normalize-name";
 
 const roster: MatchCandidate[] = [
@@ -83,5 +83,25 @@ describe("matchLearner", () => {
     expect(matchLearner({ firstName: "", lastName: "", birthdate: "2012-01-01" }, [{ id: 1, firstName: "", lastName: "", birthdate: "2012-01-01" }])).toEqual({
       kind: "NO_MATCH",
     });
+  });
+});
+
+describe("learnersAimedAt", () => {
+  it("names every entry a typed name would match on some birthdate, typos included", () => {
+    expect(learnersAimedAt({ firstName: "Lea", lastName: "Dupond" }, roster).sort()).toEqual([1, 3]);
+    expect(learnersAimedAt({ firstName: "Marie", lastName: "Martin" }, roster)).toEqual([1]);
+    expect(learnersAimedAt({ firstName: "Jean Eric", lastName: "dartagnan" }, roster)).toEqual([4]);
+    expect(learnersAimedAt({ firstName: "Zoé", lastName: "Inconnue" }, roster)).toEqual([]);
+    expect(learnersAimedAt({ firstName: "--", lastName: "Dupont" }, roster)).toEqual([]);
+  });
+
+  it("contains the entry matchLearner finds, whatever the spelling", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...roster), fc.constantFrom("", "e", "x"), (candidate, typo) => {
+        const typed = { firstName: candidate.firstName, lastName: candidate.lastName + typo, birthdate: candidate.birthdate };
+        const result = matchLearner(typed, roster);
+        if (result.kind === "MATCH") expect(learnersAimedAt(typed, roster)).toContain(result.learnerId);
+      }),
+    );
   });
 });

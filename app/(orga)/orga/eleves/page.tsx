@@ -10,10 +10,11 @@ import { SELECTION_FORM_ID, SelectionActions } from "@/components/orga/learners/
 import { requireOrgaPermission } from "@/lib/auth/orga-actor";
 import { LEARNERS_PER_PAGE, listDivisions, listLearners, rosterHelpFigures } from "@/lib/db/queries/learners";
 import { roleCan } from "@/lib/domain/authorization/permissions";
+import { pageNumber } from "@/lib/domain/shared/page-number";
 
 export const metadata: Metadata = { title: "Élèves" };
 
-type Search = { classe?: string; recherche?: string; page?: string };
+type Search = { classe?: string; recherche?: string; page?: string; suppression?: string };
 
 /** The pupils tab of an establishment that manages its pupils: SIECLE import, list, accounts, help. */
 export default async function LearnersPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -23,7 +24,7 @@ export default async function LearnersPage({ searchParams }: { searchParams: Pro
   const query: LearnersQuery = {
     classe: (search.classe ?? "").slice(0, 50),
     recherche: (search.recherche ?? "").slice(0, 100),
-    page: Math.max(1, Math.floor(Number(search.page)) || 1),
+    page: pageNumber(search.page),
   };
   const establishmentId = actor.establishmentId;
   const [list, divisions, figures] = await Promise.all([
@@ -33,6 +34,7 @@ export default async function LearnersPage({ searchParams }: { searchParams: Pro
   ]);
   const canImport = roleCan(actor.role, "learners:import");
   const canManage = roleCan(actor.role, "learners:manage-accounts");
+  const permissions = { establishmentId, canManage, canUnlink: roleCan(actor.role, "learners:unlink"), canDelete: roleCan(actor.role, "learners:delete") };
   const pages = Math.max(1, Math.ceil(list.total / LEARNERS_PER_PAGE));
   return (
     <div className="space-y-8">
@@ -54,6 +56,9 @@ export default async function LearnersPage({ searchParams }: { searchParams: Pro
       <MissingLearnersHelp figures={figures} canImport={canImport} />
       <section aria-labelledby="list-title" className="space-y-4">
         <h2 id="list-title" className="text-xl font-bold">Liste des élèves</h2>
+        {search.suppression === "faite" && (
+          <p role="status" className="rounded-lg bg-green-50 p-3 font-medium text-green-900">L&apos;élève a été supprimé de la liste.</p>
+        )}
         <LearnerFilters divisions={divisions} query={query} />
         {list.rows.length === 0 ? (
           <p className="rounded-xl bg-white p-8 text-center text-lg font-semibold shadow-sm">
@@ -67,7 +72,7 @@ export default async function LearnersPage({ searchParams }: { searchParams: Pro
                 <SelectionActions />
               </>
             )}
-            <LearnersTable rows={list.rows} total={list.total} canManage={canManage} />
+            <LearnersTable rows={list.rows} total={list.total} permissions={permissions} />
           </>
         )}
         <Pagination page={query.page} pages={pages} total={`${list.total} élèves`} hrefOf={(n) => learnersHref(query, { page: n })} />

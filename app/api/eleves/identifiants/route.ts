@@ -1,4 +1,5 @@
 import { getOrgaContext } from "@/lib/auth/orga-actor";
+import { clientAddress } from "@/lib/auth/request-context";
 import { fileTimestamp } from "@/lib/domain/export/file-name";
 import { DomainError } from "@/lib/domain/shared/errors";
 import { readForm, UNREADABLE_FORM } from "@/lib/server/read-form";
@@ -27,7 +28,7 @@ function isSameOrigin(request: Request): boolean {
 /**
  * The credentials sheet (Classe; Nom; Prénom; Identifiant; Mot de passe) of the selected pupils, after giving them a
  * username and/or a one-time password. POST only: it changes accounts. The establishment is the teacher's current one,
- * and pupils of any other establishment are ignored by the query.
+ * pupils of any other establishment are ignored by the query, and only accounts the establishment manages change.
  */
 export async function POST(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return refusal("Requête refusée.", 403);
@@ -39,7 +40,7 @@ export async function POST(request: Request): Promise<Response> {
   const learnerIds = form.getAll("learnerId").map(Number).filter((id) => Number.isInteger(id) && id > 0);
   if (!action) return refusal("Action inconnue.", 400);
   try {
-    const sheet = await generateCredentialsSheet({ actorUserId: context.userId, establishmentId: context.current.establishmentId, learnerIds, action });
+    const sheet = await generateCredentialsSheet({ actorUserId: context.userId, establishmentId: context.current.establishmentId, learnerIds, action, address: await clientAddress() });
     const name = `${action === "ADD_USERNAME" ? "identifiants" : "mots-de-passe"}-eleves-${fileTimestamp(new Date())}.csv`;
     return new Response(sheet.csv, {
       headers: {

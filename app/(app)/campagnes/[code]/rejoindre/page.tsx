@@ -7,6 +7,7 @@ import { primaryButton } from "@/components/ui/button-styles";
 import { CodeLookupRefused } from "@/components/app/campaign/code-lookup-refused";
 import { clientAddress } from "@/lib/auth/request-context";
 import { getSessionUserId } from "@/lib/auth/session";
+import { findUserName } from "@/lib/db/queries/orga-context";
 import { DomainError } from "@/lib/domain/shared/errors";
 import { findCampaignForRequester } from "@/lib/use-cases/participations/pupil-campaign";
 import { rosterLinkStatus } from "@/lib/use-cases/roster/reconcile-learner";
@@ -38,8 +39,8 @@ export default async function JoinRestrictedCampaign({ params }: { params: Promi
       ) : status === "NONE" ? (
         <section aria-labelledby="identity-title" className="space-y-4">
           <h2 id="identity-title" className="text-xl font-bold">Qui êtes-vous ?</h2>
-          <p>Ce parcours est réservé aux élèves de l&apos;établissement. Indiquez votre prénom, votre nom et votre date de naissance : vous ne le ferez qu&apos;une fois.</p>
-          <ReconciliationForm code={campaign.code} />
+          <p>Ce parcours est réservé aux élèves de l&apos;établissement. Vérifiez votre prénom et votre nom tels que l&apos;établissement les connaît, puis indiquez votre date de naissance : vous ne le ferez qu&apos;une fois.</p>
+          <ReconciliationForm code={campaign.code} accountNames={(userId !== null && (await findUserName(userId))) || undefined} />
         </section>
       ) : (
         <>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ShareButton } from "@/components/app/campaign/share-button";
 import { TutorialLink } from "@/components/app/tutorial-link";
+import { MasteryFigure } from "@/components/ui/mastery-figure";
 import { Stars } from "@/components/ui/stars";
+import { precisionRange } from "@/lib/domain/scoring/precision";
 import { getSessionUserId } from "@/lib/auth/session";
 import { formatDate, formatTime } from "@/lib/domain/shared/format-date";
 import { DomainError } from "@/lib/domain/shared/errors";
@@ -38,7 +40,15 @@ export default async function ResultsPage({ params }: { params: Promise<{ code: 
     <article className="mx-auto max-w-3xl space-y-6">
       <section className="space-y-4 rounded-2xl bg-white p-6 shadow-sm sm:p-8">
         <p className="text-sm font-semibold text-slate-600">{campaign.title ?? campaign.name}</p>
-        <h1 className="text-3xl font-bold">{isCollection ? "Envoi de votre profil Pix" : `${results.masteryPercent} % de réussite aux questions`}</h1>
+        <h1 className="text-3xl font-bold">
+          {isCollection ? "Envoi de votre profil Pix" : <MasteryFigure percent={results.masteryPercent} precision={results.precision} suffix=" de réussite aux questions" />}
+        </h1>
+        {!isCollection && results.precision !== null && (
+          <p className="text-slate-700">
+            « ± {results.precision} » : la précision de la mesure. Votre résultat réel se situe très probablement entre{" "}
+            {precisionRange(results.masteryPercent, results.precision).low} % et {precisionRange(results.masteryPercent, results.precision).high} %.
+          </p>
+        )}
         {!isCollection && results.stars && results.stars.total > 0 && (
           <div className="space-y-1">
             <Stars reached={results.stars.reached} total={results.stars.total} />

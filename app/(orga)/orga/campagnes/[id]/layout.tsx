@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BreakableUrl } from "@/components/ui/breakable-url";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CampaignTabs } from "@/components/orga/campaigns/campaign-tabs";
 import { campaignForPage } from "@/lib/auth/campaign-access";
@@ -31,16 +32,19 @@ export default async function CampaignLayout({ children, params }: { children: R
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
           {c.targetProfile && (
             <>
-              <span>Profil cible: {c.targetProfile.name}</span>
+              <span>Parcours : {c.targetProfile.name}</span>
               <span aria-hidden="true">|</span>
             </>
           )}
           <span>
-            Lien direct: <span data-testid="direct-link">{directLink}</span>
+            Lien direct : <BreakableUrl url={directLink} testId="direct-link" />
           </span>
           <CopyButton value={directLink} label="Copier le lien direct" />
           <Link href={`/orga/impression/${c.id}`} className="font-semibold text-brand-700 underline">
             Imprimer le code pour la classe
+          </Link>
+          <Link href={`/orga/impression/${c.id}/classe`} className="font-semibold text-brand-700 underline">
+            Fiche de classe (identifiants)
           </Link>
         </p>
         <nav aria-label="Onglets de la campagne" className="flex flex-wrap items-end justify-between gap-3 border-t border-slate-200 pt-2">

@@ -1,22 +1,53 @@
 import { ActivityChart } from "@/components/orga/campaigns/activity-chart";
 import { FilterSelect, SearchField } from "@/components/orga/campaigns/filter-fields";
+import { StatusBadge } from "@/components/orga/campaigns/status-badge";
 import { ActionForm } from "@/components/ui/action-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { deleteParticipationAction } from "@/lib/actions/participation-actions";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { Pagination } from "@/components/ui/pagination";
 import { PARTICIPANTS_PER_PAGE, campaignParticipants } from "@/lib/db/queries/campaign-activity";
 import { activityStats, campaignDivisions, dailyActivity } from "@/lib/db/queries/campaign-results";
+import { collectionStats } from "@/lib/db/queries/profiles-collection-results";
 import { canManageCampaign } from "@/lib/domain/authorization/permissions";
+import { activitySeries } from "@/lib/domain/campaigns/activity-series";
+import { parisDateParts } from "@/lib/domain/export/paris-time";
 import { participationStatusLabel } from "@/lib/domain/participations/status";
 import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
+import { pageNumber } from "@/lib/domain/shared/page-number";
+import { certifiablePercent } from "@/lib/domain/scoring/profiles-collection";
+import { ofName } from "@/lib/domain/shared/french-text";
 
-function Card({ label, value }: { label: string; value: string }) {
+function Card({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
     <div className="rounded-xl bg-white p-5 shadow-sm">
       <p className="text-sm font-semibold text-slate-600">{label}</p>
       <p className="mt-1 text-3xl font-extrabold">{value}</p>
+      {detail && <p className="mt-1 text-sm text-slate-700">{detail}</p>}
     </div>
   );
+}
+
+const wholeNumber = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+
+/** « Collecter les profils »: the figures of the profiles received (their CSV columns), not a percentage of a parcours. */
+async function CollectionCards({ campaignId, total }: { campaignId: number; total: number }) {
+  const stats = await collectionStats(campaignId);
+  const percent = certifiablePercent(stats.certifiableCount, stats.receivedCount);
+  return (
+    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <Card label="Total de participants" value={String(total)} />
+      <Card label="Profils reçus" value={String(stats.receivedCount)} />
+      <Card label="Score Pix moyen" value={stats.averagePix === null ? "—" : `${wholeNumber.format(stats.averagePix)} pix`} />
+      <Card label="Élèves certifiables" value={percent === null ? "—" : `${percent} %`} detail={percent === null ? undefined : `${stats.certifiableCount} sur ${stats.receivedCount}`} />
+    </div>
+  );
+}
+
+/** Today in Paris, as the series' days are (YYYY-MM-DD). */
+function parisToday(): string {
+  const today = parisDateParts(new Date());
+  return `${today.year}-${today.month}-${today.day}`;
 }
 
 type ActivitySearch = { creee?: string; statut?: string; recherche?: string; classe?: string; page?: string };
@@ -25,7 +56,7 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
   const { id } = await params;
   const search = await searchParams;
   const campaign = await campaignForPage(id);
-  const page = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
+  const page = pageNumber(search.page);
   const [{ rows: participants, total: participantsTotal }, stats, days, divisions] = await Promise.all([
     campaignParticipants(campaign.id, { status: search.statut, search: (search.recherche ?? "").slice(0, 100), division: search.classe || undefined, page }),
     activityStats(campaign.id),
@@ -52,13 +83,17 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
         </p>
       )}
       <h2 id="activity-title" className="text-xl font-bold">Activité</h2>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Card label="Total de participants" value={String(stats.total)} />
-        {/* The pupils counted in "Résultats (N)" and in the average: a pupil retaking the parcours keeps the results already sent. */}
-        <Card label={campaign.type === "ASSESSMENT" ? "Résultats reçus" : "Profils reçus"} value={String(stats.sharedPupils)} />
-        <Card label="Résultat moyen" value={stats.averageMasteryRate === null ? "—" : `${masteryPercentFromRate(stats.averageMasteryRate)} %`} />
-      </div>
-      <div className="grid gap-4 lg:grid-cols-3">
+      {campaign.type === "PROFILES_COLLECTION" ? (
+        <CollectionCards campaignId={campaign.id} total={stats.total} />
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Card label="Total de participants" value={String(stats.total)} />
+          {/* The pupils counted in "Résultats (N)" and in the average: a pupil retaking the parcours keeps the results already sent. */}
+          <Card label="Résultats reçus" value={String(stats.sharedPupils)} />
+          <Card label="Résultat moyen" value={stats.averageMasteryRate === null ? "—" : `${masteryPercentFromRate(stats.averageMasteryRate)} %`} />
+        </div>
+      )}
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <section aria-labelledby="status-title" className="rounded-xl bg-white p-5 shadow-sm">
           <h3 id="status-title" className="mb-3 font-bold">Statuts</h3>
           <ul className="space-y-3">
@@ -72,7 +107,7 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
         </section>
         <section aria-labelledby="chart-title" className="rounded-xl bg-white p-5 shadow-sm lg:col-span-2">
           <h3 id="chart-title" className="mb-3 font-bold">Activité des participants</h3>
-          {days.length ? <ActivityChart days={days} /> : <p className="text-slate-700">Aucune participation pour l&apos;instant.</p>}
+          {days.length ? <ActivityChart series={activitySeries(days, parisToday())} sharedLabel={campaign.type === "ASSESSMENT" ? "Résultats reçus" : "Profils reçus"} /> : <p className="text-slate-700">Aucune participation pour l&apos;instant.</p>}
         </section>
       </div>
       <form className="flex flex-wrap items-end gap-3" action={`/orga/campagnes/${campaign.id}`}>
@@ -94,13 +129,14 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
       {participants.length === 0 ? (
         <p className="rounded-xl bg-white p-6 text-slate-700 shadow-sm">Aucun participant pour l&apos;instant.</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+        <TableScroll label={`Participants (${participantsTotal})`}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Participants ({participantsTotal})</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
               <tr>
                 <th scope="col" className="px-4 py-3">Nom</th>
                 <th scope="col" className="px-4 py-3">Prénom</th>
+                {divisions.length > 0 && <th scope="col" className="px-4 py-3">Classe</th>}
                 <th scope="col" className="px-4 py-3">Statut</th>
                 {canManage && <th scope="col" className="px-4 py-3">Actions</th>}
               </tr>
@@ -110,13 +146,14 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
                 <tr key={p.participationId} className="border-b border-slate-100 last:border-0">
                   <td className="px-4 py-3 font-medium">{p.lastName}</td>
                   <td className="px-4 py-3">{p.firstName}</td>
-                  <td className="px-4 py-3">{participationStatusLabel(p.status, campaign.type)}</td>
+                  {divisions.length > 0 && <td className="px-4 py-3">{p.division ?? "—"}</td>}
+                  <td className="px-4 py-3"><StatusBadge status={p.status} campaignType={campaign.type} /></td>
                   {canManage && (
                     <td className="px-4 py-3">
                       <ActionForm
                         action={deleteParticipationAction}
                         hidden={{ participationId: p.participationId }}
-                        label={`Supprimer la participation de ${p.firstName} ${p.lastName}`}
+                        label={`Supprimer la participation ${ofName(`${p.firstName} ${p.lastName}`)}`}
                         confirm="Supprimer cette participation ? Ses résultats ne seront plus comptés ni exportés. Action irréversible."
                         confirmLabel="Oui, supprimer"
                       />
@@ -126,7 +163,7 @@ export default async function CampaignActivityPage({ params, searchParams }: { p
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={page} pages={pages} total={`${participantsTotal} participants`} hrefOf={pageHref} />
     </section>

@@ -6,6 +6,7 @@ import { campaignDetails, listActiveMembersForOwner, listTargetProfilesForPicker
 import { establishmentKind } from "@/lib/db/repositories/establishment-repository";
 import { DomainError } from "@/lib/domain/shared/errors";
 import { readableCampaign } from "@/lib/use-cases/campaigns/manage-campaign";
+import { ofName } from "@/lib/domain/shared/french-text";
 
 export const metadata: Metadata = { title: "Création d'une campagne" };
 
@@ -20,7 +21,7 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
       const source = await readableCampaign(actor.userId, Number(copie));
       const c = await campaignDetails(source.id);
       prefill = {
-        name: `Copie de ${c.name}`,
+        name: `Copie ${ofName(c.name)}`,
         type: c.type,
         targetProfileId: c.targetProfile?.id,
         title: c.title ?? undefined,
@@ -28,6 +29,8 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
         externalIdLabel: c.externalIdLabel ?? undefined,
         externalIdType: c.externalIdType ?? undefined,
         multipleSendings: c.multipleSendings ? "yes" : "no",
+        assessmentMethod: c.assessmentMethod,
+        precisionTarget: String(c.precisionTarget),
       };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -1,6 +1,8 @@
 import { TutorialLink } from "@/components/app/tutorial-link";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignAnalysis } from "@/lib/use-cases/campaigns/campaign-analysis";
+import { ProfilesAnalysis } from "./profiles-analysis";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function Bubbles({ count, label }: { count: number; label: string }) {
   return (
@@ -14,9 +16,7 @@ function Bubbles({ count, label }: { count: number; label: string }) {
 
 export default async function CampaignAnalysisPage({ params }: { params: Promise<{ id: string }> }) {
   const campaign = await campaignForPage((await params).id);
-  if (campaign.type !== "ASSESSMENT") {
-    return <p className="rounded-xl bg-white p-6 text-slate-700 shadow-sm">L&apos;analyse des sujets concerne les campagnes d&apos;évaluation.</p>;
-  }
+  if (campaign.type === "PROFILES_COLLECTION") return <ProfilesAnalysis campaignId={campaign.id} />;
   const analysis = await campaignAnalysis(campaign.id);
   if (analysis.participants === 0) {
     return (
@@ -31,7 +31,7 @@ export default async function CampaignAnalysisPage({ params }: { params: Promise
       <section aria-labelledby="subjects-title" className="space-y-3">
         <h2 id="subjects-title" className="text-xl font-bold">Sujets ({analysis.tubes.length})</h2>
         <p className="text-slate-700">En fonction du référentiel testé et des résultats reçus ({analysis.participants}), les sujets à travailler, classés par pertinence : les plus pertinents d&apos;abord.</p>
-        <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+        <TableScroll label="Sujets classés par pertinence">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Sujets classés par pertinence</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -63,7 +63,7 @@ export default async function CampaignAnalysisPage({ params }: { params: Promise
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section aria-labelledby="competences-title" className="space-y-3 rounded-xl bg-white p-6 shadow-sm">
         <h2 id="competences-title" className="text-xl font-bold">Résultats par compétence</h2>

@@ -16,7 +16,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
         campaignId={c.id}
         isAssessment={c.type === "ASSESSMENT"}
         members={members}
-        initial={{ name: c.name, title: c.title ?? "", landingText: c.landingText ?? "", ownerId: String(c.ownerId) }}
+        initial={{ name: c.name, title: c.title ?? "", landingText: c.landingText ?? "", ownerId: String(c.ownerId), assessmentMethod: c.assessmentMethod, precisionTarget: String(c.precisionTarget) }}
       />
     </section>
   );

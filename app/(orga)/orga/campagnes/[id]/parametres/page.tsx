@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
+import { BreakableUrl } from "@/components/ui/breakable-url";
 import { SafeMarkdown } from "@/components/ui/safe-markdown";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { archiveCampaignAction, deleteCampaignAction } from "@/lib/actions/campaign-actions";
@@ -40,7 +41,12 @@ export default async function CampaignSettingsPage({ params, searchParams }: { p
         <Setting label="Texte de la page d'accueil">{c.landingText ? <SafeMarkdown>{c.landingText}</SafeMarkdown> : "—"}</Setting>
         <Setting label="Propriétaire">{c.ownerName}</Setting>
         <Setting label="Envoi multiple">{c.multipleSendings ? "Oui" : "Non"}</Setting>
-        <Setting label="Lien direct">{appUrl(`/campagnes/${c.code}`)}</Setting>
+        {c.type === "ASSESSMENT" && (
+          <Setting label="Déroulement du test">
+            {c.assessmentMethod === "PRECISION" ? `Arrêt à la précision visée (± ${c.precisionTarget} points)` : "Déroulement historique (« smart random »)"}
+          </Setting>
+        )}
+        <Setting label="Lien direct"><BreakableUrl url={appUrl(`/campagnes/${c.code}`)} /></Setting>
       </dl>
       <div className="flex flex-wrap items-center gap-3 pt-2">
         {canManage && (

@@ -8,18 +8,33 @@ import { campaignDetails } from "@/lib/db/queries/campaign-list";
 import { campaignDivisions, resultsList, RESULTS_PER_PAGE } from "@/lib/db/queries/campaign-results";
 import { stagesOfCampaign } from "@/lib/db/repositories/results-repository";
 import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
-import { MissingLearnersHelp } from "@/components/orga/learners/missing-learners-help";
-import { rosterHelpFigures } from "@/lib/db/queries/learners";
+import { precisionPoints } from "@/lib/domain/scoring/precision";
+import { MasteryFigure } from "@/components/ui/mastery-figure";
 import { roleCan } from "@/lib/domain/authorization/permissions";
+import { pageNumber } from "@/lib/domain/shared/page-number";
+import { CampaignMissingLearners } from "@/components/orga/campaigns/campaign-missing-learners";
+import { campaignMissingLearners } from "@/lib/db/queries/campaign-missing-learners";
+import { ProfilesResults, type ProfilesSearch } from "./profiles-results";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Search = { recherche?: string; palier?: string; classe?: string; tri?: string; page?: string };
 
-export default async function CampaignResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+export default async function CampaignResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search & ProfilesSearch> }) {
   const campaign = await campaignForPage((await params).id);
   const search = await searchParams;
   const details = await campaignDetails(campaign.id);
+  if (campaign.type === "PROFILES_COLLECTION") {
+    return (
+      <div className="space-y-5">
+        <ProfilesResults campaignId={campaign.id} sharedCount={details.sharedCount} externalIdLabel={details.externalIdLabel} search={search} />
+        {campaign.isManagingStudents && (
+          <CampaignMissingLearners missing={await campaignMissingLearners(campaign, search.classe || null)} canManageAccounts={roleCan(campaign.role, "learners:manage-accounts")} campaignCode={campaign.code} establishmentId={campaign.establishmentId} />
+        )}
+      </div>
+    );
+  }
   const stages = await stagesOfCampaign(campaign.id);
-  const page = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
+  const page = pageNumber(search.page);
   const stage = search.palier !== undefined && search.palier !== "" ? Number(search.palier) : null;
   const sort = search.tri === "resultat" ? ("resultat" as const) : ("nom" as const);
   const [{ rows, total }, divisions] = await Promise.all([
@@ -50,7 +65,7 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
           {details.sharedCount === 0 ? "Aucun résultat reçu pour l'instant : les résultats apparaissent quand les élèves cliquent sur « J'envoie mes résultats »." : "Aucun résultat ne correspond à ces filtres."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+        <TableScroll label={`Résultats reçus (${total})`}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Résultats reçus ({total})</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -73,7 +88,7 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
                     {divisions.length > 0 && <td className="px-4 py-3">{r.division ?? "—"}</td>}
                     {details.externalIdLabel && <td className="px-4 py-3">{r.externalId ?? "—"}</td>}
                     <td className="px-4 py-3">
-                      <span className="mr-3 font-semibold">{masteryPercentFromRate(r.masteryRate)} %</span>
+                      <span className="mr-3 font-semibold"><MasteryFigure percent={masteryPercentFromRate(r.masteryRate)} precision={precisionPoints(r.masteryStandardError)} /></span>
                       {s && totalStars > 0 && <StarsWithTooltip reached={reached} total={totalStars} title={s.prescriberTitle} description={s.prescriberDescription} />}
                     </td>
                   </tr>
@@ -81,9 +96,11 @@ export default async function CampaignResultsPage({ params, searchParams }: { pa
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
-      {campaign.isManagingStudents && <MissingLearnersHelp figures={await rosterHelpFigures(campaign.establishmentId)} canImport={roleCan(campaign.role, "learners:import")} />}
+      {campaign.isManagingStudents && (
+        <CampaignMissingLearners missing={await campaignMissingLearners(campaign, search.classe || null)} canManageAccounts={roleCan(campaign.role, "learners:manage-accounts")} campaignCode={campaign.code} establishmentId={campaign.establishmentId} />
+      )}
       <Pagination page={page} pages={pages} hrefOf={(n) => query({ page: String(n) })} />
     </section>
   );

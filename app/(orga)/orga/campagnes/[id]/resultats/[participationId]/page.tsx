@@ -1,3 +1,4 @@
+import { StatusBadge } from "@/components/orga/campaigns/status-badge";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StarsWithTooltip } from "@/components/orga/campaigns/stars-with-tooltip";
@@ -5,12 +6,17 @@ import { campaignForPage } from "@/lib/auth/campaign-access";
 import { participationDetail } from "@/lib/db/queries/campaign-results";
 import { stagesOfCampaign } from "@/lib/db/repositories/results-repository";
 import { formatDate } from "@/lib/domain/shared/format-date";
+import { ofName } from "@/lib/domain/shared/french-text";
 import { masteryPercent, masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
-import { participationStatusLabel } from "@/lib/domain/participations/status";
+import { precisionPoints } from "@/lib/domain/scoring/precision";
+import { MasteryFigure } from "@/components/ui/mastery-figure";
+import { ProfileDetail } from "./profile-detail";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export default async function ParticipantResultPage({ params }: { params: Promise<{ id: string; participationId: string }> }) {
   const { id, participationId } = await params;
   const campaign = await campaignForPage(id);
+  if (campaign.type === "PROFILES_COLLECTION") return <ProfileDetail campaignId={campaign.id} participationId={Number(participationId)} />;
   const detail = await participationDetail(campaign.id, Number(participationId));
   if (!detail) notFound();
   const stages = await stagesOfCampaign(campaign.id);
@@ -30,23 +36,28 @@ export default async function ParticipantResultPage({ params }: { params: Promis
   return (
     <section aria-labelledby="participant-title" className="space-y-5">
       <Link href={`/orga/campagnes/${campaign.id}/resultats`} className="text-sm font-semibold text-brand-700 underline">← Retour aux résultats</Link>
-      <h2 id="participant-title" className="text-xl font-bold">Résultats de {name.firstName} {name.lastName}</h2>
+      <h2 id="participant-title" className="text-xl font-bold">Résultats {ofName(`${name.firstName} ${name.lastName}`)}</h2>
       <dl className="grid gap-3 rounded-xl bg-white p-5 shadow-sm sm:grid-cols-2">
-        <div><dt className="text-sm text-slate-600">Statut</dt><dd className="font-semibold">{participationStatusLabel(detail.status, campaign.type)}</dd></div>
+        <div><dt className="text-sm text-slate-600">Statut</dt><dd className="mt-1"><StatusBadge status={detail.status} campaignType={campaign.type} /></dd></div>
         <div><dt className="text-sm text-slate-600">Commencé le</dt><dd className="font-semibold">{formatDate(detail.createdAt)}</dd></div>
         <div><dt className="text-sm text-slate-600">Envoyé le</dt><dd className="font-semibold">{detail.sharedAt ? formatDate(detail.sharedAt) : "Résultats non-envoyés"}</dd></div>
         {detail.masteryRate !== null && (
           <div>
             <dt className="text-sm text-slate-600">Résultat</dt>
             <dd className="font-semibold">
-              {masteryPercentFromRate(detail.masteryRate)} %{" "}
-              {stages[reached] && stages.length > 1 && <StarsWithTooltip reached={reached} total={stages.length - 1} title={stages[reached].prescriberTitle} description={stages[reached].prescriberDescription} />}
+              <MasteryFigure percent={masteryPercentFromRate(detail.masteryRate)} precision={precisionPoints(detail.masteryStandardError)} />
+              {/* The stars on their own line: their 18 rem tooltip, opened below them, then fits a 390 px phone. */}
+              {stages[reached] && stages.length > 1 && (
+                <span className="mt-1 block">
+                  <StarsWithTooltip reached={reached} total={stages.length - 1} title={stages[reached].prescriberTitle} description={stages[reached].prescriberDescription} />
+                </span>
+              )}
             </dd>
           </div>
         )}
       </dl>
       {competences.size > 0 && (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+        <TableScroll label="Résultats par compétence">
           <table className="w-full text-left text-sm">
             <caption className="p-4 text-left text-lg font-bold">Résultats par compétence</caption>
             <thead className="border-b border-slate-200 bg-slate-50"><tr><th scope="col" className="px-4 py-2">Compétence</th><th scope="col" className="px-4 py-2">Acquis validés</th><th scope="col" className="px-4 py-2">Résultat</th></tr></thead>
@@ -56,7 +67,7 @@ export default async function ParticipantResultPage({ params }: { params: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {toWork.length > 0 && (
         <section aria-labelledby="to-work" className="rounded-xl bg-white p-5 shadow-sm">

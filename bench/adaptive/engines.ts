@@ -1,0 +1,107 @@
+/**
+ * What the bench compares. An engine plays one assessment and reports one outcome per table row: a row is
+ * a way of reading the result (the same answers can be read as validated / total or through the posterior)
+ * or a stopping point (the precision engine at several targets, taken from one run: the questions asked
+ * do not depend on the target, only where the test stops).
+ */
+import { ENGINE_PARAMETERS, engineParametersSchema, type EngineParameters } from "../../lib/domain/assessment/engine-parameters";
+import { masteryEstimate } from "../../lib/domain/assessment/mastery-estimate";
+import { createPrecisionStrategy } from "../../lib/domain/assessment/precision-strategy";
+import { resultAtCompletion } from "../../lib/domain/assessment/result-at-completion";
+import { smartRandomStrategy } from "../../lib/domain/assessment/smart-random-strategy";
+import { tubeBisectionStrategy } from "../../lib/domain/assessment/tube-bisection-strategy";
+import type { Parcours } from "./load-parcours";
+import { playAssessment, type Answerer, type AssessmentTrace } from "./simulate";
+
+/** The model's parameters: the committed ones, unless the bench is asked to try others (--parameters). */
+let parameters: EngineParameters = ENGINE_PARAMETERS;
+let minimumGain: number | undefined;
+export function useParameters(changes: Partial<EngineParameters> | undefined, gain?: number): void {
+  parameters = changes ? engineParametersSchema.parse({ ...ENGINE_PARAMETERS, ...changes }) : ENGINE_PARAMETERS;
+  minimumGain = gain;
+}
+
+export type RowOutcome = {
+  questions: number;
+  /** The displayed mastery rate, 0..1. */
+  estimate: number;
+  /** Standard error of the rate (0..1) when the row reports a ±, else null. */
+  standardError: number | null;
+};
+
+export type BenchEngine = {
+  name: string;
+  rows: readonly string[];
+  /** The rows are stopping points of one engine (short to long tests): compared as a curve. */
+  isCurve?: boolean;
+  /** One outcome per row, in the order of `rows`; `selectionMs` collects the time spent per question. */
+  run(parcours: Parcours, answer: Answerer, seed: string, selectionMs?: number[]): RowOutcome[];
+};
+
+const plainRate = (parcours: Parcours, trace: { knowledgeElements: Parameters<typeof masteryEstimate>[0]["knowledgeElements"] }) =>
+  masteryEstimate({ targetSkills: parcours.targetSkills, knowledgeElements: trace.knowledgeElements }).masteryRate;
+
+/** The result as the app shows it from now on: posterior ±, MODEL elements for the skills not reached. */
+function posteriorOutcome(parcours: Parcours, trace: Pick<AssessmentTrace, "knowledgeElements" | "answers" | "questions">): RowOutcome {
+  const { targetSkills } = parcours;
+  const { posterior, modelElements } = resultAtCompletion({ targetSkills, knowledgeElements: trace.knowledgeElements, answers: trace.answers, parameters });
+  const estimate = masteryEstimate({ targetSkills, knowledgeElements: [...trace.knowledgeElements, ...modelElements] }).masteryRate;
+  return { questions: trace.questions, estimate, standardError: posterior.masteryStandardError };
+}
+
+const smartRandom: BenchEngine = {
+  name: "smart-random",
+  rows: ["smart-random", "smart-random + postérieur"],
+  run(parcours, answer, seed, selectionMs) {
+    const trace = playAssessment({ parcours, strategy: smartRandomStrategy, seed, answer });
+    selectionMs?.push(...trace.selectionMs);
+    return [{ questions: trace.questions, estimate: plainRate(parcours, trace), standardError: null }, posteriorOutcome(parcours, trace)];
+  },
+};
+
+export const PRECISION_TARGETS = [6, 8, 10, 12, 16, 20];
+
+/**
+ * One run at the smallest target; the outcome of each larger target is taken the first time the ± falls
+ * within it (the engine would have stopped there), or at the end.
+ */
+const precision: BenchEngine = {
+  name: "précision",
+  rows: PRECISION_TARGETS.map((target) => `précision ±${target}`),
+  isCurve: true,
+  run(parcours, answer, seed, selectionMs) {
+    const outcomes = new Map<number, RowOutcome>();
+    let trace: AssessmentTrace | null = null;
+    const strategy = createPrecisionStrategy({
+      target: Math.min(...PRECISION_TARGETS),
+      minimumGain,
+      parameters,
+      // Before each choice the engine knows its ± : the first time it is within a target, that target's test ends here.
+      onPrecision(standardDeviation) {
+        if (!trace || outcomes.size === PRECISION_TARGETS.length) return;
+        for (const target of PRECISION_TARGETS) {
+          if (!outcomes.has(target) && 2 * standardDeviation <= target) outcomes.set(target, posteriorOutcome(parcours, trace));
+        }
+      },
+    });
+    trace = playAssessment({ parcours, strategy, seed, answer, onStart: (current) => (trace = current) });
+    selectionMs?.push(...trace.selectionMs);
+    const final = posteriorOutcome(parcours, trace);
+    return PRECISION_TARGETS.map((target) => outcomes.get(target) ?? final);
+  },
+};
+
+const tubeBisection: BenchEngine = {
+  name: "tube-bisection",
+  rows: ["tube-bisection"],
+  run(parcours, answer, seed, selectionMs) {
+    const trace = playAssessment({ parcours, strategy: tubeBisectionStrategy, seed, answer });
+    selectionMs?.push(...trace.selectionMs);
+    return [{ questions: trace.questions, estimate: plainRate(parcours, trace), standardError: null }];
+  },
+};
+
+export const BENCH_ENGINES: Record<string, BenchEngine> = { "smart-random": smartRandom, "tube-bisection": tubeBisection, précision: precision };
+export const DEFAULT_ENGINES = ["smart-random", "précision"];
+/** The row every other one is compared to (questions at equal error). */
+export const REFERENCE_ROW = "smart-random";

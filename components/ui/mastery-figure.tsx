@@ -1,0 +1,14 @@
+/**
+ * « 62 % ± 6 »: a mastery percentage with its precision (± in points), or the percentage alone for results
+ * kept before the precision was computed. No-break spaces: the figure never wraps inside.
+ */
+export function MasteryFigure({ percent, precision, suffix = "" }: { percent: number; precision: number | null; suffix?: string }) {
+  return (
+    <>
+      <span className="whitespace-nowrap">
+        {percent}&nbsp;%{precision !== null && <>&nbsp;±&nbsp;{precision}</>}
+      </span>
+      {suffix}
+    </>
+  );
+}

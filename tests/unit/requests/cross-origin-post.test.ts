@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { isCrossOriginPagePost } from "@/lib/domain/requests/cross-origin-post";
+
+const post = (origin: string | null, extra: Partial<{ method: string; pathname: string; host: string | null; forwardedHost: string | null }> = {}) =>
+  isCrossOriginPagePost({ method: "POST", pathname: "/mon-compte", origin, host: "pix.example.fr", forwardedHost: null, ...extra });
+
+describe("a POST to a page from another site", () => {
+  it("is refused when its Origin names another host (or is not an address)", () => {
+    expect(post("https://attacker.invalid")).toBe(true);
+    expect(post("https://pix.example.fr.attacker.invalid")).toBe(true);
+    expect(post("http://pix.example.fr:8080")).toBe(true);
+    expect(post("not a url")).toBe(true);
+  });
+
+  it("passes from the site itself, behind a proxy that sets X-Forwarded-Host, or without an Origin (Next decides)", () => {
+    expect(post("https://pix.example.fr")).toBe(false);
+    expect(post("https://pix.example.fr", { host: "127.0.0.1:3000", forwardedHost: "pix.example.fr" })).toBe(false);
+    expect(post(null)).toBe(false);
+    expect(post("null")).toBe(false);
+  });
+
+  it("leaves GETs and route handlers alone (the GAR posts its assertion to /api/saml/acs from its own site)", () => {
+    expect(post("https://idp.gar.example", { pathname: "/api/saml/acs" })).toBe(false);
+    expect(post("https://attacker.invalid", { method: "GET" })).toBe(false);
+  });
+});

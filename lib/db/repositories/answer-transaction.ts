@@ -2,7 +2,8 @@ import type pg from "pg";
 import { pgPool } from "../client";
 import { env } from "../../env";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
-import type { AssessmentState } from "./assessment-repository";
+import type { AssessmentState, Completion, KnowledgeElementRow } from "./assessment-repository";
+import type { KnowledgeElementSource } from "../generated/client";
 
 /**
  * The answer path's one transaction (docs/adr/0013-lean-answer-path.md): the session check, the pupil's assessment
@@ -54,15 +55,16 @@ export type AnswerSnapshot = {
   campaign: { id: number; code: string; name: string; title: string | null };
   answers: { id: number; challengeId: string; result: AnswerOutcome }[];
   /** The user's latest knowledge element per skill of the campaign (RESET ones included; the caller filters). */
-  knowledge: { skillId: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: "DIRECT" | "INFERRED"; earnedPix: number; competenceId: string; createdAt: Date }[];
+  knowledge: { skillId: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: KnowledgeElementSource; earnedPix: number; competenceId: string; createdAt: Date }[];
 };
 
 export type AnswerWrite = {
   value: unknown;
   result: AnswerOutcome;
   timeSpent: number | null;
-  knowledgeElements: { skillId: string; competenceId: string; status: "VALIDATED" | "INVALIDATED"; source: "DIRECT" | "INFERRED"; earnedPix: number }[];
-  next: { challengeId: string } | { completed: true };
+  knowledgeElements: KnowledgeElementRow[];
+  /** At the end, the engine's result (docs/adr/0011-mastery-posterior.md): MODEL elements, mean and σ. */
+  next: { challengeId: string } | { completed: Completion };
 };
 
 export type AnswerTransactionResult<T> =
@@ -99,7 +101,8 @@ export async function inAnswerTransaction<T>(
     // The live participation's latest assessment, locked until COMMIT: a second submit waits here, then sees the first.
     const found = await client.query(
       `SELECT a.id, a.user_id, a.state, a.current_challenge_id, a.current_asked_at, a.is_timer_started, a.answers_count, a.is_improving, a.created_at,
-              p.id AS participation_id, c.id AS campaign_id, c.code, c.name, c.title, (c.archived_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS archived
+              p.id AS participation_id, c.id AS campaign_id, c.code, c.name, c.title, (c.archived_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS archived,
+              c.assessment_method, c.precision_target
        FROM campaigns c
        JOIN participations p ON p.campaign_id = c.id AND p.user_id = $1 AND p.deleted_at IS NULL AND p.is_improved = false
        JOIN assessments a ON a.participation_id = p.id
@@ -113,10 +116,11 @@ export async function inAnswerTransaction<T>(
       id: a.id, userId: a.user_id, state: a.state, currentChallengeId: a.current_challenge_id, currentAskedAt: a.current_asked_at,
       isTimerStarted: a.is_timer_started, answersCount: a.answers_count, participationId: a.participation_id, campaignId: a.campaign_id,
       campaignArchived: a.archived, ignoreInvalidatedBefore: a.is_improving ? a.created_at : null,
+      assessmentMethod: a.assessment_method, precisionTarget: a.precision_target,
     };
     const answers = await client.query<{ id: number; challenge_id: string; result: AnswerOutcome }>(`SELECT id, challenge_id, result FROM answers WHERE assessment_id = $1 ORDER BY id`, [assessment.id]);
     const knowledge = skills.length
-      ? await client.query<{ skill_id: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: "DIRECT" | "INFERRED"; earned_pix: number; competence_id: string; created_at: Date }>(
+      ? await client.query<{ skill_id: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: KnowledgeElementSource; earned_pix: number; competence_id: string; created_at: Date }>(
           `SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id, created_at FROM knowledge_elements
            WHERE user_id = $1 AND skill_id = ANY($2::text[]) ORDER BY skill_id, created_at DESC, id DESC`,
           [claims.userId, skills],
@@ -162,15 +166,25 @@ async function writeAnswer(client: pg.PoolClient, userId: number, assessment: As
     [assessment.id, assessment.currentChallengeId, JSON.stringify(write.value), write.result, write.timeSpent, now],
   );
   const answerId = inserted.rows[0].id;
-  const ke = write.knowledgeElements;
-  if (ke.length) {
+  await insertKnowledge(client, userId, assessment.id, answerId, write.knowledgeElements, now);
+  if ("completed" in write.next) {
+    const { modelElements, masteryMean, masteryStandardError } = write.next.completed;
+    // After the answer's own elements (the later id wins), as writeCompletion does on the Prisma path.
+    await insertKnowledge(client, userId, assessment.id, null, modelElements, now);
     await client.query(
-      `INSERT INTO knowledge_elements (user_id, assessment_id, answer_id, skill_id, competence_id, status, source, earned_pix, created_at)
-       SELECT $1, $2, $3, k.skill_id, k.competence_id, k.status::"KnowledgeElementStatus", k.source::"KnowledgeElementSource", k.earned_pix, $4
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::float8[]) AS k(skill_id, competence_id, status, source, earned_pix)`,
-      [userId, assessment.id, answerId, now, ke.map((k) => k.skillId), ke.map((k) => k.competenceId), ke.map((k) => k.status), ke.map((k) => k.source), ke.map((k) => k.earnedPix)],
+      `UPDATE participations SET status = 'TO_SHARE', mastery_mean = $2, mastery_standard_error = $3 WHERE id = $1 AND status = 'STARTED'`,
+      [assessment.participationId, masteryMean, masteryStandardError],
     );
   }
-  if (completed) await client.query(`UPDATE participations SET status = 'TO_SHARE' WHERE id = $1 AND status = 'STARTED'`, [assessment.participationId]);
   return answerId;
+}
+
+async function insertKnowledge(client: pg.PoolClient, userId: number, assessmentId: number, answerId: number | null, ke: readonly KnowledgeElementRow[], now: Date): Promise<void> {
+  if (!ke.length) return;
+  await client.query(
+    `INSERT INTO knowledge_elements (user_id, assessment_id, answer_id, skill_id, competence_id, status, source, earned_pix, created_at)
+     SELECT $1, $2, $3, k.skill_id, k.competence_id, k.status::"KnowledgeElementStatus", k.source::"KnowledgeElementSource", k.earned_pix, $4
+     FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::float8[]) AS k(skill_id, competence_id, status, source, earned_pix)`,
+    [userId, assessmentId, answerId, now, ke.map((k) => k.skillId), ke.map((k) => k.competenceId), ke.map((k) => k.status), ke.map((k) => k.source), ke.map((k) => k.earnedPix)],
+  );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { knowledgeElementsForAnswer, progression, selectNextChallenge, type KnowledgeElementInput } from "../../domain/assessment";
+import { elementsForAnswer, progression, type KnowledgeElementInput } from "../../domain/assessment";
 import { displayOrder } from "../../domain/learning-content/option-order";
 import { solutionText } from "../../domain/learning-content/public-challenge";
 import { ANSWER_OUTCOME_LABELS, answerOutcome, type AnswerOutcome } from "../../domain/participations/answer-outcome";
@@ -7,6 +7,7 @@ import { CHECKPOINT_EVERY } from "../../domain/participations/checkpoint";
 import { canonicalAnswer, type SubmittedAnswer } from "../../domain/participations/submitted-answer";
 import { BusyError, DomainError, NotFoundError } from "../../domain/shared/errors";
 import { engineContentOfCampaign } from "../../db/repositories/assessment-repository";
+import { answeredChallenges, completionOf, nextStep, rowsOf } from "./answer-challenge";
 import { inAnswerTransaction, isDatabaseBusy, type AnswerSnapshot, type AnswerWrite, type SessionClaims } from "../../db/repositories/answer-transaction";
 import { cachedChallengeSource, campaignIdOfCode, tutorialsOfSkill, type CheckpointTutorial } from "../../db/repositories/content-memory";
 
@@ -58,7 +59,6 @@ async function answer(input: AnswerInput): Promise<AnswerAndContinue> {
   const content = await engineContentOfCampaign(campaignId);
   const source = await cachedChallengeSource(input.challengeId);
   const { skills } = content;
-  const skillById = new Map(skills.map((s) => [s.id, s]));
 
   const decide = (snap: AnswerSnapshot): { write: AnswerWrite | null; decision: Decision } => {
     const { assessment } = snap;
@@ -78,25 +78,19 @@ async function answer(input: AnswerInput): Promise<AnswerAndContinue> {
     const elapsed = assessment.currentAskedAt ? (now.getTime() - assessment.currentAskedAt.getTime()) / 1000 : null;
     const result = answerOutcome({ challenge: source.content, answer, isTimeUp: input.isTimeUp, elapsedSeconds: source.content.timer && !assessment.isTimerStarted ? Number.POSITIVE_INFINITY : elapsed });
     const known = engineKnowledge(snap, assessment.ignoreInvalidatedBefore);
+    // The same engine steps as answerChallenge: the campaign's method (precision stop or smart random), re-checks.
+    const previousAnswers = answeredChallenges(content, snap.answers);
     const answeredSkill = skills.find((s) => s.id === source.skillId);
-    const newElements = answeredSkill ? knowledgeElementsForAnswer({ answeredSkill, result, targetSkills: skills, alreadyKnownSkillIds: known.map((k) => k.skillId) }) : [];
-    const bySkill = new Map<string, KnowledgeElementInput>(known.map((k) => [k.skillId, k]));
-    for (const k of newElements) bySkill.set(k.skillId, k);
-    const next = selectNextChallenge({
-      targetSkills: skills, challenges: content.challenges, knowledgeElements: [...bySkill.values()],
-      answeredChallengeIds: [...snap.answers.map((a) => a.challengeId), input.challengeId],
-      lastAnswer: { challengeId: input.challengeId, isTimed: Boolean(source.content.timer) }, seed: String(assessment.id),
-    });
+    const newElements = answeredSkill ? elementsForAnswer({ answeredSkill, result, targetSkills: skills, knownElements: known, previousAnswers }) : [];
+    const allAnswers = answeredSkill ? [...previousAnswers, { challengeId: input.challengeId, skillId: answeredSkill.id, isSuccess: result === "OK" }] : previousAnswers;
+    const next = nextStep(assessment, content, known, newElements, { challengeId: input.challengeId, isTimed: Boolean(source.content.timer) }, allAnswers);
     const answersCount = assessment.answersCount + 1;
     const write: AnswerWrite = {
       value: answer ?? { kind: "skip" },
       result,
       timeSpent: elapsed === null ? null : Math.round(elapsed),
-      knowledgeElements: newElements.map((k) => ({
-        skillId: k.skillId, competenceId: skillById.get(k.skillId)!.competenceId, status: k.status, source: k.source,
-        earnedPix: k.status === "VALIDATED" ? skillById.get(k.skillId)!.pixValue : 0,
-      })),
-      next: next.kind === "end" ? { completed: true } : { challengeId: next.challengeId },
+      knowledgeElements: rowsOf(content, newElements),
+      next: next.kind === "end" ? { completed: completionOf(content, next.completion) } : { challengeId: next.challengeId },
     };
     const nextQuestion = next.kind === "end" ? null : { challengeId: next.challengeId, answersCount, optionSeed: String(assessment.id), isTimerStarted: false, askedAt: now };
     return { write, decision: { result, newElements, next: nextQuestion, answersCount } };

@@ -31,7 +31,7 @@ type Known = Awaited<ReturnType<typeof latestKnowledgeElements>>;
 type StoredAnswer = Awaited<ReturnType<typeof answersOfAssessment>>[number];
 
 /** This assessment's answers as the engine reads them (answers to challenges retired since are left out). */
-function answeredChallenges(content: EngineContent, answers: readonly Pick<StoredAnswer, "challengeId" | "result">[]): AnsweredChallenge[] {
+export function answeredChallenges(content: EngineContent, answers: readonly Pick<StoredAnswer, "challengeId" | "result">[]): AnsweredChallenge[] {
   const skillIdByChallengeId = new Map(content.challenges.map((c) => [c.id, c.skillId]));
   return answers.flatMap((a) => {
     const skillId = skillIdByChallengeId.get(a.challengeId);
@@ -39,7 +39,7 @@ function answeredChallenges(content: EngineContent, answers: readonly Pick<Store
   });
 }
 
-function nextStep(assessment: AssessmentState, content: EngineContent, known: Known, extraKnowledge: KnowledgeElementInput[], lastAnswer: { challengeId: string; isTimed: boolean } | null, answers: AnsweredChallenge[]): AssessmentStep {
+export function nextStep(assessment: AssessmentState, content: EngineContent, known: readonly KnowledgeElementInput[], extraKnowledge: KnowledgeElementInput[], lastAnswer: { challengeId: string; isTimed: boolean } | null, answers: AnsweredChallenge[]): AssessmentStep {
   const bySkill = new Map<string, KnowledgeElementInput>(known.map((k) => [k.skillId, { skillId: k.skillId, status: k.status, source: k.source }]));
   for (const k of extraKnowledge) bySkill.set(k.skillId, k);
   return assessmentStep({
@@ -54,7 +54,7 @@ function nextStep(assessment: AssessmentState, content: EngineContent, known: Kn
   });
 }
 
-function rowsOf(content: EngineContent, elements: readonly KnowledgeElementInput[]): KnowledgeElementRow[] {
+export function rowsOf(content: EngineContent, elements: readonly KnowledgeElementInput[]): KnowledgeElementRow[] {
   const skillById = new Map(content.skills.map((s) => [s.id, s]));
   return elements.map((k) => ({
     skillId: k.skillId,
@@ -65,7 +65,7 @@ function rowsOf(content: EngineContent, elements: readonly KnowledgeElementInput
   }));
 }
 
-function completionOf(content: EngineContent, { posterior, modelElements }: ResultAtCompletion): Completion {
+export function completionOf(content: EngineContent, { posterior, modelElements }: ResultAtCompletion): Completion {
   return { modelElements: rowsOf(content, modelElements), masteryMean: posterior.masteryMean, masteryStandardError: posterior.masteryStandardError };
 }
 

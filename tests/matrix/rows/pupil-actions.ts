@@ -7,6 +7,7 @@ import { PASSWORD, SECRETS, type World } from "../support/world";
 
 const pupil = (name: string) => `lib/actions/pupil-actions.ts#${name}`;
 const roster = (name: string) => `lib/actions/roster-actions.ts#${name}`;
+const answer = "lib/actions/answer-action.tsx#answerAction";
 const NEW_PASSWORD = "Nouveau-secret-2026!";
 
 /** "Prénom", "Nom", "Date de naissance" as the reconciliation forms send them. */
@@ -42,10 +43,11 @@ export const PUPIL_ACTIONS: Row[] = [
     allowed: { pupil: { redirect: /\/evaluation$/ } },
   },
   {
-    entry: `action ${pupil("answerAction")}`,
-    rule: "Answering: only in one's own assessment (A1 in a2), whatever campaign code and challenge the form names.",
-    probe: (w) => ({ action: pupil("answerAction"), from: `/campagnes/${w.campaigns.a2.code}/evaluation`, args: stateArgs({ code: w.campaigns.a2.code, challengeId: w.a1CurrentChallenge, intent: "skip" }) }),
-    allowed: { pupil: { redirect: /\/campagnes\/\w+\/(evaluation|checkpoint)/, changes: ["answers", "assessments"] } },
+    entry: `action ${answer}`,
+    rule: "Answering: only in one's own assessment (A1 in a2), whatever campaign code and challenge the form names; the session is checked inside the answer's transaction (lean answer path, ADR 0013).",
+    probe: (w) => ({ action: answer, from: `/campagnes/${w.campaigns.a2.code}/evaluation`, args: stateArgs({ code: w.campaigns.a2.code, challengeId: w.a1CurrentChallenge, intent: "skip" }) }),
+    // With the Next-Action header (as the page sends it) the next screen comes back in the result, not a redirect.
+    allowed: { pupil: { changes: ["answers", "assessments"] } },
   },
   {
     entry: `action ${pupil("shareResultsAction")}`,

@@ -33,9 +33,15 @@ export const LIMITS = {
   codeFailuresByAccount: { points: 20, duration: 10 * MINUTE },
   /**
    * …and one budget for every anonymous visitor together: an attacker spreading random codes over many addresses
-   * spends it, after which anonymous look-ups stop (signed-in pupils keep their own per-account budget).
+   * spends it. It then holds only the anonymous addresses that failed themselves (codeFailuresBeforeSharedBudget):
+   * a visitor who has not mistyped is never refused because of others (signed-in pupils keep their own budget).
    */
   codeFailuresAnonymous: { points: 1000, duration: HOUR },
+  /**
+   * Failed look-ups of an anonymous address past which the shared budget above applies to it. Once it is spent, a
+   * sweep goes on at 4 codes per address per 10 minutes at most, while a pupil who has not mistyped still gets in.
+   */
+  codeFailuresBeforeSharedBudget: { points: 5, duration: 10 * MINUTE },
 
   /**
    * Failed identity checks on a school's roster (name + birthdate), per roster entry the typed name aims at and per

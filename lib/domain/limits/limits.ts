@@ -54,8 +54,11 @@ export const LIMITS = {
   identityAccount: { points: 10, duration: HOUR },
   /** Failed identity checks per address: a class behind one address may mistype, not sweep a roster. */
   identityAddress: { points: 50, duration: 10 * MINUTE },
-  /** Password checks of « Supprimer mon compte » per account (a session left open is no password oracle). */
-  accountDeletion: { points: 5, duration: 15 * MINUTE },
+  /**
+   * Passwords asked of a signed-in session, per account: « Supprimer mon compte » and the wrong current passwords of
+   * the password change in « Mon compte ». One budget for both: a session left open is no password oracle.
+   */
+  currentPassword: { points: 5, duration: 15 * MINUTE },
 
   /** Failed logins per address (any account): stops spraying one password over many accounts. */
   loginFailuresByAddress: { points: 100, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },

@@ -13,6 +13,9 @@ function ConnectionCell({ connection }: { connection: ConnectionMethods | null }
     <ul className="space-y-0.5">
       {connection.hasEmail && <li>Adresse e-mail</li>}
       {connection.username && <li>Identifiant : <span className="font-mono">{connection.username}</span></li>}
+      {connection.hasUsername && !connection.username && (
+        <li>Identifiant ({connection.managedElsewhere ? "compte géré par un autre établissement" : "compte non géré par votre établissement"})</li>
+      )}
       {connection.hasGar && <li>Médiacentre (GAR)</li>}
     </ul>
   );

@@ -14,6 +14,7 @@ import { identitySchema } from "../use-cases/roster/learner-identity";
 import { manageLearnerAccount } from "../use-cases/roster/manage-learner-accounts";
 import { deleteLearner } from "../use-cases/roster/delete-learner";
 import { reconcileLearner } from "../use-cases/roster/reconcile-learner";
+import { unblockIdentity } from "../use-cases/roster/unblock-identity";
 import { unlinkLearner } from "../use-cases/roster/unlink-learner";
 import { previewPupilAccount, pupilAccountSchema, signUpAndReconcile } from "../use-cases/roster/sign-up-and-reconcile";
 import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
@@ -71,6 +72,16 @@ export async function unlinkLearnerAction(_previous: ActionState, formData: Form
     await unlinkLearner({ actorUserId: await signedInUserId(), learnerId: input.data.learnerId, address: await clientAddress() });
     revalidatePath("/orga/eleves");
     return { ok: true, message: "Élève dissocié : il pourra s'identifier à nouveau en rejoignant un parcours." };
+  });
+}
+
+/** « Débloquer l'identification »: a teacher of the school clears the failed identity checks aimed at a pupil. */
+export async function unblockIdentityAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const input = learnerIdSchema.safeParse(Object.fromEntries(formData));
+    if (!input.success) throw new NotFoundError();
+    await unblockIdentity({ actorUserId: await signedInUserId(), learnerId: input.data.learnerId, address: await clientAddress() });
+    return { ok: true, message: "Identification débloquée : l'élève peut de nouveau saisir son nom et sa date de naissance." };
   });
 }
 

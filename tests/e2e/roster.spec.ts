@@ -222,3 +222,35 @@ test("a teacher of another school sees none of these pupils and cannot get their
   await expect(memberPage.getByRole("row", { name: /POUZIN/ })).toBeVisible();
   await memberPage.context().close();
 });
+
+test("a classmate's wrong birthdates block a pupil's identification; a MEMBER clears it from the pupil's row, without JavaScript", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const code = await newCampaignCode(page, "4C – déblocage");
+  const pupil = await newPupil(browser);
+  await pupil.goto(`/campagnes/${code}/rejoindre`);
+  for (const day of ["01", "02", "03", "04", "05"]) {
+    await fillIdentity(pupil, { firstName: "Noémie", lastName: "Lemaître", day, month: "01", year: "2013" });
+    await pupil.getByRole("button", { name: "Je m'inscris" }).click();
+    await expect(pupil.getByText(NO_MATCH)).toBeVisible();
+  }
+  await fillIdentity(pupil, { firstName: "Noémie", lastName: "Lemaître", day: "26", month: "11", year: "2013" });
+  await pupil.getByRole("button", { name: "Je m'inscris" }).click();
+  await expect(pupil.getByText(/Trop de tentatives\. Réessayez dans \d+ minutes\./)).toBeVisible();
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const teacher = await noScript.newPage();
+  await teacher.goto("/orga/eleves?recherche=Lema%C3%AEtre");
+  const row = teacher.getByRole("row", { name: /LEMAÎTRE/ });
+  await row.locator("summary", { hasText: /^Gérer/ }).click();
+  await row.locator("summary", { hasText: /^Débloquer l'identification/ }).click();
+  await row.getByRole("button", { name: "Débloquer", exact: true }).click();
+  // Without JavaScript the page comes back with the row's « Gérer » folded: the message is in it.
+  await expect(teacher.getByRole("status", { includeHidden: true }).filter({ hasText: "Identification débloquée : l'élève peut de nouveau saisir son nom et sa date de naissance." })).toBeAttached();
+  await noScript.close();
+
+  await pupil.goto(`/campagnes/${code}/rejoindre`);
+  await fillIdentity(pupil, { firstName: "Noémie", lastName: "Lemaître", day: "26", month: "11", year: "2013" });
+  await pupil.getByRole("button", { name: "Je m'inscris" }).click();
+  await expect(pupil.getByText("Nous vous avons trouvé(e) dans la liste des élèves")).toBeVisible();
+  await pupil.context().close();
+});

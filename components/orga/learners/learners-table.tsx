@@ -1,5 +1,5 @@
 import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
-import { deleteLearnerAction, learnerAccountAction, unlinkLearnerAction } from "@/lib/actions/roster-actions";
+import { deleteLearnerAction, learnerAccountAction, unblockIdentityAction, unlinkLearnerAction } from "@/lib/actions/roster-actions";
 import type { ConnectionMethods, LearnerListRow } from "@/lib/db/queries/learners";
 import { accountActions } from "@/lib/domain/roster/account-ownership";
 import { toFrenchDate } from "@/lib/domain/roster/french-date";
@@ -13,6 +13,9 @@ function ConnectionCell({ connection }: { connection: ConnectionMethods | null }
     <ul className="space-y-0.5">
       {connection.hasEmail && <li>Adresse e-mail</li>}
       {connection.username && <li>Identifiant : <span className="font-mono">{connection.username}</span></li>}
+      {connection.hasUsername && !connection.username && (
+        <li>Identifiant ({connection.managedElsewhere ? "compte géré par un autre établissement" : "compte non géré par votre établissement"})</li>
+      )}
       {connection.hasGar && <li>Médiacentre (GAR)</li>}
     </ul>
   );
@@ -47,6 +50,11 @@ function ManageLearner({ row, permissions }: { row: LearnerListRow; permissions:
           <ConfirmActionForm action={unlinkLearnerAction} hidden={{ learnerId: row.id }} label="Dissocier" labelSuffix={name}
             confirm="Cet élève ne sera plus rattaché à ce compte Pix. Il pourra s'identifier à nouveau en rejoignant un parcours de l'établissement."
             confirmLabel="Dissocier le compte" />
+        )}
+        {!row.account && permissions.canUnlink && (
+          <ConfirmActionForm action={unblockIdentityAction} hidden={{ learnerId: row.id }} label="Débloquer l'identification" labelSuffix={name}
+            confirm="Si des essais erronés (nom, date de naissance) bloquent cet élève, il pourra de nouveau s'identifier tout de suite. Faites-le quand l'élève est devant vous."
+            confirmLabel="Débloquer" />
         )}
         {permissions.canDelete && (
           <ConfirmActionForm action={deleteLearnerAction} hidden={{ learnerId: row.id }} label="Supprimer l'élève" labelSuffix={name} isDanger

@@ -1,13 +1,12 @@
 import { db } from "../client";
 import type { Prisma } from "../generated/client";
-import type { PupilAccount } from "../../domain/roster/account-ownership";
+import { accountSeenBy, connectionSeenBy, type ConnectionMethods, type PupilAccount } from "../../domain/roster/account-ownership";
 
 export const LEARNERS_PER_PAGE = 50;
 
 export type LearnerListFilter = { establishmentId: number; division: string | null; search: string; page: number };
 
-/** How the pupil's account signs in: e-mail, username (shown, teachers hand it out), GAR médiacentre. */
-export type ConnectionMethods = { hasEmail: boolean; username: string | null; hasGar: boolean };
+export type { ConnectionMethods } from "../../domain/roster/account-ownership";
 
 export type LearnerListRow = {
   id: number;
@@ -70,17 +69,19 @@ export async function listLearners(filter: LearnerListFilter): Promise<{ rows: L
     total,
     rows: learners.map((learner) => {
       const mine = counts.filter((count) => count.learnerId === learner.id);
+      const account: PupilAccount | null = learner.user && {
+        userId: learner.user.id, hasEmail: learner.user.email !== null, username: learner.user.username, hasGar: learner.user.samlId !== null,
+        isOrgaMember: learner.user._count.memberships > 0, managedByEstablishmentId: learner.user.managedByEstablishmentId,
+      };
       return {
         id: learner.id,
         lastName: learner.lastName,
         firstName: learner.firstName,
         birthdate: learner.birthdate ? learner.birthdate.toISOString().slice(0, 10) : null,
         division: learner.division,
-        connection: learner.user && { hasEmail: Boolean(learner.user.email), username: learner.user.username, hasGar: Boolean(learner.user.samlId) },
-        account: learner.user && {
-          userId: learner.user.id, hasEmail: learner.user.email !== null, username: learner.user.username, hasGar: learner.user.samlId !== null,
-          isOrgaMember: learner.user._count.memberships > 0, managedByEstablishmentId: learner.user.managedByEstablishmentId,
-        },
+        // A login only where this school manages the account (docs/adr/0009).
+        connection: account && connectionSeenBy(account, filter.establishmentId),
+        account: account && accountSeenBy(account, filter.establishmentId),
         participationsCount: mine.reduce((sum, count) => sum + count._count._all, 0),
         sharedCount: mine.filter((count) => count.status === "SHARED").reduce((sum, count) => sum + count._count._all, 0),
       };

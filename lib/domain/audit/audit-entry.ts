@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   "LEARNER_LINKED",
   /** A teacher undid a link (« Dissocier »). */
   "LEARNER_UNLINKED",
+  /** A teacher cleared the failed identity checks that blocked a roster entry (« Débloquer l'identification »). */
+  "IDENTITY_UNBLOCKED",
   /** An ADMIN deleted a pupil from the roster. */
   "LEARNER_DELETED",
   /** The campaign's owner or an ADMIN deleted a participation. */

@@ -96,8 +96,17 @@ function categoryPrefixes(instruction: string, label: string): string[][] {
   return found.filter((p) => p.length > 0 && p.every((w) => !HEDGE_WORDS.has(w))).sort((a, b) => b.length - a.length);
 }
 
-/** « en heures », « combien de pixels », « Nombre de lignes », « (Hz) » in the label. */
+/**
+ * « en heures », « combien de pixels », « Nombre de lignes », « (Hz) » in the label. Read in the question itself
+ * when it says one: « … chaque jour, en minutes. Quel est son total, en heures ? » asks for hours only.
+ */
 function askedUnits(instruction: string, label: string): Set<string> {
+  const questions = instruction.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.includes("?"));
+  const fromQuestions = questions.length > 0 ? askedUnitsIn(questions.join(" "), label) : new Set<string>();
+  return fromQuestions.size > 0 ? fromQuestions : askedUnitsIn(instruction, label);
+}
+
+function askedUnitsIn(instruction: string, label: string): Set<string> {
   const asked = new Set<string>();
   const add = (word: string | undefined, onlyUnits: boolean) => {
     if (!word) return;

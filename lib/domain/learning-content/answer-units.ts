@@ -40,5 +40,10 @@ export function unitFamily(word: string): string | undefined {
   return FAMILY_OF.get(word);
 }
 
+/** Whether an asked unit is a measurement unit (« heure ») rather than a counted noun (« article »). */
+export function isUnitFamilyName(name: string): boolean {
+  return Object.hasOwn(FAMILIES, name);
+}
+
 /** Symbols that are units by themselves and may be glued to the number (« 6€ », « 50% »). */
 export const UNIT_SYMBOLS = ["€", "%", "°", "×", "\""];

@@ -1,5 +1,5 @@
 import { HEDGE_WORDS, SMALL_WORDS, simplify, singular, type QuestionTerms } from "./answer-context";
-import { unitFamily } from "./answer-units";
+import { isUnitFamilyName, unitFamily } from "./answer-units";
 import { isNumberWord, parseNumberWords } from "./french-number-words";
 import { cleanTyping } from "./normalize-answer";
 
@@ -50,16 +50,27 @@ function acceptsPrefix(tokens: readonly string[], terms: QuestionTerms): boolean
   return tokens.every((t) => SMALL_WORDS.has(t) || isQuestionWord(t, terms) || (unitFamily(t) === "fois" && isMentionedUnit(t, terms)));
 }
 
+/** A month after a number makes a date (« 3 mars »), never a count. */
+const MONTHS = new Set(["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"]);
+
+/**
+ * What may follow the number. When the question asks for a unit (« en heures », « combien de Mo »), only that unit
+ * in any spelling of its family (« h », « heures »): another unit it mentions (« 16 minutes » where the data is given
+ * in minutes and the total asked in hours) or any other of its words (« 16 Elio », « 16 téléphones ») is another
+ * claim. Otherwise the noun counted (« 3 articles » to « Combien d'articles… ? ») or a noun of the question the pupil
+ * repeats (« 3 élèves » to « combien de lignes d'élèves », « 16 points » to « Que vaut points ? »), never a date.
+ */
 function acceptsUnit(tokens: readonly string[], terms: QuestionTerms): boolean {
   if (tokens.length === 0) return true;
   if (tokens.length > 3) return false;
   const [first, ...rest] = tokens;
   const family = unitFamily(first);
   const key = family ?? singular(first);
-  // When the question asks for a unit, another unit is refused (« 3 octets » for a weight in Mo); a plain
-  // noun of the question is still the pupil repeating it (« 3 élèves » to « combien de lignes d'élèves »).
-  const firstOk = terms.askedUnits.has(key) || (family === undefined && isQuestionWord(first, terms)) || (terms.askedUnits.size === 0 && isMentionedUnit(first, terms));
-  return firstOk && rest.every((t) => SMALL_WORDS.has(t) || isQuestionWord(t, terms));
+  const asksForUnit = [...terms.askedUnits].some(isUnitFamilyName);
+  const repeatsQuestion = family === undefined && !asksForUnit && isQuestionWord(first, terms) && !MONTHS.has(first);
+  const firstOk = terms.askedUnits.has(key) || repeatsQuestion || (terms.askedUnits.size === 0 && isMentionedUnit(first, terms));
+  const restOk = (t: string) => SMALL_WORDS.has(t) || (isQuestionWord(t, terms) && !(asksForUnit && unitFamily(t) !== undefined) && !MONTHS.has(t));
+  return firstOk && rest.every(restOk);
 }
 
 /** « kg/an », « kg par an »: the unit, then what it is counted per (a word of the question). */

@@ -33,9 +33,15 @@ export const LIMITS = {
   codeFailuresByAccount: { points: 20, duration: 10 * MINUTE },
   /**
    * …and one budget for every anonymous visitor together: an attacker spreading random codes over many addresses
-   * spends it, after which anonymous look-ups stop (signed-in pupils keep their own per-account budget).
+   * spends it. It then holds only the anonymous addresses that failed themselves (codeFailuresBeforeSharedBudget):
+   * a visitor who has not mistyped is never refused because of others (signed-in pupils keep their own budget).
    */
   codeFailuresAnonymous: { points: 1000, duration: HOUR },
+  /**
+   * Failed look-ups of an anonymous address past which the shared budget above applies to it. Once it is spent, a
+   * sweep goes on at 4 codes per address per 10 minutes at most, while a pupil who has not mistyped still gets in.
+   */
+  codeFailuresBeforeSharedBudget: { points: 5, duration: 10 * MINUTE },
 
   /**
    * Failed identity checks on a school's roster (name + birthdate), per roster entry the typed name aims at and per
@@ -48,8 +54,11 @@ export const LIMITS = {
   identityAccount: { points: 10, duration: HOUR },
   /** Failed identity checks per address: a class behind one address may mistype, not sweep a roster. */
   identityAddress: { points: 50, duration: 10 * MINUTE },
-  /** Password checks of « Supprimer mon compte » per account (a session left open is no password oracle). */
-  accountDeletion: { points: 5, duration: 15 * MINUTE },
+  /**
+   * Passwords asked of a signed-in session, per account: « Supprimer mon compte » and the wrong current passwords of
+   * the password change in « Mon compte ». One budget for both: a session left open is no password oracle.
+   */
+  currentPassword: { points: 5, duration: 15 * MINUTE },
 
   /** Failed logins per address (any account): stops spraying one password over many accounts. */
   loginFailuresByAddress: { points: 100, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },

@@ -20,6 +20,37 @@ export function isManagedBy(account: PupilAccount, establishmentId: number): boo
   return account.managedByEstablishmentId === establishmentId && !account.hasEmail && !account.isOrgaMember;
 }
 
+/** How the pupil signs in, as a school's pupils tab shows it (never the e-mail itself). */
+export type ConnectionMethods = {
+  hasEmail: boolean;
+  hasUsername: boolean;
+  /** Only for an account the viewing school manages: its teachers hand it out. */
+  username: string | null;
+  /** The username belongs to an account another establishment manages. */
+  managedElsewhere: boolean;
+  hasGar: boolean;
+};
+
+/**
+ * What a school may know of an account linked to its roster: a login only on accounts it manages, otherwise just
+ * that there is one (the login of someone else's account would only help to target it: docs/security-accounts.md).
+ */
+export function connectionSeenBy(account: PupilAccount, establishmentId: number): ConnectionMethods {
+  const shown = isManagedBy(account, establishmentId);
+  return {
+    hasEmail: account.hasEmail,
+    hasUsername: account.username !== null,
+    username: shown ? account.username : null,
+    managedElsewhere: account.managedByEstablishmentId !== null && account.managedByEstablishmentId !== establishmentId,
+    hasGar: account.hasGar,
+  };
+}
+
+/** The account as the rows carry it: its login only where the school manages it (the rules above need no more). */
+export function accountSeenBy(account: PupilAccount, establishmentId: number): PupilAccount {
+  return isManagedBy(account, establishmentId) ? account : { ...account, username: null };
+}
+
 export const NO_ACCOUNT = "Cet élève n'a pas encore de compte Pix : il doit d'abord rejoindre un parcours de l'établissement.";
 export const LEARNER_DISABLED = "Cet élève ne fait plus partie de la liste active de l'établissement : son compte ne peut plus être géré d'ici.";
 export const ORGA_MEMBER = "Ce compte est aussi celui d'un membre de Pix Orga : il ne peut pas être géré depuis la liste des élèves.";

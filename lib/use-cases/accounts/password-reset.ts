@@ -1,7 +1,8 @@
 import "server-only";
 import { hashPassword, verifyPassword } from "../../auth/password-hashing";
 import { hashToken, newSecretToken } from "../../auth/tokens";
-import { consumeAttempt } from "../../db/rate-limiter";
+import { consumeAttempt, countFailure, spentLimits } from "../../db/rate-limiter";
+import { minutesToWait, plural } from "../../domain/limits/limits";
 import {
   consumeResetTokenAndSetPassword,
   createPasswordResetToken,
@@ -54,8 +55,17 @@ export async function resetPassword(input: { token: string; password: string; ad
 
 /** « Mon compte »: always with the current password. Returns the new session version (every other session ends). */
 export async function changePassword(input: { userId: number; currentPassword: string; newPassword: string }): Promise<number> {
+  // Wrong current passwords share the per-account budget of « Supprimer mon compte »: whoever holds a session left
+  // open must not guess the password and then take the account over (new password, owner signed out everywhere).
+  const key = String(input.userId);
+  const [spent] = await spentLimits([{ name: "currentPassword", key }]);
+  if (spent) {
+    const wait = plural(minutesToWait(spent.seconds), "minute");
+    throw new DomainError("RATE_LIMITED", `Trop de mots de passe actuels incorrects : réessayez dans ${wait}.`, "currentPassword");
+  }
   const currentHash = await findPasswordHash(input.userId);
   if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
+    await countFailure("currentPassword", key);
     throw new DomainError("WRONG_PASSWORD", "Le mot de passe actuel est incorrect.", "currentPassword");
   }
   const problem = passwordProblem(input.newPassword);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { countFailure, spentLimits } from "../../db/rate-limiter";
 import { createParticipation, findCampaignByCode, findLiveParticipation, type CampaignForPupil } from "../../db/repositories/participation-repository";
 import { isWellFormedCampaignCode, normalizeCampaignCode } from "../../domain/campaigns/campaign-code";
-import { codeLookupChecks, codeLookupRefusalMessage } from "../../domain/campaigns/code-lookup-limits";
+import { codeLookupChecks, codeLookupRefusal, codeLookupRefusalMessage } from "../../domain/campaigns/code-lookup-limits";
 import { addressLimitKey } from "../../domain/requests/client-address";
 import { DomainError } from "../../domain/shared/errors";
 import { inSentence } from "../../domain/shared/french-text";
@@ -17,14 +17,14 @@ export type Requester = { address: string; userId: number | null };
 /**
  * The one way from a code that someone typed or opened (« J'ai un code », /campagnes/CODE, starting, joining the
  * roster) to its campaign. Failed look-ups are counted per address and per account (or in the budget of all
- * anonymous visitors); once a budget is spent, every look-up of that requester is refused, real codes included,
- * so that the refusal tells nothing. A look-up that finds its campaign costs one read and counts nothing.
+ * anonymous visitors, which refuses only addresses that failed themselves); once a budget is spent, every look-up
+ * of that requester is refused, real codes included, so that the refusal tells nothing. A look-up that finds its campaign costs one read and counts nothing.
  */
 export async function findCampaignForRequester(typed: string, requester: Requester): Promise<CampaignForPupil | null> {
   const code = normalizeCampaignCode(typed);
   if (!isWellFormedCampaignCode(code)) return null;
   const checks = codeLookupChecks({ addressKey: addressLimitKey(requester.address), userId: requester.userId });
-  const [spent] = await spentLimits(checks);
+  const spent = codeLookupRefusal(await spentLimits(checks));
   if (spent) throw new DomainError("CODE_LOOKUPS_LIMITED", codeLookupRefusalMessage(spent), "code");
   const campaign = await findCampaignByCode(code);
   if (!campaign) await Promise.all(checks.map((check) => countFailure(check.name, check.key)));

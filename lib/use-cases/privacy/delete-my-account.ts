@@ -23,7 +23,7 @@ export async function deleteMyAccount(input: { userId: number; password?: string
   const refusal = deletionRefusal(account);
   if (refusal) throw new DomainError("ACCOUNT_NOT_DELETABLE", refusal);
   if (account.passwordHash) {
-    await consumeAttempt("accountDeletion", String(input.userId));
+    await consumeAttempt("currentPassword", String(input.userId));
     if (!input.password || !(await verifyPassword(account.passwordHash, input.password))) {
       throw new DomainError("WRONG_PASSWORD", "Mot de passe incorrect.", "password");
     }

@@ -44,6 +44,16 @@ function typedNameKey(establishmentId: number, identity: TypedIdentity): string 
 }
 
 /**
+ * The counter rows (`rate_limits` keys) that block identity checks aimed at this roster entry: its own, and those of
+ * its name as the roster spells it. « Débloquer l'identification » deletes them.
+ */
+export function identityBlockRows(establishmentId: number, learner: { id: number; firstName: string; lastName: string; preferredLastName: string | null }): string[] {
+  const names = [learner.lastName, learner.preferredLastName].filter((name): name is string => Boolean(name));
+  const targets = [`learner:${learner.id}`, ...names.map((lastName) => typedNameKey(establishmentId, { firstName: learner.firstName, lastName, birthdate: "" }))];
+  return targets.flatMap((key) => (["identityTarget", "identityTargetDaily"] as const).map((name) => `${name}:${key}`));
+}
+
+/**
  * The counters a check spends: per roster entry the typed name aims at (every spelling of a classmate's name counts
  * against that classmate's entry), per typed name (the same answer whether the name exists or not), per account
  * when signed in, per address. All schools' restricted campaigns share the roster, so the key is the establishment.

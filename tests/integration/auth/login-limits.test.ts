@@ -57,6 +57,19 @@ describe("login limits", () => {
     expect((await authenticate({ login: "victime@example.org", password: PASSWORD, address: "198.51.100.7", device: null })).id).toBe(victim.id);
   }, 60_000);
 
+  it("an address spent by spraying still lets in the right password on a browser where that account signed in before", async () => {
+    const user = await createUser({ email: "prof@example.org" });
+    const device: Device = { id: "appareil-de-la-prof-0002", userIds: [user.id] };
+    for (let i = 0; i < LIMITS.loginFailuresByAddress.points; i++) expect(await attempt(`eleve${i}@example.org`, "Azerty123", "203.0.113.67")).toBe("INVALID_CREDENTIALS");
+    expect(await attempt("prof@example.org", PASSWORD, "203.0.113.67")).toBe("BLOCKED");
+    expect(await attempt("prof@example.org", PASSWORD, "203.0.113.67", device)).toBe("OK");
+    // A device cookie of another account exempts nothing; failures through the cookie are still counted.
+    expect(await attempt("prof@example.org", PASSWORD, "203.0.113.67", { id: "appareil-dun-autre-0002", userIds: [user.id + 1] })).toBe("BLOCKED");
+    expect(await attempt("prof@example.org", "Mauvais1", "203.0.113.67", device)).toBe("INVALID_CREDENTIALS");
+    const counters = await db.rateLimit.findMany({ where: { key: { in: [`loginFailuresByDevice:${device.id}`, `loginFailuresByAccount:compte-${user.id}`] } } });
+    expect(counters.map((row) => row.points).sort()).toEqual([1, 1]);
+  }, 60_000);
+
   it("failures from many addresses hold the account, but not on a browser where its owner already signed in", async () => {
     const user = await createUser({ email: "prof@example.org" });
     const device: Device = { id: "appareil-de-la-prof-0001", userIds: [user.id] };

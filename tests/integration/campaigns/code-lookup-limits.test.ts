@@ -55,13 +55,17 @@ describe("campaign codes: one limiter for « J'ai un code » and the direct link
     expect(await outcome(REAL, { address: "192.0.2.250", userId: null })).toBe("FOUND");
   });
 
-  it("anonymous failures spread over many addresses spend one budget for all anonymous visitors; signed-in pupils go on", async () => {
+  it("once the anonymous budget is spent by others, a fresh address typing a real code gets in; an address that keeps failing stays blocked", async () => {
     await realCampaign();
-    const pupil = await createUser();
     await failFrom(LIMITS.codeFailuresAnonymous.points, (i) => ({ address: `10.${Math.floor(i / 250)}.${i % 250}.1`, userId: null }));
-    const refused = await findCampaignForRequester(REAL, { address: "198.51.100.77", userId: null }).catch((error: Error) => error.message);
+    expect(await outcome(REAL, { address: "198.51.100.78", userId: null })).toBe("FOUND");
+    // The same fresh address may still mistype a few times, not sweep codes.
+    await failFrom(LIMITS.codeFailuresBeforeSharedBudget.points, () => ({ address: "198.51.100.79", userId: null }));
+    const refused = await findCampaignForRequester(REAL, { address: "198.51.100.79", userId: null }).catch((error: Error) => error.message);
     expect(refused).toMatch(/Connectez-vous/);
-    expect(await outcome(REAL, { address: "198.51.100.77", userId: pupil.id })).toBe("FOUND");
+    expect(await outcome(REAL, { address: "198.51.100.80", userId: null })).toBe("FOUND");
+    // Signed-in pupils keep their own per-account budget, wherever they are.
+    expect(await outcome(REAL, { address: "198.51.100.79", userId: (await createUser()).id })).toBe("FOUND");
   }, 120_000);
 
   it("malformed codes are refused without a look-up and count nothing", async () => {

@@ -137,6 +137,19 @@ describe("pupils' accounts managed by teachers", () => {
     expect(await db.user.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } })).toEqual(before);
   });
 
+  it("the pupils' list shows a username only to the school that manages the account", async () => {
+    const a = await rosterWithPupils();
+    const b = await schoolWithTeachers("0753333D");
+    // Léa (managed by A) joined B's roster herself: B sees that she has a username, never which one.
+    await db.learner.create({ data: { establishmentId: b.school.id, firstName: "Léa", lastName: "Dupont", birthdate: new Date("2011-12-01"), division: "5C", userId: a.lea.user.id } });
+    const seenByB = (await listLearners({ establishmentId: b.school.id, division: null, search: "", page: 1 })).rows;
+    expect(seenByB).toHaveLength(1);
+    expect(seenByB[0].connection).toEqual({ hasEmail: false, hasUsername: true, username: null, managedElsewhere: true, hasGar: false });
+    expect(JSON.stringify(seenByB)).not.toContain(a.lea.login);
+    const seenByA = (await listLearners({ establishmentId: a.school.id, division: null, search: "Dupont", page: 1 })).rows;
+    expect(seenByA.find((row) => row.id === a.lea.learner.id)?.connection).toMatchObject({ hasUsername: true, username: a.lea.login, managedElsewhere: false });
+  });
+
   it("refuses to manage the account of a Pix Orga member through the pupils' list", async () => {
     const { school, member, lea } = await rosterWithPupils();
     await addMember(school.id, lea.user.id, "ADMIN");

@@ -22,6 +22,14 @@ describe("numeric answers as pupils type them", () => {
     expect(read("12 cm", "Combien de pixels ?")).toBeNull();
   });
 
+  it("after the number, only the unit asked in the question sentence: not another unit or word it mentions", () => {
+    const total = "Le fichier joint donne le temps passé par Elio sur son téléphone chaque jour d'une semaine, en minutes. Quel est son total pour la semaine, **en heures** ? (un nombre)";
+    for (const typed of ["16", "16 h", "16h", "16 heures", "seize"]) expect(read(typed, total), typed).toBe(16);
+    for (const typed of ["16 minutes", "16 min", "16 téléphones", "16 Elio", "16 heures minutes"]) expect(read(typed, total), typed).toBeNull();
+    expect(read("3 mars", "Combien d'articles ont été publiés en **mars 2025** ?")).toBeNull();
+    expect(read("3 articles", "Combien d'articles ont été publiés en **mars 2025** ?")).toBe(3);
+  });
+
   it("words of the question around the number, an assignment of the question's variable", () => {
     expect(read("ligne 2", "Quel est le numéro de la ligne à corriger ?", "Numéro de ligne")).toBe(2);
     expect(read("la ligne 2", "Quel est le numéro de la ligne à corriger ?", "Numéro de ligne")).toBe(2);

@@ -5,7 +5,7 @@ import { siteIdentity } from "@/lib/site/site-identity";
 
 export const metadata: Metadata = { title: "Données personnelles" };
 
-/** Figures from docs/security-accounts.md (« Retention »): establishments.data_retention_months and the audit log's one year. */
+/** Figures from docs/security.md, § 13 (« Retention »): establishments.data_retention_months and the audit log's one year. */
 const DEFAULT_RETENTION_MONTHS = 36;
 
 export default function PersonalDataPage() {

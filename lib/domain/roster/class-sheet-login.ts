@@ -3,7 +3,7 @@ import { isManagedBy, type PupilAccount } from "./account-ownership";
 /**
  * What the class sheet prints in a pupil's « Pour se connecter » cell. The sheet lies on desks and goes home in bags:
  * it carries a login only where the school hands it out anyway — the username of an account its roster created —
- * and never an e-mail address (Pix Orga never shows one, docs/security-accounts.md).
+ * and never an e-mail address (Pix Orga never shows one, docs/security.md, § 13).
  */
 export type ClassSheetLogin =
   | { kind: "USERNAME"; username: string }

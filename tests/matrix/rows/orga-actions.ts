@@ -261,6 +261,21 @@ export const ORGA_ACTIONS: Row[] = [
     allowed: { otherAdmin: { skip: "B1 has no account to unlink; ADMIN B's right over its own pupils is the control above, mirrored" } },
   },
   {
+    entry: `action ${roster("unblockIdentityAction")}`,
+    rule: "« Débloquer l'identification »: ADMIN or MEMBER of the pupil's establishment clear the identity checks aimed at a roster entry, audit-logged; everyone else gets « not found » and nothing changes (no counter, no audit line).",
+    probe: (w) => ({ action: roster("unblockIdentityAction"), from: "/orga/eleves", args: stateArgs({ learnerId: w.learners.rosterOnly }) }),
+    allowed: {
+      member: { shows: ["Identification débloquée"], changes: ["audit_log"] },
+      admin: { shows: ["Identification débloquée"], changes: ["audit_log"] },
+    },
+  },
+  {
+    entry: `action ${roster("unblockIdentityAction")}`,
+    rule: "The other way round: B's pupils are B's (A's teachers name B's roster entry).",
+    probe: (w) => ({ action: roster("unblockIdentityAction"), from: "/orga/eleves", args: stateArgs({ learnerId: w.learners.b1 }) }),
+    allowed: { otherAdmin: { shows: ["Identification débloquée"], changes: ["audit_log"] } },
+  },
+  {
     entry: `action ${roster("deleteLearnerAction")}`,
     rule: "« Supprimer l'élève »: an ADMIN of the pupil's establishment only (a MEMBER is refused; other schools get « not found »).",
     probe: (w) => ({ action: roster("deleteLearnerAction"), from: "/orga/eleves", args: stateArgs({ learnerId: w.learners.a1 }) }),

@@ -84,7 +84,9 @@ test("a « Collecter les profils » campaign can be created, and the print page 
   await expect(page.getByText("Collecte de profils")).toBeVisible();
   const code = (await page.getByTestId("campaign-code").textContent())!.trim();
   await page.getByRole("link", { name: "Imprimer le code pour la classe" }).click();
-  await expect(page.getByText(code, { exact: true })).toBeVisible();
+  await page.waitForURL(/\/orga\/impression\/\d+$/);
+  // The code in large type (read letter by letter), the direct link spelled out beside it.
+  await expect(page.getByLabel(`Code : ${code.split("").join(" ")}`)).toHaveText(code);
   await expect(page.getByRole("img", { name: /QR code du lien/ })).toBeVisible();
 });
 

@@ -89,11 +89,12 @@ describe("identity checks on a restricted campaign (finding 3)", () => {
     const { campaign } = await restrictedCampaign();
     await signUpAndReconcile({ code: campaign.code, identity: lea, address: "203.0.113.1", account: { method: "username", password: "Lea2026abc", acceptTerms: "on" } });
     const other = await createUser({ email: "autre@example.org" });
+    // One after the other (thunks): a second promise rejecting while the first is awaited would go unhandled.
     for (const attempt of [
-      reconcileLearner({ userId: other.id, code: campaign.code, identity: lea, address: "203.0.113.2" }),
-      previewPupilAccount({ code: campaign.code, identity: lea, address: "203.0.113.3" }),
+      () => reconcileLearner({ userId: other.id, code: campaign.code, identity: lea, address: "203.0.113.2" }),
+      () => previewPupilAccount({ code: campaign.code, identity: lea, address: "203.0.113.3" }),
     ]) {
-      const error = await attempt.catch((e: unknown) => e as Error);
+      const error = await attempt().catch((e: unknown) => e as Error);
       expect(error).toMatchObject({ code: "LEARNER_ALREADY_LINKED", message: LEARNER_ALREADY_LINKED_MESSAGE });
       expect((error as Error).message).not.toMatch(/lea|\*\*\*|0112|12/);
     }

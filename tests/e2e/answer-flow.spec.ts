@@ -15,7 +15,8 @@ async function newCampaign(page: Page): Promise<string> {
 
 /**
  * A pupil of the demo roster who has never answered anything joins the campaign (a demo pupil such as Ada already
- * knows so much of the 3e parcours that the precision engine would stop at once).
+ * knows so much of the 3e parcours that the precision engine would stop at once). Class 4C: no other journey
+ * counts its pupils (roster.spec.ts and class-sheet.spec.ts list 6A and 3A).
  */
 async function newPupilJoins(page: Page, code: string, identity: { firstName: string; lastName: string; day: string; month: string; year: string }) {
   await signUpThroughRoster(page, code, identity, { password: "Ecureuil-Vert-2026" });
@@ -38,7 +39,7 @@ test("answers go one request each, the next question is swapped in with focus an
   const code = await newCampaign(page);
   const context = await browser.newContext();
   const pupil = await context.newPage();
-  await newPupilJoins(pupil, code, { firstName: "François", lastName: "Müller", day: "02", month: "06", year: "2015" });
+  await newPupilJoins(pupil, code, { firstName: "Élodie", lastName: "Fèvre", day: "16", month: "05", year: "2013" });
   await pupil.getByRole("button", { name: "C'est parti !" }).click();
   await pupil.waitForURL(/\/evaluation$/);
   await startTimerIfAsked(pupil);
@@ -112,7 +113,7 @@ test.describe("without JavaScript", () => {
     const code = await newCampaign(teacher);
     // Signing up is another journey (with JavaScript); this one starts with the pupil's session and no script.
     const setup = await browser.newContext({ javaScriptEnabled: true });
-    await newPupilJoins(await setup.newPage(), code, { firstName: "Jean-Éric", lastName: "Martin", day: "09", month: "10", year: "2015" });
+    await newPupilJoins(await setup.newPage(), code, { firstName: "Théo", lastName: "Garçon", day: "26", month: "12", year: "2013" });
     await page.context().addCookies((await setup.storageState()).cookies);
     await setup.close();
     await page.goto(`/campagnes/${code}`);

@@ -1,5 +1,6 @@
 import { db } from "../client";
 import type { ManagedLearner } from "../repositories/managed-account-repository";
+import { pupilAccountSelect, toPupilAccount } from "./pupil-account-read";
 
 /** Names listed at most (a few classes); the count says how many more there are. */
 export const MISSING_LEARNERS_SHOWN = 200;
@@ -47,7 +48,7 @@ export async function campaignMissingLearners(campaign: { id: number; establishm
       take: MISSING_LEARNERS_SHOWN,
       select: {
         id: true, division: true, firstName: true, lastName: true, birthdate: true, isDisabled: true,
-        user: { select: { id: true, email: true, username: true, samlId: true, managedByEstablishmentId: true, _count: { select: { memberships: { where: { disabledAt: null } } } } } },
+        user: { select: pupilAccountSelect },
       },
     }),
     db.participation.count({ where: notSharedWhere }),
@@ -70,14 +71,7 @@ export async function campaignMissingLearners(campaign: { id: number; establishm
         birthdate: row.birthdate ? row.birthdate.toISOString().slice(0, 10) : "",
         isDisabled: row.isDisabled,
         // What the ownership rules need (docs/adr/0009), never the e-mail itself.
-        account: row.user && {
-          userId: row.user.id,
-          hasEmail: row.user.email !== null,
-          username: row.user.username,
-          hasGar: row.user.samlId !== null,
-          isOrgaMember: row.user._count.memberships > 0,
-          managedByEstablishmentId: row.user.managedByEstablishmentId,
-        },
+        account: toPupilAccount(row.user),
       })),
     },
     notShared: {

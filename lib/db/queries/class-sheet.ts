@@ -1,5 +1,6 @@
 import { db } from "../client";
 import { classSheetLogin, type ClassSheetLogin } from "../../domain/roster/class-sheet-login";
+import { pupilAccountSelect, toPupilAccount } from "./pupil-account-read";
 
 /** A class larger than this is not a class: the sheet says how many more there are. */
 export const CLASS_SHEET_MAX_PUPILS = 60;
@@ -21,7 +22,7 @@ export async function classSheetPupils(establishmentId: number, division: string
       take: CLASS_SHEET_MAX_PUPILS,
       select: {
         id: true, firstName: true, lastName: true,
-        user: { select: { id: true, email: true, username: true, samlId: true, managedByEstablishmentId: true, _count: { select: { memberships: { where: { disabledAt: null } } } } } },
+        user: { select: pupilAccountSelect },
       },
     }),
   ]);
@@ -31,17 +32,7 @@ export async function classSheetPupils(establishmentId: number, division: string
       learnerId: learner.id,
       firstName: learner.firstName,
       lastName: learner.lastName,
-      login: classSheetLogin(
-        learner.user && {
-          userId: learner.user.id,
-          hasEmail: learner.user.email !== null,
-          username: learner.user.username,
-          hasGar: learner.user.samlId !== null,
-          isOrgaMember: learner.user._count.memberships > 0,
-          managedByEstablishmentId: learner.user.managedByEstablishmentId,
-        },
-        establishmentId,
-      ),
+      login: classSheetLogin(toPupilAccount(learner.user), establishmentId),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { db } from "../client";
 import type { Prisma } from "../generated/client";
 import { accountSeenBy, connectionSeenBy, type ConnectionMethods, type PupilAccount } from "../../domain/roster/account-ownership";
+import { pupilAccountSelect, toPupilAccount } from "./pupil-account-read";
 
 export const LEARNERS_PER_PAGE = 50;
 
@@ -52,12 +53,7 @@ export async function listLearners(filter: LearnerListFilter): Promise<{ rows: L
       take: LEARNERS_PER_PAGE,
       select: {
         id: true, lastName: true, firstName: true, birthdate: true, division: true,
-        user: {
-          select: {
-            id: true, email: true, username: true, samlId: true, managedByEstablishmentId: true,
-            _count: { select: { memberships: { where: { disabledAt: null } } } },
-          },
-        },
+        user: { select: pupilAccountSelect },
       },
     }),
   ]);
@@ -69,10 +65,7 @@ export async function listLearners(filter: LearnerListFilter): Promise<{ rows: L
     total,
     rows: learners.map((learner) => {
       const mine = counts.filter((count) => count.learnerId === learner.id);
-      const account: PupilAccount | null = learner.user && {
-        userId: learner.user.id, hasEmail: learner.user.email !== null, username: learner.user.username, hasGar: learner.user.samlId !== null,
-        isOrgaMember: learner.user._count.memberships > 0, managedByEstablishmentId: learner.user.managedByEstablishmentId,
-      };
+      const account = toPupilAccount(learner.user);
       return {
         id: learner.id,
         lastName: learner.lastName,

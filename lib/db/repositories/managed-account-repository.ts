@@ -3,6 +3,7 @@ import { Prisma } from "../generated/client";
 import type { AuditEntry } from "../../domain/audit/audit-entry";
 import type { PupilAccount } from "../../domain/roster/account-ownership";
 import { writeAudit } from "./audit-log-repository";
+import { pupilAccountSelect, toPupilAccount } from "../queries/pupil-account-read";
 
 /** Dates of birth are DATE columns: Prisma gives them at UTC midnight. */
 const isoDate = (date: Date | null): string => (date ? date.toISOString().slice(0, 10) : "");
@@ -25,12 +26,7 @@ export async function findManagedLearners(establishmentId: number, learnerIds: r
     orderBy: [{ division: "asc" }, { lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
     select: {
       id: true, division: true, firstName: true, lastName: true, birthdate: true, isDisabled: true,
-      user: {
-        select: {
-          id: true, email: true, username: true, samlId: true, managedByEstablishmentId: true,
-          _count: { select: { memberships: { where: { disabledAt: null } } } },
-        },
-      },
+      user: { select: pupilAccountSelect },
     },
   });
   return rows.map((row) => ({
@@ -40,14 +36,7 @@ export async function findManagedLearners(establishmentId: number, learnerIds: r
     lastName: row.lastName,
     birthdate: isoDate(row.birthdate),
     isDisabled: row.isDisabled,
-    account: row.user && {
-      userId: row.user.id,
-      hasEmail: row.user.email !== null,
-      username: row.user.username,
-      hasGar: row.user.samlId !== null,
-      isOrgaMember: row.user._count.memberships > 0,
-      managedByEstablishmentId: row.user.managedByEstablishmentId,
-    },
+    account: toPupilAccount(row.user),
   }));
 }
 

@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { StartForm } from "@/components/app/campaign/start-form";
 import { SafeMarkdown } from "@/components/ui/safe-markdown";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
-import { CodeLookupRefused } from "@/components/app/campaign/code-lookup-refused";
-import { clientAddress } from "@/lib/auth/request-context";
-import { getSessionUserId } from "@/lib/auth/session";
+import { lookUpCampaignForPage } from "@/components/app/campaign/code-lookup-refused";
 import { findLiveParticipation } from "@/lib/db/repositories/participation-repository";
-import { DomainError } from "@/lib/domain/shared/errors";
-import { findCampaignForRequester, ARCHIVED_CODE } from "@/lib/use-cases/participations/pupil-campaign";
+import { ARCHIVED_CODE } from "@/lib/use-cases/participations/pupil-campaign";
 import { rosterLinkStatus } from "@/lib/use-cases/roster/reconcile-learner";
 
 export const metadata: Metadata = { title: "Parcours" };
@@ -19,15 +16,9 @@ export const metadata: Metadata = { title: "Parcours" };
  * looked up under the same limits as « J'ai un code » (a direct link is no way around them).
  */
 export default async function CampaignLanding({ params }: { params: Promise<{ code: string }> }) {
-  const userId = await getSessionUserId();
-  let campaign;
-  try {
-    campaign = await findCampaignForRequester((await params).code, { address: await clientAddress(), userId });
-  } catch (error) {
-    if (error instanceof DomainError) return <CodeLookupRefused message={error.message} />;
-    throw error;
-  }
-  if (!campaign) notFound();
+  const lookup = await lookUpCampaignForPage((await params).code);
+  if ("refusal" in lookup) return lookup.refusal;
+  const { userId, campaign } = lookup;
   if (campaign.code !== (await params).code) redirect(`/campagnes/${campaign.code}`);
   const participation = userId === null ? null : await findLiveParticipation(campaign.id, userId);
   if (participation?.status === "STARTED") redirect(`/campagnes/${campaign.code}/evaluation`);

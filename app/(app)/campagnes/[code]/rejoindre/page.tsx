@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { JoinWithoutAccount } from "@/components/app/reconciliation/join-without-account";
 import { ReconciliationForm } from "@/components/app/reconciliation/reconciliation-form";
 import { primaryButton } from "@/components/ui/button-styles";
-import { CodeLookupRefused } from "@/components/app/campaign/code-lookup-refused";
-import { clientAddress } from "@/lib/auth/request-context";
-import { getSessionUserId } from "@/lib/auth/session";
+import { lookUpCampaignForPage } from "@/components/app/campaign/code-lookup-refused";
 import { findUserName } from "@/lib/db/queries/orga-context";
-import { DomainError } from "@/lib/domain/shared/errors";
-import { findCampaignForRequester } from "@/lib/use-cases/participations/pupil-campaign";
 import { rosterLinkStatus } from "@/lib/use-cases/roster/reconcile-learner";
 import { LEARNER_DISABLED_MESSAGE } from "@/lib/use-cases/roster/reconciliation-messages";
 
@@ -17,15 +13,9 @@ export const metadata: Metadata = { title: "Rejoindre le parcours" };
 
 /** A restricted campaign: the pupil says who they are (once) so that their account joins the school's roster. */
 export default async function JoinRestrictedCampaign({ params }: { params: Promise<{ code: string }> }) {
-  const userId = await getSessionUserId();
-  let campaign;
-  try {
-    campaign = await findCampaignForRequester((await params).code, { address: await clientAddress(), userId });
-  } catch (error) {
-    if (error instanceof DomainError) return <CodeLookupRefused message={error.message} />;
-    throw error;
-  }
-  if (!campaign) notFound();
+  const lookup = await lookUpCampaignForPage((await params).code);
+  if ("refusal" in lookup) return lookup.refusal;
+  const { userId, campaign } = lookup;
   const landing = `/campagnes/${campaign.code}`;
   if (!campaign.isRestricted || !campaign.isAccessible) redirect(landing);
   const status = userId === null ? null : await rosterLinkStatus(campaign.establishmentId, userId);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { recordIdSchema } from "../domain/shared/record-id";
 import { getOrgaContext } from "../auth/orga-actor";
 import { getSessionUserId } from "../auth/session";
 import { campaignCreationSchema, campaignUpdateSchema } from "../domain/campaigns/campaign-form";
@@ -11,7 +11,7 @@ import { createCampaign } from "../use-cases/campaigns/create-campaign";
 import { archiveCampaign, deleteCampaign, updateCampaign } from "../use-cases/campaigns/manage-campaign";
 import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
 
-const idSchema = z.coerce.number().int().positive();
+const idSchema = recordIdSchema;
 
 async function userId(): Promise<number> {
   const id = await getSessionUserId();

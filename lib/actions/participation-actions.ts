@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { recordIdSchema } from "../domain/shared/record-id";
 import { clientAddress } from "../auth/request-context";
 import { getSessionUserId } from "../auth/session";
 import { NotFoundError } from "../domain/shared/errors";
@@ -12,7 +12,7 @@ export async function deleteParticipationAction(_previous: ActionState, formData
   return runAction(async () => {
     const userId = await getSessionUserId();
     if (userId === null) throw new NotFoundError();
-    const participationId = z.coerce.number().int().positive().safeParse(formData.get("participationId"));
+    const participationId = recordIdSchema.safeParse(formData.get("participationId"));
     if (!participationId.success) throw new NotFoundError();
     const campaignId = await deleteParticipation({ actorUserId: userId, participationId: participationId.data, address: await clientAddress() });
     revalidatePath(`/orga/campagnes/${campaignId}`, "layout");

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordIdSchema } from "../domain/shared/record-id";
 import { getOrgaContext } from "../auth/orga-actor";
 import { clientAddress } from "../auth/request-context";
 import { getSession, getSessionUserId, startSession, startSessionForNewAccount } from "../auth/session";
@@ -48,7 +49,7 @@ export async function importLearnersAction(_previous: ImportState, formData: For
   return { ...result, report };
 }
 
-const accountActionSchema = z.object({ learnerId: z.coerce.number().int().positive(), action: z.enum(["ADD_USERNAME", "RESET_PASSWORD"]) });
+const accountActionSchema = z.object({ learnerId: recordIdSchema, action: z.enum(["ADD_USERNAME", "RESET_PASSWORD"]) });
 
 export async function learnerAccountAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
@@ -62,7 +63,7 @@ export async function learnerAccountAction(_previous: ActionState, formData: For
   });
 }
 
-const learnerIdSchema = z.object({ learnerId: z.coerce.number().int().positive() });
+const learnerIdSchema = z.object({ learnerId: recordIdSchema });
 
 /** « Dissocier »: the pupil of the roster is no longer linked to the account that claimed it. */
 export async function unlinkLearnerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

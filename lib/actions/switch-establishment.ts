@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { recordIdSchema } from "../domain/shared/record-id";
 import { getSessionUserId } from "../auth/session";
 import { setCurrentEstablishment } from "../db/repositories/membership-repository";
 
@@ -9,7 +9,7 @@ import { setCurrentEstablishment } from "../db/repositories/membership-repositor
 export async function switchEstablishment(formData: FormData): Promise<void> {
   const userId = await getSessionUserId();
   if (userId === null) redirect("/orga");
-  const parsed = z.coerce.number().int().positive().safeParse(formData.get("establishmentId"));
+  const parsed = recordIdSchema.safeParse(formData.get("establishmentId"));
   if (parsed.success) await setCurrentEstablishment(userId, parsed.data);
   redirect("/orga");
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordIdSchema } from "../domain/shared/record-id";
 import { getOrgaContext } from "../auth/orga-actor";
 import { getSessionUserId } from "../auth/session";
 import { NotFoundError } from "../domain/shared/errors";
@@ -13,7 +14,7 @@ import { keptValues, runAction, type ActionState } from "./run-action";
 import { redirect } from "next/navigation";
 
 const roleSchema = z.enum(["ADMIN", "MEMBER"], { error: "Choisissez un rôle." });
-const idSchema = z.coerce.number().int().positive();
+const idSchema = recordIdSchema;
 
 async function actorUserId(): Promise<number> {
   const userId = await getSessionUserId();

@@ -34,6 +34,11 @@ const schema = z.object({
    * timeout for its upstream connections (nginx: `keepalive_timeout` in the upstream block, 60 s by default), so that the
    * proxy, not the app, closes them: otherwise the proxy may send a request on a connection the app is closing (a 502).
    */
+  /**
+   * After this long without any request, a process whose heap grew since its last collection runs a full garbage
+   * collection (lib/server/idle-collector.ts): memory back to its resting level after a burst. 0: never.
+   */
+  IDLE_GC_AFTER_MS: z.coerce.number("IDLE_GC_AFTER_MS doit être un nombre entier.").int().min(0).max(3_600_000).default(10_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number("HTTP_KEEP_ALIVE_TIMEOUT_MS doit être un nombre entier.").int().min(1_000).max(600_000).default(75_000),
   /** Public address of the student app, used in links and e-mails (e.g. https://app.example.fr). */
   APP_URL: z.url().default("http://localhost:3000"),

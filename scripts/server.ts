@@ -9,6 +9,7 @@ import next from "next";
 import { env } from "../lib/env";
 import { answerActionIds } from "../lib/server/answer-action-ids";
 import { AnswerGate, isAnswerRequest } from "../lib/server/answer-gate";
+import { fullCollection, IdleCollector } from "../lib/server/idle-collector";
 import { markServedByRequestGate } from "../lib/server/client-address-header";
 import { gateRequest } from "../lib/server/request-gate";
 import { hasValidSessionCookie } from "../lib/server/session-cookie-check";
@@ -45,6 +46,12 @@ const app = next({ dev, port, httpServer });
 const handle = app.getRequestHandler();
 await app.prepare();
 answerIds = dev ? null : answerActionIds();
+// Memory back to its resting level once the server is quiet after a burst (lib/server/idle-collector.ts).
+if (settings.IDLE_GC_AFTER_MS > 0) {
+  const collector = new IdleCollector({ heapTotal: () => process.memoryUsage().heapTotal, collect: fullCollection() });
+  httpServer.on("request", () => collector.touch());
+  setInterval(() => collector.tick(), settings.IDLE_GC_AFTER_MS).unref();
+}
 // Idle keep-alive connections: the reverse proxy closes them first (HTTP_KEEP_ALIVE_TIMEOUT_MS, docs/deploy.md).
 httpServer.keepAliveTimeout = settings.HTTP_KEEP_ALIVE_TIMEOUT_MS;
 httpServer.headersTimeout = settings.HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000;

@@ -11,6 +11,9 @@ const dir = process.env.BENCH_MEMORY_DIR;
 if (dir) {
   v8.setFlagsFromString("--expose-gc");
   const gc = vm.runInNewContext("gc");
+  // The bench signals only processes that left this mark (SIGUSR2 would end the `sh -c` above them).
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${process.pid}.probe`), "");
   process.on("SIGUSR2", () => {
     const collected = existsSync(path.join(dir, "gc"));
     if (collected) gc();

@@ -37,6 +37,7 @@ export async function memoryReports(roots: number[], options: { afterGc?: boolea
     asked.set(root, tree);
     for (const pid of tree) {
       rmSync(path.join(MEMORY_DIR, `${pid}.json`), { force: true });
+      if (!existsSync(path.join(MEMORY_DIR, `${pid}.probe`))) continue; // not a node process with the probe
       try {
         process.kill(pid, "SIGUSR2");
       } catch {

@@ -6,8 +6,8 @@ import vm from "node:vm";
  * collects its old generation when allocation reaches a limit, and that limit rises during a burst: when the burst
  * ends the process allocates nothing more, no collection comes, and the heap keeps the burst's garbage for good
  * (measured by bench:answers:burst: 298 MB of heap in use 60 s after a burst, 149 MB of it garbage, RSS unchanged).
- * So once the server has been quiet for a while after its heap grew, it collects: a full collection, then a second
- * one at the next quiet tick, which is what lets V8 hand the freed pages back (RSS follows within seconds).
+ * So once the server has been quiet for a while after its heap grew, it collects: a full collection, then another
+ * at the next quiet tick, which is what lets V8 hand the freed pages back (RSS follows within seconds).
  * A server under steady traffic never stays quiet that long, and its allocations drive its collections anyway.
  */
 export type IdleCollectorOptions = {
@@ -17,6 +17,11 @@ export type IdleCollectorOptions = {
   collect: () => void;
   /** Growth of the reserved heap above its level after the last collection that is worth collecting. */
   growthBytes?: number;
+  /**
+   * Requests in a period that still count as quiet: after a burst, pupils whose answers were refused keep sending
+   * them again for a while (backoff up to 15 s); a pause of a full collection costs one of them a few hundred ms.
+   */
+  quietRequests?: number;
 };
 
 export class IdleCollector {
@@ -34,7 +39,7 @@ export class IdleCollector {
 
   /** Called every quiet period: collects when the whole period had no request and the heap grew (or to follow up). */
   tick(): void {
-    const quiet = this.requestsSinceTick === 0;
+    const quiet = this.requestsSinceTick <= (this.options.quietRequests ?? 0);
     this.requestsSinceTick = 0;
     if (!quiet) return;
     if (this.baseline === null) {

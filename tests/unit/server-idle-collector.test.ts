@@ -58,4 +58,16 @@ describe("idle collector: memory back after a burst", () => {
     }
     expect(heap.collections).toBe(settled);
   });
+
+  it("a trickle under the quiet threshold (refused answers sent again after a burst) does not put the collection off", () => {
+    const heap = { total: 100 * MB, collections: 0 };
+    const collector = new IdleCollector({ heapTotal: () => heap.total, collect: () => heap.collections++, quietRequests: 10 });
+    collector.tick();
+    for (let i = 0; i < 500; i++) collector.touch();
+    heap.total = 400 * MB;
+    collector.tick();
+    for (let i = 0; i < 7; i++) collector.touch();
+    collector.tick();
+    expect(heap.collections).toBe(1);
+  });
 });

@@ -48,8 +48,8 @@ await app.prepare();
 answerIds = dev ? null : answerActionIds();
 // Memory back to its resting level once the server is quiet after a burst (lib/server/idle-collector.ts).
 if (settings.IDLE_GC_AFTER_MS > 0) {
-  // Quiet: under one request per second over the period.
-  const collector = new IdleCollector({ heapTotal: () => process.memoryUsage().heapTotal, collect: fullCollection(), quietRequests: Math.floor(settings.IDLE_GC_AFTER_MS / 1000) });
+  // Quiet: under one request per second over the period (or a fifth of the burst's busiest period).
+  const collector = new IdleCollector({ heapTotal: () => process.memoryUsage().heapTotal, collect: fullCollection(), quietRequests: Math.floor(settings.IDLE_GC_AFTER_MS / 1000), log: console.log });
   httpServer.on("request", () => collector.touch());
   setInterval(() => collector.tick(), settings.IDLE_GC_AFTER_MS).unref();
 }

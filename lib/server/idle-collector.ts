@@ -22,12 +22,14 @@ export type IdleCollectorOptions = {
    * them again for a while (backoff up to 15 s); a pause of a full collection costs one of them a few hundred ms.
    */
   quietRequests?: number;
+  log?: (line: string) => void;
 };
 
 export class IdleCollector {
   private requestsSinceTick = 0;
   private baseline: number | null = null;
   private followUp = false;
+  private busiest = 0;
   collections = 0;
 
   constructor(private readonly options: IdleCollectorOptions) {}
@@ -39,7 +41,9 @@ export class IdleCollector {
 
   /** Called every quiet period: collects when the whole period had no request and the heap grew (or to follow up). */
   tick(): void {
-    const quiet = this.requestsSinceTick <= (this.options.quietRequests ?? 0);
+    // Quiet: a trickle, or a fifth of the busiest period since the last collection (the tail of a burst).
+    this.busiest = Math.max(this.busiest, this.requestsSinceTick);
+    const quiet = this.requestsSinceTick <= Math.max(this.options.quietRequests ?? 0, Math.floor(this.busiest / 5));
     this.requestsSinceTick = 0;
     if (!quiet) return;
     if (this.baseline === null) {
@@ -48,10 +52,13 @@ export class IdleCollector {
     }
     const grown = this.options.heapTotal() - this.baseline > (this.options.growthBytes ?? 32 * 2 ** 20);
     if (!grown && !this.followUp) return;
+    const before = this.options.heapTotal();
     this.options.collect();
     this.collections++;
     this.followUp = grown;
+    this.busiest = 0;
     this.baseline = this.options.heapTotal();
+    this.options.log?.(`[mémoire] collecte au calme : tas réservé ${Math.round(before / 2 ** 20)} → ${Math.round(this.baseline / 2 ** 20)} Mo`);
   }
 }
 

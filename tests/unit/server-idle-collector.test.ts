@@ -70,4 +70,19 @@ describe("idle collector: memory back after a burst", () => {
     collector.tick();
     expect(heap.collections).toBe(1);
   });
+
+  it("the tail of a burst (a fifth of its busiest period) counts as quiet", () => {
+    const heap = { total: 100 * MB, collections: 0 };
+    const collector = new IdleCollector({ heapTotal: () => heap.total, collect: () => heap.collections++, quietRequests: 10 });
+    collector.tick();
+    for (let i = 0; i < 600; i++) collector.touch();
+    heap.total = 400 * MB;
+    collector.tick();
+    for (let i = 0; i < 200; i++) collector.touch();
+    collector.tick();
+    expect(heap.collections).toBe(0);
+    for (let i = 0; i < 100; i++) collector.touch();
+    collector.tick();
+    expect(heap.collections).toBe(1);
+  });
 });

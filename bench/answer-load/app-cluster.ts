@@ -159,7 +159,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   };
   const forget = onShutdown(stopAll);
   await Promise.all(apps.map((app) => waitForHealth(`http://127.0.0.1:${app.port}`)));
-  if (options.balancer) services.push(await startNginx({ port: PORTS.balancer, upstreams: apps.map((a) => a.port), log }));
+  // --nginx-max-fails 1: the former setting (max_fails=1 fail_timeout=2s), to reproduce its 502s.
+  const maxFails = process.argv.includes("--nginx-max-fails") ? Number(process.argv[process.argv.indexOf("--nginx-max-fails") + 1]) : undefined;
+  if (options.balancer) services.push(await startNginx({ port: PORTS.balancer, upstreams: apps.map((a) => a.port), log, maxFails }));
   const cluster: Cluster = {
     url: publicUrl,
     appRoots: () => apps.map((a) => a.child?.pid).filter((pid): pid is number => pid !== undefined),

@@ -71,7 +71,7 @@ function supervise(name: string, command: string, args: string[], log: (line: st
  * on a connection being closed and, a POST not being retried, return 502 (« upstream prematurely closed »). One
  * such failure with max_fails=1 also took the process out of the rotation for 2 s: both out, « no live upstreams ».
  */
-export async function startNginx(input: { port: number; upstreams: number[]; log: (line: string) => void }): Promise<Service> {
+export async function startNginx(input: { port: number; upstreams: number[]; log: (line: string) => void; maxFails?: number }): Promise<Service> {
   const nginx = binary("nginx", ["/usr/sbin/nginx"]);
   const dir = path.resolve(STATE_DIR, "nginx");
   mkdirSync(path.join(dir, "temp"), { recursive: true });
@@ -92,7 +92,7 @@ http {
   scgi_temp_path ${dir}/temp/scgi;
   upstream pix_app {
     least_conn;
-${input.upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=3 fail_timeout=5s;`).join("\n")}
+${input.upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=${input.maxFails ?? 3} fail_timeout=${input.maxFails === 1 ? 2 : 5}s;`).join("\n")}
     keepalive 128;
     keepalive_timeout 60s;
     keepalive_requests 10000;

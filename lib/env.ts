@@ -21,6 +21,25 @@ const schema = z.object({
   DATABASE_QUEUE_DEADLINE_MS: z.coerce.number("DATABASE_QUEUE_DEADLINE_MS doit être un nombre entier.").int().min(50).max(60_000).default(1_000),
   /** What any other request (a page) waits for a pool connection before failing: bounds the queue, longer than the answer's. */
   DATABASE_POOL_WAIT_MS: z.coerce.number("DATABASE_POOL_WAIT_MS doit être un nombre entier.").int().min(100).max(600_000).default(15_000),
+  /**
+   * The answer gate of scripts/server.ts (lib/server/answer-gate.ts): answers handed to Next.js at once by one process,
+   * answers waiting for a slot, and how long one may wait; past them the answer is refused at once (503, Retry-After,
+   * « Trop de monde en même temps… ») and the page sends it again by itself.
+   */
+  ANSWER_GATE_CONCURRENCY: z.coerce.number("ANSWER_GATE_CONCURRENCY doit être un nombre entier.").int().min(1).max(1_000).default(8),
+  ANSWER_GATE_QUEUE: z.coerce.number("ANSWER_GATE_QUEUE doit être un nombre entier.").int().min(0).max(100_000).default(64),
+  ANSWER_GATE_QUEUE_MS: z.coerce.number("ANSWER_GATE_QUEUE_MS doit être un nombre entier.").int().min(10).max(60_000).default(1_000),
+  /**
+   * How long an idle keep-alive connection stays open on the app's side. Longer than the reverse proxy's own idle
+   * timeout for its upstream connections (nginx: `keepalive_timeout` in the upstream block, 60 s by default), so that the
+   * proxy, not the app, closes them: otherwise the proxy may send a request on a connection the app is closing (a 502).
+   */
+  /**
+   * After this long without any request, a process whose heap grew since its last collection runs a full garbage
+   * collection (lib/server/idle-collector.ts): memory back to its resting level after a burst. 0: never.
+   */
+  IDLE_GC_AFTER_MS: z.coerce.number("IDLE_GC_AFTER_MS doit être un nombre entier.").int().min(0).max(3_600_000).default(10_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number("HTTP_KEEP_ALIVE_TIMEOUT_MS doit être un nombre entier.").int().min(1_000).max(600_000).default(75_000),
   /** Public address of the student app, used in links and e-mails (e.g. https://app.example.fr). */
   APP_URL: z.url().default("http://localhost:3000"),
   /** Optional separate host for the teacher space (e.g. https://orga.example.fr → /orga). */

@@ -4,9 +4,12 @@
  * Next's own `next start` cannot tell a client-written X-Forwarded-For from a proxy's: see docs/adr/0008-request-gate.md.
  * Usage: tsx scripts/server.ts [--dev]   (PORT; the app's settings come from lib/env.ts)
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { env } from "../lib/env";
+import { answerActionIds } from "../lib/server/answer-action-ids";
+import { AnswerGate, isAnswerRequest } from "../lib/server/answer-gate";
+import { fullCollection, IdleCollector } from "../lib/server/idle-collector";
 import { markServedByRequestGate } from "../lib/server/client-address-header";
 import { gateRequest } from "../lib/server/request-gate";
 import { hasValidSessionCookie } from "../lib/server/session-cookie-check";
@@ -16,9 +19,23 @@ const port = Number(process.env.PORT ?? 3000);
 const settings = env();
 
 markServedByRequestGate();
+// Answers past this process's capacity are refused here, before Next.js parses them (docs/adr/0013-lean-answer-path.md).
+const answerGate = new AnswerGate({ concurrency: settings.ANSWER_GATE_CONCURRENCY, queue: settings.ANSWER_GATE_QUEUE, queueMs: settings.ANSWER_GATE_QUEUE_MS, retryAfterSeconds: 2 });
+let answerIds: ReadonlySet<string> | null = null;
+async function pass(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (!isAnswerRequest(request, answerIds)) return handle(request, response);
+  const release = await answerGate.enter(request, response);
+  if (!release) return;
+  try {
+    await handle(request, response);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
 const httpServer = createServer((request, response) => {
   gateRequest(request, response, { trustedProxyHops: settings.TRUSTED_PROXY_HOPS, isSignedIn: hasValidSessionCookie })
-    .then((pass) => (pass ? handle(request, response) : undefined))
+    .then((admitted) => (admitted ? pass(request, response) : undefined))
     .catch((error) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -28,8 +45,19 @@ const httpServer = createServer((request, response) => {
 const app = next({ dev, port, httpServer });
 const handle = app.getRequestHandler();
 await app.prepare();
+answerIds = dev ? null : answerActionIds();
+// Memory back to its resting level once the server is quiet after a burst (lib/server/idle-collector.ts).
+if (settings.IDLE_GC_AFTER_MS > 0) {
+  // Quiet: under one request per second over the period (or a fifth of the burst's busiest period).
+  const collector = new IdleCollector({ heapTotal: () => process.memoryUsage().heapTotal, collect: fullCollection(), quietRequests: Math.floor(settings.IDLE_GC_AFTER_MS / 1000), log: console.log });
+  httpServer.on("request", () => collector.touch());
+  setInterval(() => collector.tick(), settings.IDLE_GC_AFTER_MS).unref();
+}
+// Idle keep-alive connections: the reverse proxy closes them first (HTTP_KEEP_ALIVE_TIMEOUT_MS, docs/deploy.md).
+httpServer.keepAliveTimeout = settings.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+httpServer.headersTimeout = settings.HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000;
 httpServer.listen(port, () => {
-  console.log(`> Pix Libre (${dev ? "développement" : "production"}) sur le port ${port}${settings.TRUSTED_PROXY_HOPS ? `, ${settings.TRUSTED_PROXY_HOPS} proxy(s) de confiance` : ""}`);
+  console.log(`> Pix Libre (${dev ? "développement" : "production"}) sur le port ${port}${settings.TRUSTED_PROXY_HOPS ? `, ${settings.TRUSTED_PROXY_HOPS} proxy(s) de confiance` : ""}, réponses : ${settings.ANSWER_GATE_CONCURRENCY} à la fois, ${settings.ANSWER_GATE_QUEUE} en attente ${settings.ANSWER_GATE_QUEUE_MS} ms au plus${answerIds ? "" : " (toute action de la page de question)"}`);
 });
 
 function stop() {

@@ -7,8 +7,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { localProductionEnv } from "../../scripts/setup/local-production-env";
 import { startNginx, startPgBouncer, type Service } from "./proxies";
+import { MEMORY_DIR } from "./memory";
 import { leafProcess } from "./proc-stats";
 import { onShutdown } from "./shutdown";
 import { BENCH_SECRET, PORTS, STATE_DIR } from "./settings";
@@ -144,6 +146,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     // appends to X-Forwarded-For. Without nginx the socket's address counts and X-Forwarded-For is ignored.
     ...(options.balancer ? { TRUSTED_PROXY_HOPS: "1" } : {}),
     ...options.env,
+    // The bench's memory probe (memory-probe.mjs: process.memoryUsage() on SIGUSR2), before any NODE_OPTIONS under test.
+    NODE_OPTIONS: `--import=${pathToFileURL(path.resolve("bench/answer-load/memory-probe.mjs")).href} ${options.env?.NODE_OPTIONS ?? ""}`.trim(),
+    BENCH_MEMORY_DIR: MEMORY_DIR,
   };
   const apps = Array.from({ length: options.processes }, (_, i) => new SupervisedApp(PORTS.firstApp + i, env, log));
   for (const app of apps) app.start();
@@ -154,7 +159,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   };
   const forget = onShutdown(stopAll);
   await Promise.all(apps.map((app) => waitForHealth(`http://127.0.0.1:${app.port}`)));
-  if (options.balancer) services.push(await startNginx({ port: PORTS.balancer, upstreams: apps.map((a) => a.port), log }));
+  // --nginx-max-fails 1: the former setting (max_fails=1 fail_timeout=2s), to reproduce its 502s.
+  const maxFails = process.argv.includes("--nginx-max-fails") ? Number(process.argv[process.argv.indexOf("--nginx-max-fails") + 1]) : undefined;
+  if (options.balancer) services.push(await startNginx({ port: PORTS.balancer, upstreams: apps.map((a) => a.port), log, maxFails }));
   const cluster: Cluster = {
     url: publicUrl,
     appRoots: () => apps.map((a) => a.child?.pid).filter((pid): pid is number => pid !== undefined),

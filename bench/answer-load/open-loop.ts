@@ -19,6 +19,8 @@ export type PhaseStats = {
   latencies: number[];
   requests: number;
   retries: number;
+  /** Of the retries, answers refused by the app's answer gate (503 before Next.js). */
+  gateRefusals: number;
   acknowledged: { assessmentId: number; challengeId: string }[];
 };
 
@@ -41,7 +43,7 @@ export function percentile(sorted: number[], p: number): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function emptyStats(rate: number, seconds: number): PhaseStats {
-  return { offered: rate, seconds, arrivals: 0, ok: 0, errors: new Map(), latencies: [], requests: 0, retries: 0, acknowledged: [] };
+  return { offered: rate, seconds, arrivals: 0, ok: 0, errors: new Map(), latencies: [], requests: 0, retries: 0, gateRefusals: 0, acknowledged: [] };
 }
 
 function count(stats: PhaseStats, kind: string): void {
@@ -166,6 +168,7 @@ export class OpenLoop {
       for (const stats of targets) {
         stats.requests += result.requests;
         stats.retries += result.retries;
+        stats.gateRefusals += result.gateRefusals ?? 0;
         if (result.acknowledged) stats.acknowledged.push(result.acknowledged);
         if (result.ok) {
           stats.ok++;

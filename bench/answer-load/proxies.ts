@@ -4,7 +4,7 @@
  * (apt-get install -y nginx pgbouncer). docs/deploy.md shows the same settings for servers.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, chownSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -65,9 +65,13 @@ function supervise(name: string, command: string, args: string[], log: (line: st
 
 /**
  * nginx as a reverse proxy and load balancer: least connections, keep-alive to the app processes, the client
- * address appended to X-Forwarded-For (the app trusts exactly one hop), a dead process skipped for 2 s.
+ * address appended to X-Forwarded-For (the app trusts exactly one hop), a dead process skipped for 5 s after 3
+ * failures. Idle upstream connections are closed by nginx after 60 s, before the app's own keep-alive timeout
+ * (HTTP_KEEP_ALIVE_TIMEOUT_MS, 75 s): when the app closed first (Node's default is 5 s), nginx could send an answer
+ * on a connection being closed and, a POST not being retried, return 502 (« upstream prematurely closed »). One
+ * such failure with max_fails=1 also took the process out of the rotation for 2 s: both out, « no live upstreams ».
  */
-export async function startNginx(input: { port: number; upstreams: number[]; log: (line: string) => void }): Promise<Service> {
+export async function startNginx(input: { port: number; upstreams: number[]; log: (line: string) => void; maxFails?: number }): Promise<Service> {
   const nginx = binary("nginx", ["/usr/sbin/nginx"]);
   const dir = path.resolve(STATE_DIR, "nginx");
   mkdirSync(path.join(dir, "temp"), { recursive: true });
@@ -88,8 +92,10 @@ http {
   scgi_temp_path ${dir}/temp/scgi;
   upstream pix_app {
     least_conn;
-${input.upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=2s;`).join("\n")}
+${input.upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=${input.maxFails ?? 3} fail_timeout=${input.maxFails === 1 ? 2 : 5}s;`).join("\n")}
     keepalive 128;
+    keepalive_timeout 60s;
+    keepalive_requests 10000;
   }
   server {
     listen 127.0.0.1:${input.port} backlog=4096;
@@ -166,4 +172,28 @@ log_stats = 0
   const url = new URL(input.serverUrl);
   url.port = String(input.port);
   return { name: "pgbouncer", pid: () => service.child().pid ?? null, url: url.href, stop: service.stop };
+}
+
+const NGINX_ERROR_LOG = () => path.resolve(STATE_DIR, "nginx", "error.log");
+
+/** Where nginx's error log ends now (a window's errors are those written after it). */
+export function nginxLogOffset(): number {
+  return existsSync(NGINX_ERROR_LOG()) ? statSync(NGINX_ERROR_LOG()).size : 0;
+}
+
+/**
+ * nginx's errors and warnings written since `offset`, by cause (« upstream prematurely closed connection », « no
+ * live upstreams », « connect() failed », an upstream timeout…): what is behind a 502 or 504 the bench saw.
+ */
+export function nginxErrorsSince(offset: number): Map<string, number> {
+  const kinds = new Map<string, number>();
+  if (!existsSync(NGINX_ERROR_LOG())) return kinds;
+  const text = readFileSync(NGINX_ERROR_LOG()).subarray(offset).toString("utf8");
+  for (const line of text.split("\n")) {
+    const match = /\[(error|warn|crit|alert)\] \d+#\d+: (?:\*\d+ )?(.*?)(?: while |, client:|$)/.exec(line);
+    if (!match) continue;
+    const kind = match[2].replace(/\(\d+: /, "(").replace(/\d+/g, "N").slice(0, 80);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return kinds;
 }

@@ -33,6 +33,8 @@ export type CycleResult = {
   ms: number;
   requests: number;
   retries: number;
+  /** Of the retries, refusals by the app's answer gate (503). */
+  gateRefusals?: number;
   /** The answer the app acknowledged (its response led past the question). */
   acknowledged?: { assessmentId: number; challengeId: string };
 };
@@ -106,9 +108,10 @@ export class Pupil {
   async cycle(context: LoadContext, intendedStart: number): Promise<CycleResult> {
     const counter = { requests: 0 };
     let retries = 0;
+    let gateRefusals = 0;
     const fail = (error: string): CycleResult => {
       this.needsArrival = true;
-      return { ok: false, error, ms: performance.now() - intendedStart, requests: counter.requests, retries };
+      return { ok: false, error, ms: performance.now() - intendedStart, requests: counter.requests, retries, gateRefusals };
     };
     if (this.state.kind !== "question" || !this.campaign) return fail("pas de question à l'écran");
     const { code, assessmentId } = this.campaign;
@@ -128,11 +131,14 @@ export class Pupil {
       } catch (e) {
         error = e instanceof HttpError ? e.kind : String(e);
       }
-      // « Trop de monde en même temps »: the page sends the answer again by itself (answer-flow.tsx), so does the bench.
-      const busy = error.startsWith("Trop de monde en même temps");
+      // « Trop de monde en même temps » (in the action's result, or the answer gate's 503 before Next.js, which the
+      // page's fetch throws on and treats as busy with a 1 s hint): the page sends the answer again, so does the bench.
+      const refusedAtGate = error === "HTTP 503";
+      const busy = refusedAtGate || error.startsWith("Trop de monde en même temps");
       if (busy && attempt < MAX_ANSWER_ATTEMPTS) {
         retries++;
-        await new Promise((r) => setTimeout(r, retryDelayMs(attempt - 1)));
+        if (refusedAtGate) gateRefusals++;
+        await new Promise((r) => setTimeout(r, retryDelayMs(attempt - 1, refusedAtGate ? 1 : undefined)));
         continue;
       }
       if (!context.retry || attempt >= context.retry.maxAttempts) return fail(error);
@@ -155,11 +161,11 @@ export class Pupil {
         this.campaignIndex++;
         this.needsArrival = true;
         this.state = { kind: "unknown" };
-        return { ok: true, ms, requests: counter.requests, retries, acknowledged };
+        return { ok: true, ms, requests: counter.requests, retries, gateRefusals, acknowledged };
       }
       if (state.kind !== "question") return { ...fail(state.kind === "error" ? state.message : `page inattendue (${state.kind})`), acknowledged };
       this.state = state;
-      return { ok: true, ms, requests: counter.requests, retries, acknowledged };
+      return { ok: true, ms, requests: counter.requests, retries, gateRefusals, acknowledged };
     } catch (e) {
       return { ...fail(e instanceof HttpError ? e.kind : String(e)), acknowledged };
     }

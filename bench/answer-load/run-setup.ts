@@ -21,7 +21,7 @@ export function ensureTemplate(input: { pupils: number; regenerate: boolean }): 
       : `Génération de la base modèle (${input.pupils} élèves, 2 à 3 minutes)…`,
   );
   // Its own process: it loads the product's use cases (react-server conditions) and opens the database itself.
-  const result = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "bench/answer-load/generate.ts", "--pupils", String(input.pupils)], { stdio: "inherit" });
+  const result = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "bench/answer-load/generate.ts", "--pupils", String(input.pupils), ...portsArguments()], { stdio: "inherit" });
   if (result.status !== 0) throw new Error("La génération de la base modèle a échoué");
 }
 
@@ -40,6 +40,9 @@ export async function openRunDatabase(): Promise<{ postgres: BenchPostgres; url:
   }
   return { postgres, url: postgres.url(RUN_DATABASE) };
 }
+
+/** `--ports N` passed on to a child bench process (settings.ts reads it). */
+const portsArguments = () => (argument("ports") ? ["--ports", argument("ports")!] : []);
 
 export function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);

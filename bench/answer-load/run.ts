@@ -13,6 +13,7 @@ import path from "node:path";
 import { perCycle, settleStats } from "./metrics";
 import { NO_FREE_PUPIL, OpenLoop, percentile } from "./open-loop";
 import { machineLine, prepareLoad } from "./prepare-load";
+import { nginxErrorsSince, nginxLogOffset } from "./proxies";
 import { achievedRate, capacity, errorCount, RATE_HEADER, rateLine, type RateRow } from "./report";
 import { argument, flag, numberArgument } from "./run-setup";
 import { STATE_DIR } from "./settings";
@@ -44,6 +45,7 @@ try {
     await settleStats(settle);
     const before = await load.metrics.snapshot();
     const rss = load.metrics.sampleRss();
+    const nginxFrom = nginxLogOffset();
     const stats = await loop.run(rate, duration);
     const rssMax = rss.stop();
     await settleStats(settle);
@@ -53,6 +55,8 @@ try {
     const row: RateRow = { stats, cost: perCycle(before, after, attempted), rssMaxMb: rssMax / MEGABYTE, rssEndMb: load.metrics.appRss() / MEGABYTE };
     rows.push(row);
     console.log(rateLine(row));
+    const nginxErrors = [...nginxErrorsSince(nginxFrom)].map(([kind, n]) => `${n} × ${kind}`);
+    if (nginxErrors.length > 0) console.log(`  (journal d'erreurs de nginx pendant ce palier : ${nginxErrors.join(" ; ")})`);
     saturated = errorCount(stats) > stats.arrivals / 2 ? saturated + 1 : 0;
     if (saturated >= 2 && !flag("full")) {
       console.log(`(arrêt du balayage : plus de la moitié des arrivées en échec deux paliers de suite ; --full pour continuer)`);

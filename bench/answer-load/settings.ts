@@ -1,11 +1,16 @@
 /**
- * Where the answer-load bench keeps its data and which ports it uses (3300–3349 are this bench's range;
- * `npm test` uses E2E_PORT, by default 3100, so both can run on one machine).
+ * Where the answer-load bench keeps its data and which ports it uses: 22 ports from `--ports` (default 3310, so
+ * 3310–3331; `npm test` uses E2E_PORT, by default 3100, so both can run on one machine). Two people benching on
+ * one machine give different bases (each worktree has its own data under .data/).
  */
 import path from "node:path";
 
+const portsArgument = process.argv.indexOf("--ports");
+const PORT_BASE = portsArgument >= 0 ? Number(process.argv[portsArgument + 1]) : 3310;
+if (!Number.isInteger(PORT_BASE) || PORT_BASE < 1024 || PORT_BASE > 65_000) throw new Error("--ports : le premier port de la plage (22 ports), par exemple 3310");
+
 /** The embedded PostgreSQL of the bench (`.data/postgres-answers`), on a fixed port so that a restart keeps it. */
-export const BENCH_POSTGRES = { name: "answers", port: 3331 } as const;
+export const BENCH_POSTGRES = { name: "answers", port: PORT_BASE + 21 } as const;
 /** Generated once; every run starts from a copy of it, so that runs are comparable. */
 export const TEMPLATE_DATABASE = "pix_answers_template";
 export const RUN_DATABASE = "pix_answers_run";
@@ -13,11 +18,11 @@ export const FLOOR_DATABASE = "pix_answers_floor";
 
 export const PORTS = {
   /** The load balancer (nginx) when the runner starts several processes. */
-  balancer: 3310,
+  balancer: PORT_BASE,
   /** App process i listens on firstApp + i. */
-  firstApp: 3311,
+  firstApp: PORT_BASE + 1,
   maxProcesses: 16,
-  pgbouncer: 3330,
+  pgbouncer: PORT_BASE + 20,
 } as const;
 
 /** The bench's own secret: sessions minted by the real login of one run stay valid for the next (12 h). */

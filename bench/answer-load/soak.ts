@@ -15,6 +15,15 @@ const processes = numberArgument("processes", 1);
 const WINDOW_SECONDS = 30;
 const MEGABYTE = 2 ** 20;
 
+/** Slope of samples taken every WINDOW_SECONDS, in MB per minute (least squares). */
+function slopeOf(samples: number[]): number {
+  if (samples.length < 2) return 0;
+  const xs = samples.map((_, i) => (i * WINDOW_SECONDS) / 60);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = samples.reduce((a, b) => a + b, 0) / samples.length;
+  return xs.reduce((sum, x, i) => sum + (x - mx) * (samples[i] - my), 0) / xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+}
+
 console.log(`Machine : ${machineLine()}`);
 const load = await prepareLoad({ processes, withFloor: false });
 try {
@@ -41,8 +50,9 @@ try {
   });
   const half = Math.floor(rssSeries.length / 2);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  const slope = slopeOf(rssSeries); // flat is about 0
   console.log(
-    `\n${total.ok} cycles, ${errors} erreurs ; RSS app : repos ${Math.round(idle)} Mo, première moitié ${Math.round(mean(rssSeries.slice(0, half)))} Mo, seconde moitié ${Math.round(mean(rssSeries.slice(half)))} Mo, fin ${Math.round(rssSeries.at(-1) ?? 0)} Mo`,
+    `\n${total.ok} cycles, ${errors} erreurs ; RSS app : repos ${Math.round(idle)} Mo, première moitié ${Math.round(mean(rssSeries.slice(0, half)))} Mo, seconde moitié ${Math.round(mean(rssSeries.slice(half)))} Mo, fin ${Math.round(rssSeries.at(-1) ?? 0)} Mo ; pente ${slope >= 0 ? "+" : ""}${slope.toFixed(1)} Mo/min (seconde moitié : ${slopeOf(rssSeries.slice(half)).toFixed(1)} Mo/min)`,
   );
   console.log(`Machine en fin de mesure : ${machineLine()}`);
 } finally {

@@ -1,0 +1,24 @@
+// Bench only, preloaded into the app processes by app-cluster.ts (NODE_OPTIONS=--import): on SIGUSR2, writes what
+// holds the process's memory to $BENCH_MEMORY_DIR/<pid>.json — process.memoryUsage() (rss, V8 heap, external,
+// array buffers) and the V8 heap spaces — and, when the file $BENCH_MEMORY_DIR/gc exists, does so after a full
+// garbage collection (what is still referenced, as against garbage not collected yet). Never loaded by npm start.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
+
+const dir = process.env.BENCH_MEMORY_DIR;
+if (dir) {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc");
+  // The bench signals only processes that left this mark (SIGUSR2 would end the `sh -c` above them).
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${process.pid}.probe`), "");
+  process.on("SIGUSR2", () => {
+    const collected = existsSync(path.join(dir, "gc"));
+    if (collected) gc();
+    const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size]));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify({ at: Date.now(), collected, ...process.memoryUsage(), spaces }));
+  });
+}

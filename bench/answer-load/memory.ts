@@ -1,0 +1,71 @@
+/**
+ * What holds the app's memory, read from inside the app processes: the bench's probe (memory-probe.mjs, preloaded
+ * by app-cluster.ts) answers SIGUSR2 with process.memoryUsage() and the V8 heap spaces. RSS alone cannot tell a
+ * V8 heap that grew (young generation, old generation), buffers outside it (`external`, `arrayBuffers`: sockets,
+ * zlib, pg) and pages the C allocator keeps after they are freed (RSS − heapTotal − external, roughly).
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { processTree } from "./proc-stats";
+import { STATE_DIR } from "./settings";
+
+export const MEMORY_DIR = path.resolve(STATE_DIR, "memory");
+
+export type MemoryReport = {
+  pid: number;
+  collected: boolean;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  spaces: Record<string, number>;
+};
+
+/**
+ * Asks every process under the app roots for its report and returns the serving process's (the one with the
+ * largest RSS: the server under its `sh -c` and `tsx` wrappers) for each root. `afterGc`: after a full collection.
+ */
+export async function memoryReports(roots: number[], options: { afterGc?: boolean } = {}): Promise<MemoryReport[]> {
+  mkdirSync(MEMORY_DIR, { recursive: true });
+  const gcFlag = path.join(MEMORY_DIR, "gc");
+  if (options.afterGc) writeFileSync(gcFlag, "");
+  else rmSync(gcFlag, { force: true });
+  const asked = new Map<number, number[]>();
+  for (const root of roots) {
+    const tree = processTree([root]);
+    asked.set(root, tree);
+    for (const pid of tree) {
+      rmSync(path.join(MEMORY_DIR, `${pid}.json`), { force: true });
+      if (!existsSync(path.join(MEMORY_DIR, `${pid}.probe`))) continue; // not a node process with the probe
+      try {
+        process.kill(pid, "SIGUSR2");
+      } catch {
+        // ended
+      }
+    }
+  }
+  await new Promise((r) => setTimeout(r, options.afterGc ? 2_000 : 500));
+  rmSync(gcFlag, { force: true });
+  const reports: MemoryReport[] = [];
+  for (const tree of asked.values()) {
+    const found = tree
+      .map((pid) => path.join(MEMORY_DIR, `${pid}.json`))
+      .filter((file) => existsSync(file))
+      .map((file) => ({ pid: Number(path.basename(file, ".json")), ...JSON.parse(readFileSync(file, "utf8")) }) as MemoryReport);
+    const server = found.sort((a, b) => b.rss - a.rss)[0];
+    if (server) reports.push(server);
+  }
+  return reports;
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} Mo`;
+
+export const MEMORY_HEADER = "| moment | RSS | tas V8 (réservé / utilisé) | jeune génération | vieille génération | external (dont ArrayBuffer) | hors V8 (RSS − tas − external) |\n|---|---|---|---|---|---|---|";
+
+export function memoryLine(moment: string, reports: MemoryReport[]): string {
+  const sum = (pick: (r: MemoryReport) => number) => reports.reduce((total, r) => total + pick(r), 0);
+  const space = (name: string) => sum((r) => r.spaces[name] ?? 0);
+  const outside = sum((r) => r.rss - r.heapTotal - r.external);
+  return `| ${moment} | ${mb(sum((r) => r.rss))} | ${mb(sum((r) => r.heapTotal))} / ${mb(sum((r) => r.heapUsed))} | ${mb(space("new_space"))} | ${mb(space("old_space"))} | ${mb(sum((r) => r.external))} (${mb(sum((r) => r.arrayBuffers))}) | ${mb(outside)} |`;
+}

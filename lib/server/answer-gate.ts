@@ -1,0 +1,128 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { BUSY_MESSAGE } from "../domain/shared/errors";
+
+/**
+ * The answer path's admission at the HTTP level (scripts/server.ts, docs/adr/0013-lean-answer-path.md): at most
+ * `concurrency` answers inside Next.js at once, then a queue of at most `queue` answers waiting at most `queueMs`;
+ * past either bound the answer is refused at once with 503, `Retry-After` and « Trop de monde en même temps… »,
+ * before Next.js has parsed anything, so that an overload costs a few microseconds per refused answer instead of a
+ * server action that queues on the database pool and times out there. Nothing was recorded: the page sends the same
+ * answer again by itself (components/app/campaign/answer-flow.tsx treats a failed fetch as « busy »); answers are
+ * idempotent. The in-action BusyError (the pool's own deadline) stays as the second line.
+ */
+export type AnswerGateSettings = {
+  /** Answers handed to Next.js at once (one process: its CPU, and the database pool behind it). */
+  concurrency: number;
+  /** Answers waiting for a slot; beyond, refused at once. */
+  queue: number;
+  /** How long an answer may wait for a slot before it is refused. */
+  queueMs: number;
+  /** The Retry-After header sent with a refusal, in seconds. */
+  retryAfterSeconds: number;
+};
+
+export type AnswerGateCounters = { admitted: number; queued: number; refusedFull: number; refusedDeadline: number; abandoned: number };
+
+type Waiter = { admit: () => void; timer: NodeJS.Timeout };
+
+/**
+ * Which requests are answers. Today the answer is a server action posted to the question page, or, without
+ * JavaScript, a plain form posted to it; its path is `/campagnes/CODE/evaluation` (or `/checkpoint`, where the
+ * address stands after a checkpoint when the next answer is sent). The one place to change when the answer moves.
+ * `answerActionIds`: the ids of the answer action in this build (answer-action-ids.ts); with JavaScript only those
+ * are gated (« Commencer » before a timed question is another action on the same page and is not retried by the page).
+ */
+const ANSWER_PAGE = /^\/campagnes\/[A-Za-z0-9]+\/(evaluation|checkpoint)\/?$/;
+
+export function isAnswerRequest(request: Pick<IncomingMessage, "method" | "url" | "headers">, answerActionIds: ReadonlySet<string> | null): boolean {
+  if (request.method !== "POST") return false;
+  const path = (request.url ?? "/").split("?")[0];
+  if (!ANSWER_PAGE.test(path)) return false;
+  const action = request.headers["next-action"];
+  if (typeof action !== "string") return true; // a plain form: the no-JavaScript answer (or « Commencer », harmless)
+  return answerActionIds === null || answerActionIds.has(action);
+}
+
+export class AnswerGate {
+  private inFlight = 0;
+  private readonly waiting: Waiter[] = [];
+  readonly counters: AnswerGateCounters = { admitted: 0, queued: 0, refusedFull: 0, refusedDeadline: 0, abandoned: 0 };
+
+  constructor(readonly settings: AnswerGateSettings) {}
+
+  get load(): { inFlight: number; waiting: number } {
+    return { inFlight: this.inFlight, waiting: this.waiting.length };
+  }
+
+  /**
+   * Waits for a slot. Resolves to a release function (call it once the response is over: it is idempotent and
+   * also bound to the response's `close`, so an error or an aborted request frees the slot), or to null when the
+   * request was answered here (503) or abandoned by its client while it waited.
+   */
+  enter(request: IncomingMessage, response: ServerResponse): Promise<(() => void) | null> {
+    if (this.inFlight < this.settings.concurrency) return Promise.resolve(this.take(response));
+    if (this.waiting.length >= this.settings.queue) {
+      this.counters.refusedFull++;
+      this.refuse(response);
+      return Promise.resolve(null);
+    }
+    this.counters.queued++;
+    return new Promise((resolve) => {
+      const leave = () => {
+        const index = this.waiting.indexOf(waiter);
+        if (index >= 0) this.waiting.splice(index, 1);
+        clearTimeout(waiter.timer);
+        request.off("close", onAbort);
+        response.off("close", onAbort);
+      };
+      const onAbort = () => {
+        leave();
+        this.counters.abandoned++;
+        resolve(null);
+      };
+      const waiter: Waiter = {
+        admit: () => {
+          leave();
+          resolve(this.take(response));
+        },
+        timer: setTimeout(() => {
+          leave();
+          this.counters.refusedDeadline++;
+          this.refuse(response);
+          resolve(null);
+        }, this.settings.queueMs),
+      };
+      this.waiting.push(waiter);
+      // The client gave up (closed the connection): its place goes to the next one.
+      request.once("close", onAbort);
+      response.once("close", onAbort);
+    });
+  }
+
+  private take(response: ServerResponse): () => void {
+    this.inFlight++;
+    this.counters.admitted++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+      this.waiting[0]?.admit();
+    };
+    response.once("close", release);
+    return release;
+  }
+
+  private refuse(response: ServerResponse): void {
+    const text = Buffer.from(`${BUSY_MESSAGE}\n`);
+    // The body (an answer, a few hundred bytes) is left unread: Node drops it after the response so the
+    // connection stays usable (behind nginx, a closed upstream connection is what turns into a 502).
+    response.writeHead(503, {
+      "content-type": "text/plain; charset=utf-8",
+      "content-length": text.length,
+      "cache-control": "no-store",
+      "retry-after": String(this.settings.retryAfterSeconds),
+    });
+    response.end(text);
+  }
+}

@@ -88,3 +88,14 @@ describe("the counters and the live region's summary", () => {
     expect(countersChangeSummary(before, { ...before, stuck: 0 })).toBe("0 bloqué ? sur 6.");
   });
 });
+
+describe("« Dernière réponse »", () => {
+  it("reads as a duration, rounded down to the second", async () => {
+    const { formatIdle } = await import("@/lib/domain/live-view/format-idle");
+    expect(formatIdle(null)).toBe("—");
+    expect(formatIdle(4_999)).toBe("à l'instant");
+    expect(formatIdle(42_500)).toBe("il y a 42 s");
+    expect(formatIdle(125_000)).toBe("il y a 2 min 05 s");
+    expect(formatIdle(3_725_000)).toBe("il y a 1 h 02");
+  });
+});

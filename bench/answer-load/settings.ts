@@ -4,8 +4,11 @@
  */
 import path from "node:path";
 
+/** The first port of the range: BENCH_PORT_BASE moves it (a copy of the project beside another, e.g. bench:live). */
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3300);
+
 /** The embedded PostgreSQL of the bench (`.data/postgres-answers`), on a fixed port so that a restart keeps it. */
-export const BENCH_POSTGRES = { name: "answers", port: 3331 } as const;
+export const BENCH_POSTGRES = { name: "answers", port: PORT_BASE + 31 } as const;
 /** Generated once; every run starts from a copy of it, so that runs are comparable. */
 export const TEMPLATE_DATABASE = "pix_answers_template";
 export const RUN_DATABASE = "pix_answers_run";
@@ -13,11 +16,11 @@ export const FLOOR_DATABASE = "pix_answers_floor";
 
 export const PORTS = {
   /** The load balancer (nginx) when the runner starts several processes. */
-  balancer: 3310,
+  balancer: PORT_BASE + 10,
   /** App process i listens on firstApp + i. */
-  firstApp: 3311,
+  firstApp: PORT_BASE + 11,
   maxProcesses: 16,
-  pgbouncer: 3330,
+  pgbouncer: PORT_BASE + 30,
 } as const;
 
 /** The bench's own secret: sessions minted by the real login of one run stay valid for the next (12 h). */

@@ -25,7 +25,7 @@ export const EVENT_STREAM_HEADERS = {
   connection: "keep-alive",
 };
 
-type StreamInput = { token: string; userId: number; campaignId: number; division: string | null; signal: AbortSignal };
+type StreamInput = { token: string; userId: number; campaignId: number; division: string | null; signal: AbortSignal; recheckMs?: number };
 
 /**
  * « Suivi en direct »'s event stream (the caller authorized the connection): subscribed first, then the first snapshot
@@ -83,7 +83,7 @@ export function liveViewStream(input: StreamInput): ReadableStream<Uint8Array> {
       };
       const unsubscribe = subscribeToCampaignActivity(input.campaignId, () => void refresh());
       const heartbeat = setInterval(() => write(": ping\n\n"), HEARTBEAT_MS);
-      const checks = setInterval(() => void recheck(), RECHECK_MS);
+      const checks = setInterval(() => void recheck(), input.recheckMs ?? RECHECK_MS);
       const lifetime = setTimeout(() => finish(), MAX_STREAM_MS);
       function finish() {
         if (closed) return;

@@ -7,6 +7,7 @@ import type { LiveViewSnapshot } from "@/lib/use-cases/live-view/read-live-view"
 import { useCountersAnnouncement, useLiveView, useTick, type LiveMode } from "./use-live-view";
 
 const MODE_LABELS: Record<LiveMode, string> = {
+  instantane: "Situation au chargement de la page (« Actualiser » pour la mettre à jour)",
   direct: "Mise à jour en direct",
   reconnexion: "Connexion en cours…",
   interrogation: "Mise à jour toutes les 5 secondes",

@@ -13,7 +13,8 @@ const REOPEN_MS = 30_000;
 /** The live region speaks at most this often (a class of 30 answering would otherwise talk without a break). */
 const ANNOUNCE_EVERY_MS = 10_000;
 
-export type LiveMode = "direct" | "reconnexion" | "interrogation" | "ferme";
+/** "instantane": what the server rendered, before any update (and for good without JavaScript). */
+export type LiveMode = "instantane" | "direct" | "reconnexion" | "interrogation" | "ferme";
 
 /**
  * The snapshot of « Suivi en direct » kept fresh: server-sent events first, polling of the JSON route when they do not
@@ -23,7 +24,7 @@ export type LiveMode = "direct" | "reconnexion" | "interrogation" | "ferme";
 export function useLiveView(initial: LiveViewSnapshot, campaignId: number, division: string | null) {
   const [snapshot, setSnapshot] = useState(initial);
   const [receivedAt, setReceivedAt] = useState<number | null>(null);
-  const [mode, setMode] = useState<LiveMode>("reconnexion");
+  const [mode, setMode] = useState<LiveMode>("instantane");
   const [closedMessage, setClosedMessage] = useState<string | null>(null);
 
   useEffect(() => {

@@ -58,16 +58,6 @@ export class CampaignActivityListener {
     };
   }
 
-  get subscriberCount(): number {
-    let total = 0;
-    for (const set of this.subscribers.values()) total += set.size;
-    return total;
-  }
-
-  get isListening(): boolean {
-    return this.client !== null && this.opening === null;
-  }
-
   /** Resolves once the LISTEN is in place (tests; the pages do not wait: they resync when it is). */
   async ready(): Promise<void> {
     await this.ensureConnected();

@@ -14,6 +14,7 @@ import { numberArgument } from "../answer-load/run-setup";
 import { logIn } from "../answer-load/sessions";
 import { settleStats } from "../answer-load/metrics";
 import { errorText } from "../answer-load/report";
+import { LIVE_VIEW_OF_PARTICIPANTS_SQL } from "../../lib/db/queries/live-view-sql";
 import { watchLiveView, type TeacherStream } from "./teacher-stream";
 
 const teachers = numberArgument("teachers", 20);
@@ -90,6 +91,17 @@ try {
   console.log(`CPU de l'application : ${((after.appCpuMs - before.appCpuMs) / seconds / 10).toFixed(0)} % d'un cœur en moyenne ; PostgreSQL ${((after.postgresCpuMs - before.postgresCpuMs) / seconds / 10).toFixed(0)} %.`);
   console.log("Connexions PostgreSQL (pg_stat_activity, base du bench) :");
   for (const r of connections.rows) console.log(`  ${r.n} × ${r.application_name || "(sans nom)"} ${r.state ?? ""} ${r.query}`);
+  // The page's statement on the busiest campaign: its plan (index scans, no sequential scan of answers) and time.
+  type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
+  const [{ "QUERY PLAN": [plan] }] = (await db.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${LIVE_VIEW_OF_PARTICIPANTS_SQL}`, [campaigns[0]])).rows;
+  const scans: string[] = [];
+  const walk = (node: PlanNode) => {
+    if (node["Relation Name"]) scans.push(`${node["Node Type"]} ${node["Relation Name"]}${node["Index Name"] ? ` (${node["Index Name"]})` : ""}`);
+    node.Plans?.forEach(walk);
+  };
+  walk(plan.Plan);
+  const lines = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM participations WHERE campaign_id = $1`, [campaigns[0]])).rows[0].n;
+  console.log(`Requête de la page (${lines} participants) : ${plan["Execution Time"].toFixed(1)} ms ; ${scans.join(", ")}.`);
   console.log(`Machine en fin de mesure : ${machineLine()}`);
 } finally {
   for (const stream of streams) stream.close();

@@ -58,7 +58,7 @@ try {
   await settleStats(3); // the last answers' events
   const after = await load.metrics.snapshot();
   const connections = await db.query<{ application_name: string; state: string | null; query: string; n: string }>(
-    `SELECT application_name, state, CASE WHEN query ILIKE 'LISTEN%' THEN query ELSE '' END AS query, count(*) AS n
+    `SELECT application_name, state, CASE WHEN application_name = 'pix-libre-live' THEN 'dernière instruction : ' || query ELSE '' END AS query, count(*) AS n
      FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY 1, 2, 3 ORDER BY 1, 2`,
   );
 

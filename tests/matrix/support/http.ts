@@ -55,7 +55,7 @@ async function send(url: string, init: RequestInit): Promise<HttpResult> {
 }
 
 /** The whole body; of an event stream (which never ends by itself), the first event with data, then the stream is closed. */
-async function bodyOf(response: Response): Promise<string> {
+export async function bodyOf(response: Response): Promise<string> {
   if (!response.headers.get("content-type")?.startsWith("text/event-stream") || !response.body) return response.text();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let text = "";

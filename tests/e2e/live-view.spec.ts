@@ -75,3 +75,15 @@ test("the teacher's live table follows two pupils within 2 s of each answer, and
   await expect(rows[0].getByTestId("live-answers")).toHaveText("1");
   for (const pupil of pupils) await pupil.context().close();
 });
+
+test("when the event stream cannot get through, the page polls the JSON route by itself", async ({ page }) => {
+  await newCampaignCode(page, "Suivi sans flux");
+  const campaignPath = new URL(page.url()).pathname;
+  // A proxy that kills the stream: EventSource gives up (or keeps failing), the page must fall back to polling.
+  await page.route("**/suivi/flux**", (route) => route.abort("connectionrefused"));
+  const polled = page.waitForResponse((response) => /\/api\/campagnes\/\d+\/suivi$/.test(new URL(response.url()).pathname) && response.status() === 200, { timeout: 15_000 });
+  await page.goto(`${campaignPath}/suivi`);
+  await expect(page.getByTestId("live-mode")).toHaveAttribute("data-mode", "interrogation", { timeout: 10_000 });
+  await expect(page.getByTestId("live-mode")).toHaveText("Mise à jour toutes les 5 secondes");
+  expect((await (await polled).json()) as object).toMatchObject({ lines: [], counters: { expected: 0 } });
+});

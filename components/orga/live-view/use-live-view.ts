@@ -66,12 +66,21 @@ export function useLiveView(initial: LiveViewSnapshot, campaignId: number, divis
       void poll();
       pollTimer = setInterval(() => void poll(), POLL_MS);
     };
+    // Polls if no snapshot came by then; never pushed back by the stream's repeated errors (each retry fails again).
+    const beImpatient = () => {
+      if (patienceTimer || pollTimer) return;
+      patienceTimer = setTimeout(() => {
+        patienceTimer = null;
+        startPolling();
+      }, STREAM_PATIENCE_MS);
+    };
     const open = () => {
       if (stopped) return;
       source = new EventSource(`/api/campagnes/${campaignId}/suivi/flux${query}`);
-      patienceTimer = setTimeout(startPolling, STREAM_PATIENCE_MS);
+      beImpatient();
       source.addEventListener("etat", (event) => {
         if (patienceTimer) clearTimeout(patienceTimer);
+        patienceTimer = null;
         stopPolling();
         setMode("direct");
         apply(JSON.parse((event as MessageEvent<string>).data) as LiveViewSnapshot);
@@ -82,12 +91,14 @@ export function useLiveView(initial: LiveViewSnapshot, campaignId: number, divis
         if (source.readyState === EventSource.CLOSED) {
           // Refused (an error status) or a proxy in the way: poll, and try the stream again later.
           startPolling();
-          reopenTimer = setTimeout(open, REOPEN_MS);
+          if (!reopenTimer) reopenTimer = setTimeout(() => {
+            reopenTimer = null;
+            open();
+          }, REOPEN_MS);
         } else {
           // The browser reconnects by itself; meanwhile the page polls if that takes long.
-          setMode("reconnexion");
-          if (patienceTimer) clearTimeout(patienceTimer);
-          patienceTimer = setTimeout(startPolling, STREAM_PATIENCE_MS);
+          setMode((current) => (current === "interrogation" ? current : "reconnexion"));
+          beImpatient();
         }
       };
     };

@@ -12,6 +12,11 @@ const optionalSetting = <T extends z.ZodType>(type: T) =>
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL doit être une URL postgresql://…"),
+  /**
+   * A direct connection to the primary (not PgBouncer in transaction mode) for the one LISTEN connection of each app
+   * process (« Suivi en direct »): a LISTEN needs a session that stays on one backend. Defaults to DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: optionalSetting(z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_DIRECT_URL doit être une URL postgresql://…")),
   /** Database connections of each app process (its pool). Behind PgBouncer, many processes share few server connections. */
   DATABASE_POOL_SIZE: z.coerce.number("DATABASE_POOL_SIZE doit être un nombre entier.").int().min(1).max(200).default(10),
   /**

@@ -17,7 +17,7 @@ const cluster = await startCluster({
   databaseUrl: url,
   balancer: !flag("no-balancer") && (processes > 1 || flag("balancer")),
   pgbouncer: !flag("no-pgbouncer") && (processes > 1 || flag("pgbouncer")),
-  env: extraEnv(),
+  env: { DATABASE_DIRECT_URL: url, ...extraEnv() }, // the LISTEN goes straight to PostgreSQL (docs/deploy.md)
 });
 console.log(`${cluster.describe}\nOuvert sur ${cluster.url} — élève ${pupilEmail(0)} / ${PUPIL_PASSWORD}. Ctrl-C pour arrêter.`);
 

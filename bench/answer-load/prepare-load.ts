@@ -92,7 +92,8 @@ export async function prepareLoad(options: { processes: number; withFloor: boole
       databaseUrl: url,
       balancer: !flag("no-balancer") && (multi || flag("balancer")),
       pgbouncer: !flag("no-pgbouncer") && (multi || flag("pgbouncer")),
-      env: extraEnv(),
+      // As deployed (docs/deploy.md): the LISTEN of « Suivi en direct » goes straight to PostgreSQL, never PgBouncer.
+      env: { DATABASE_DIRECT_URL: url, ...extraEnv() },
     });
     console.log(`Application : ${cluster.describe}`);
     const buildId = currentBuildId();

@@ -12,7 +12,7 @@ import { ROWS } from "./rows";
 import { readBuildEntryPoints } from "./support/entry-points";
 import { expectAllowed, expectRefused, type CallRecord, type MatrixContext } from "./support/execute";
 import { DatabaseProbe } from "./support/fingerprint";
-import { callRoute } from "./support/http";
+import { bodyOf, callRoute } from "./support/http";
 import { actionFuzz, pageFuzz, routeFuzz, type FuzzRequest } from "./support/http-fuzz";
 import type { Call, Proof } from "./support/matrix";
 import { ACTORS, type ActorName } from "./support/world";
@@ -148,7 +148,8 @@ describe("HTTP fuzz: hostile bodies, paths and queries never give a 5xx nor hang
         const label = `${caller} · ${request.init.method} ${request.path.slice(0, 80)} (${request.what})`;
         try {
           const response = await fetch(`${context.baseUrl}${request.path}`, { ...request.init, headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
-          await response.arrayBuffer();
+          // An event stream (« Suivi en direct ») never ends by itself: its first event is its answer.
+          await bodyOf(response);
           if (response.status >= 500) problems.push(`${label} → HTTP ${response.status}`);
         } catch (error) {
           problems.push(`${label} → pas de réponse (${(error as Error).name})`);

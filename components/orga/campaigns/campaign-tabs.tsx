@@ -8,6 +8,7 @@ export function CampaignTabs({ campaignId, sharedCount }: { campaignId: number; 
   const base = `/orga/campagnes/${campaignId}`;
   const tabs = [
     { href: base, label: "Activité" },
+    { href: `${base}/suivi`, label: "Suivi en direct" },
     { href: `${base}/resultats`, label: `Résultats (${sharedCount})` },
     { href: `${base}/analyse`, label: "Analyse" },
     { href: `${base}/parametres`, label: "Paramètres" },

@@ -1,4 +1,5 @@
 import { db } from "../client";
+import { notifyCampaignActivity } from "../live/campaign-activity-notify";
 import { auditEntry } from "../../domain/audit/audit-entry";
 import { writeAudit } from "../repositories/audit-log-repository";
 import { NEXT_STEP_SCALE, uncountParticipations } from "../repositories/results-read-models";
@@ -182,6 +183,7 @@ export async function softDeleteParticipation(participationId: number, actor: { 
       data: { deletedAt: now, deletedById: actor.userId, userId: null, learnerId: null, participantExternalId: null },
     });
     if (count === 0) return false;
+    await notifyCampaignActivity(tx, p.campaignId);
     await writeAudit(tx, [auditEntry({
       action: "PARTICIPATION_DELETED", actorUserId: actor.userId, establishmentId: p.campaign.establishmentId, targetUserId: p.userId,
       targetLearnerId: p.learnerId, clientAddress: actor.clientAddress, details: { campaignId: p.campaignId, participations: count },

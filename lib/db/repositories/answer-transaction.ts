@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { pgPool } from "../client";
 import { env } from "../../env";
+import { NOTIFY_CAMPAIGN_ACTIVITY_SQL } from "../live/campaign-activity-notify";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
 import type { AssessmentState, Completion, KnowledgeElementRow } from "./assessment-repository";
 import type { KnowledgeElementSource } from "../generated/client";
@@ -166,6 +167,8 @@ async function writeAnswer(client: pg.PoolClient, userId: number, assessment: As
     [assessment.id, assessment.currentChallengeId, JSON.stringify(write.value), write.result, write.timeSpent, now],
   );
   const answerId = inserted.rows[0].id;
+  // « Suivi en direct »: delivered at COMMIT, in this transaction (no second one), the campaign's id only.
+  await client.query(NOTIFY_CAMPAIGN_ACTIVITY_SQL, [String(assessment.campaignId)]);
   await insertKnowledge(client, userId, assessment.id, answerId, write.knowledgeElements, now);
   if ("completed" in write.next) {
     const { modelElements, masteryMean, masteryStandardError } = write.next.completed;

@@ -1,5 +1,6 @@
 import { db } from "../client";
 import { Prisma } from "../generated/client";
+import { notifyActivityOfParticipation } from "../live/campaign-activity-notify";
 import type { EngineChallenge, EngineSkill, KnowledgeElementInput, KnowledgeElementSource } from "../../domain/assessment";
 import type { ChallengeSource } from "../../domain/learning-content/schema";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
@@ -176,6 +177,7 @@ export async function recordAnswer(input: {
       if ("completed" in input.next) {
         await writeCompletion(tx, { assessmentId: input.assessmentId, userId: input.userId, participationId: input.participationId, completion: input.next.completed, now: input.now });
       }
+      await notifyActivityOfParticipation(tx, input.participationId);
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AnswerAlreadyRecorded();
@@ -187,6 +189,9 @@ export async function recordAnswer(input: {
 export async function completeAssessment(input: { assessmentId: number; userId: number; participationId: number; completion: Completion; now: Date }): Promise<void> {
   await db.$transaction(async (tx) => {
     const { count } = await tx.assessment.updateMany({ where: { id: input.assessmentId, state: "STARTED" }, data: { state: "COMPLETED", currentChallengeId: null } });
-    if (count === 1) await writeCompletion(tx, input);
+    if (count === 1) {
+      await writeCompletion(tx, input);
+      await notifyActivityOfParticipation(tx, input.participationId);
+    }
   });
 }

@@ -1,5 +1,6 @@
 import { db } from "../client";
 import { Prisma } from "../generated/client";
+import { notifyCampaignActivity } from "../live/campaign-activity-notify";
 
 export type CampaignForPupil = {
   id: number;
@@ -68,6 +69,7 @@ export async function createParticipation(input: { campaignId: number; userId: n
         select: { id: true },
       });
       if (input.withAssessment) await tx.assessment.create({ data: { userId: input.userId, participationId: participation.id, createdAt: input.now } });
+      await notifyCampaignActivity(tx, input.campaignId);
       return participation.id;
     });
   } catch (error) {

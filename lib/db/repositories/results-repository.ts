@@ -2,6 +2,7 @@ import { db } from "../client";
 import type { Prisma } from "../generated/client";
 import { validatedByCompetence, type TubeSummaryRow } from "../../domain/scoring/tube-summary";
 import { countSharedParticipation } from "./results-read-models";
+import { notifyActivityOfParticipation } from "../live/campaign-activity-notify";
 
 export async function campaignSkillDetails(campaignId: number) {
   const ids = await db.campaignSkill.findMany({ where: { campaignId }, select: { skillId: true } });
@@ -57,6 +58,7 @@ export async function shareParticipation(input: {
       });
     }
     await countSharedParticipation(tx, input.participationId);
+    await notifyActivityOfParticipation(tx, input.participationId);
     return true;
   });
 }

@@ -1,4 +1,5 @@
 import { db } from "../client";
+import { notifyCampaignActivity } from "../live/campaign-activity-notify";
 
 /**
  * "Repasser mon parcours": the shared participation is superseded (isImproved) by a new one that keeps
@@ -18,6 +19,7 @@ export async function supersedeSharedParticipation(input: { participationId: num
       select: { id: true },
     });
     await tx.assessment.create({ data: { userId: input.userId, participationId: created.id, isImproving: true, createdAt: input.now } });
+    await notifyCampaignActivity(tx, previous.campaignId);
     return true;
   });
 }

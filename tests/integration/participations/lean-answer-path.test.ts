@@ -67,9 +67,11 @@ describe("lean answer path (issue 15)", () => {
     let challengeId = first;
     const perAnswer: { transactions: number; statements: number }[] = [];
     let checkpoints = 0;
+    let notifies = 0;
     for (let i = 0; i < 60; i++) {
       const { value: outcome, log } = await recorded(() => answerAndContinue({ claims, code, challengeId, answer: i % 3 ? null : { kind: "fields", values: { reponse: "x" } } }));
       perAnswer.push({ transactions: transactionsIn(log), statements: log.length });
+      notifies += log.filter((sql) => sql.includes("pg_notify('campaign_activity'")).length;
       if (outcome.kind !== "answered") throw new Error(outcome.kind);
       expect(outcome.result).not.toBe("ALREADY_RECORDED");
       if (outcome.checkpoint) {
@@ -88,10 +90,12 @@ describe("lean answer path (issue 15)", () => {
     expect(perAnswer.length).toBeGreaterThan(5);
     expect(checkpoints).toBeGreaterThan(0);
     for (const a of perAnswer) expect(a.transactions).toBe(1);
-    // BEGIN, session, assessment (locked), answers, knowledge, update, insert answer, insert knowledge, COMMIT;
-    // +2 at the end: the engine's MODEL elements and the participation's status, mean and σ.
-    expect(Math.max(...statements.slice(0, -1))).toBeLessThanOrEqual(9);
-    expect(statements.at(-1)).toBeLessThanOrEqual(11);
+    // BEGIN, session, assessment (locked), answers, knowledge, update, insert answer, NOTIFY (« Suivi en direct »,
+    // issue 17), insert knowledge, COMMIT; +2 at the end: the engine's MODEL elements and the participation's status.
+    expect(Math.max(...statements.slice(0, -1))).toBeLessThanOrEqual(10);
+    expect(statements.at(-1)).toBeLessThanOrEqual(12);
+    // The NOTIFY is one of the transaction's statements, once per recorded answer, never a transaction of its own.
+    expect(notifies).toBe(perAnswer.length);
     const participation = await db.participation.findFirstOrThrow({ where: { campaignId } });
     expect(participation.status).toBe("TO_SHARE");
     // The precision engine's result is written by the same transaction (docs/adr/0011-mastery-posterior.md).

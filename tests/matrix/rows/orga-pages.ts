@@ -38,6 +38,27 @@ export const ORGA_PAGES: Row[] = [
     refusal: ORGA_REFUSAL,
   },
   {
+    entry: "page /orga/campagnes/[id]/suivi",
+    rule: "« Suivi en direct » of a campaign: the members of its establishment only (with a class: that class of its roster).",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/suivi` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqpupila"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/campagnes/[id]/suivi",
+    rule: "With a class, the pupils of that class of the campaign's establishment's roster, even those who have not joined: the same members only.",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/suivi?classe=4B` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqrostera"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/campagnes/[id]/suivi",
+    rule: "The other way round: school B's live view is B's only.",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.b1.id}/suivi` }),
+    allowed: { otherAdmin: { status: 200, shows: ["Zqcampb1"] } },
+    refusal: ORGA_REFUSAL,
+  },
+  {
     entry: "page /orga/campagnes/[id]/analyse",
     rule: "Analyse of a campaign: the members of its establishment only.",
     probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/analyse` }),

@@ -51,7 +51,24 @@ async function send(url: string, init: RequestInit): Promise<HttpResult> {
   const response = await fetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(30_000) });
   // A server action's redirect comes as `x-action-redirect: /path;push` (or ;replace).
   const actionRedirect = response.headers.get("x-action-redirect")?.replace(/;(push|replace)$/, "") ?? null;
-  return { status: response.status, location: response.headers.get("location") ?? actionRedirect, headers: response.headers, body: await response.text() };
+  return { status: response.status, location: response.headers.get("location") ?? actionRedirect, headers: response.headers, body: await bodyOf(response) };
+}
+
+/** The whole body; of an event stream (which never ends by itself), the first event with data, then the stream is closed. */
+export async function bodyOf(response: Response): Promise<string> {
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream") || !response.body) return response.text();
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  try {
+    while (!/\ndata: [^\n]*\n\n/.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return text;
 }
 
 export function getPage(baseUrl: string, path: string, cookie: string | undefined): Promise<HttpResult> {

@@ -1,5 +1,6 @@
 import { TutorialLink } from "@/components/app/tutorial-link";
 import type { CampaignNeedsGroups } from "@/lib/use-cases/campaigns/campaign-needs-groups";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { MovePupilForm } from "./move-pupil-form";
 
 type Group = Extract<CampaignNeedsGroups, { ready: true }>["groups"][number];
@@ -44,6 +45,7 @@ export function NeedsGroupSection({ campaignId, group, groupCount, movedId }: { 
         )}
       </div>
       {group.pupils.length > 0 && (
+        <TableScroll label={`Élèves du groupe ${group.number}`} className="">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Élèves du groupe {group.number}</caption>
           <thead className="border-b border-slate-200 text-slate-700">
@@ -70,6 +72,7 @@ export function NeedsGroupSection({ campaignId, group, groupCount, movedId }: { 
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   );

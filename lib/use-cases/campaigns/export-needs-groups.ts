@@ -9,6 +9,6 @@ export async function exportNeedsGroups(input: { userId: number; campaignId: num
   const campaign = await readableCampaign(input.userId, input.campaignId);
   if (campaign.type !== "ASSESSMENT") throw new NotFoundError();
   const grouping = await campaignNeedsGroups(campaign.id);
-  if (!grouping.ready) throw new NotFoundError();
-  return { fileName: needsGroupsFileName(campaign.name, campaign.id, input.now), text: needsGroupsCsv(grouping) };
+  // Fewer than four results: no groups yet, the file has its header only (like a results file without results).
+  return { fileName: needsGroupsFileName(campaign.name, campaign.id, input.now), text: needsGroupsCsv(grouping.ready ? grouping : { groups: [] }) };
 }

@@ -36,22 +36,31 @@ export function distanceMatrix(points: readonly Vector[]): Float64Array[] {
  * group, b to the nearest other group; a point alone in its group counts 0. Null with fewer than two groups.
  */
 export function silhouette(distances: readonly Float64Array[], assignment: readonly number[]): number | null {
-  const groups = [...new Set(assignment)];
-  if (groups.length < 2) return null;
-  const sizes = new Map(groups.map((g) => [g, assignment.filter((x) => x === g).length]));
+  // Group labels as 0..g-1, so that the O(n²) loop runs on typed arrays (300 pupils: 90,000 distances per k).
+  const labels = new Map<number, number>();
+  const group = Int32Array.from(assignment, (g) => {
+    if (!labels.has(g)) labels.set(g, labels.size);
+    return labels.get(g)!;
+  });
+  const count = labels.size;
+  if (count < 2) return null;
+  const sizes = new Int32Array(count);
+  for (const g of group) sizes[g]++;
+  const sums = new Float64Array(count);
   let total = 0;
-  for (let i = 0; i < assignment.length; i++) {
-    const own = assignment[i];
-    if (sizes.get(own)! === 1) continue;
-    const sums = new Map(groups.map((g) => [g, 0]));
-    for (let j = 0; j < assignment.length; j++) if (j !== i) sums.set(assignment[j], sums.get(assignment[j])! + distances[i][j]);
-    const a = sums.get(own)! / (sizes.get(own)! - 1);
+  for (let i = 0; i < group.length; i++) {
+    const own = group[i];
+    if (sizes[own] === 1) continue;
+    sums.fill(0);
+    const row = distances[i];
+    for (let j = 0; j < group.length; j++) sums[group[j]] += row[j];
+    const a = sums[own] / (sizes[own] - 1);
     let b = Infinity;
-    for (const g of groups) if (g !== own) b = Math.min(b, sums.get(g)! / sizes.get(g)!);
+    for (let g = 0; g < count; g++) if (g !== own) b = Math.min(b, sums[g] / sizes[g]);
     const spread = Math.max(a, b);
     total += spread === 0 ? 0 : (b - a) / spread;
   }
-  return total / assignment.length;
+  return total / group.length;
 }
 
 /** Number of different points: no more groups than that can be non-empty. */
@@ -63,8 +72,8 @@ export function distinctCount(points: readonly Vector[]): number {
  * k-means with k-means++ start and a fixed seed; groups numbered 0..g-1 by first appearance in the points' order,
  * so the numbering does not depend on the library's internal labels. Empty groups disappear.
  */
-export function clusterPoints(points: readonly Vector[], groupCount: number): number[] {
-  const k = Math.min(groupCount, distinctCount(points));
+export function clusterPoints(points: readonly Vector[], groupCount: number, distinct = distinctCount(points)): number[] {
+  const k = Math.min(groupCount, distinct);
   if (k <= 1) return points.map(() => 0);
   const { clusters } = kmeans(points.map((p) => [...p]), k, { initialization: "kmeans++", seed: SEED, maxIterations: 100 });
   const renumbered = new Map<number, number>();
@@ -75,23 +84,32 @@ export function clusterPoints(points: readonly Vector[], groupCount: number): nu
 }
 
 /** Highest number of groups worth proposing for these points (2..6, fewer than the pupils, at most the distinct points). */
-export function maxGroupCount(points: readonly Vector[]): number {
-  return Math.max(1, Math.min(MAX_GROUPS, points.length - 1, distinctCount(points)));
+export function maxGroupCount(points: readonly Vector[], distinct = distinctCount(points)): number {
+  return Math.max(1, Math.min(MAX_GROUPS, points.length - 1, distinct));
 }
 
 /**
- * The default number of groups: the k in 2..max with the highest silhouette (the smaller k on a tie, the
- * simpler plan for the teacher). 1 when the points do not allow two groups.
+ * Every number of groups the points allow (2..max), with its clusters and silhouette; `best` is the default: the
+ * highest silhouette, the smaller k on a tie (the simpler plan for the teacher); 1 when two groups are impossible.
  */
-export function automaticGroupCount(points: readonly Vector[], distances = distanceMatrix(points)): number {
-  const max = maxGroupCount(points);
-  if (max < MIN_GROUPS) return 1;
-  let best = { k: MIN_GROUPS, score: -Infinity };
+export function searchGroupCounts(points: readonly Vector[], distances = distanceMatrix(points)) {
+  const distinct = distinctCount(points);
+  const max = maxGroupCount(points, distinct);
+  const byCount = new Map<number, { clusters: number[]; score: number | null }>();
+  let best = { k: 1, score: -Infinity };
   for (let k = MIN_GROUPS; k <= max; k++) {
-    const score = silhouette(distances, clusterPoints(points, k)) ?? -Infinity;
-    if (score > best.score + 1e-12) best = { k, score };
+    const clusters = clusterPoints(points, k, distinct);
+    const score = silhouette(distances, clusters);
+    byCount.set(k, { clusters, score });
+    if ((score ?? -Infinity) > best.score + 1e-12) best = { k, score: score ?? -Infinity };
   }
-  return best.k;
+  if (max >= MIN_GROUPS && best.k === 1) best = { k: MIN_GROUPS, score: -Infinity };
+  return { max, best: best.k, byCount, distinct };
+}
+
+/** The default number of groups (see searchGroupCounts). */
+export function automaticGroupCount(points: readonly Vector[], distances = distanceMatrix(points)): number {
+  return searchGroupCounts(points, distances).best;
 }
 
 /** How well the groups separate, in one plain sentence (thresholds after Kaufman & Rousseeuw). */

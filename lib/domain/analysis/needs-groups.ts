@@ -3,7 +3,7 @@
  * mastery of each subject (needs-clustering.ts), the teacher's moves are applied on top, then each group gets the
  * subjects where it is weakest. Pure: the same pupils, choice and moves always give the same page.
  */
-import { automaticGroupCount, clusterPoints, distanceMatrix, MAX_GROUPS, MIN_GROUPS, maxGroupCount, silhouette } from "./needs-clustering";
+import { clusterPoints, distanceMatrix, MAX_GROUPS, MIN_GROUPS, searchGroupCounts, silhouette } from "./needs-clustering";
 
 /** Subjects shown per group: its weakest ones, at most this many. */
 export const WEAKEST_SUBJECTS_PER_GROUP = 3;
@@ -49,10 +49,12 @@ export function formNeedsGroups(input: {
   const pupils = [...input.pupils].sort((a, b) => a.participationId - b.participationId);
   const points = pupils.map((p) => p.mastery);
   const distances = distanceMatrix(points);
-  const automatic = automaticGroupCount(points, distances);
-  const allowed = maxGroupCount(points);
+  const search = searchGroupCounts(points, distances);
+  const automatic = search.best;
+  const allowed = search.max;
   const requested = input.requestedGroupCount === null ? automatic : Math.min(Math.max(input.requestedGroupCount, MIN_GROUPS), MAX_GROUPS);
-  const clusters = clusterPoints(points, Math.min(requested, allowed));
+  const k = Math.min(requested, allowed);
+  const clusters = search.byCount.get(k)?.clusters ?? clusterPoints(points, k, search.distinct);
   // Number the clusters by mean mastery, weakest first (ties: the cluster met first in the canonical order).
   const clusterIds = [...new Set(clusters)];
   const clusterMean = new Map(clusterIds.map((c) => [c, mean(pupils.filter((_, i) => clusters[i] === c).map((p) => mean(p.mastery)))]));

@@ -105,7 +105,8 @@ export const ORGA_ACTIONS: Row[] = [
   {
     entry: `action ${needsGroups("recomputeNeedsGroupsAction")}`,
     rule: "« Recalculer les groupes »: a member of the campaign's establishment.",
-    probe: (w) => ({ action: needsGroups("recomputeNeedsGroupsAction"), from: groupsPage(w.campaigns.a1.id), args: stateArgs({ campaignId: w.campaigns.a1.id, groupCount: "3" }) }),
+    // Each allowed actor asks for another number of groups: a replay that stores the same choice changes no row.
+    probe: (w, actor) => ({ action: needsGroups("recomputeNeedsGroupsAction"), from: groupsPage(w.campaigns.a1.id), args: stateArgs({ campaignId: w.campaigns.a1.id, groupCount: actor === "admin" ? "auto" : "3" }) }),
     allowed: allowedFor(["member", "admin"], { redirect: /\/analyse\/groupes\?recalcule=1$/, changes: ["needs_groupings"] }),
   },
   {

@@ -51,7 +51,7 @@ export default async function NeedsGroupsPage({ params, searchParams }: { params
         </div>
         <p className="text-slate-700">
           Les {groups.received} élèves dont les résultats sont reçus sont répartis en {groups.groupCount} groupe{groups.groupCount > 1 ? "s" : ""} selon leur maîtrise de chaque sujet, pour que chaque groupe partage les sujets qu&apos;il doit travailler ; les mêmes résultats donnent toujours les mêmes groupes.{" "}
-          {groups.isChosenByTeacher ? "Vous avez choisi le nombre de groupes." : "Le nombre de groupes est celui qui sépare le mieux les élèves."}
+          {groups.isChosenByTeacher ? "Le nombre de groupes reste celui que vous avez choisi ou arrangé, jusqu'au prochain recalcul." : "Le nombre de groupes est celui qui sépare le mieux les élèves."}
         </p>
         <p className="font-medium">{groups.separation}</p>
         {query.recalcule === "1" && <p role="status" className="rounded bg-green-50 p-2 text-green-900 print:hidden">Les groupes ont été recalculés.</p>}

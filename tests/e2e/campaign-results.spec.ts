@@ -16,9 +16,10 @@ test("the teacher follows the demo campaign: statuses, stars with the key to rea
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page.getByRole("table", { name: /Participants/ }).getByRole("row")).toHaveCount(2);
 
-  await page.getByRole("link", { name: "Résultats (3)" }).click();
+  await page.getByRole("link", { name: "Résultats (11)" }).click();
   await page.waitForURL(/resultats/);
-  await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(4);
+  // 4A's three and 4B's eight (the needs groups of the demo), plus the header row.
+  await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(12);
   await expect(page.getByRole("row", { name: /Santa/i }).getByRole("img", { name: "1 étoile sur 3" })).toBeVisible();
   // Each result comes with its precision.
   for (const name of ["Babbage", "Lovelace", "Santa"]) await expect(page.getByRole("row", { name: new RegExp(name, "i") })).toContainText(/\d+\s%\s±\s\d+/);
@@ -30,7 +31,8 @@ test("the teacher follows the demo campaign: statuses, stars with the key to rea
   await expect(page.getByText(/Le\s«\s±\s»\sdonne la précision de la mesure/)).toBeVisible();
   await page.getByLabel("Palier").selectOption("1");
   await page.getByRole("button", { name: "Filtrer" }).click();
-  await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(2);
+  // Five pupils at palier 1 (Santa and 4B pupils), plus the header row.
+  await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(6);
   await page.getByRole("link", { name: /^Santa$/i }).click();
   await expect(page.getByRole("heading", { name: /Résultats de Garance Santa/i })).toBeVisible();
   await expect(page.getByRole("table", { name: "Résultats par compétence" })).toBeVisible();
@@ -95,7 +97,7 @@ test("the teacher downloads the results CSV: BOM, French headers, decimal comma,
   expect(byName(/babbage/i)[header.indexOf("Partage (O/N)")]).toMatch(/^O|Oui$/);
   expect(byName(/babbage/i)[mastery]).toMatch(/^\d,\d+$|^1$/);
   expect(byName(/pouzin/i)[mastery]).toBe("NA");
-  expect(rows.length).toBe(6);
+  expect(rows.length).toBe(14);
 
   // A formula typed as an external id is neutralised in the export.
   await page.goto("/orga/campagnes/nouvelle");

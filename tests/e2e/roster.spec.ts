@@ -26,7 +26,7 @@ test("an ADMIN imports the SIECLE file, sees its report, the classes and the pup
   await page.getByLabel("Fichier SIECLE").setInputFiles(FIXTURE);
   await page.getByRole("button", { name: "Importer" }).click();
   await expect(page.getByText("Import du fichier « BEE_ELEVES_0759999Z.xml » terminé.")).toBeVisible();
-  await expect(page.getByText("28 élèves mis à jour")).toBeVisible();
+  await expect(page.getByText("36 élèves mis à jour")).toBeVisible();
   await expect(page.getByText("0 élève désactivé")).toBeVisible();
   const rejected = page.getByRole("table", { name: "2 élèves du fichier non importés" });
   await expect(rejected.getByRole("row", { name: /ROUSSEAU Noémie/ })).toContainText("sorti de l'établissement");

@@ -114,7 +114,22 @@ const FAMOUS = [
   { firstName: "Léa", lastName: "DUPONT", sex: "F", birthdate: "2011-12-01" },
 ] as const;
 
-/** The committed fixture tests/fixtures/siecle/BEE_ELEVES_0759999Z.xml: 6 known pupils in 4A + 24 generated. */
+/** Class 4B of the demo: pupils whose results make the demo campaign's needs groups (lib/db/seed/demo-results.ts). */
+export const DEMO_4B = [
+  { firstName: "Alan", lastName: "TURING", sex: "M", birthdate: "2011-06-23" },
+  { firstName: "Margaret", lastName: "HAMILTON", sex: "F", birthdate: "2011-08-17" },
+  { firstName: "Hedy", lastName: "LAMARR", sex: "F", birthdate: "2011-11-09" },
+  { firstName: "Claude", lastName: "SHANNON", sex: "M", birthdate: "2011-04-30" },
+  { firstName: "Katherine", lastName: "JOHNSON", sex: "F", birthdate: "2011-08-26" },
+  { firstName: "Dennis", lastName: "RITCHIE", sex: "M", birthdate: "2011-09-09" },
+  { firstName: "Radia", lastName: "PERLMAN", sex: "F", birthdate: "2011-12-18" },
+  { firstName: "Tim", lastName: "BERNERS-LEE", sex: "M", birthdate: "2011-06-08" },
+] as const;
+
+/**
+ * The committed fixture tests/fixtures/siecle/BEE_ELEVES_0759999Z.xml: 6 known pupils in 4A, 8 in 4B (the needs
+ * groups of the demo) + 24 generated.
+ */
 export function fixturePupils(): SamplePupil[] {
   const known: SamplePupil[] = FAMOUS.map((pupil, i) => ({
     ...pupil,
@@ -126,7 +141,17 @@ export function fixturePupils(): SamplePupil[] {
     status: "ST",
     division: "4A",
   }));
-  return [...known, ...generatePupils(24, 759)];
+  const class4B: SamplePupil[] = DEMO_4B.map((pupil, i) => ({
+    ...pupil,
+    eleveId: String(300_007 + i),
+    ine: `07599990${String(i + 7).padStart(2, "0")}A`,
+    birthCountryCode: "100",
+    ...FRENCH_BIRTHPLACES[0],
+    mefCode: "10210001110",
+    status: "ST",
+    division: "4B",
+  }));
+  return [...known, ...class4B, ...generatePupils(24, 759)];
 }
 
 function escapeXml(value: string): string {

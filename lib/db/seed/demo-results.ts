@@ -21,6 +21,22 @@ const PUPILS = [
   { email: "mary.jackson@example.org", level: 2, stop: "started", daysAgo: 1 },
 ] as const;
 
+/**
+ * Class 4B sent their results too, with profiles that differ by area (first digit of the tube id), so that the
+ * needs groups of the demo say something: strong areas are mastered up to level 3, the others up to `level`.
+ * Their learners come from the demo's SIECLE file (tests/support/siecle-sample.ts, DEMO_4B).
+ */
+const CLASS_4B = [
+  { firstName: "Alan", lastName: "Turing", birthdate: "2011-06-23", level: 0, strongAreas: ["3", "5"] },
+  { firstName: "Margaret", lastName: "Hamilton", birthdate: "2011-08-17", level: 1, strongAreas: ["3", "5"] },
+  { firstName: "Hedy", lastName: "Lamarr", birthdate: "2011-11-09", level: 0, strongAreas: ["4"] },
+  { firstName: "Claude", lastName: "Shannon", birthdate: "2011-04-30", level: 1, strongAreas: ["4"] },
+  { firstName: "Katherine", lastName: "Johnson", birthdate: "2011-08-26", level: 0, strongAreas: ["1", "2"] },
+  { firstName: "Dennis", lastName: "Ritchie", birthdate: "2011-09-09", level: 0, strongAreas: [] },
+  { firstName: "Radia", lastName: "Perlman", birthdate: "2011-12-18", level: 1, strongAreas: ["1", "2"] },
+  { firstName: "Tim", lastName: "Berners-Lee", birthdate: "2011-06-08", level: 3, strongAreas: [] },
+] as const;
+
 const daysAgo = (n: number, minutes = 0) => new Date(Date.now() - n * 24 * 3600 * 1000 + minutes * 60_000);
 
 /**
@@ -65,7 +81,37 @@ export async function seedDemoResults(establishmentId: number): Promise<void> {
     }
     if (pupil.stop === "shared") await shareResults({ userId: user.id, campaignId, now: daysAgo(pupil.daysAgo, minute + 1) });
   }
+  await seedClass4BResults(establishmentId, campaignId, code);
   await seedDemoProfiles(establishmentId, teacher.id);
+}
+
+/** The 4B pupils get an account (no password: nobody signs in as them), join through the roster and send their results. */
+async function seedClass4BResults(establishmentId: number, campaignId: number, code: string): Promise<void> {
+  for (const [index, pupil] of CLASS_4B.entries()) {
+    const learner = await db.learner.findFirst({ where: { establishmentId, lastName: pupil.lastName.toUpperCase(), birthdate: new Date(`${pupil.birthdate}T00:00:00Z`) }, select: { id: true, userId: true } });
+    if (!learner) continue;
+    const userId =
+      learner.userId ??
+      (await db.user.create({
+        data: { email: `${pupil.firstName}.${pupil.lastName}@example.org`.toLowerCase(), firstName: pupil.firstName, lastName: pupil.lastName, birthdate: new Date(`${pupil.birthdate}T00:00:00Z`), termsAcceptedAt: daysAgo(5) },
+        select: { id: true },
+      })).id;
+    await db.learner.update({ where: { id: learner.id }, data: { userId } });
+    const strong = new Set<string>(pupil.strongAreas);
+    let minute = index * 3;
+    await startParticipation({ userId, code, externalId: null, now: daysAgo(4, minute) });
+    for (let i = 0; i < 200; i++) {
+      const question = await currentQuestion({ userId, campaignId, now: daysAgo(4, ++minute) });
+      if (question.kind === "completed") break;
+      const source = await challengeSource(question.challengeId);
+      if (!source) break;
+      const area = /^tube-(\d)/.exec(source.tubeId)?.[1] ?? "";
+      const masters = source.level <= (strong.has(area) ? 3 : pupil.level);
+      const answer = masters ? expectedAnswer(source.content) : i % 3 === 0 ? null : { kind: "fields" as const, values: {} };
+      await answerChallenge({ userId, campaignId, challengeId: question.challengeId, answer, now: daysAgo(4, minute) });
+    }
+    await shareResults({ userId, campaignId, now: daysAgo(4, minute + 1) });
+  }
 }
 
 /** « Collecter les profils » after the rentrée: three pupils sent the profile they built there, Louis Pouzin not yet. */

@@ -8,7 +8,7 @@ describe("demo roster", () => {
     const { establishmentId } = await seedDemoSchool(db);
     await seedDemoRoster(db, establishmentId);
     await seedDemoRoster(db, establishmentId);
-    expect(await db.learner.count({ where: { establishmentId, isDisabled: false } })).toBe(28);
+    expect(await db.learner.count({ where: { establishmentId, isDisabled: false } })).toBe(36);
     const linked = await db.learner.findMany({ where: { establishmentId, userId: { not: null } }, select: { lastName: true, user: { select: { email: true } } }, orderBy: { lastName: "asc" } });
     expect(linked.map((l) => [l.lastName, l.user?.email])).toEqual(
       [...DEMO_ACCOUNTS.pupils].sort((a, b) => a.lastName.localeCompare(b.lastName)).map((p) => [p.lastName.toUpperCase(), p.email]),

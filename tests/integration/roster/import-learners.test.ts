@@ -13,14 +13,14 @@ const importFile = (actorUserId: number, establishmentId: number, bytes: Buffer,
 describe("SIECLE import", () => {
   it("creates the pupils of the fixture and reports every pupil it leaves out, with its reason", async () => {
     const { school, report } = await schoolWithFixtureRoster();
-    expect(report).toMatchObject({ status: "IMPORTED", created: 28, updated: 0, disabled: 0 });
+    expect(report).toMatchObject({ status: "IMPORTED", created: 36, updated: 0, disabled: 0 });
     if (report.status !== "IMPORTED") return;
     expect(report.rejections.map((r) => [r.code, r.learnerName])).toEqual([
       ["LEFT_SCHOOL", "ROUSSEAU Noémie"],
       ["NO_DIVISION", "N'DIAYE Hugo"],
     ]);
-    expect(await db.learner.count({ where: { establishmentId: school.id, isDisabled: false } })).toBe(28);
-    expect(await listDivisions(school.id)).toEqual(["3A", "4A", "4C", "5A", "6A", "6B"]);
+    expect(await db.learner.count({ where: { establishmentId: school.id, isDisabled: false } })).toBe(36);
+    expect(await listDivisions(school.id)).toEqual(["3A", "4A", "4B", "4C", "5A", "6A", "6B"]);
     const lea = await learnerNamed(school.id, "DUPONT", "Léa");
     expect(lea).toMatchObject({ nationalStudentId: "0759999006A", division: "4A", sex: "F", birthCityCode: "75115" });
     expect(lea.birthdate?.toISOString().slice(0, 10)).toBe("2011-12-01");
@@ -36,15 +36,15 @@ describe("SIECLE import", () => {
     const babbageId = (await learnerNamed(school.id, "BABBAGE", "Charles")).id;
 
     const second = await importFile(admin.id, school.id, siecleXml(next, { uai: FIXTURE_UAI }));
-    expect(second).toMatchObject({ status: "IMPORTED", created: 1, updated: 27, disabled: 1, reactivated: 0 });
+    expect(second).toMatchObject({ status: "IMPORTED", created: 1, updated: 35, disabled: 1, reactivated: 0 });
     expect(await learnerNamed(school.id, "DUPONT", "Léa")).toMatchObject({ division: "3A", preferredLastName: "MARTIN", isDisabled: false });
     expect(await db.learner.findUniqueOrThrow({ where: { id: babbageId } })).toMatchObject({ isDisabled: true, division: "4A" });
     expect((await listLearners({ establishmentId: school.id, division: null, search: "babbage", page: 1 })).total).toBe(0);
 
     const third = await importFile(admin.id, school.id, FIXTURE_BYTES);
-    expect(third).toMatchObject({ status: "IMPORTED", created: 0, updated: 28, reactivated: 1, disabled: 1 });
+    expect(third).toMatchObject({ status: "IMPORTED", created: 0, updated: 36, reactivated: 1, disabled: 1 });
     expect(await db.learner.findUniqueOrThrow({ where: { id: babbageId } })).toMatchObject({ isDisabled: false });
-    expect(await db.learner.count({ where: { establishmentId: school.id } })).toBe(29);
+    expect(await db.learner.count({ where: { establishmentId: school.id } })).toBe(37);
   });
 
   it("a failure in the middle of the import changes nothing (one transaction)", async () => {
@@ -98,8 +98,8 @@ describe("SIECLE import", () => {
     const zipped = zipFiles([{ name: "BEE_ELEVES_0759999Z.xml", data: FIXTURE_BYTES }]);
     const zipReport = await importFile(admin.id, school.id, zipped, "export.zip");
     expect(zipReport).toMatchObject({ status: "IMPORTED" });
-    if (zipReport.status === "IMPORTED") expect(zipReport.created + zipReport.updated).toBe(28);
-    expect(await db.learner.count({ where: { establishmentId: school.id, isDisabled: false } })).toBe(28);
+    if (zipReport.status === "IMPORTED") expect(zipReport.created + zipReport.updated).toBe(36);
+    expect(await db.learner.count({ where: { establishmentId: school.id, isDisabled: false } })).toBe(36);
   });
 
   it("only an ADMIN of the establishment imports; outsiders are told it does not exist", async () => {

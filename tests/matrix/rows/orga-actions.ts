@@ -12,6 +12,8 @@ const team = (name: string) => `lib/actions/team-actions.ts#${name}`;
 const invitation = (name: string) => `lib/actions/invitation-actions.ts#${name}`;
 const roster = (name: string) => `lib/actions/roster-actions.ts#${name}`;
 const settings = (id: number) => `/orga/campagnes/${id}/parametres`;
+const needsGroups = (name: string) => `lib/actions/needs-groups-actions.ts#${name}`;
+const groupsPage = (id: number) => `/orga/campagnes/${id}/analyse/groupes`;
 
 const newCampaign = (ownerId: number) => ({
   name: "Campagne créée par la matrice",
@@ -88,6 +90,24 @@ export const ORGA_ACTIONS: Row[] = [
     probe: (w) => ({ action: campaignAction("deleteCampaignAction"), from: settings(w.campaigns.a1.id), args: stateArgs({ campaignId: w.campaigns.a1.id }) }),
     allowed: { admin: { skip: "a1 must stay for the other calls: ADMIN A deletes a3 below" } },
     controls: [{ as: "admin", call: (w) => ({ action: campaignAction("deleteCampaignAction"), from: settings(w.campaigns.a3.id), args: stateArgs({ campaignId: w.campaigns.a3.id }) }), proof: { redirect: /^\/orga\?supprimee=1/, changes: ["campaigns"] } }],
+  },
+  {
+    entry: `action ${needsGroups("moveToNeedsGroupAction")}`,
+    rule: "Moving a pupil between needs groups: a member of the campaign's establishment, for a result of that campaign (ADMIN B names its own campaign with A1's result).",
+    probe: (w, actor) => ({
+      action: needsGroups("moveToNeedsGroupAction"),
+      from: groupsPage(w.campaigns.a1.id),
+      args: stateArgs({ campaignId: actor === "otherAdmin" ? w.campaigns.b1.id : w.campaigns.a1.id, participationId: w.participations.a1Shared, groupNumber: "2" }),
+    }),
+    // a1 holds one result: the teacher gets past the access check and is told there are no groups yet.
+    allowed: allowedFor(["member", "admin"], { shows: ["Il n'y a pas encore de groupes à arranger dans cette campagne."] }),
+  },
+  {
+    entry: `action ${needsGroups("recomputeNeedsGroupsAction")}`,
+    rule: "« Recalculer les groupes »: a member of the campaign's establishment.",
+    // Each allowed actor asks for another number of groups: a replay that stores the same choice changes no row.
+    probe: (w, actor) => ({ action: needsGroups("recomputeNeedsGroupsAction"), from: groupsPage(w.campaigns.a1.id), args: stateArgs({ campaignId: w.campaigns.a1.id, groupCount: actor === "admin" ? "auto" : "3" }) }),
+    allowed: allowedFor(["member", "admin"], { redirect: /\/analyse\/groupes\?recalcule=1$/, changes: ["needs_groupings"] }),
   },
   {
     entry: "action lib/actions/participation-actions.ts#deleteParticipationAction",

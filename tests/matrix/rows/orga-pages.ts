@@ -66,6 +66,20 @@ export const ORGA_PAGES: Row[] = [
     refusal: ORGA_REFUSAL,
   },
   {
+    entry: "page /orga/campagnes/[id]/analyse/groupes",
+    rule: "« Groupes de besoins » of a campaign: the members of its establishment only.",
+    probe: (w) => [{ page: `/orga/campagnes/${w.campaigns.a1.id}/analyse/groupes` }, { page: `/orga/campagnes/${w.campaigns.a1.id}/analyse/groupes?recalculer=1` }],
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqcampa1", "Groupes de besoins"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
+    entry: "page /orga/campagnes/[id]/analyse/groupes",
+    rule: "The other way round: the needs groups of school B's campaign are B's only.",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.b1.id}/analyse/groupes` }),
+    allowed: { otherAdmin: { status: 200, shows: ["Zqcampb1", "Groupes de besoins"] } },
+    refusal: ORGA_REFUSAL,
+  },
+  {
     entry: "page /orga/campagnes/[id]/modifier",
     rule: "Editing a campaign: its owner or an ADMIN of its establishment (a1 belongs to ADMIN A: MEMBER A is refused).",
     probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/modifier` }),

@@ -96,6 +96,20 @@ export const ROUTES: Row[] = [
     refusal: { status: [404] },
   },
   {
+    entry: "GET /api/campagnes/[id]/groupes",
+    rule: "« Exporter les groupes (.csv) »: the members of the campaign's establishment only (a1 has one result: the header only).",
+    probe: (w) => ({ method: "GET", route: `/api/campagnes/${w.campaigns.a1.id}/groupes` }),
+    allowed: allowedFor(["member", "admin"], { status: 200, shows: ["Groupe;Nom du Participant"] }),
+    refusal: { status: [404] },
+  },
+  {
+    entry: "GET /api/campagnes/[id]/groupes",
+    rule: "The other way round: the groups file of school B's campaign is B's only.",
+    probe: (w) => ({ method: "GET", route: `/api/campagnes/${w.campaigns.b1.id}/groupes` }),
+    allowed: { otherAdmin: { status: 200 } },
+    refusal: { status: [404] },
+  },
+  {
     entry: "POST /api/eleves/identifiants",
     rule: "The credentials sheet: ADMIN or MEMBER, for the pupils of their own establishment only.",
     probe: (w) => ({ method: "POST", route: "/api/eleves/identifiants", body: fieldsToForm({ action: "RESET_PASSWORD", learnerId: [String(w.learners.managed)] }) }),

@@ -171,9 +171,9 @@ describe("committed fixture tests/fixtures/siecle/BEE_ELEVES_0759999Z.xml", () =
     expect(file.equals(siecleXml(fixturePupils(), { uai: UAI }))).toBe(true);
   });
 
-  it("holds 30 pupils: 28 importable, one who left and one without class; the known pupils are in 4A", async () => {
+  it("holds 38 pupils: 36 importable, one who left and one without class; the known pupils are in 4A, the demo's needs groups in 4B", async () => {
     const result = await parse(file);
-    expect(result.records).toHaveLength(28);
+    expect(result.records).toHaveLength(36);
     expect(result.rejections.map((r) => r.code)).toEqual(["LEFT_SCHOOL", "NO_DIVISION"]);
     const inFourA = result.records.filter((r) => r.record.division === "4A").map(({ record }) => `${record.firstName} ${record.lastName} ${record.birthdate}`);
     expect(inFourA).toEqual([
@@ -184,6 +184,6 @@ describe("committed fixture tests/fixtures/siecle/BEE_ELEVES_0759999Z.xml", () =
       "Garance SANTA 2011-07-02",
       "Léa DUPONT 2011-12-01",
     ]);
-    expect(new Set(result.records.map((r) => r.record.division))).toEqual(new Set(["4A", "6A", "6B", "5A", "4C", "3A"]));
+    expect(new Set(result.records.map((r) => r.record.division))).toEqual(new Set(["4A", "4B", "6A", "6B", "5A", "4C", "3A"]));
   });
 });

@@ -1,6 +1,7 @@
 import { getSessionUserId } from "@/lib/auth/session";
 import { DomainError } from "@/lib/domain/shared/errors";
 import { exportCampaignResults } from "@/lib/use-cases/campaigns/export-campaign-results";
+import { contentDisposition } from "@/lib/server/content-disposition";
 
 export const dynamic = "force-dynamic";
 
@@ -9,16 +10,6 @@ const MAX_INT4 = 2_147_483_647;
 
 function notFound(): Response {
   return Response.json({ error: "Campagne introuvable" }, { status: 404, headers: { "cache-control": "no-store" } });
-}
-
-/** RFC 6266: a plain ASCII name for old clients, the exact UTF-8 name (RFC 5987) for the others. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\x20-\x7e]|["\\%]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** "Exporter les résultats (.csv)": streamed, so the first bytes leave before the last rows are read. */

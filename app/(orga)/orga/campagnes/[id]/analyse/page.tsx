@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { TutorialLink } from "@/components/app/tutorial-link";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignAnalysis } from "@/lib/use-cases/campaigns/campaign-analysis";
@@ -28,6 +29,9 @@ export default async function CampaignAnalysisPage({ params }: { params: Promise
   }
   return (
     <div className="space-y-6">
+      <p className="rounded-xl bg-white p-4 shadow-sm">
+        <Link href={`/orga/campagnes/${campaign.id}/analyse/groupes`} className="font-semibold text-brand-700 underline">Groupes de besoins</Link> : les élèves répartis selon les sujets qu&apos;ils doivent travailler, avec les tutos de chaque groupe.
+      </p>
       <section aria-labelledby="subjects-title" className="space-y-3">
         <h2 id="subjects-title" className="text-xl font-bold">Sujets ({analysis.tubes.length})</h2>
         <p className="text-slate-700">En fonction du référentiel testé et des résultats reçus ({analysis.participants}), les sujets à travailler, classés par pertinence : les plus pertinents d&apos;abord.</p>

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { NeedsGroupSection } from "@/components/orga/needs-groups/needs-group-section";
+import { RecomputeForm } from "@/components/orga/needs-groups/recompute-form";
+import { PrintButton } from "@/components/ui/print-button";
+import { campaignForPage } from "@/lib/auth/campaign-access";
+import { campaignNeedsGroups } from "@/lib/use-cases/campaigns/campaign-needs-groups";
+
+type SearchParams = Promise<{ recalculer?: string; recalcule?: string; deplace?: string }>;
+
+/** « Groupes de besoins » (Analyse): pupils grouped by the subjects they must work, for the teacher to arrange and print. */
+export default async function NeedsGroupsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  const campaign = await campaignForPage((await params).id);
+  const query = await searchParams;
+  const base = `/orga/campagnes/${campaign.id}/analyse/groupes`;
+  const back = (
+    <Link href={`/orga/campagnes/${campaign.id}/analyse`} className="font-semibold text-brand-700 underline print:hidden">
+      ← Retour à l&apos;analyse
+    </Link>
+  );
+  if (campaign.type !== "ASSESSMENT") {
+    return (
+      <section aria-labelledby="groups-title" className="space-y-3 rounded-xl bg-white p-6 shadow-sm">
+        <h2 id="groups-title" className="text-xl font-bold">Groupes de besoins</h2>
+        <p className="text-slate-700">Les groupes de besoins se forment à partir des résultats d&apos;une campagne d&apos;évaluation : une collecte de profils n&apos;en a pas.</p>
+        {back}
+      </section>
+    );
+  }
+  const groups = await campaignNeedsGroups(campaign.id);
+  if (!groups.ready) {
+    return (
+      <section aria-labelledby="groups-title" className="space-y-3 rounded-xl bg-white p-6 shadow-sm">
+        <h2 id="groups-title" className="text-xl font-bold">Groupes de besoins</h2>
+        <p className="text-slate-700">
+          Les groupes de besoins s&apos;afficheront dès que {groups.minimum} participants auront envoyé leurs résultats ({groups.received} reçu{groups.received > 1 ? "s" : ""} pour l&apos;instant).
+        </p>
+        {back}
+      </section>
+    );
+  }
+  const movedId = Number(query.deplace) || null;
+  const moved = movedId === null ? null : groups.groups.flatMap((g) => g.pupils.map((p) => ({ ...p, group: g.number }))).find((p) => p.participationId === movedId);
+  return (
+    <div data-sheet className="space-y-6">
+      <link rel="stylesheet" href="/print/needs-groups.css" precedence="default" />
+      <link rel="stylesheet" href="/print/sheet.css" precedence="default" />
+      <section aria-labelledby="groups-title" className="space-y-3 rounded-xl bg-white p-6 shadow-sm">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="groups-title" className="text-xl font-bold">Groupes de besoins ({groups.groupCount})</h2>
+          {back}
+        </div>
+        <p className="text-slate-700">
+          Les {groups.received} élèves dont les résultats sont reçus sont répartis en {groups.groupCount} groupe{groups.groupCount > 1 ? "s" : ""} selon leur maîtrise de chaque sujet, pour que chaque groupe partage les sujets qu&apos;il doit travailler ; les mêmes résultats donnent toujours les mêmes groupes.{" "}
+          {groups.isChosenByTeacher ? "Le nombre de groupes reste celui que vous avez choisi ou arrangé, jusqu'au prochain recalcul." : "Le nombre de groupes est celui qui sépare le mieux les élèves."}
+        </p>
+        <p className="font-medium">{groups.separation}</p>
+        {query.recalcule === "1" && <p role="status" className="rounded bg-green-50 p-2 text-green-900 print:hidden">Les groupes ont été recalculés.</p>}
+        {moved && <p role="status" className="rounded bg-green-50 p-2 text-green-900 print:hidden">{moved.firstName} {moved.lastName} est maintenant dans le groupe {moved.group}.</p>}
+        <div className="flex flex-wrap gap-3 print:hidden">
+          <a href={`/api/campagnes/${campaign.id}/groupes`} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100">
+            Exporter les groupes (.csv)
+          </a>
+          <PrintButton />
+          {query.recalculer !== "1" && (
+            <Link href={`${base}?recalculer=1`} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100">
+              Recalculer les groupes
+            </Link>
+          )}
+        </div>
+        {query.recalculer === "1" && (
+          <RecomputeForm
+            campaignId={campaign.id}
+            automaticGroupCount={groups.automaticGroupCount}
+            maxGroupCount={groups.maxGroupCount}
+            current={groups.isChosenByTeacher ? groups.groupCount : "auto"}
+            movedCount={groups.movedCount}
+            cancelHref={base}
+          />
+        )}
+      </section>
+      {groups.groups.map((group) => (
+        <NeedsGroupSection key={group.number} campaignId={campaign.id} group={group} groupCount={groups.groupCount} movedId={movedId} />
+      ))}
+    </div>
+  );
+}

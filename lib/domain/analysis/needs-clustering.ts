@@ -1,6 +1,6 @@
 /**
  * Needs groups, the clustering part: pupils are points (one coordinate per subject: their mastery of that tube,
- * 0..1), grouped by k-means (ml-kmeans, k-means++ start with a fixed seed, docs/adr/0014-needs-groups.md).
+ * 0..1), grouped by k-means (ml-kmeans, k-means++ start with a fixed seed, docs/adr/0015-needs-groups.md).
  * Same points in the same order → same groups: the caller orders pupils canonically (participation id).
  * The silhouette (Rousseeuw 1987) says how well groups separate and picks the default number of groups.
  */

@@ -227,6 +227,14 @@ async function insertTubeSums(client: pg.Client, campaignId: number): Promise<vo
      WHERE p.campaign_id = $1 AND p.is_latest_shared GROUP BY p.campaign_id, r.tube_id`,
     [campaignId],
   );
+  // The « Questions » view's counts, as the sharing keeps them (only the 10,000 campaign has answers).
+  await client.query(
+    `INSERT INTO campaign_challenge_sums (campaign_id, challenge_id, met_count, success_count)
+     SELECT p.campaign_id, an.challenge_id, count(*), count(*) FILTER (WHERE an.result = 'OK')
+     FROM participations p JOIN assessments a ON a.participation_id = p.id JOIN answers an ON an.assessment_id = a.id
+     WHERE p.campaign_id = $1 AND p.is_latest_shared GROUP BY p.campaign_id, an.challenge_id`,
+    [campaignId],
+  );
 }
 
 async function main(): Promise<void> {

@@ -63,19 +63,16 @@ export async function unsafeCampaignTargetSkills(campaignIds: readonly number[])
 
 /**
  * The « Questions » view of Analyse: per challenge met in the campaign's counted participations (the latest shared
- * one of each pupil, as every tab of Analyse), how many pupils met it and how many got it right. Aggregates only:
- * no pupil's answer leaves the database. One assessment per participation (a retry is a new participation).
- * The caller checked that the teacher may read the campaign.
+ * one of each pupil, as every tab of Analyse), how many pupils met it and how many got it right — read from the sums
+ * kept at sharing (campaign_challenge_sums, results-read-models.ts): one row per challenge, whatever the campaign's
+ * size. Aggregates only: no pupil's answer leaves the database. The caller checked that the teacher may read the campaign.
  */
 export async function campaignChallengeResults(campaignId: number): Promise<{ challengeId: string; met: number; successes: number }[]> {
-  const { rows } = await pgPool().query<{ challenge_id: string; met: string; successes: string }>(
-    `SELECT an.challenge_id, count(*) AS met, count(*) FILTER (WHERE an.result = 'OK') AS successes
-     FROM participations p JOIN assessments a ON a.participation_id = p.id JOIN answers an ON an.assessment_id = a.id
-     WHERE p.campaign_id = $1 AND p.is_latest_shared
-     GROUP BY an.challenge_id`,
+  const { rows } = await pgPool().query<{ challenge_id: string; met_count: number; success_count: number }>(
+    `SELECT challenge_id, met_count, success_count FROM campaign_challenge_sums WHERE campaign_id = $1 AND met_count > 0`,
     [campaignId],
   );
-  return rows.map((row) => ({ challengeId: row.challenge_id, met: Number(row.met), successes: Number(row.successes) }));
+  return rows.map((row) => ({ challengeId: row.challenge_id, met: row.met_count, successes: row.success_count }));
 }
 
 export type ChallengeWithContext = {

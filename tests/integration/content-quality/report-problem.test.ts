@@ -91,5 +91,16 @@ describe("the « Questions » view's counts", () => {
     }
     expect(new Map(counts.map((c) => [c.challengeId, { met: c.met, successes: c.successes }]))).toEqual(byChallenge);
     expect(counts.some((c) => c.successes > 0) && counts.some((c) => c.successes < c.met)).toBe(true);
+
+    // The teacher deletes the first pupil's participation: their answers leave the counts.
+    const { softDeleteParticipation } = await import("@/lib/db/queries/campaign-results");
+    const deleted = await db.participation.findFirstOrThrow({ where: { campaignId, userId: sent[0].id }, select: { id: true } });
+    await softDeleteParticipation(deleted.id, { userId: (await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).ownerId, clientAddress: "127.0.0.1" }, new Date());
+    const remaining = await db.$queryRawUnsafe<{ challenge_id: string; met: bigint }[]>(
+      `SELECT an.challenge_id, count(*) AS met FROM answers an JOIN assessments a ON a.id = an.assessment_id WHERE a.user_id = $1 GROUP BY an.challenge_id`,
+      sent[1].id,
+    );
+    const after = await campaignChallengeResults(campaignId);
+    expect(new Map(after.map((c) => [c.challengeId, c.met]))).toEqual(new Map(remaining.map((r) => [r.challenge_id, Number(r.met)])));
   });
 });

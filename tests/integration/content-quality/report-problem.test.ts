@@ -67,6 +67,20 @@ describe("« Signaler un problème »", () => {
   });
 });
 
+describe("a pupil's reports and their personal data", () => {
+  it("are in « Télécharger mes données », and their comments go when the account is deleted (the categories stay)", async () => {
+    const { campaignId, code } = await campaignWithTeacher();
+    const { pupil, assessmentId, current } = await pupilMidTest(campaignId, code);
+    await reportProblem({ userId: pupil.id, fields: { assessmentId: String(assessmentId), challengeId: current.challengeId, category: "AUTRE", comment: "Je suis Léa de 4e B" } });
+    const { exportMyData } = await import("@/lib/use-cases/privacy/export-my-data");
+    const file = await exportMyData({ userId: pupil.id, address: "127.0.0.1" });
+    expect(JSON.stringify(file)).toContain("Je suis Léa de 4e B");
+    const { deleteMyAccount } = await import("@/lib/use-cases/privacy/delete-my-account");
+    await deleteMyAccount({ userId: pupil.id, password: "Pix12345", address: "127.0.0.1" });
+    expect(await db.problemReport.findMany({ select: { category: true, comment: true } })).toEqual([{ category: "AUTRE", comment: null }]);
+  });
+});
+
 describe("the « Questions » view's counts", () => {
   it("count each question met by the sent results only (latest sending of each pupil), with its successes", { timeout: 120_000 }, async () => {
     const { campaignId, code } = await campaignWithTeacher();

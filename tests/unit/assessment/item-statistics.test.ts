@@ -86,6 +86,16 @@ describe("itemStatistics on simulated classes", () => {
     expect(of(DEAD_DISTRACTOR).discrimination!).toBeGreaterThan(0.2);
   });
 
+  it("does not call out the distractors of an item that is merely easy (every one rare, none left aside)", () => {
+    const easy: StatisticsTest[] = Array.from({ length: 400 }, (_, i) => ({
+      targetSkills: tube("e", 3),
+      answers: [{ challengeId: "e-1-c0", skillId: "e-1", result: i % 100 < 95 ? "OK" : "KO", timeSpent: 10, value: choices(i % 100 < 95 ? 1 : 2 + (i % 3)) }],
+    }));
+    const [stats] = itemStatistics({ tests: easy, challenges: new Map([["e-1-c0", { type: "QCU", proposalsCount: 4, solution: [1] }]]), parameters: ENGINE_PARAMETERS });
+    expect(stats.options!.filter((o) => !o.isKey).every((o) => o.share < 0.02)).toBe(true);
+    expect(stats.flags.filter((f) => f.kind === "DISTRACTEUR_DELAISSE")).toEqual([]);
+  });
+
   it("finds that items behaving as their model says discriminate positively, and flags none of them backwards", () => {
     const honest = statistics.filter((s) => s.challengeId !== MISKEYED && s.attempts >= MINIMUM_ATTEMPTS);
     expect(honest.length).toBeGreaterThan(10);

@@ -27,6 +27,8 @@ export type ChallengeKey = { type: string; proposalsCount: number | null; soluti
 export const MINIMUM_ATTEMPTS = 30;
 /** A distractor chosen by fewer than this share of the answers that chose something does not distract. */
 export const UNCHOSEN_DISTRACTOR_SHARE = 0.02;
+/** …and fewer than this fraction of an even share of the distractors' picks. */
+const DEAD_DISTRACTOR_FRACTION = 0.25;
 /** A distractor must draw this share of the choices (and 10 pupils) before its choosers' level is compared with the key's. */
 const COMPARED_DISTRACTOR_SHARE = 0.1;
 const COMPARED_DISTRACTOR_CHOOSERS = 10;
@@ -235,8 +237,12 @@ function optionFlags(options: OptionShare[]): ItemFlag[] {
       });
     }
   }
-  for (const option of options.filter((o) => !o.isKey && o.share < UNCHOSEN_DISTRACTOR_SHARE)) {
-    flags.push({ kind: "DISTRACTEUR_DELAISSE", option: option.option, label: `Distracteur délaissé : la proposition ${option.option} n'est choisie que par ${option.chosen} réponse${option.chosen > 1 ? "s" : ""} (moins de ${UNCHOSEN_DISTRACTOR_SHARE * 100} %)` });
+  // « Nobody picks it »: under 2 % of the answers, and under a quarter of what the wrong answers would give each
+  // distractor if spread evenly — on a very easy item every distractor is rare, which is not the distractor's fault.
+  const distractors = options.filter((o) => !o.isKey);
+  const evenShare = distractors.reduce((total, o) => total + o.chosen, 0) / Math.max(1, distractors.length);
+  for (const option of distractors.filter((o) => o.share < UNCHOSEN_DISTRACTOR_SHARE && o.chosen < DEAD_DISTRACTOR_FRACTION * evenShare)) {
+    flags.push({ kind: "DISTRACTEUR_DELAISSE", option: option.option, label: `Distracteur délaissé : la proposition ${option.option} n'est choisie que par ${option.chosen} réponse${option.chosen > 1 ? "s" : ""} (moins de ${UNCHOSEN_DISTRACTOR_SHARE * 100} %, les autres distracteurs ${Math.round(evenShare)} en moyenne)` });
   }
   return flags;
 }

@@ -29,7 +29,7 @@ export async function POST(request: Request): Promise<Response> {
   } catch {
     return reply(400, false, "Formulaire illisible : rechargez la page.");
   }
-  const fields = { assessmentId: form.get("assessmentId"), challengeId: form.get("challengeId"), category: form.get("category"), comment: form.get("comment") };
+  const fields = { assessmentId: form.get("assessmentId"), challengeId: form.get("question"), category: form.get("category"), comment: form.get("comment") };
   // Where a no-JavaScript post goes back to: the question page of the campaign the form came from (code checked below).
   const rawCode = form.get("code");
   const back = typeof rawCode === "string" && /^[A-Z0-9]{1,20}$/.test(rawCode) ? `/campagnes/${rawCode}/evaluation` : null;

@@ -31,7 +31,8 @@ export function ReportProblem({ code, assessmentId, challengeId, status = null, 
       <form id={formId} method="post" action="/api/signalements" className="mt-3 space-y-3">
         <input type="hidden" name="code" value={code} />
         <input type="hidden" name="assessmentId" value={String(assessmentId)} />
-        <input type="hidden" name="challengeId" value={challengeId} />
+        {/* Not « challengeId »: the answer form next to it has one, and pages and tests look for it there. */}
+        <input type="hidden" name="question" value={challengeId} />
         <fieldset className="space-y-1">
           <legend className="mb-1 font-medium text-slate-800">Quel problème avez-vous rencontré avec cette question&#8239;?</legend>
           {Object.entries(PROBLEM_CATEGORIES).map(([value, label]) => (

@@ -4,6 +4,8 @@ import { newCampaignCode, signUpThroughRoster } from "./roster-helpers";
 /** Issue 14.5 and 16: the « Questions » view of Analyse, and « Signaler un problème » under a question. */
 
 test("the teacher sees the questions the demo campaign's pupils met: success rate, pupils, text, key and correction, by subject or by success", async ({ page }) => {
+  // Five pages, each scanned for accessibility (the Questions page is long): more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   await loginToOrga(page, DEMO.member);
   await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).click();
   await page.waitForURL(/\/orga\/campagnes\/\d+$/);

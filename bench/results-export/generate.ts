@@ -1,8 +1,8 @@
 /**
  * Data for the results-export bench: one school, two assessment campaigns on the "Parcours de rentrée 3e"
  * (96 skills, 32 tubes) with 10,000 and 100,000 shared participations. Every participant has a learner
- * (class), an external id, a knowledge snapshot (about 70 % of the campaign skills assessed) and its 32
- * per-tube rows, both derived from the same deterministic pseudo-random answers, so they agree.
+ * (class), an external id (and, in the 10,000 campaign, a completed assessment with its answers), a knowledge snapshot (about 70 % of the
+ * campaign skills assessed) and its 32 per-tube rows, both derived from the same deterministic pseudo-random answers, so they agree.
  *   npx tsx bench/results-export/generate.ts        (from the repository root; about a minute)
  *   npx tsx bench/results-export/generate.ts --tailles 10000   (only the 10,000 campaign and its collection: the
  *                                                              results-pages bench needs nothing more)
@@ -90,7 +90,7 @@ async function insertParticipants(client: pg.Client, campaignId: number, establi
  * validated when its level is within the participant's ability (1..5) plus or minus one. Hashes make
  * the data repeatable from one generation to the next.
  */
-async function insertResults(client: pg.Client, campaignId: number, [first, last]: [number, number]): Promise<void> {
+async function insertResults(client: pg.Client, campaignId: number, [first, last]: [number, number], withAnswers: boolean): Promise<void> {
   await client.query("DROP TABLE IF EXISTS bench_answers");
   await client.query(
     `CREATE TEMP TABLE bench_answers AS
@@ -120,6 +120,34 @@ async function insertResults(client: pg.Client, campaignId: number, [first, last
             COALESCE(max(level) FILTER (WHERE is_assessed AND is_validated), 0),
             COALESCE(min(level) FILTER (WHERE NOT (is_assessed AND is_validated)), max(level))
      FROM bench_answers GROUP BY participation_id, tube_id`,
+  );
+  // The answers behind them (the Questions view of Analyse and the item report read these): one completed assessment
+  // per participation, one answer per assessed skill on one of its challenges (picked by hash), right when the skill
+  // is validated; a wrong answer names a wrong proposal (canonical numbers), one in ten is « Je passe ». Only for the
+  // 10,000 campaign (6.7 million answers for the 100,000 one would only slow the export bench's generation down).
+  if (withAnswers) await client.query(
+    `WITH new_assessments AS (
+       INSERT INTO assessments (user_id, participation_id, state, answers_count, created_at, updated_at)
+       SELECT p.user_id, p.id, 'COMPLETED', 0, p.created_at, p.shared_at FROM participations p WHERE p.campaign_id = $1 AND p.id BETWEEN $2 AND $3
+       RETURNING id, participation_id
+     )
+     INSERT INTO answers (assessment_id, challenge_id, value, result, time_spent, created_at)
+     SELECT na.id, ch.id,
+            CASE WHEN NOT b.is_validated AND h % 10 = 0 THEN 'null'::jsonb
+                 WHEN ch.content->>'type' = 'QCU' THEN jsonb_build_object('kind', 'choices', 'selected', jsonb_build_array(
+                   CASE WHEN b.is_validated THEN (ch.content->>'solution')::int
+                        ELSE ((ch.content->>'solution')::int - 1 + 1 + h % (jsonb_array_length(ch.content->'proposals') - 1)) % jsonb_array_length(ch.content->'proposals') + 1 END))
+                 WHEN ch.content->>'type' = 'QCM' THEN jsonb_build_object('kind', 'choices', 'selected',
+                   CASE WHEN b.is_validated THEN ch.content->'solution' ELSE jsonb_build_array(1 + h % jsonb_array_length(ch.content->'proposals')) END)
+                 ELSE '{"kind":"fields","values":{}}'::jsonb END,
+            (CASE WHEN b.is_validated THEN 'OK' WHEN h % 10 = 0 THEN 'ABAND' ELSE 'KO' END)::"AnswerResult",
+            10 + h % 80, now()
+     FROM bench_answers b JOIN new_assessments na ON na.participation_id = b.participation_id
+     CROSS JOIN LATERAL (SELECT abs(hashtext(b.skill_id || '#' || b.participation_id::text)) AS h) hashed
+     CROSS JOIN LATERAL (SELECT c.id, c.content FROM challenges c WHERE c.skill_id = b.skill_id AND c.retired_at IS NULL
+                         ORDER BY md5(c.id || b.participation_id::text) LIMIT 1) ch
+     WHERE b.is_assessed`,
+    [campaignId, first, last],
   );
   // Stars as the product stores them: thresholds 0 / 21 / 51 / 81 % of the parcours' four stages.
   await client.query(
@@ -199,6 +227,14 @@ async function insertTubeSums(client: pg.Client, campaignId: number): Promise<vo
      WHERE p.campaign_id = $1 AND p.is_latest_shared GROUP BY p.campaign_id, r.tube_id`,
     [campaignId],
   );
+  // The « Questions » view's counts, as the sharing keeps them (only the 10,000 campaign has answers).
+  await client.query(
+    `INSERT INTO campaign_challenge_sums (campaign_id, challenge_id, met_count, success_count)
+     SELECT p.campaign_id, an.challenge_id, count(*), count(*) FILTER (WHERE an.result = 'OK')
+     FROM participations p JOIN assessments a ON a.participation_id = p.id JOIN answers an ON an.assessment_id = a.id
+     WHERE p.campaign_id = $1 AND p.is_latest_shared GROUP BY p.campaign_id, an.challenge_id`,
+    [campaignId],
+  );
 }
 
 async function main(): Promise<void> {
@@ -223,7 +259,7 @@ async function main(): Promise<void> {
           const count = Math.min(CHUNK, size - done);
           const range = await insertParticipants(client, campaignId, school.establishmentId, userNumber + 1, userNumber + count);
           userNumber += count;
-          await insertResults(client, campaignId, range);
+          await insertResults(client, campaignId, range, size === 10_000);
           process.stdout.write(`\r  ${done + count} / ${size}`);
         }
         await insertTubeSums(client, campaignId);
@@ -238,7 +274,7 @@ async function main(): Promise<void> {
       await client.query("VACUUM ANALYZE");
       const sizes = await client.query<{ table: string; rows: string; size: string }>(
         `SELECT relname AS table, n_live_tup::text AS rows, pg_size_pretty(pg_total_relation_size(relid)) AS size FROM pg_stat_user_tables
-         WHERE relname IN ('participations', 'participation_tube_results', 'participation_snapshots', 'learners', 'users') ORDER BY relname`,
+         WHERE relname IN ('participations', 'participation_tube_results', 'participation_snapshots', 'learners', 'users', 'assessments', 'answers') ORDER BY relname`,
       );
       for (const row of sizes.rows) console.log(`  ${row.table.padEnd(28)} ${row.rows.padStart(9)} lignes  ${row.size}`);
     } finally {

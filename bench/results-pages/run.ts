@@ -1,5 +1,5 @@
 /**
- * Server time of the teacher's Résultats, Analyse and Activité tabs on the 10,000-participation campaign
+ * Server time of the teacher's Résultats, Analyse (and its « Questions » view) and Activité tabs on the 10,000-participation campaign
  * made by bench/results-export/generate.ts (run that first, `--tailles 10000` is enough), and of the same tabs of
  * its 10,000-profile « Collecter les profils » campaign: every query a tab's page runs (access check, header, list,
  * filters, help panel), as the page runs them, after the session is read. Prints the median and worst of several
@@ -28,6 +28,7 @@ const { campaignDetails } = await import("../../lib/db/queries/campaign-list");
 const { campaignMissingLearners } = await import("../../lib/db/queries/campaign-missing-learners");
 const { stagesOfCampaign } = await import("../../lib/db/repositories/results-repository");
 const { campaignAnalysis } = await import("../../lib/use-cases/campaigns/campaign-analysis");
+const { campaignQuestions } = await import("../../lib/use-cases/campaigns/campaign-questions");
 const { readableCampaign } = await import("../../lib/use-cases/campaigns/manage-campaign");
 const { collectionResultsList, collectionStats, profileDetail } = await import("../../lib/db/queries/profiles-collection-results");
 const { frameworkCompetences } = await import("../../lib/db/queries/pix-profile");
@@ -71,6 +72,8 @@ try {
     ["Résultats, filtre palier 2", resultsPage({ ...none, stage: 2 })],
     ["Résultats, filtre classe « 4e B »", resultsPage({ ...none, division: "4e B" })],
     ["Analyse (sujets + compétences)", async () => campaignAnalysis((await header()).id)],
+    ["Analyse › Questions (par sujet, page 1)", async () => campaignQuestions((await header()).id, "sujet", 1)],
+    ["Analyse › Questions (réussite croissante, page 2)", async () => campaignQuestions((await header()).id, "reussite-croissante", 2)],
     ["Activité (cartes, graphique, participants)", async () => {
       const access = await header();
       await Promise.all([campaignParticipants(access.id, {}), activityStats(access.id), dailyActivity(access.id), campaignDivisions(access.id)]);

@@ -64,7 +64,8 @@ const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ").replace(/\s
 async function shownQuestion(page: Page): Promise<{ challengeId: string; proposals: string[] }> {
   await expect(page.getByRole("button", { name: "Je valide" })).toBeVisible();
   const challengeId = await page.locator("input[name=challengeId]").inputValue();
-  const proposals = (await page.locator("fieldset label").allInnerTexts()).map(plain);
+  // The answer form's proposals (« Signaler un problème » below it has a fieldset of its own).
+  const proposals = (await page.locator("form:has(input[name=challengeId]) fieldset label").allInnerTexts()).map(plain);
   return { challengeId, proposals };
 }
 

@@ -1,4 +1,5 @@
 import { ChallengeForm } from "@/components/app/campaign/challenge-form";
+import { ReportProblem } from "@/components/app/campaign/report-problem";
 import { SafeMarkdown } from "@/components/ui/safe-markdown";
 import { primaryButton } from "@/components/ui/button-styles";
 import { startTimerAction } from "@/lib/actions/pupil-actions";
@@ -11,6 +12,8 @@ export type QuestionPanelProps = {
   campaign: { code: string; name: string; title: string | null };
   question: { challengeId: string; answersCount: number; isTimerStarted: boolean; askedAt: Date | null; optionSeed: string };
   source: ChallengeSource;
+  /** `?signalement=` after a report sent without JavaScript (report-problem.tsx). */
+  reportStatus?: string | null;
 };
 
 /** The text a screen reader hears when the question arrives without a page load (answer-flow.tsx). */
@@ -22,7 +25,7 @@ export function questionAnnouncement(answersCount: number): string {
  * A question as the pupil sees it (or the warning before a timed one). Rendered by the evaluation page, and by the
  * answer action for the question after an answer (the browser swaps it in without loading the page).
  */
-export function QuestionPanel({ campaign, question, source }: QuestionPanelProps) {
+export function QuestionPanel({ campaign, question, source, reportStatus = null }: QuestionPanelProps) {
   const challenge = publicChallenge(source, displayOrder(question.optionSeed, source));
   const number = questionNumberInGroup(question.answersCount);
   const heading = `Question ${number} sur ${CHECKPOINT_EVERY}`;
@@ -52,6 +55,8 @@ export function QuestionPanel({ campaign, question, source }: QuestionPanelProps
         </div>
       </div>
       <ChallengeForm key={challenge.id} code={campaign.code} challenge={challenge} secondsLeft={secondsLeft} instruction={<SafeMarkdown>{challenge.instruction}</SafeMarkdown>} />
+      {/* The option seed is the assessment's id (answer-challenge.ts): the report names the pupil's own assessment. */}
+      <ReportProblem key={`signalement-${challenge.id}`} code={campaign.code} assessmentId={question.optionSeed} challengeId={challenge.id} status={reportStatus} />
     </section>
   );
 }

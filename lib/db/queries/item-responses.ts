@@ -60,3 +60,55 @@ export async function unsafeCampaignTargetSkills(campaignIds: readonly number[])
   for (const row of rows) byCampaign.get(row.campaign_id)!.push({ id: row.id, name: row.name, tubeId: row.tube_id, competenceId: row.competence_id, level: row.level });
   return byCampaign;
 }
+
+/**
+ * The « Questions » view of Analyse: per challenge met in the campaign's counted participations (the latest shared
+ * one of each pupil, as every tab of Analyse), how many pupils met it and how many got it right — read from the sums
+ * kept at sharing (campaign_challenge_sums, results-read-models.ts): one row per challenge, whatever the campaign's
+ * size. Aggregates only: no pupil's answer leaves the database. The caller checked that the teacher may read the campaign.
+ */
+export async function campaignChallengeResults(campaignId: number): Promise<{ challengeId: string; met: number; successes: number }[]> {
+  const { rows } = await pgPool().query<{ challenge_id: string; met_count: number; success_count: number }>(
+    `SELECT challenge_id, met_count, success_count FROM campaign_challenge_sums WHERE campaign_id = $1 AND met_count > 0`,
+    [campaignId],
+  );
+  return rows.map((row) => ({ challengeId: row.challenge_id, met: row.met_count, successes: row.success_count }));
+}
+
+export type ChallengeWithContext = {
+  id: string;
+  content: unknown;
+  skillId: string;
+  skillName: string;
+  level: number;
+  tubeId: string;
+  tubeTitle: string;
+  competenceIndex: string;
+  competenceName: string;
+  areaColor: string;
+};
+
+/**
+ * Challenges with their skill, tube and competence, for the « Questions » view (only the ones the campaign's pupils
+ * met and sent: they saw the right answer and its correction at their checkpoints) and the content report.
+ */
+export async function challengesWithContext(ids: readonly string[]): Promise<ChallengeWithContext[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await pgPool().query<{ id: string; content: unknown; skill_id: string; skill_name: string; level: number; tube_id: string; tube_title: string; competence_index: string; competence_name: string; area_color: string }>(
+    `SELECT ch.id, ch.content, s.id AS skill_id, s.name AS skill_name, s.level, t.id AS tube_id, t.practical_title AS tube_title,
+            c.index AS competence_index, c.name AS competence_name, a.color AS area_color
+     FROM challenges ch JOIN skills s ON s.id = ch.skill_id JOIN tubes t ON t.id = s.tube_id
+     JOIN competences c ON c.id = t.competence_id JOIN areas a ON a.id = c.area_id
+     WHERE ch.id = ANY($1::text[])`,
+    [ids],
+  );
+  return rows.map((r) => ({ id: r.id, content: r.content, skillId: r.skill_id, skillName: r.skill_name, level: r.level, tubeId: r.tube_id, tubeTitle: r.tube_title, competenceIndex: r.competence_index, competenceName: r.competence_name, areaColor: r.area_color }));
+}
+
+/** Every problem report (« Signaler un problème »), for the content authors' command. UNSCOPED: operators only. */
+export async function unsafeProblemReports(): Promise<{ challengeId: string; category: "CONSIGNE" | "REPONSE" | "MEDIA" | "AUTRE"; comment: string | null; createdAt: Date }[]> {
+  const { rows } = await pgPool().query<{ challenge_id: string; category: "CONSIGNE" | "REPONSE" | "MEDIA" | "AUTRE"; comment: string | null; created_at: Date }>(
+    `SELECT challenge_id, category::text AS category, comment, created_at FROM problem_reports ORDER BY challenge_id, created_at`,
+  );
+  return rows.map((r) => ({ challengeId: r.challenge_id, category: r.category, comment: r.comment, createdAt: r.created_at }));
+}

@@ -23,7 +23,8 @@ async function readPersonalData(tx: Tx, userId: number): Promise<StoredPersonalD
     tx.participation.findMany({ where: { userId }, orderBy: { id: "asc" }, include: { campaign: { select: { name: true, title: true, establishment: { select: { name: true } } } } } }),
     tx.assessment.findMany({
       where: { userId }, orderBy: { id: "asc" },
-      select: { id: true, participationId: true, state: true, createdAt: true, answers: { orderBy: { id: "asc" }, select: { challengeId: true, value: true, result: true, timeSpent: true, createdAt: true } } },
+      select: { id: true, participationId: true, state: true, createdAt: true, answers: { orderBy: { id: "asc" }, select: { challengeId: true, value: true, result: true, timeSpent: true, createdAt: true } },
+        problemReports: { orderBy: { id: "asc" }, select: { challengeId: true, category: true, comment: true, createdAt: true } } },
     }),
     tx.knowledgeElement.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { skillId: true, competenceId: true, status: true, source: true, earnedPix: true, createdAt: true } }),
     tx.auditLog.findMany({ where: { targetUserId: userId }, orderBy: { id: "asc" }, select: { action: true, occurredAt: true, establishmentId: true, actorUserId: true } }),
@@ -74,7 +75,7 @@ export async function findDeletableAccount(userId: number): Promise<(DeletableAc
 /**
  * Anonymises the account in one transaction (with its audit line): logins, password, GAR id, names, birthdate and
  * every token go; the roster entries of every school are detached; the external ids the pupil typed in
- * participations are erased. Participations, answers and knowledge elements keep pointing at the row, which no
+ * participations and the comments of their problem reports are erased. Participations, answers and knowledge elements keep pointing at the row, which no
  * longer identifies anyone, so that schools' counts and averages do not change. Refused (false) for an account that
  * is (still) a Pix Orga member or was deleted meanwhile.
  */
@@ -101,6 +102,8 @@ export async function anonymiseAccount(userId: number, audit: (counts: { learner
     if (user.saml_id) await tx.pendingSamlIdentity.deleteMany({ where: { samlId: user.saml_id } });
     const { count: learnersUnlinked } = await tx.learner.updateMany({ where: { userId }, data: { userId: null, updatedAt: now } });
     const { count: participations } = await tx.participation.updateMany({ where: { userId }, data: { participantExternalId: null } });
+    // What the pupil wrote in « Signaler un problème » may name them: the comments go, the categories stay for the authors.
+    await tx.problemReport.updateMany({ where: { assessment: { userId }, comment: { not: null } }, data: { comment: null } });
     await writeAudit(tx, [audit({ learnersUnlinked, participations })], now);
     return true;
   });

@@ -6,6 +6,8 @@ import type { Prisma } from "../generated/client";
  * - `participations.is_latest_shared`: the participation whose results the teacher sees for its pupil
  *   (shared, not deleted, the pupil's latest shared one: a pupil who sent twice counts once);
  * - `campaign_tube_sums`: per campaign and tube, the sums of the Analyse formula over those participations;
+ * - `campaign_challenge_sums`: per campaign and challenge, the pupils of those participations who met it and
+ *   those who got it right (the « Questions » view of Analyse);
  * - `campaign_competence_levels` (profiles collections): per campaign, competence and level, the counted profiles
  *   at that level and their pix.
  * The tabs then read one row per tube or competence level, or a partial index, instead of every pupil's rows.
@@ -40,6 +42,25 @@ async function applyTubeSums(tx: Tx, participationIds: number[], sign: 1 | -1): 
   );
 }
 
+/** Adds (sign 1) or removes (sign -1) the answers of these participations to their campaigns' per-challenge counts. */
+async function applyChallengeSums(tx: Tx, participationIds: number[], sign: 1 | -1): Promise<void> {
+  if (participationIds.length === 0) return;
+  // Profiles collections have no assessment: nothing to do for them. Rows in key order (no deadlock).
+  await tx.$executeRawUnsafe(
+    `INSERT INTO campaign_challenge_sums AS s (campaign_id, challenge_id, met_count, success_count)
+     SELECT p.campaign_id, an.challenge_id, $2 * count(*), $2 * count(*) FILTER (WHERE an.result = 'OK')
+     FROM participations p JOIN assessments a ON a.participation_id = p.id JOIN answers an ON an.assessment_id = a.id
+     WHERE p.id = ANY($1::int[])
+     GROUP BY p.campaign_id, an.challenge_id
+     ORDER BY p.campaign_id, an.challenge_id
+     ON CONFLICT (campaign_id, challenge_id) DO UPDATE SET
+       met_count = s.met_count + EXCLUDED.met_count,
+       success_count = s.success_count + EXCLUDED.success_count`,
+    participationIds,
+    sign,
+  );
+}
+
 /** Level of a competence from its pix, as pixProfile computes it (pix are kept capped): 8 pix per level. */
 const LEVEL_OF = (pix: string) => `floor(${pix}::numeric / 8)::int`;
 
@@ -65,6 +86,7 @@ async function applyCompetenceLevels(tx: Tx, participationIds: number[], sign: 1
 /** Both kinds of sums, for participations entering (1) or leaving (-1) the results. */
 async function applySums(tx: Tx, participationIds: number[], sign: 1 | -1): Promise<void> {
   await applyTubeSums(tx, participationIds, sign);
+  await applyChallengeSums(tx, participationIds, sign);
   await applyCompetenceLevels(tx, participationIds, sign);
 }
 
@@ -107,6 +129,7 @@ export async function uncountParticipations(tx: Tx, where: { participationIds: n
         );
   if ("campaignId" in where) {
     await tx.campaignTubeSum.deleteMany({ where: { campaignId: where.campaignId } });
+    await tx.campaignChallengeSum.deleteMany({ where: { campaignId: where.campaignId } });
     await tx.campaignCompetenceLevel.deleteMany({ where: { campaignId: where.campaignId } });
     return;
   }
@@ -140,6 +163,15 @@ export async function rebuildResultsReadModelsIn(tx: Tx, campaignId: number): Pr
      FROM participations p JOIN participation_tube_results r ON r.participation_id = p.id
      WHERE p.campaign_id = $1 AND p.is_latest_shared
      GROUP BY p.campaign_id, r.tube_id`,
+    campaignId,
+  );
+  await tx.campaignChallengeSum.deleteMany({ where: { campaignId } });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO campaign_challenge_sums (campaign_id, challenge_id, met_count, success_count)
+     SELECT p.campaign_id, an.challenge_id, count(*), count(*) FILTER (WHERE an.result = 'OK')
+     FROM participations p JOIN assessments a ON a.participation_id = p.id JOIN answers an ON an.assessment_id = a.id
+     WHERE p.campaign_id = $1 AND p.is_latest_shared
+     GROUP BY p.campaign_id, an.challenge_id`,
     campaignId,
   );
   await rebuildCompetenceLevels(tx, campaignId);

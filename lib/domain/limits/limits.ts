@@ -60,6 +60,12 @@ export const LIMITS = {
    */
   currentPassword: { points: 5, duration: 15 * MINUTE },
 
+  /**
+   * « Signaler un problème » under a question, per account (every attempt counts): 20 an hour is more than a pupil
+   * meets questions worth reporting, and keeps one account from flooding the content authors' report.
+   */
+  problemReports: { points: 20, duration: HOUR },
+
   /** Failed logins per address (any account): stops spraying one password over many accounts. */
   loginFailuresByAddress: { points: 100, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
   /** Failed logins per (typed login, address): guessing one account from one place. */

@@ -59,6 +59,8 @@ export interface StoredAssessment {
   state: string;
   createdAt: Date;
   answers: { challengeId: string; value: unknown; result: string; timeSpent: number | null; createdAt: Date }[];
+  /** « Signaler un problème » on its questions. */
+  problemReports: { challengeId: string; category: string; comment: string | null; createdAt: Date }[];
 }
 
 export interface StoredKnowledgeElement {
@@ -160,6 +162,7 @@ export function personalDataFile(data: StoredPersonalData, exportedAt: Date) {
       etat: e.state,
       commenceeLe: iso(e.createdAt),
       reponses: e.answers.map((r) => ({ epreuve: r.challengeId, reponse: r.value, resultat: r.result, secondes: r.timeSpent, le: iso(r.createdAt) })),
+      signalements: e.problemReports.map((r) => ({ epreuve: r.challengeId, probleme: r.category, commentaire: r.comment, le: iso(r.createdAt) })),
     })),
     acquis: data.knowledgeElements.map((k) => ({ acquis: k.skillId, competence: k.competenceId, statut: k.status, source: k.source, pix: k.earnedPix, le: iso(k.createdAt) })),
     historique: data.history.map((h) => ({ action: HISTORY_LABELS[h.action] ?? h.action, le: iso(h.occurredAt), etablissement: h.establishment, parVous: h.isOwnAction })),

@@ -80,6 +80,13 @@ export const ORGA_PAGES: Row[] = [
     refusal: ORGA_REFUSAL,
   },
   {
+    entry: "page /orga/campagnes/[id]/analyse/questions",
+    rule: "« Questions » of a campaign's Analyse (aggregates, no pupil named): the members of its establishment only.",
+    probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/analyse/questions` }),
+    allowed: allowedFor([...TEAM_A], { status: 200, shows: ["Zqcampa1", "de réussite"], hides: ["Zqpupila"] }),
+    refusal: ORGA_REFUSAL,
+  },
+  {
     entry: "page /orga/campagnes/[id]/modifier",
     rule: "Editing a campaign: its owner or an ADMIN of its establishment (a1 belongs to ADMIN A: MEMBER A is refused).",
     probe: (w) => ({ page: `/orga/campagnes/${w.campaigns.a1.id}/modifier` }),

@@ -140,6 +140,19 @@ export const ROUTES: Row[] = [
     refusal: { status: [403] },
   },
   {
+    entry: "POST /api/signalements",
+    rule: "« Signaler un problème »: a pupil on a question of their own assessment only (A1's current question in a2); another account's post is refused as unknown (404), stores nothing; the anonymous are sent to the login (303); counted per account.",
+    probe: (w) => ({ method: "POST", route: "/api/signalements", body: new URLSearchParams({ code: w.campaigns.a2.code, assessmentId: String(w.a1InProgressAssessment), question: w.a1CurrentChallenge, category: "CONSIGNE" }) }),
+    allowed: { pupil: { redirect: /^\/campagnes\/[A-Z0-9]+\/evaluation\?signalement=envoye#signalement-message$/, changes: ["problem_reports"] } },
+    refusal: { status: [303, 404] },
+  },
+  {
+    entry: "POST /api/signalements",
+    rule: "The same form posted by another site (its Origin names another host): 403, nothing written.",
+    probe: (w) => ({ method: "POST", route: "/api/signalements", body: new URLSearchParams({ assessmentId: String(w.a1InProgressAssessment), question: w.a1CurrentChallenge, category: "CONSIGNE" }), headers: { origin: "https://attacker.invalid" } }),
+    refusal: { status: [403] },
+  },
+  {
     entry: "GET /api/saml/login",
     rule: "Public: starts a GAR sign-in at the identity provider.",
     probe: () => ({ method: "GET", route: "/api/saml/login" }),

@@ -55,8 +55,9 @@ export type World = {
    *  b1: school B. */
   campaigns: Record<"a1" | "a2" | "a3" | "a4" | "a5" | "a6" | "b1", { id: number; code: string }>;
   participations: { a1Shared: number; a2Started: number; a1InProgress: number; a5Disposable: number; a6Shared: number };
-  /** The challenge A1 is currently asked in campaign a2. */
+  /** The challenge A1 is currently asked in campaign a2, and that assessment (« Signaler un problème » names it). */
   a1CurrentChallenge: string;
+  a1InProgressAssessment: number;
   /** rosterOnly: a victim (phase 1 types its name); rosterForReconcile / rosterForSignUp: joined by phase 2;
    *  unlinkable: linked to an account, « Dissocier » by phase 2; deletable: deleted from the roster by phase 2.
    *  managed, garOnly and forced sign in with accounts school A manages (created through its roster). */
@@ -229,6 +230,7 @@ export async function seedWorld(baseUrl: string): Promise<World> {
   const a1InProgress = (await startParticipation({ userId: pupilA1, code: a2.code, externalId: null })).participationId;
   const a1CurrentChallenge = await answer(pupilA1, a2.id, 2);
   if (!a1CurrentChallenge) throw new Error("Le parcours de la campagne a2 s'est terminé trop tôt pour la matrice.");
+  const a1InProgressAssessment = (await db.assessment.findFirstOrThrow({ where: { participationId: a1InProgress }, select: { id: true } })).id;
   const a5Disposable = (await startParticipation({ userId: pupilA2, code: a5.code, externalId: null })).participationId;
   const a6Shared = (await startParticipation({ userId: pupilA2, code: a6.code, externalId: null })).participationId;
   await answer(pupilA2, a6.id);
@@ -275,6 +277,7 @@ export async function seedWorld(baseUrl: string): Promise<World> {
     campaigns: { a1, a2, a3, a4, a5, a6, b1 },
     participations: { a1Shared, a2Started, a1InProgress, a5Disposable, a6Shared },
     a1CurrentChallenge,
+    a1InProgressAssessment,
     learners,
     memberships,
     invitations,

@@ -1,5 +1,5 @@
 import type { EngineParameters } from "../engine-parameters";
-import { posteriorState } from "../mastery-posterior";
+import { posteriorState, type Observation, type PosteriorState } from "../mastery-posterior";
 import { answerLikelihood, LEVEL_GRID, tubeLevelAtLeast } from "../posterior-model";
 import { preparePupils, type CalibrationPupil } from "./calibration-pupils";
 
@@ -23,6 +23,33 @@ export type ItemFit = {
   likelihoodRatio: number;
   flag: "TROP_FACILE" | "TROP_DIFFICILE" | null;
 };
+
+/**
+ * The pupil's posterior without one of their answers (exact: its likelihood divided out of its tube): the weights
+ * of θ on the grid (sum 1) and the chance of a right answer to it. What judges an item on the pupil's other answers.
+ */
+export function withoutAnswer(state: PosteriorState, answer: Observation, parameters: EngineParameters): { weights: Float64Array; rightProbability: number } {
+  const at = state.positionBySkillId.get(answer.skillId)!;
+  const tube = state.tubes[at.tube];
+  const grid = LEVEL_GRID.length;
+  const weights = new Float64Array(grid);
+  let right = 0;
+  let total = 0;
+  for (let g = 0; g < grid; g++) {
+    let mass = 0;
+    let rightHere = 0;
+    for (let k = 0; k < tube.states; k++) {
+      const share = tube.probabilities[g * tube.states + k] / answerLikelihood(k >= at.position, answer.isSuccess, parameters);
+      mass += share;
+      rightHere += share * answerLikelihood(k >= at.position, true, parameters);
+    }
+    weights[g] = state.weights[g] * mass;
+    total += weights[g];
+    right += state.weights[g] * rightHere;
+  }
+  for (let g = 0; g < grid; g++) weights[g] /= total;
+  return { weights, rightProbability: right / total };
+}
 
 /** A likelihood ratio of 9 or more (one parameter: p < 0.003) before an item is called out. */
 const EVIDENCE = 9;
@@ -50,22 +77,7 @@ export function itemFit(input: { pupils: readonly CalibrationPupil[]; parameters
     for (const answer of pupil.answers) {
       const at = state.positionBySkillId.get(answer.skillId)!;
       const tube = state.tubes[at.tube];
-      // Without this answer: weights of θ and, given θ, of the tube's states.
-      const weightsWithout = new Float64Array(grid);
-      let rightWithout = 0;
-      for (let g = 0; g < grid; g++) {
-        let mass = 0;
-        let right = 0;
-        for (let k = 0; k < tube.states; k++) {
-          const share = tube.probabilities[g * tube.states + k] / answerLikelihood(k >= at.position, answer.isSuccess, parameters);
-          mass += share;
-          right += share * answerLikelihood(k >= at.position, true, parameters);
-        }
-        weightsWithout[g] = state.weights[g] * mass;
-        rightWithout += state.weights[g] * right;
-      }
-      const total = weightsWithout.reduce((a, b) => a + b, 0);
-      const expected = rightWithout / total;
+      const { weights: weightsWithout, rightProbability: expected } = withoutAnswer(state, answer, parameters);
       const accumulator = byChallenge.get(answer.challengeId) ?? {
         skillId: answer.skillId,
         level: tube.skills[at.position - 1].level,
@@ -81,7 +93,7 @@ export function itemFit(input: { pupils: readonly CalibrationPupil[]; parameters
       accumulator.variance += expected * (1 - expected);
       DIFFICULTIES.forEach((_, d) => {
         let reach = 0;
-        for (let g = 0; g < grid; g++) reach += (weightsWithout[g] / total) * reachByDifficulty[d][g];
+        for (let g = 0; g < grid; g++) reach += weightsWithout[g] * reachByDifficulty[d][g];
         const right = parameters.guess + (1 - parameters.slip - parameters.guess) * reach;
         accumulator.logLikelihoodByDifficulty[d] += Math.log(answer.isSuccess ? right : 1 - right);
       });

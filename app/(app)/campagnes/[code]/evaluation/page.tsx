@@ -12,8 +12,9 @@ import { normalizeCampaignCode } from "@/lib/domain/campaigns/campaign-code";
 export const metadata: Metadata = { title: "Question" };
 
 /** The current question; the next ones arrive with each answer's result, without reloading this page (answer-flow.tsx). */
-export default async function EvaluationPage({ params }: { params: Promise<{ code: string }> }) {
+export default async function EvaluationPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ signalement?: string | string[] }> }) {
   const { code } = await params;
+  const { signalement } = await searchParams;
   const userId = await getSessionUserId();
   if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
   const campaign = await campaignForLanding(code);
@@ -31,7 +32,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ cod
   if (!source) notFound();
   return (
     <AnswerFlow>
-      <QuestionPanel campaign={campaign} question={question} source={source.content} />
+      <QuestionPanel campaign={campaign} question={question} source={source.content} reportStatus={typeof signalement === "string" ? signalement : null} />
     </AnswerFlow>
   );
 }

@@ -33,6 +33,7 @@ export default async function CampaignAnalysisPage({ params }: { params: Promise
         <Link href={`/orga/campagnes/${campaign.id}/analyse/groupes`} className="font-semibold text-brand-700 underline">Groupes de besoins</Link> : les élèves répartis selon les sujets qu&apos;ils doivent travailler, avec les tutos de chaque groupe.
       </p>
       <section aria-labelledby="subjects-title" className="space-y-3">
+        <p><Link href={`/orga/campagnes/${campaign.id}/analyse/questions`} className="font-semibold text-brand-700 underline">Questions posées et leur taux de réussite →</Link></p>
         <h2 id="subjects-title" className="text-xl font-bold">Sujets ({analysis.tubes.length})</h2>
         <p className="text-slate-700">En fonction du référentiel testé et des résultats reçus ({analysis.participants}), les sujets à travailler, classés par pertinence : les plus pertinents d&apos;abord.</p>
         <TableScroll label="Sujets classés par pertinence">

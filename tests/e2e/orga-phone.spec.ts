@@ -38,6 +38,7 @@ const VISITS: Record<string, (ids: Ids) => string[]> = {
   "/orga/campagnes/[id]/analyse": (ids) => [`/orga/campagnes/${ids.assessment}/analyse`, `/orga/campagnes/${ids.collection}/analyse`],
   "/orga/campagnes/[id]/suivi": (ids) => [`/orga/campagnes/${ids.assessment}/suivi`, `/orga/campagnes/${ids.assessment}/suivi?classe=4A`],
   "/orga/campagnes/[id]/analyse/groupes": (ids) => [`/orga/campagnes/${ids.assessment}/analyse/groupes`],
+  "/orga/campagnes/[id]/analyse/questions": (ids) => [`/orga/campagnes/${ids.assessment}/analyse/questions`, `/orga/campagnes/${ids.assessment}/analyse/questions?tri=reussite-croissante`],
   "/orga/campagnes/[id]/parametres": (ids) => [`/orga/campagnes/${ids.assessment}/parametres`, `/orga/campagnes/${ids.collection}/parametres`],
   "/orga/campagnes/[id]/modifier": (ids) => [`/orga/campagnes/${ids.assessment}/modifier`],
   "/orga/impression/[id]": (ids) => [`/orga/impression/${ids.assessment}`],

@@ -12,8 +12,8 @@ import { campaignForLanding } from "../use-cases/participations/pupil-campaign";
 import { answerFrom, codeOf, EMPTY_ANSWER_MESSAGE, isEmptyAnswer, type FlowForm } from "./answer-form";
 
 /**
- * The question page without the App Router (ADR 0014): what `pages/campagnes/[code]/evaluation.tsx` shows or does,
- * decided here from the raw request (its session cookie, its form), so that the page file only renders. Same rules
+ * The question page as a route handler (ADR 0014): what `app/(app)/campagnes/[code]/evaluation/route.ts` shows or does,
+ * decided here from the raw request (its session cookie, its form); the route only turns outcomes into responses. Same rules
  * as the App Router pages: the session is checked against the database (version, revocation, one-time password),
  * a pupil only ever reaches their own participation, an unknown code goes back to the landing page.
  */
@@ -27,8 +27,7 @@ export type CheckpointScreen = { kind: "checkpoint"; code: string; view: Checkpo
 export type PageOutcome = { kind: "redirect"; to: string } | { kind: "not-found" } | { kind: "page"; userName: string | null; screen: QuestionScreen; message: string | null; status: number };
 
 /** The reply to the page's script (public/scripts/answer-flow.js): the screen to show now, as the page would render it. */
-export type FlowOutcome =
-  | { kind: "reply"; status: number; show?: QuestionScreen | CheckpointScreen; after?: QuestionScreen; goTo?: string; message?: string; retryAfterSeconds?: number };
+export type FlowOutcome = { kind: "reply"; status: number; show?: QuestionScreen | CheckpointScreen; after?: QuestionScreen; goTo?: string; message?: string; retryAfterSeconds?: number };
 
 /** Same as lib/auth/session.ts, which reads next/headers (App Router only). */
 const PASSWORD_CHANGE_PATH = "/changer-mot-de-passe";

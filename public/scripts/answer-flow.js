@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The question page's only script (ADR 0014; the page itself is pages/campagnes/[code]/evaluation.tsx). Without it
+ * The question page's only script (ADR 0014; the page itself is app/(app)/campagnes/[code]/evaluation/route.ts). Without it
  * everything works as plain forms; with it:
  * - « Je valide » / « Je passe » are sent with fetch to the same address (header X-Pix-Flow: 1); the reply carries the
  *   next screen's markup, swapped in without loading a page: the address follows (a reload shows the same screen),

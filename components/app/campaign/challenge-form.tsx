@@ -11,7 +11,7 @@ const clock = (seconds: number) => `${Math.floor(Math.max(0, seconds) / 60)}:${S
 
 /**
  * One question: radios (QCU), checkboxes (QCM) or fields (QROC/QROCM); « Je valide » and « Je passe ». Plain markup:
- * the form posts to the question page itself (pages/campagnes/[code]/evaluation.tsx) and works without JavaScript;
+ * the form posts to the question page itself (app/(app)/campagnes/[code]/evaluation/route.ts) and works without JavaScript;
  * the page's small script (public/scripts/answer-flow.js) sends it with fetch instead, runs the countdown (kept in
  * view while a long question scrolls) and swaps the next screen in.
  */

@@ -21,7 +21,7 @@ export function questionAnnouncement(answersCount: number): string {
 
 /**
  * A question as the pupil sees it (or the warning before a timed one). Plain markup (no client component): rendered by
- * the question page (pages/campagnes/[code]/evaluation.tsx) and, for the question after an answer, into the answer's
+ * the question page (app/(app)/campagnes/[code]/evaluation/route.ts) and, for the question after an answer, into the answer's
  * reply that the page's script swaps in without loading the page.
  */
 export function QuestionPanel({ campaign, question, source, message }: QuestionPanelProps) {

@@ -35,7 +35,7 @@ const signInPath = (code: string) => `/connexion?retour=/campagnes/${code}`;
 const landingPath = (code: string) => `/campagnes/${encodeURIComponent(normalizeCampaignCode(code))}`;
 
 /** GET: the current question (or the warning before a timed one), or where to go instead. */
-export async function showQuestionPage(input: { code: string; cookies: Cookies; message?: string | null; status?: number }): Promise<PageOutcome> {
+export async function showQuestionPage(input: { code: string; cookies: Cookies; message?: string | null; status?: number; withoutUser?: boolean }): Promise<PageOutcome> {
   const session = await sessionFromToken(input.cookies[sessionCookieName()], new Date());
   if (session === null) return { kind: "redirect", to: signInPath(input.code) };
   if (session.mustChangePassword) return { kind: "redirect", to: `${PASSWORD_CHANGE_PATH}?retour=${encodeURIComponent(`/campagnes/${input.code}/evaluation`)}` };
@@ -52,7 +52,8 @@ export async function showQuestionPage(input: { code: string; cookies: Cookies; 
   if (question.kind === "completed") return { kind: "redirect", to: `/campagnes/${campaign.code}/resultats` };
   const screen = await questionScreen(campaign, { ...question, askedAt: question.askedAt ?? null });
   if (!screen) return { kind: "not-found" };
-  const user = await findPupilDisplayName(session.userId);
+  // The header's name: not for a screen that the page's script swaps in (the header is already there).
+  const user = input.withoutUser ? null : await findPupilDisplayName(session.userId);
   return { kind: "page", userName: user ? `${user.firstName} ${user.lastName}` : null, screen, message: input.message ?? null, status: input.status ?? 200 };
 }
 
@@ -70,6 +71,16 @@ export async function startTimer(input: { cookies: Cookies; form: FlowForm }): P
     if (!(error instanceof DomainError)) throw error;
   }
   return { kind: "redirect", to: `/campagnes/${code}/evaluation` };
+}
+
+/** « Commencer » sent by the page's script: the timer starts, the reply carries the question with its countdown. */
+export async function startTimerForScript(input: { cookies: Cookies; form: FlowForm }): Promise<FlowOutcome> {
+  const started = await startTimer(input);
+  if (started.kind !== "redirect" || !started.to.endsWith("/evaluation")) return { kind: "reply", status: 200, goTo: started.kind === "redirect" ? started.to : "/" };
+  const code = codeOf(input.form);
+  const shown = await showQuestionPage({ code, cookies: input.cookies, withoutUser: true });
+  if (shown.kind === "page") return { kind: "reply", status: 200, show: shown.screen };
+  return { kind: "reply", status: 200, goTo: shown.kind === "redirect" ? shown.to : `/campagnes/${code}` };
 }
 
 type Answered = Extract<AnswerAndContinue, { kind: "answered" }>;

@@ -8,6 +8,7 @@
  * - « Trop de monde en même temps » (503, or a dropped connection): the same form is sent again by itself, exponential
  *   backoff with full jitter (same rule as lib/domain/participations/retry-delay.ts), 8 attempts; answers are
  *   idempotent, so a reply lost on the way is harmless;
+ * - « Commencer » before a timed question is sent the same way (the reply is the question, its countdown running);
  * - after a checkpoint, « Continuer » shows the question that came with it (no request);
  * - the countdown of a timed question, which sends the form by itself when the time is up.
  */

@@ -35,7 +35,7 @@ export function QuestionPanel({ campaign, question, source, message }: QuestionP
         <h1 className="text-2xl font-bold" tabIndex={-1}>Question chronométrée</h1>
         <p className="text-lg">Vous disposerez de {challenge.timer} secondes pour réussir la question suivante.</p>
         <p className="text-slate-700">Le temps restant s&apos;affichera au-dessus de la question. Une réponse donnée après la fin du temps ne sera pas validée.</p>
-        <form method="post" action={`/campagnes/${campaign.code}/evaluation`}>
+        <form method="post" action={`/campagnes/${campaign.code}/evaluation`} data-answer-form="">
           <input type="hidden" name="intent" value="start-timer" />
           <input type="hidden" name="code" value={campaign.code} />
           <input type="hidden" name="challengeId" value={challenge.id} />

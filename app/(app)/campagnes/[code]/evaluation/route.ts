@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { scriptScreen } from "@/lib/pupil-flow/flow-screen";
 import { questionDocument } from "@/lib/pupil-flow/question-document";
-import { answerAsForm, answerForScript, showQuestionPage, startTimer, type Cookies, type FlowOutcome, type PageOutcome } from "@/lib/pupil-flow/question-page";
+import { answerAsForm, answerForScript, showQuestionPage, startTimer, startTimerForScript, type Cookies, type FlowOutcome, type PageOutcome } from "@/lib/pupil-flow/question-page";
 import { readUrlEncodedForm } from "@/lib/pupil-flow/read-form";
 
 /**
@@ -38,6 +38,9 @@ function json(outcome: FlowOutcome): Response {
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
+  // Next's client router asks for an RSC payload (after « C'est parti ! » redirects here, or a prefetch): this page has
+  // none. An empty answer makes the router load the page as a document, without rendering it (and reading the database) twice.
+  if (request.headers.get("rsc") === "1") return new Response(null, { status: 204, headers: NO_STORE });
   return reply(request, code, await showQuestionPage({ code, cookies: cookiesOf(request) }), false);
 }
 
@@ -46,7 +49,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const form = await readUrlEncodedForm(request);
   if (!form) return new Response("Le formulaire envoyé est incomplet ou invalide : rechargez la page et réessayez.", { status: 400, headers: { ...NO_STORE, "content-type": "text/plain; charset=utf-8" } });
   const cookies = cookiesOf(request);
-  if (request.headers.get(FLOW_HEADER) === "1") return json(await answerForScript({ cookies, form }));
-  const outcome = form.get("intent") === "start-timer" ? await startTimer({ cookies, form }) : await answerAsForm({ code, cookies, form });
+  const isStart = form.get("intent") === "start-timer";
+  if (request.headers.get(FLOW_HEADER) === "1") return json(await (isStart ? startTimerForScript({ cookies, form }) : answerForScript({ cookies, form })));
+  const outcome = isStart ? await startTimer({ cookies, form }) : await answerAsForm({ code, cookies, form });
   return reply(request, code, outcome, true);
 }

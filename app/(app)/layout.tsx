@@ -1,5 +1,6 @@
 import { AppHeader } from "@/components/app/app-header";
 import { SiteFooter } from "@/components/ui/site-footer";
+import { LogoutButton } from "@/components/ui/logout-button";
 import { PasswordChangeGate } from "@/components/app/reconciliation/password-change-gate";
 import { getSession } from "@/lib/auth/session";
 import { findPupilDisplayName } from "@/lib/db/queries/orga-context";
@@ -14,7 +15,7 @@ export default async function StudentLayout({ children }: { children: React.Reac
   const mustChangePassword = session?.mustChangePassword ?? false;
   return (
     <>
-      <AppHeader userName={user ? `${user.firstName} ${user.lastName}` : null} />
+      <AppHeader userName={user ? `${user.firstName} ${user.lastName}` : null} signOut={<LogoutButton callbackUrl="/" />} />
       <main id="contenu" className="mx-auto max-w-5xl px-4 py-8">
         <PasswordChangeGate isRequired={mustChangePassword}>{children}</PasswordChangeGate>
       </main>

@@ -107,7 +107,8 @@ export class NetworkCapture {
     const url = new URL(request.url());
     const headers = Object.entries(all).filter(([name]) => !DROPPED_HEADERS.has(name) && !name.startsWith(":"));
     const isBackground = all["next-router-prefetch"] === "1" || "next-router-segment-prefetch" in all || /prefetch/i.test(all["sec-purpose"] ?? all.purpose ?? "");
-    const responseBody = (await this.bodies.get(request)) ?? "";
+    // The document a 303 leads to (the question page's plain forms) is not routed again by Chromium: read it directly.
+    const responseBody = (await this.bodies.get(request)) ?? (await response.body().then((b) => b.toString("utf8")).catch(() => ""));
     return {
       request: {
         method: request.method(),

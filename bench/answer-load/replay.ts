@@ -7,6 +7,7 @@
 import type http from "node:http";
 import { randomBytes } from "node:crypto";
 import { computeCacheBustingSearchParam, computeLegacyCacheBustingSearchParam } from "next/dist/shared/lib/router/utils/cache-busting-search-param";
+import { BUSY_MESSAGE } from "../../lib/domain/shared/errors";
 import { CookieJar, request, type HttpResponse } from "./http-client";
 import { readPageState, type PageState } from "./page-state";
 import type { RecordedBody, RecordedInteraction, RecordedRequest } from "./shape";
@@ -22,6 +23,11 @@ function substitute(text: string, from: Substitution, to: Substitution): string 
   if (from.login && to.login) result = result.split(from.login).join(to.login);
   if (from.challengeId && to.challengeId) result = result.split(from.challengeId).join(to.challengeId);
   return result;
+}
+
+/** A redirect's Location leads to the recorded path (after substitution): the browser's next request follows it. */
+function samePath(location: string, recordedPath: string, from: Substitution, to: Substitution): boolean {
+  return new URL(location, "http://x").pathname === new URL(substitute(recordedPath, from, to), "http://x").pathname;
 }
 
 function encodeBody(body: RecordedBody, entries: [string, string][]): { contentType: string; buffer: Buffer } {
@@ -136,10 +142,19 @@ export async function replayInteraction(input: {
     const response = await send;
     received.set(i, response);
     if (response.status >= 300 && response.status < 400) {
-      // The browser would follow it: a finished test's question page sends to its results.
+      // The browser would follow it: a finished test's question page sends to its results; a plain form's 303 (« Commencer »)
+      // leads to the page that the recording's next request loads.
       const location = String(response.headers.location ?? "");
+      const next = interaction.requests[i + 1];
+      if (i + 1 < end && next && !next.isBackground && next.method === "GET" && samePath(location, next.path, from, input.to)) continue;
       await Promise.all(background);
       return { responses, state: /\/resultats/.test(location) ? { kind: "end" } : { kind: "error", message: `redirection vers ${location}` }, failed: null };
+    }
+    if (response.status === 503) {
+      // Past capacity (the question page's JSON reply, or a gate in front of the app): the page says « Trop de monde… »
+      // and sends the same answer again by itself; so does pupil.ts.
+      await Promise.all(background);
+      return { responses, state: { kind: "error", message: BUSY_MESSAGE }, failed: null };
     }
     if (response.status >= 400) {
       await Promise.all(background);

@@ -133,6 +133,8 @@ async function scriptWeight(b: Browser, session: Awaited<ReturnType<typeof signe
   });
   await page.goto(url, { waitUntil: "networkidle" });
   assertQuestionPage(page.url());
+  // The question itself, not an error page that would weigh nothing.
+  await page.getByRole("button", { name: /Je valide|Commencer/ }).first().waitFor({ timeout: 10_000 });
   const all = await Promise.all(scripts);
   await context.close();
   return all;

@@ -1,16 +1,23 @@
-import Link from "next/link";
+import NextLink from "next/link";
 import { CircleHelp, KeyRound, LayoutGrid, UserRound } from "lucide-react";
 import { LogoMark } from "../ui/logo";
-import { LogoutButton } from "../ui/logout-button";
-import { NavLink } from "../ui/nav-link";
+import { NavLink as ClientNavLink } from "../ui/nav-link";
+import { isInSection } from "@/lib/domain/navigation/active-section";
 
 const ENTRY = "inline-flex items-center gap-1.5 rounded-md px-1 py-1 text-slate-800 hover:text-brand-700";
 /** The current section: underlined in the brand colour (not by colour alone). */
 const CURRENT = "text-brand-700 underline decoration-2 underline-offset-8";
 const ICON = "h-4 w-4 shrink-0";
 
-/** Header of the student app: brand, main navigation (the current section marked), help and the "J'ai un code" entry. */
-export function AppHeader({ userName }: { userName: string | null }) {
+/**
+ * Header of the student app: brand, main navigation (the current section marked), help and the "J'ai un code" entry.
+ * `signOut` is the « Se déconnecter » form: a server action in the App Router layout, a plain POST to /deconnexion on
+ * the question page. That page is rendered outside the App Router, without client components (ADR 0017): it passes
+ * `plainPath`, its own path, and gets plain links with the current section worked out here.
+ */
+export function AppHeader({ userName, signOut, plainPath }: { userName: string | null; signOut: React.ReactNode; plainPath?: string }) {
+  const Link = plainPath === undefined ? NextLink : "a";
+  const NavLink = plainPath === undefined ? ClientNavLink : plainNavLink(plainPath);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -55,7 +62,7 @@ export function AppHeader({ userName }: { userName: string | null }) {
                 <Link href="/mon-compte" className="text-slate-700 hover:text-brand-700" title="Mon compte">
                   {userName}
                 </Link>
-                <LogoutButton callbackUrl="/" />
+                {signOut}
               </li>
             ) : (
               <li>
@@ -69,4 +76,18 @@ export function AppHeader({ userName }: { userName: string | null }) {
       </div>
     </header>
   );
+}
+
+type NavLinkProps = { href: string; exact?: boolean; className: string; activeClassName: string; children: React.ReactNode };
+
+/** NavLink's markup for a page rendered on the server only: the current section is known from the page's path. */
+function plainNavLink(pathname: string) {
+  return function PlainNavLink({ href, exact = false, className, activeClassName, children }: NavLinkProps) {
+    const isCurrent = exact ? pathname === href : isInSection(pathname, href);
+    return (
+      <a href={href} aria-current={isCurrent ? "page" : undefined} className={`${className} ${isCurrent ? activeClassName : ""}`}>
+        {children}
+      </a>
+    );
+  };
 }

@@ -1,11 +1,13 @@
-import Link from "next/link";
+import NextLink from "next/link";
 import { LogoMark } from "./logo";
 
 /**
  * The foot of every page: the legal pages (shared by both apps) and the help of the app the visitor is in
- * (`helpHref`: "/aide" for pupils, "/orga/aide" for teachers). Never printed.
+ * (`helpHref`: "/aide" for pupils, "/orga/aide" for teachers). Never printed. `plain`: plain links, for the question
+ * page rendered outside the App Router without client components (ADR 0017).
  */
-export function SiteFooter({ helpHref = "/aide" }: { helpHref?: string }) {
+export function SiteFooter({ helpHref = "/aide", plain = false }: { helpHref?: string; plain?: boolean }) {
+  const Link = plain ? "a" : NextLink;
   const links = [
     { href: "/mentions-legales", label: "Mentions légales" },
     { href: "/accessibilite", label: "Accessibilité : partiellement conforme" },

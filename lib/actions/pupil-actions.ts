@@ -7,7 +7,6 @@ import { getSessionUserId, startSessionForNewAccount } from "../auth/session";
 import { safeAppPath } from "../urls";
 import { fieldErrorsOf, keptValues, runAction, type ActionState } from "./run-action";
 import { findCampaignForRequester, lookUpCampaignCode, startParticipation, UNKNOWN_CODE } from "../use-cases/participations/pupil-campaign";
-import { startTimedChallenge } from "../use-cases/participations/answer-challenge";
 import { shareResults } from "../use-cases/participations/participation-results";
 import { signUp, signUpSchema } from "../use-cases/accounts/sign-up";
 import { campaignForLanding } from "../use-cases/participations/pupil-campaign";
@@ -40,21 +39,6 @@ export async function startCampaignAction(_previous: ActionState, formData: Form
   });
   if (target) redirect(target);
   return { ...result, values: keptValues(formData) };
-}
-
-export async function startTimerAction(formData: FormData): Promise<void> {
-  const code = codeOf(formData);
-  const userId = await getSessionUserId();
-  if (userId === null) redirect(`/connexion?retour=/campagnes/${code}`);
-  const campaign = await campaignForLanding(code);
-  try {
-    if (campaign) await startTimedChallenge({ userId, campaignId: campaign.id, challengeId: String(formData.get("challengeId") ?? "") });
-  } catch (error) {
-    // A stale form (a second click, another tab moved on) or no assessment of this user here: the evaluation page
-    // shows the current question or sends the user away, instead of a server error.
-    if (!(error instanceof DomainError)) throw error;
-  }
-  redirect(`/campagnes/${code}/evaluation`);
 }
 
 export async function shareResultsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

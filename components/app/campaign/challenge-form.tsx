@@ -1,65 +1,31 @@
-"use client";
-
-import { useActionState, useEffect, useRef, useState } from "react";
-import { answerAction } from "@/lib/actions/answer-action";
-import { useAnswerFlow } from "@/components/app/campaign/answer-flow";
 import { primaryButton, secondaryButton, textInput } from "@/components/ui/button-styles";
 import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import type { PublicChallenge } from "@/lib/domain/learning-content/public-challenge";
 
-/** One question: radios (QCU), checkboxes (QCM) or fields (QROC/QROCM); "Je valide" and "Je passe". */
-export function ChallengeForm({ code, challenge, instruction, secondsLeft }: { code: string; challenge: PublicChallenge; instruction: React.ReactNode; secondsLeft: number | null }) {
-  // Without JavaScript the form posts to the action as a plain form; with it, the flow sends it and swaps the next screen in.
-  const [state, action, actionPending] = useActionState(answerAction, { ok: false });
-  const flow = useAnswerFlow();
-  const [sending, setSending] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const pending = actionPending || sending;
-  const [left, setLeft] = useState(secondsLeft);
-  const formRef = useRef<HTMLFormElement>(null);
-  const timedOutRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (left === null) return;
-    if (left <= 0) {
-      if (timedOutRef.current) timedOutRef.current.value = "1";
-      formRef.current?.requestSubmit();
-      return;
-    }
-    const timer = setTimeout(() => setLeft(left - 1), 1000);
-    return () => clearTimeout(timer);
-  }, [left]);
+/** The countdown's look, and its look in the last ten seconds (public/scripts/answer-flow.js switches them). */
+const TIMER = "sticky top-0 z-10 rounded-lg px-3 py-2 font-mono text-lg font-bold shadow-sm";
+const TIMER_CALM = `${TIMER} bg-amber-50 text-amber-900`;
+const TIMER_URGENT = `${TIMER} bg-red-100 text-red-800`;
+
+const clock = (seconds: number) => `${Math.floor(Math.max(0, seconds) / 60)}:${String(Math.max(0, seconds) % 60).padStart(2, "0")}`;
+
+/**
+ * One question: radios (QCU), checkboxes (QCM) or fields (QROC/QROCM); « Je valide » and « Je passe ». Plain markup:
+ * the form posts to the question page itself (app/(app)/campagnes/[code]/evaluation/route.ts) and works without JavaScript;
+ * the page's small script (public/scripts/answer-flow.js) sends it with fetch instead, runs the countdown (kept in
+ * view while a long question scrolls) and swaps the next screen in.
+ */
+export function ChallengeForm({ code, challenge, instruction, secondsLeft, message }: { code: string; challenge: PublicChallenge; instruction: React.ReactNode; secondsLeft: number | null; message?: string | null }) {
   const isChoice = challenge.type === "QCU" || challenge.type === "QCM";
   return (
-    <form
-      ref={formRef}
-      action={action}
-      className="space-y-5"
-      onSubmit={(event) => {
-        if (!flow) return;
-        event.preventDefault();
-        if (sending) return;
-        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-        setSending(true);
-        setMessage(null);
-        void flow.answer(data, setMessage).then(
-          (result) => {
-            // On success this form is replaced; on a refusal it stays, with the pupil's ticks, and says why.
-            if (!result.show && !result.goTo) {
-              setMessage(result.message ?? null);
-              setSending(false);
-            }
-          },
-          () => setSending(false),
-        );
-      }}
-    >
+    <form method="post" action={`/campagnes/${code}/evaluation`} className="space-y-5" data-answer-form="">
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="challengeId" value={challenge.id} />
       <input type="hidden" name="kind" value={isChoice ? "choices" : "fields"} />
-      <input ref={timedOutRef} type="hidden" name="timedOut" value="0" />
-      {left !== null && (
-        <p role="timer" aria-live={left <= 10 ? "assertive" : "off"} className={`rounded-lg px-3 py-2 font-mono text-lg font-bold ${left <= 10 ? "bg-red-100 text-red-800" : "bg-amber-50 text-amber-900"}`}>
-          Temps restant : {Math.floor(Math.max(0, left) / 60)}:{String(Math.max(0, left) % 60).padStart(2, "0")}
+      <input type="hidden" name="timedOut" value="0" data-timed-out="" />
+      {secondsLeft !== null && (
+        <p role="timer" aria-live={secondsLeft <= 10 ? "assertive" : "off"} className={secondsLeft <= 10 ? TIMER_URGENT : TIMER_CALM} data-seconds-left={secondsLeft} data-urgent-class={TIMER_URGENT}>
+          Temps restant : <span data-clock="">{clock(secondsLeft)}</span>
         </p>
       )}
       <div className="space-y-3 text-lg">{instruction}</div>
@@ -99,10 +65,10 @@ export function ChallengeForm({ code, challenge, instruction, secondsLeft }: { c
           ))}
         </div>
       )}
-      <p role="alert" className="min-h-5 text-sm font-medium text-red-700">{message ?? state.message}</p>
+      <p role="alert" className="min-h-5 text-sm font-medium text-red-700" data-message="">{message ?? ""}</p>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="answer" className={primaryButton} disabled={pending}>Je valide</button>
-        <button type="submit" name="intent" value="skip" className={secondaryButton} disabled={pending}>Je passe</button>
+        <button type="submit" name="intent" value="answer" className={primaryButton}>Je valide</button>
+        <button type="submit" name="intent" value="skip" className={secondaryButton}>Je passe</button>
       </div>
     </form>
   );

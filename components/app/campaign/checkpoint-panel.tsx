@@ -1,7 +1,5 @@
-import Link from "next/link";
 import { SafeMarkdown } from "@/components/ui/safe-markdown";
 import { TutorialLink } from "@/components/app/tutorial-link";
-import { ContinueLink } from "@/components/app/campaign/answer-flow";
 import { primaryButton } from "@/components/ui/button-styles";
 import { frenchTypography } from "@/lib/domain/typography/french-typography";
 import type { CheckpointData } from "@/lib/use-cases/participations/answer-and-continue";
@@ -13,8 +11,9 @@ export function checkpointAnnouncement(view: Pick<CheckpointData, "completed" | 
 }
 
 /**
- * « Avancement » (every five answers) and « Fin de votre évaluation ». Rendered by the checkpoint page, and by the
- * answer action right after the fifth answer (then « Continuer » shows the next question it brought along).
+ * « Avancement » (every five answers) and « Fin de votre évaluation ». Plain markup: rendered by the checkpoint page,
+ * and into the reply to the fifth answer (then « Continuer », `data-continue`, shows the question that came with it:
+ * public/scripts/answer-flow.js; without it, a plain link to the question page).
  */
 export function CheckpointPanel({ code, view }: { code: string; view: CheckpointData }) {
   return (
@@ -48,9 +47,9 @@ export function CheckpointPanel({ code, view }: { code: string; view: Checkpoint
         ))}
       </ol>
       {view.completed ? (
-        <Link href={`/campagnes/${code}/resultats`} className={primaryButton}>Voir mes résultats</Link>
+        <a href={`/campagnes/${code}/resultats`} className={primaryButton}>Voir mes résultats</a>
       ) : (
-        <ContinueLink href={`/campagnes/${code}/evaluation`} className={primaryButton}>Continuer</ContinueLink>
+        <a href={`/campagnes/${code}/evaluation`} className={primaryButton} data-continue="">Continuer</a>
       )}
     </section>
   );

@@ -1,6 +1,5 @@
 import { fieldLabel, secondaryButton, textInput } from "@/components/ui/button-styles";
 import { COMMENT_MAX_LENGTH, PROBLEM_CATEGORIES, REPORT_STATUS_MESSAGES } from "@/lib/domain/content-quality/problem-report";
-import { ReportProblemEnhancer } from "./report-problem-enhancer";
 
 export type ReportProblemProps = {
   /** The campaign's code: where the page comes back to without JavaScript. */
@@ -9,16 +8,15 @@ export type ReportProblemProps = {
   challengeId: string;
   /** `?signalement=` of the page after a post without JavaScript (envoye, trop-long, …), else null. */
   status?: string | null;
-  /** Off where the page ships no React runtime: the page then adds report-problem-script.ts by itself. */
-  enhance?: boolean;
 };
 
 /**
  * « Signaler un problème » under a question: a disclosure with a plain form posted to /api/signalements. Works
  * without JavaScript (303 back here with the status, the message focused through the #signalement-message
- * fragment); with it, the post happens in place and the pupil's typed answer stays. Never moves the question.
+ * fragment); with the question page's script (public/scripts/answer-flow.js), the post happens in place and the
+ * pupil's typed answer stays. Never moves the question.
  */
-export function ReportProblem({ code, assessmentId, challengeId, status = null, enhance = true }: ReportProblemProps) {
+export function ReportProblem({ code, assessmentId, challengeId, status = null }: ReportProblemProps) {
   const shown = status ? REPORT_STATUS_MESSAGES[status] ?? null : null;
   const formId = `signalement-${challengeId}`;
   return (
@@ -28,7 +26,7 @@ export function ReportProblem({ code, assessmentId, challengeId, status = null, 
         className="mt-3 rounded-md bg-slate-100 p-2 font-medium text-slate-900">
         {shown?.message}
       </p>
-      <form id={formId} method="post" action="/api/signalements" className="mt-3 space-y-3">
+      <form id={formId} method="post" action="/api/signalements" data-report-form className="mt-3 space-y-3">
         <input type="hidden" name="code" value={code} />
         <input type="hidden" name="assessmentId" value={String(assessmentId)} />
         {/* Not « challengeId »: the answer form next to it has one, and pages and tests look for it there. */}
@@ -47,7 +45,6 @@ export function ReportProblem({ code, assessmentId, challengeId, status = null, 
         </div>
         <button type="submit" className={secondaryButton}>Envoyer le signalement</button>
       </form>
-      {enhance && <ReportProblemEnhancer formId={formId} />}
     </details>
   );
 }

@@ -28,13 +28,6 @@ export const APP_PAGES: Row[] = [
     refusal: PUPIL_PAGE_REFUSAL,
   },
   {
-    entry: "page /campagnes/[code]/evaluation",
-    rule: "Only the pupil whose assessment it is (A1 in a2) gets its current question.",
-    probe: (w) => ({ page: `/campagnes/${w.campaigns.a2.code}/evaluation` }),
-    allowed: { pupil: { status: 200, shows: ["Question"] } },
-    refusal: PUPIL_PAGE_REFUSAL,
-  },
-  {
     entry: "page /campagnes/[code]/rejoindre",
     rule: "Public form (restricted campaign); a pupil already on the roster is sent back to the landing page.",
     probe: (w) => ({ page: `/campagnes/${w.campaigns.a1.code}/rejoindre` }),

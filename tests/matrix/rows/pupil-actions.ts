@@ -7,7 +7,6 @@ import { PASSWORD, SECRETS, type World } from "../support/world";
 
 const pupil = (name: string) => `lib/actions/pupil-actions.ts#${name}`;
 const roster = (name: string) => `lib/actions/roster-actions.ts#${name}`;
-const answer = "lib/actions/answer-action.tsx#answerAction";
 const NEW_PASSWORD = "Nouveau-secret-2026!";
 
 /** "Prénom", "Nom", "Date de naissance" as the reconciliation forms send them. */
@@ -35,19 +34,6 @@ export const PUPIL_ACTIONS: Row[] = [
       pupil: { redirect: /\/evaluation$/ },
       otherPupil: { redirect: /\/evaluation$/, changes: ["participations"] },
     },
-  },
-  {
-    entry: `action ${pupil("startTimerAction")}`,
-    rule: "Starting the timer of a question: only in one's own assessment (A1 in a2).",
-    probe: (w) => ({ action: pupil("startTimerAction"), from: `/campagnes/${w.campaigns.a2.code}/evaluation`, args: [fieldsToForm({ code: w.campaigns.a2.code, challengeId: w.a1CurrentChallenge })] }),
-    allowed: { pupil: { redirect: /\/evaluation$/ } },
-  },
-  {
-    entry: `action ${answer}`,
-    rule: "Answering: only in one's own assessment (A1 in a2), whatever campaign code and challenge the form names; the session is checked inside the answer's transaction (lean answer path, ADR 0013).",
-    probe: (w) => ({ action: answer, from: `/campagnes/${w.campaigns.a2.code}/evaluation`, args: stateArgs({ code: w.campaigns.a2.code, challengeId: w.a1CurrentChallenge, intent: "skip" }) }),
-    // With the Next-Action header (as the page sends it) the next screen comes back in the result, not a redirect.
-    allowed: { pupil: { changes: ["answers", "assessments"] } },
   },
   {
     entry: `action ${pupil("shareResultsAction")}`,

@@ -20,7 +20,44 @@ function samlPost(w: World, key: typeof trustedKey, ido: string) {
   return { method: "POST", route: "/api/saml/acs", body: new URLSearchParams({ SAMLResponse: samlResponse }), headers: { origin: "null" } };
 }
 
+/** The question page's form, as a browser posts it (url-encoded), naming A1's campaign and current question. */
+const answerForm = (w: World, intent: string) => new URLSearchParams({ code: w.campaigns.a2.code, challengeId: w.a1CurrentChallenge, kind: "choices", intent });
+
 export const ROUTES: Row[] = [
+  {
+    entry: "GET /campagnes/[code]/evaluation",
+    rule: "The question page (a route handler, ADR 0017): only the pupil whose assessment it is (A1 in a2) gets its current question; anyone else is sent to the login or the landing page.",
+    probe: (w) => ({ method: "GET", route: `/campagnes/${w.campaigns.a2.code}/evaluation` }),
+    allowed: { pupil: { status: 200, shows: ["Question"] } },
+    refusal: { status: [307, 404] },
+  },
+  {
+    entry: "POST /campagnes/[code]/evaluation",
+    rule: "Answering with the page's script (header X-Pix-Flow, JSON reply): only in one's own assessment (A1 in a2), whatever campaign code and challenge the form names; the session is checked inside the answer's transaction (ADR 0013).",
+    probe: (w) => ({ method: "POST", route: `/campagnes/${w.campaigns.a2.code}/evaluation`, body: answerForm(w, "skip"), headers: { "x-pix-flow": "1" } }),
+    allowed: { pupil: { status: 200, shows: ['"ok":true'], changes: ["answers", "assessments"] } },
+  },
+  {
+    entry: "POST /campagnes/[code]/evaluation",
+    rule: "Answering without JavaScript (plain form, 303 to the page to show): the same rule; the answer was already recorded by the row above, so A1's replay only proves it is not recorded twice.",
+    probe: (w) => ({ method: "POST", route: `/campagnes/${w.campaigns.a2.code}/evaluation`, body: answerForm(w, "skip") }),
+    allowed: { pupil: { redirect: /\/campagnes\/\w+\/(evaluation|checkpoint)$/ } },
+  },
+  {
+    entry: "POST /campagnes/[code]/evaluation",
+    rule: "« Commencer » before a timed question: only in one's own assessment; a stale or foreign question starts nothing and leads back to the question page.",
+    probe: (w) => ({ method: "POST", route: `/campagnes/${w.campaigns.a2.code}/evaluation`, body: answerForm(w, "start-timer") }),
+    allowed: { pupil: { redirect: /\/campagnes\/\w+\/evaluation$/ } },
+  },
+  {
+    entry: "POST /deconnexion",
+    rule: "« Se déconnecter » from the question page (plain form): ends the caller's own session only; it takes no id, a form posted by another site ends nothing (403 from proxy.ts).",
+    probe: () => ({ method: "POST", route: "/deconnexion", body: new URLSearchParams({ retour: "/" }), headers: { origin: "https://attacker.invalid" } }),
+    controls: [
+      { as: "plainQuitter", call: () => ({ method: "POST", route: "/deconnexion", body: new URLSearchParams({ retour: "/\t/attacker.invalid/" }) }), proof: { redirect: /^(http:\/\/[^/]+)?\/$/, changes: ["revoked_sessions"] } },
+      { as: "plainQuitter", call: () => ({ page: "/mon-compte" }), proof: { redirect: /\/connexion/ } },
+    ],
+  },
   { entry: "GET /icon.svg", rule: "Public: the favicon (app/icon.svg), the same file for everyone.", probe: () => ({ method: "GET", route: "/icon.svg" }), allowed: allowedFor(EVERYONE, { status: 200 }) },
   { entry: "GET /favicon.ico", rule: "Public: the favicon for clients that ask /favicon.ico (app/favicon.ico).", probe: () => ({ method: "GET", route: "/favicon.ico" }), allowed: allowedFor(EVERYONE, { status: 200 }) },
   { entry: "GET /api/health", rule: "Public (load balancer).", probe: () => ({ method: "GET", route: "/api/health" }), allowed: allowedFor(EVERYONE, { status: 200 }) },

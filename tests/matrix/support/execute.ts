@@ -17,6 +17,7 @@ const HELPER_VIEWS: Record<HelperName, { as: ActorName; own: string[] }> = {
   forced: { as: "anonymous", own: ["zqforced", "zqloginforced"] },
   quitter: { as: "anonymous", own: ["zqquitter", "zqmailquitter"] },
   quitterEverywhere: { as: "anonymous", own: ["zqquitall", "zqmailquitall"] },
+  plainQuitter: { as: "anonymous", own: ["zqplainquit", "zqmailplainquit"] },
   deleter: { as: "anonymous", own: ["zqdeleter", "zqmaildeleter"] },
 };
 

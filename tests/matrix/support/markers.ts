@@ -35,6 +35,7 @@ export const MARKERS: Record<string, { what: string; visibleTo: ActorName[] }> =
   zqchanger: { what: "an account that changes its password in phase 2", visibleTo: [] },
   zqquitter: { what: "an account that signs out in phase 2", visibleTo: [] },
   zqquitall: { what: "an account that signs out of every device in phase 2", visibleTo: [] },
+  zqplainquit: { what: "an account that signs out through POST /deconnexion in phase 2", visibleTo: [] },
   zqrosterb: { what: "a pupil of B's roster", visibleTo: ["otherAdmin"] },
   zqexterneb: { what: "pupil A2's external id in campaign a1", visibleTo: ["otherPupil", ...SCHOOL_A_TEAM] },
   zqexterne: { what: "pupil A1's external id in campaign a1", visibleTo: ["pupil", ...SCHOOL_A_TEAM] },
@@ -69,7 +70,7 @@ export const MARKERS: Record<string, { what: string; visibleTo: ActorName[] }> =
 
 // E-mails and usernames carry their own markers, so that typing a pupil's name (which echoes back) never hides
 // the leak of their login.
-for (const who of ["admina", "membra", "sparea", "removable", "leaver", "joiner", "changer", "quitter", "quitall", "resetter", "adminb", "membrb", "pupila", "pupilb", "unlink", "deleter"]) {
+for (const who of ["admina", "membra", "sparea", "removable", "leaver", "joiner", "changer", "quitter", "quitall", "plainquit", "resetter", "adminb", "membrb", "pupila", "pupilb", "unlink", "deleter"]) {
   MARKERS[`zqmail${who}`] = { what: `e-mail of ${MARKERS[`zq${who}`].what}`, visibleTo: MARKERS[`zq${who}`].visibleTo };
 }
 MARKERS.zqloginmanaged = { what: "username of a pupil of A", visibleTo: SCHOOL_A_TEAM };

@@ -37,9 +37,9 @@ export const SECRETS = {
 export type ActorName = "anonymous" | "pupil" | "otherPupil" | "member" | "admin" | "otherAdmin";
 export const ACTORS: readonly ActorName[] = ["anonymous", "pupil", "otherPupil", "member", "admin", "otherAdmin"];
 /** Signed-in accounts that only phase 2 uses: someone who accepts an invitation, a teacher who leaves A, someone who
- *  changes their password, a pupil who must replace a one-time password, two accounts that sign out (this device,
- *  every device), a pupil who deletes their own account. */
-export type HelperName = "joiner" | "leaver" | "changer" | "forced" | "quitter" | "quitterEverywhere" | "deleter";
+ *  changes their password, a pupil who must replace a one-time password, three accounts that sign out (this device,
+ *  every device, from the question page's plain form), a pupil who deletes their own account. */
+export type HelperName = "joiner" | "leaver" | "changer" | "forced" | "quitter" | "quitterEverywhere" | "plainQuitter" | "deleter";
 
 export type World = {
   /** The server's address (APP_URL). */
@@ -171,6 +171,7 @@ export async function seedWorld(baseUrl: string): Promise<World> {
   const changer = await user({ firstName: "Joël", lastName: "Zqchanger", email: "zqmailchanger@example.org" }, hash);
   const quitter = await user({ firstName: "Elsa", lastName: "Zqquitter", email: "zqmailquitter@example.org" }, hash);
   const quitterEverywhere = await user({ firstName: "Marius", lastName: "Zqquitall", email: "zqmailquitall@example.org" }, hash);
+  const plainQuitter = await user({ firstName: "Inès", lastName: "Zqplainquit", email: "zqmailplainquit@example.org" }, hash);
   const resetter = await user({ firstName: "Léa", lastName: "Zqresetter", email: "zqmailresetter@example.org" }, hash);
   const adminB = await user({ firstName: "Nadia", lastName: "Zqadminb", email: "zqmailadminb@example.org" }, hash);
   const memberB = await user({ firstName: "Rémi", lastName: "Zqmembrb", email: "zqmailmembrb@example.org" }, hash);
@@ -269,6 +270,7 @@ export async function seedWorld(baseUrl: string): Promise<World> {
       forced: { login: "zqloginforced", userId: forced },
       quitter: { login: "zqmailquitter@example.org", userId: quitter },
       quitterEverywhere: { login: "zqmailquitall@example.org", userId: quitterEverywhere },
+      plainQuitter: { login: "zqmailplainquit@example.org", userId: plainQuitter },
       deleter: { login: "zqmaildeleter@example.org", userId: deleter },
     },
     users: { spare, removable, resetter },

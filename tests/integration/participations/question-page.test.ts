@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { roundTrips } from "@/lib/db/prisma-factory";
+import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
+import { cachedChallengeSource, campaignIdOfCode, tutorialsOfSkill } from "@/lib/db/repositories/content-memory";
+import { bumpSessionVersion } from "@/lib/db/repositories/session-repository";
+import { mintSessionToken, sessionCookieName } from "@/lib/auth/session-token";
+import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
+import { scriptScreen } from "@/lib/pupil-flow/flow-screen";
+import { questionDocument } from "@/lib/pupil-flow/question-document";
+import { answerAsForm, answerForScript, showQuestionPage } from "@/lib/pupil-flow/question-page";
+import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
+import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
+import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
+import { addMember, createEstablishment, createUser } from "../../support/factories";
+
+/**
+ * The question page served by a route handler (ADR 0017): its request logic on the real database. The route file
+ * only turns these outcomes into responses; the e2e specs drive the same page in Chromium.
+ */
+async function openCampaign() {
+  const school = await createEstablishment({ isManagingStudents: false });
+  const teacher = await createUser();
+  await addMember(school.id, teacher.id, "ADMIN");
+  const campaign = campaignCreationSchema.parse({ name: "Test", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
+  const created = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign });
+  // What a production process has in memory after its first minutes (as in lean-answer-path.test.ts).
+  await campaignIdOfCode(created.code);
+  const content = await engineContentOfCampaign(created.id);
+  for (const c of content.challenges) await cachedChallengeSource(c.id);
+  for (const s of content.skills) await tutorialsOfSkill(s.id);
+  return created;
+}
+
+async function signedIn(userId: number) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+  return { [sessionCookieName()]: await mintSessionToken({ userId, sessionVersion: user.sessionVersion, now: new Date() }) };
+}
+
+async function pupilIn(code: string, campaignId: number) {
+  const pupil = await createUser();
+  await startParticipation({ userId: pupil.id, code, externalId: null });
+  const q = await currentQuestion({ userId: pupil.id, campaignId });
+  if (q.kind !== "question") throw new Error("expected a question");
+  return { pupil, cookies: await signedIn(pupil.id), first: q.challengeId };
+}
+
+const skip = (code: string, challengeId: string) => new URLSearchParams({ code, challengeId, kind: "fields", intent: "skip" });
+const answersOf = (userId: number) => db.answer.count({ where: { assessment: { userId } } });
+
+function transactionsIn(log: string[]): number {
+  let inside = false;
+  let count = 0;
+  for (const sql of log.map((s) => s.trim().toUpperCase())) {
+    if (sql.startsWith("BEGIN")) {
+      inside = true;
+      count++;
+    } else if (sql.startsWith("COMMIT") || sql.startsWith("ROLLBACK")) inside = false;
+    else if (!inside) count++;
+  }
+  return count;
+}
+
+describe("the question page's route handler logic (ADR 0017)", () => {
+  it("answers from the script in one transaction, with the next question's markup, address and announcement", async () => {
+    const { id: campaignId, code } = await openCampaign();
+    const { pupil, cookies, first } = await pupilIn(code, campaignId);
+    roundTrips.log = [];
+    let reply;
+    try {
+      reply = await answerForScript({ cookies, form: skip(code, first) });
+    } finally {
+      expect(transactionsIn(roundTrips.log ?? [])).toBe(1);
+      roundTrips.log = null;
+    }
+    expect(reply.status).toBe(200);
+    expect(reply.show?.kind).toBe("question");
+    const screen = scriptScreen(reply.show!);
+    expect(screen.path).toBe(`/campagnes/${code}/evaluation`);
+    expect(screen.announce).toBe("Question 2 sur 5");
+    const next = await currentQuestion({ userId: pupil.id, campaignId });
+    if (next.kind !== "question") throw new Error("expected a question");
+    expect(screen.html).toContain(`name="challengeId" value="${next.challengeId}"`);
+    expect(screen.html).toContain(`action="/campagnes/${code}/evaluation"`);
+    expect(await answersOf(pupil.id)).toBe(1);
+    // The same form again (a double click, a retried request whose reply was lost): recorded once.
+    const again = await answerForScript({ cookies, form: skip(code, first) });
+    expect(again.show?.kind).toBe("question");
+    expect(await answersOf(pupil.id)).toBe(1);
+  });
+
+  it("never answers in someone else's assessment, whatever code and challenge the form names", async () => {
+    const { id: campaignId, code } = await openCampaign();
+    const victim = await pupilIn(code, campaignId);
+    const outsider = await createUser();
+    const reply = await answerForScript({ cookies: await signedIn(outsider.id), form: skip(code, victim.first) });
+    expect(reply.show).toBeUndefined();
+    expect(reply.message).toBeTruthy();
+    const plain = await answerAsForm({ code, cookies: await signedIn(outsider.id), form: skip(code, victim.first) });
+    expect(plain).toEqual({ kind: "redirect", to: `/campagnes/${code}` });
+    expect(await answersOf(victim.pupil.id)).toBe(0);
+    expect(await answersOf(outsider.id)).toBe(0);
+  });
+
+  it("refuses a session signed out everywhere, a missing one, and sends a one-time password to its change", async () => {
+    const { id: campaignId, code } = await openCampaign();
+    const { pupil, cookies, first } = await pupilIn(code, campaignId);
+    await bumpSessionVersion(pupil.id);
+    expect(await answerForScript({ cookies, form: skip(code, first) })).toMatchObject({ goTo: `/connexion?retour=/campagnes/${code}` });
+    expect(await showQuestionPage({ code, cookies })).toEqual({ kind: "redirect", to: `/connexion?retour=/campagnes/${code}` });
+    expect(await answerAsForm({ code, cookies: {}, form: skip(code, first) })).toEqual({ kind: "redirect", to: `/connexion?retour=/campagnes/${code}` });
+    await db.user.update({ where: { id: pupil.id }, data: { shouldChangePassword: true } });
+    const forced = await signedIn(pupil.id);
+    expect(await answerForScript({ cookies: forced, form: skip(code, first) })).toMatchObject({ goTo: "/changer-mot-de-passe" });
+    expect(await showQuestionPage({ code, cookies: forced })).toMatchObject({ kind: "redirect", to: expect.stringMatching(/^\/changer-mot-de-passe\?retour=/) });
+    expect(await answersOf(pupil.id)).toBe(0);
+  });
+
+  it("renders the whole page: header with the pupil's name, the question, the script with this response's nonce", async () => {
+    const { id: campaignId, code } = await openCampaign();
+    const { pupil, cookies } = await pupilIn(code, campaignId);
+    const outcome = await showQuestionPage({ code, cookies });
+    if (outcome.kind !== "page") throw new Error(outcome.kind);
+    const html = questionDocument({ userName: outcome.userName, screen: outcome.screen, message: "Pour valider, sélectionnez une réponse. Sinon, passez.", nonce: "bm9uY2U=", path: `/campagnes/${code}/evaluation` });
+    expect(html.startsWith("<!DOCTYPE html><html lang=\"fr\">")).toBe(true);
+    expect(html).toContain(`${pupil.firstName} ${pupil.lastName}`);
+    expect(html).toContain("Question 1 sur 5");
+    expect(html).toContain('<script nonce="bm9uY2U=" src="/scripts/answer-flow.js" defer=""></script>');
+    expect(html).toContain('action="/deconnexion"');
+    expect(html).toContain("Pour valider, sélectionnez une réponse. Sinon, passez.");
+    expect(html).not.toMatch(/<script(?![^>]*nonce="bm9uY2U=")/);
+  });
+});

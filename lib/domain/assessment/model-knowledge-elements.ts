@@ -22,11 +22,11 @@ export function knowledgeElementsFromPosterior(input: {
   targetSkills: readonly EngineSkill[];
   /** Latest element per skill: reused profile, then this assessment. */
   knowledgeElements: readonly KnowledgeElementInput[];
-  posterior: Pick<MasteryPosterior, "masteryMean" | "masteredProbabilityBySkillId">;
+  posterior: Pick<MasteryPosterior, "masteryMedian" | "masteredProbabilityBySkillId">;
 }): KnowledgeElementInput[] {
   const targetSkills = uniqueById(input.targetSkills);
   const latest = latestKnowledgeElementBySkillId(input.knowledgeElements, targetSkills);
-  const toValidate = Math.min(targetSkills.length, Math.max(0, Math.round(input.posterior.masteryMean * targetSkills.length)));
+  const toValidate = Math.min(targetSkills.length, Math.max(0, Math.round(input.posterior.masteryMedian * targetSkills.length)));
   const probability = (skill: EngineSkill) => input.posterior.masteredProbabilityBySkillId.get(skill.id) ?? 0;
   // Among equals, a skill already validated stays so (fewer changes), then the easier one.
   const isValidated = (skill: EngineSkill) => (latest.get(skill.id)?.status === "VALIDATED" ? 1 : 0);

@@ -141,6 +141,6 @@ const timings = parcours.flatMap((p) =>
     values: results.filter((r) => r.task.parcoursId === p.id).flatMap((r) => r.selectionMs[engine] ?? []),
   })),
 ).filter((t) => t.values.length > 0);
-console.log(`\n━━━ Temps de choix d'une question (machine partagée : indicatif) ━━━\n`);
+console.log(`\n━━━ Temps de choix d'une question, temps mur (machine partagée : indicatif ; temps CPU : bench/adaptive/selection-time.ts) ━━━\n`);
 console.log(formatTiming(timings));
 console.log(`\nDurée : ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -17,12 +17,14 @@ function table(header: string[], body: string[][], leftColumns: number): string 
 
 export function seedMetrics(series: RowSeries) {
   const covered = series.covered.filter((c): c is boolean => c !== null);
+  const coveredAsShown = (series.coveredAsShown ?? []).filter((c): c is boolean => c !== null);
   return {
     questions: mean(series.questions),
     absoluteError: mean(series.errors.map(Math.abs)),
     bias: mean(series.errors),
     offBy15: series.errors.filter((e) => Math.abs(e) > 0.15).length / series.errors.length,
     coverage: covered.length === 0 ? null : covered.filter(Boolean).length / covered.length,
+    coverageAsShown: coveredAsShown.length === 0 ? null : coveredAsShown.filter(Boolean).length / coveredAsShown.length,
   };
 }
 
@@ -43,10 +45,11 @@ export function groupRows(results: readonly TaskResult[], parcoursInfo: Map<stri
 }
 
 export function formatMainTable(groups: readonly RowGroup[]): string {
-  const header = ["parcours", "acquis", "ligne", "questions (IC95)", "p90", "EAM pts (IC95)", "biais pts (IC95)", "> 15 pts % (IC95)", "± couvre % (IC95)"];
+  const header = ["parcours", "acquis", "ligne", "questions (IC95)", "p90", "EAM pts (IC95)", "biais pts (IC95)", "> 15 pts % (IC95)", "± couvre % (IC95)", "« % ± » affiché couvre"];
   const body = groups.map((group) => {
     const metrics = group.perSeed.map(seedMetrics);
     const coverage = metrics.map((m) => m.coverage).filter((c): c is number => c !== null);
+    const coverageAsShown = metrics.map((m) => m.coverageAsShown).filter((c): c is number => c !== null);
     return [
       short(group.parcoursName, 30),
       String(group.skills),
@@ -57,6 +60,7 @@ export function formatMainTable(groups: readonly RowGroup[]): string {
       withInterval(interval(metrics.map((m) => m.bias)), pts),
       withInterval(interval(metrics.map((m) => m.offBy15)), pts),
       coverage.length === 0 ? "—" : withInterval(interval(coverage), pts),
+      coverageAsShown.length === 0 ? "—" : withInterval(interval(coverageAsShown), pts),
     ];
   });
   return table(header, body, 3);

@@ -2,7 +2,7 @@
  * Bench of the adaptive engine on synthetic and test-wise pupils (not part of `npm test`).
  *   npx tsx bench/adaptive/run.ts                 quick mode: 4 parcours, 2 seeds × 200 pupils (a few minutes)
  *   npx tsx bench/adaptive/run.ts --mode full     every parcours, 5 seeds × 500 pupils, both populations
- * Options: --pupils N --seeds N --parcours id,id --models uniforme,normale --engines a,b --workers N
+ * Options: --pupils N --seeds N --first-seed N (seeds N, N+1, …: tune on 1–5, report on fresh ones) --parcours id,id --models uniforme,normale --engines a,b --workers N
  *          --test-wise N (pupils of each test-wise kind per parcours and display; 0 skips them)
  *          --parameters file.json (model parameters to try instead of lib/domain/assessment/parameters.json)
  *          --min-gain G (the precision engine's least worthwhile gain, in points², instead of its default)
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     mode: { type: "string", default: "quick" },
     pupils: { type: "string" },
     seeds: { type: "string" },
+    "first-seed": { type: "string", default: "1" },
     parcours: { type: "string" },
     models: { type: "string", default: "uniforme,normale" },
     engines: { type: "string", default: DEFAULT_ENGINES.join(",") },
@@ -41,6 +42,7 @@ const { values } = parseArgs({
 const isFull = values.mode === "full";
 const pupils = Number(values.pupils ?? (isFull ? 500 : 200));
 const seeds = Number(values.seeds ?? (isFull ? 5 : 2));
+const firstSeed = Number(values["first-seed"]);
 const testWisePupils = Number(values["test-wise"] ?? (isFull ? 100 : 30));
 const models = values.models.split(",") as LearnerModelName[];
 const engines = values.engines.split(",");
@@ -56,7 +58,7 @@ const parcoursInfo = new Map(parcours.map((p) => [p.id, { name: p.name, skills: 
 const tasks: Task[] = [];
 for (const p of parcours) {
   for (const model of models) {
-    for (let seed = 1; seed <= seeds; seed++) tasks.push({ kind: "synthetic", parcoursId: p.id, model, seed, pupils, engines, timedPupils: Math.min(pupils, 40) });
+    for (let seed = firstSeed; seed < firstSeed + seeds; seed++) tasks.push({ kind: "synthetic", parcoursId: p.id, model, seed, pupils, engines, timedPupils: Math.min(pupils, 40) });
   }
   if (testWisePupils > 0) {
     for (const testWise of TEST_WISE_KINDS) {
@@ -98,7 +100,7 @@ async function runAll(workerCount: number): Promise<TaskResult[]> {
 const started = Date.now();
 if (parameters) console.log(`Paramètres essayés : ${JSON.stringify(parameters)}`);
 if (minimumGain !== undefined) console.log(`Gain minimal d'une question : ${minimumGain} pts²`);
-console.log(`Mode ${isFull ? "complet" : "rapide"} : ${parcours.length} parcours, ${seeds} graine(s) × ${pupils} élèves par parcours et population, moteurs ${engines.join(", ")}, ${testWisePupils} élèves « malins » par type et affichage`);
+console.log(`Mode ${isFull ? "complet" : "rapide"} : ${parcours.length} parcours, ${seeds} graine(s) (${firstSeed} à ${firstSeed + seeds - 1}) × ${pupils} élèves par parcours et population, moteurs ${engines.join(", ")}, ${testWisePupils} élèves « malins » par type et affichage`);
 const results = await runAll(Number(values.workers));
 const groups = groupRows(results, parcoursInfo);
 const order = (id: string) => parcours.findIndex((p) => p.id === id);
@@ -139,6 +141,6 @@ const timings = parcours.flatMap((p) =>
     values: results.filter((r) => r.task.parcoursId === p.id).flatMap((r) => r.selectionMs[engine] ?? []),
   })),
 ).filter((t) => t.values.length > 0);
-console.log(`\n━━━ Temps de choix d'une question (machine partagée : indicatif) ━━━\n`);
+console.log(`\n━━━ Temps de choix d'une question, temps mur (machine partagée : indicatif ; temps CPU : bench/adaptive/selection-time.ts) ━━━\n`);
 console.log(formatTiming(timings));
 console.log(`\nDurée : ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -13,8 +13,10 @@ export type AssessmentTrace = {
   knowledgeElements: KnowledgeElementInput[];
   answers: AnsweredChallenge[];
   hasEnded: boolean;
-  /** Milliseconds spent choosing each question (selection, posterior included), in order. */
+  /** Milliseconds spent choosing each question (selection, posterior included), in order, on `clock`. */
   selectionMs: number[];
+  /** The same in wall-clock time (equal to selectionMs when no other clock is given). */
+  selectionWallMs: number[];
 };
 
 /**
@@ -29,19 +31,23 @@ export function playAssessment(args: {
   afterAnswer?: (trace: AssessmentTrace) => void;
   /** Sees the trace before the first question (it then grows in place). */
   onStart?: (trace: AssessmentTrace) => void;
+  /** Milliseconds on the clock that times the selection (CPU time in selection-time.ts); wall clock by default. */
+  clock?: () => number;
 }): AssessmentTrace {
   const { parcours, strategy, seed, answer, afterAnswer } = args;
   const { targetSkills, challenges, skillById, challengeById } = parcours;
   // Safety net only: the engine asks at most one question per target skill (plus one re-check per tube).
   const questionCap = 3 * targetSkills.length + 10;
-  const trace: AssessmentTrace = { questions: 0, knowledgeElements: [], answers: [], hasEnded: false, selectionMs: [] };
+  const trace: AssessmentTrace = { questions: 0, knowledgeElements: [], answers: [], hasEnded: false, selectionMs: [], selectionWallMs: [] };
+  const clock = args.clock ?? (() => performance.now());
   args.onStart?.(trace);
   const answeredChallengeIds: string[] = [];
   let lastAnswer: LastAnswer | null = null;
   while (answeredChallengeIds.length < questionCap) {
-    const started = performance.now();
+    const [started, wallStarted] = [clock(), performance.now()];
     const next = selectNextChallenge({ targetSkills, challenges, knowledgeElements: trace.knowledgeElements, answeredChallengeIds, answers: trace.answers, lastAnswer, seed, strategy });
-    trace.selectionMs.push(performance.now() - started);
+    trace.selectionMs.push(clock() - started);
+    trace.selectionWallMs.push(performance.now() - wallStarted);
     if (next.kind === "end") {
       trace.hasEnded = true;
       break;

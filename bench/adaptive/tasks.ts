@@ -6,6 +6,8 @@
  */
 import path from "node:path";
 import type { EngineParameters } from "../../lib/domain/assessment/engine-parameters";
+import { masteryPercentFromRate } from "../../lib/domain/scoring/mastery";
+import { precisionPoints } from "../../lib/domain/scoring/precision";
 import { BENCH_ENGINES, useParameters } from "./engines";
 import { answersCorrectly, generatePupil, LEARNER_MODELS, trueMasteryRate, type LearnerModelName } from "./learner-models";
 import { loadContent, loadParcours, type Content, type Parcours } from "./load-parcours";
@@ -16,8 +18,11 @@ export type SyntheticTask = { kind: "synthetic"; parcoursId: string; model: Lear
 export type TestWiseTask = { kind: "test-wise"; parcoursId: string; testWise: TestWiseKind; display: OptionDisplay; pupils: number; engines: string[] };
 export type Task = (SyntheticTask | TestWiseTask) & { parameters?: Partial<EngineParameters>; minimumGain?: number };
 
-/** Per row, per pupil: questions asked, estimate − truth, and whether the ± covers the truth (null: no ±). */
-export type RowSeries = { questions: number[]; errors: number[]; covered: (boolean | null)[]; estimates: number[] };
+/**
+ * Per row, per pupil: questions asked, estimate − truth, whether the ± (2σ) covers the truth (null: no ±),
+ * and whether what the pupil reads — « 62 % ± 6 », both rounded to whole points — covers it.
+ */
+export type RowSeries = { questions: number[]; errors: number[]; covered: (boolean | null)[]; coveredAsShown: (boolean | null)[]; estimates: number[] };
 /** `selectionMs`: per engine, the time spent choosing each question of the last `timedPupils` pupils. */
 export type TaskResult = { task: Task; rows: Record<string, RowSeries>; selectionMs: Record<string, number[]> };
 
@@ -33,7 +38,7 @@ export function benchParcours(): Parcours[] {
 }
 
 function series(): RowSeries {
-  return { questions: [], errors: [], covered: [], estimates: [] };
+  return { questions: [], errors: [], covered: [], coveredAsShown: [], estimates: [] };
 }
 
 function stableNumber(text: string): number {
@@ -84,6 +89,8 @@ export function runTask(task: Task): TaskResult {
         target.errors.push(error);
         target.estimates.push(outcome.estimate);
         target.covered.push(outcome.standardError === null ? null : Math.abs(error) <= 2 * outcome.standardError + 1e-12);
+        const shownPoints = precisionPoints(outcome.standardError);
+        target.coveredAsShown.push(shownPoints === null ? null : Math.abs(masteryPercentFromRate(outcome.estimate) - 100 * truth) <= shownPoints + 1e-9);
       });
     }
   }

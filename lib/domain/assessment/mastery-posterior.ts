@@ -1,4 +1,5 @@
 import type { EngineParameters } from "./engine-parameters";
+import { countDistribution, medianCount } from "./count-distribution";
 import { uniqueById } from "./ids";
 import { answerLikelihood, LEVEL_GRID, levelLogPrior, tubeStatePrior } from "./posterior-model";
 import { referenceLevel } from "./reference-level";
@@ -118,6 +119,8 @@ export function masteredGiven(tube: TubePosterior, g: number, position: number):
 export type MasteryPosterior = {
   /** Posterior mean of the mastery rate (share of the target skills mastered), 0..1. */
   masteryMean: number;
+  /** Posterior median of the mastered count, as a rate (0..1): the result shown (count-distribution.ts). */
+  masteryMedian: number;
   /** Its posterior standard deviation, 0..1: the result is shown « ± 2σ ». */
   masteryStandardError: number;
   /** Posterior mean and standard deviation of the general level θ. */
@@ -163,6 +166,7 @@ export function summarizePosterior(state: PosteriorState): MasteryPosterior {
   }
   return {
     masteryMean: n === 0 ? 0 : mean / n,
+    masteryMedian: n === 0 ? 0 : medianCount(countDistribution(state)) / n,
     masteryStandardError: n === 0 ? 0 : Math.sqrt(variance) / n,
     levelMean,
     levelStandardDeviation: Math.sqrt(Math.max(0, levelSecond - levelMean ** 2)),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { resultsList } from "@/lib/db/queries/campaign-results";
+import { unsafeCampaignTargetSkills } from "@/lib/db/queries/item-responses";
+import { ENGINE_PARAMETERS } from "@/lib/domain/assessment/engine-parameters";
+import { masteryPosterior } from "@/lib/domain/assessment/mastery-posterior";
 import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
 import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
 import { participationResults, shareResults } from "@/lib/use-cases/participations/participation-results";
@@ -37,12 +40,19 @@ describe("a result with its precision", { timeout: 120_000 }, () => {
     expect(completed.masteryStandardError).toBeGreaterThan(0);
     expect(completed.masteryStandardError).toBeLessThan(0.1);
 
-    // Every target skill has a state, and the validated count is the posterior's mean count.
+    // Every target skill has a state, and the validated count is the posterior's median count (the pupil's
+    // answers read again here: a new pupil has no earlier evidence); its mean is what is kept.
     const targetCount = await db.campaignSkill.count({ where: { campaignId } });
     const latest = await latestElements(pupil.id);
     expect(latest).toHaveLength(targetCount);
     const validated = latest.filter((k) => k.status === "VALIDATED").length;
-    expect(validated).toBe(Math.round(completed.masteryMean! * targetCount));
+    const answers = await db.answer.findMany({ where: { assessment: { participation: { campaignId } } }, orderBy: { id: "asc" }, select: { challengeId: true, result: true } });
+    const skillOf = new Map((await db.challenge.findMany({ where: { id: { in: answers.map((a) => a.challengeId) } }, select: { id: true, skillId: true } })).map((c) => [c.id, c.skillId]));
+    const targetSkills = (await unsafeCampaignTargetSkills([campaignId])).get(campaignId)!;
+    const observations = answers.map((a) => ({ skillId: skillOf.get(a.challengeId)!, isSuccess: a.result === "OK" }));
+    const posterior = masteryPosterior({ targetSkills, observations, parameters: ENGINE_PARAMETERS });
+    expect(completed.masteryMean).toBeCloseTo(posterior.masteryMean, 12);
+    expect(validated).toBe(Math.round(posterior.masteryMedian * targetCount));
 
     const results = await participationResults({ userId: pupil.id, campaignId });
     expect(results.estimate.validatedCount).toBe(validated);

@@ -35,20 +35,20 @@ describe("knowledgeElementsForRecheck", () => {
 describe("knowledgeElementsFromPosterior", () => {
   const probabilities = (values: number[]) => new Map(values.map((p, i) => [`a-${i + 1}`, p]));
 
-  it("validates as many skills as the posterior's mean count, the most probable first, writing only changes", () => {
-    const posterior = { masteryMean: 0.6, masteredProbabilityBySkillId: probabilities([0.99, 0.9, 0.55, 0.5, 0.06]) };
+  it("validates as many skills as the posterior's median count, the most probable first, writing only changes", () => {
+    const posterior = { masteryMedian: 0.6, masteredProbabilityBySkillId: probabilities([0.99, 0.9, 0.55, 0.5, 0.06]) };
     const elements = knowledgeElementsFromPosterior({ targetSkills, knowledgeElements: [ke("a-2"), ke("a-1", "VALIDATED", "INFERRED")], posterior });
     expect(elements).toEqual([ke("a-3", "VALIDATED", "MODEL"), ke("a-4", "INVALIDATED", "MODEL"), ke("a-5", "INVALIDATED", "MODEL")]);
   });
 
   it("overrides an answer the others contradict: a strong pupil's slip counts as mastered", () => {
-    const posterior = { masteryMean: 0.98, masteredProbabilityBySkillId: probabilities([0.999, 0.97, 0.99, 0.98, 0.96]) };
+    const posterior = { masteryMedian: 0.98, masteredProbabilityBySkillId: probabilities([0.999, 0.97, 0.99, 0.98, 0.96]) };
     const elements = knowledgeElementsFromPosterior({ targetSkills, knowledgeElements: [ke("a-2", "INVALIDATED"), ke("a-3"), ke("a-4"), ke("a-5")], posterior });
     expect(elements).toEqual([ke("a-1", "VALIDATED", "MODEL"), ke("a-2", "VALIDATED", "MODEL")]);
   });
 
   it("breaks ties on the easier skill and keeps an already validated one", () => {
-    const posterior = { masteryMean: 0.2, masteredProbabilityBySkillId: probabilities([0.2, 0.2, 0.2, 0.2, 0.2]) };
+    const posterior = { masteryMedian: 0.2, masteredProbabilityBySkillId: probabilities([0.2, 0.2, 0.2, 0.2, 0.2]) };
     expect(knowledgeElementsFromPosterior({ targetSkills, knowledgeElements: [], posterior })).toEqual([
       ke("a-1", "VALIDATED", "MODEL"),
       ke("a-2", "INVALIDATED", "MODEL"),

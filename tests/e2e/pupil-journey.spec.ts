@@ -88,9 +88,9 @@ test("a new pupil of the roster enters the code, signs up, joins the roster, ans
   await pupil.waitForURL(/\/evaluation$/);
   await expect(pupil.getByRole("heading", { name: "Question 1 sur 5" })).toBeVisible();
 
-  // Skipping keeps the easy phishing skills (all timed) to be asked: the journey meets a timed question.
+  // Whether the engine asks a timed question here depends on the assessment's id (seeded picks): a timed one is
+  // handled when it comes; question-page.spec.ts meets one for sure (the demo leaves Mary Jackson in front of one).
   let checkpoints = 0;
-  let timed = 0;
   for (let i = 0; i < 80; i++) {
     if (checkpoints === 0 && new URL(pupil.url()).pathname.endsWith("/checkpoint")) {
       // The first question was skipped: the first checkpoint shows it.
@@ -99,10 +99,8 @@ test("a new pupil of the roster enters the code, signs up, joins the roster, ans
     const outcome = await step(pupil, i !== 1);
     if (outcome === "end") break;
     if (outcome === "checkpoint") checkpoints++;
-    if (outcome === "timed") timed++;
   }
   expect(checkpoints).toBeGreaterThan(0);
-  expect(timed).toBeGreaterThan(0);
   await pupil.getByRole("link", { name: "Voir mes résultats" }).click();
   // The precision engine ran the test: the result comes with its ± and what it means.
   await expect(pupil.getByRole("heading", { name: /^\d+\s%\s±\s\d+\sde réussite aux questions$/ })).toBeVisible();

@@ -65,3 +65,48 @@ test("the question page runs one small script of its own, retries by itself when
   await expect(pupil).toHaveURL(/\/connexion\?retour=/);
   await context.close();
 });
+
+test("a timed question: the warning, « Commencer » sent by the script, a countdown that stays in view on a phone, then the next question", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacherContext = await browser.newContext();
+  const teacher = await teacherContext.newPage();
+  await loginToOrga(teacher, DEMO.member);
+  const code = (await teacher.getByRole("row", { name: /Démo – Rentrée 4e A/ }).getByRole("cell").first().textContent())!.trim();
+  await teacherContext.close();
+
+  // The demo leaves Mary Jackson in front of a timed question (lib/db/seed/demo-results.ts), whatever the engine picked.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: true });
+  const pupil = await context.newPage();
+  await pupil.goto(`/connexion?retour=/campagnes/${code}`);
+  await pupil.getByLabel("Adresse e-mail ou identifiant").fill("mary.jackson@example.org");
+  await pupil.getByLabel("Mot de passe").fill(DEMO.password);
+  await pupil.getByRole("button", { name: "Je me connecte" }).click();
+  await pupil.waitForURL(/\/evaluation$/);
+  await expect(pupil.getByText(/Vous disposerez de \d+ secondes pour réussir la question suivante/)).toBeVisible();
+  const requests: string[] = [];
+  pupil.on("request", (request) => {
+    if (request.resourceType() === "document" || request.method() === "POST") requests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  });
+  await pupil.getByRole("button", { name: "Commencer" }).click();
+  const timer = pupil.getByRole("timer");
+  await expect(timer).toBeVisible();
+  // One POST, no page load: the script swapped the question in, its countdown running.
+  expect(requests).toEqual([`POST /campagnes/${code}/evaluation`]);
+  const first = await timer.textContent();
+  await expect.poll(async () => timer.textContent(), { timeout: 5_000 }).not.toBe(first);
+
+  // Scrolled to the end of a long question, the countdown is still on screen.
+  await pupil.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const box = await timer.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+
+  // « Je passe »: the timed question is over, the pupil moves on (another question, its warning, or a checkpoint).
+  const timedChallenge = await pupil.locator("input[name=challengeId]").first().inputValue();
+  await pupil.getByRole("button", { name: "Je passe" }).click();
+  await expect
+    .poll(async () => (new URL(pupil.url()).pathname.endsWith("/checkpoint") ? "checkpoint" : pupil.locator("input[name=challengeId]").first().inputValue()), { timeout: 30_000 })
+    .not.toBe(timedChallenge);
+  await context.close();
+});

@@ -7,7 +7,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { env } from "../lib/env";
-import { answerActionIds } from "../lib/server/answer-action-ids";
 import { AnswerGate, isAnswerRequest } from "../lib/server/answer-gate";
 import { fullCollection, IdleCollector } from "../lib/server/idle-collector";
 import { markServedByRequestGate } from "../lib/server/client-address-header";
@@ -21,9 +20,8 @@ const settings = env();
 markServedByRequestGate();
 // Answers past this process's capacity are refused here, before Next.js parses them (docs/adr/0013-lean-answer-path.md).
 const answerGate = new AnswerGate({ concurrency: settings.ANSWER_GATE_CONCURRENCY, queue: settings.ANSWER_GATE_QUEUE, queueMs: settings.ANSWER_GATE_QUEUE_MS, retryAfterSeconds: 2 });
-let answerIds: ReadonlySet<string> | null = null;
 async function pass(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  if (!isAnswerRequest(request, answerIds)) return handle(request, response);
+  if (!isAnswerRequest(request)) return handle(request, response);
   const release = await answerGate.enter(request, response);
   if (!release) return;
   try {
@@ -45,7 +43,6 @@ const httpServer = createServer((request, response) => {
 const app = next({ dev, port, httpServer });
 const handle = app.getRequestHandler();
 await app.prepare();
-answerIds = dev ? null : answerActionIds();
 // Memory back to its resting level once the server is quiet after a burst (lib/server/idle-collector.ts).
 if (settings.IDLE_GC_AFTER_MS > 0) {
   // Quiet: under one request per second over the period (or a fifth of the burst's busiest period).
@@ -57,7 +54,7 @@ if (settings.IDLE_GC_AFTER_MS > 0) {
 httpServer.keepAliveTimeout = settings.HTTP_KEEP_ALIVE_TIMEOUT_MS;
 httpServer.headersTimeout = settings.HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000;
 httpServer.listen(port, () => {
-  console.log(`> Pix Libre (${dev ? "développement" : "production"}) sur le port ${port}${settings.TRUSTED_PROXY_HOPS ? `, ${settings.TRUSTED_PROXY_HOPS} proxy(s) de confiance` : ""}, réponses : ${settings.ANSWER_GATE_CONCURRENCY} à la fois, ${settings.ANSWER_GATE_QUEUE} en attente ${settings.ANSWER_GATE_QUEUE_MS} ms au plus${answerIds ? "" : " (toute action de la page de question)"}`);
+  console.log(`> Pix Libre (${dev ? "développement" : "production"}) sur le port ${port}${settings.TRUSTED_PROXY_HOPS ? `, ${settings.TRUSTED_PROXY_HOPS} proxy(s) de confiance` : ""}, réponses : ${settings.ANSWER_GATE_CONCURRENCY} à la fois, ${settings.ANSWER_GATE_QUEUE} en attente ${settings.ANSWER_GATE_QUEUE_MS} ms au plus`);
 });
 
 function stop() {

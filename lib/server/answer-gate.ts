@@ -26,21 +26,16 @@ export type AnswerGateCounters = { admitted: number; queued: number; refusedFull
 type Waiter = { admit: () => void; timer: NodeJS.Timeout };
 
 /**
- * Which requests are answers. Today the answer is a server action posted to the question page, or, without
- * JavaScript, a plain form posted to it; its path is `/campagnes/CODE/evaluation` (or `/checkpoint`, where the
- * address stands after a checkpoint when the next answer is sent). The one place to change when the answer moves.
- * `answerActionIds`: the ids of the answer action in this build (answer-action-ids.ts); with JavaScript only those
- * are gated (« Commencer » before a timed question is another action on the same page and is not retried by the page).
+ * Which requests are answers: a POST to the question page `/campagnes/CODE/evaluation` (a route handler since ADR
+ * 0017), sent by its script (header X-Pix-Flow, JSON reply) or as a plain form without JavaScript. « Commencer »
+ * before a timed question is posted there too: gated like an answer, and retried by the script the same way.
+ * The one place to change when the answer moves.
  */
-const ANSWER_PAGE = /^\/campagnes\/[A-Za-z0-9]+\/(evaluation|checkpoint)\/?$/;
+const ANSWER_PAGE = /^\/campagnes\/[A-Za-z0-9]+\/evaluation\/?$/;
 
-export function isAnswerRequest(request: Pick<IncomingMessage, "method" | "url" | "headers">, answerActionIds: ReadonlySet<string> | null): boolean {
+export function isAnswerRequest(request: Pick<IncomingMessage, "method" | "url">): boolean {
   if (request.method !== "POST") return false;
-  const path = (request.url ?? "/").split("?")[0];
-  if (!ANSWER_PAGE.test(path)) return false;
-  const action = request.headers["next-action"];
-  if (typeof action !== "string") return true; // a plain form: the no-JavaScript answer (or « Commencer », harmless)
-  return answerActionIds === null || answerActionIds.has(action);
+  return ANSWER_PAGE.test((request.url ?? "/").split("?")[0]);
 }
 
 export class AnswerGate {

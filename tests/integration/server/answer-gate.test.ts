@@ -162,24 +162,19 @@ describe("answer gate: bounded answers in flight, a bounded queue with a deadlin
 });
 
 describe("answer gate: which requests are answers", () => {
-  const ids = new Set(["7f00answer"]);
-  const req = (method: string, url: string, action?: string) => ({ method, url, headers: action ? { "next-action": action } : {} });
+  const req = (method: string, url: string) => ({ method, url });
 
-  it("the answer action posted to the question page (or to the checkpoint's address), and the plain form without JavaScript", () => {
-    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/evaluation", "7f00answer"), ids)).toBe(true);
-    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/checkpoint?fin=1", "7f00answer"), ids)).toBe(true);
-    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/evaluation"), ids)).toBe(true);
+  it("a POST to the question page: an answer from its script or a plain form, and « Commencer »", () => {
+    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/evaluation"))).toBe(true);
+    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/evaluation/"))).toBe(true);
   });
 
-  it("not another action on the same page, a page load, or another page's post", () => {
-    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/evaluation", "7f00timer"), ids)).toBe(false);
-    expect(isAnswerRequest(req("GET", "/campagnes/ABCDEF123/evaluation"), ids)).toBe(false);
-    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123", "7f00answer"), ids)).toBe(false);
-    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/resultats", "7f00answer"), ids)).toBe(false);
-    expect(isAnswerRequest(req("POST", "/connexion"), ids)).toBe(false);
-  });
-
-  it("without the build's action ids, every action posted to the question page counts", () => {
-    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/evaluation", "7f00timer"), null)).toBe(true);
+  it("not a page load, nor another page's post", () => {
+    expect(isAnswerRequest(req("GET", "/campagnes/ABCDEF123/evaluation"))).toBe(false);
+    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123"))).toBe(false);
+    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/checkpoint"))).toBe(false);
+    expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/resultats"))).toBe(false);
+    expect(isAnswerRequest(req("POST", "/api/signalements"))).toBe(false);
+    expect(isAnswerRequest(req("POST", "/connexion"))).toBe(false);
   });
 });

@@ -70,11 +70,15 @@ export function formNeedsGroups(input: {
   const groups: NeedsGroup[] = [];
   for (let number = 1; number <= groupCount; number++) {
     const indexes = assignment.flatMap((a, i) => (a.number === number ? [i] : []));
+    const others = pupils.flatMap((_, i) => (assignment[i].number === number ? [] : [i]));
     const subjectMastery = input.subjectTitles.map((_, s) => mean(indexes.map((i) => pupils[i].mastery[s])));
+    // Equally weak subjects (often several at 0 %): first those the other pupils master best — what this group
+    // needs more than the rest of the class — then the parcours' order. Never the subjects' names.
+    const gapToOthers = (s: number) => (others.length === 0 ? 0 : subjectMastery[s] - mean(others.map((i) => pupils[i].mastery[s])));
     const weakestSubjects = subjectMastery
       .map((mastery, subjectIndex) => ({ subjectIndex, mastery }))
       .filter((s) => s.mastery < 1)
-      .sort((a, b) => a.mastery - b.mastery || input.subjectTitles[a.subjectIndex].localeCompare(input.subjectTitles[b.subjectIndex], "fr"))
+      .sort((a, b) => a.mastery - b.mastery || gapToOthers(a.subjectIndex) - gapToOthers(b.subjectIndex) || a.subjectIndex - b.subjectIndex)
       .slice(0, WEAKEST_SUBJECTS_PER_GROUP);
     groups.push({
       number,

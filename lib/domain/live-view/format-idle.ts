@@ -6,5 +6,8 @@ export function formatIdle(ms: number | null): string {
   if (seconds < 60) return `il y a ${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `il y a ${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
-  return `il y a ${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `il y a ${hours} h ${String(minutes % 60).padStart(2, "0")}`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? "il y a 1 jour" : `il y a ${days} jours`;
 }

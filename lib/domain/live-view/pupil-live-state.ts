@@ -3,6 +3,11 @@ import { CHECKPOINT_EVERY } from "../participations/checkpoint";
 
 /** No answer for longer than this while the test is in progress: « bloqué ? ». */
 export const STUCK_AFTER_MS = 4 * 60_000;
+/**
+ * Idle for longer than this, a pupil left an earlier session (yesterday's class): not « bloqué ? » in this one,
+ * whatever their last answers were. The line still says where they stopped and since when.
+ */
+export const LEFT_EARLIER_SESSION_AFTER_MS = 2 * 3600_000;
 /** Skips in a row (« Je passe ») that flag a pupil. */
 export const STUCK_SKIPS_IN_A_ROW = 3;
 /** Timed-out answers in the test that flag a pupil. */
@@ -75,7 +80,7 @@ export function pupilLiveState(activity: PupilActivity, now: Date): PupilLiveSta
   const since = activity.lastAnswerAt ?? activity.startedAt;
   const idleMs = since ? Math.max(0, now.getTime() - since.getTime()) : null;
   const stuckReasons: StuckReason[] = [];
-  if (inProgress) {
+  if (inProgress && (idleMs === null || idleMs <= LEFT_EARLIER_SESSION_AFTER_MS)) {
     if (idleMs !== null && idleMs > STUCK_AFTER_MS) stuckReasons.push("NO_ANSWER");
     const lastSkips = activity.recentResults.slice(0, STUCK_SKIPS_IN_A_ROW);
     if (lastSkips.length === STUCK_SKIPS_IN_A_ROW && lastSkips.every((r) => r === "ABAND")) stuckReasons.push("SKIPS");

@@ -87,7 +87,21 @@ describe("needs groups", () => {
     const grouping = formNeedsGroups({ pupils, subjectTitles: SUBJECTS, requestedGroupCount: 2, moves: new Map() });
     const strong = grouping.groups[1];
     expect(strong.weakestSubjects).toEqual([{ subjectIndex: 2, mastery: 0.5 }]);
-    expect(grouping.groups[0].weakestSubjects.map((s) => s.subjectIndex)).toEqual([1, 2, 3]); // ties: by title, French order
+    // Ties at 0 %: first the subjects where the other pupils do best (this group's own needs), then the parcours' order.
+    expect(grouping.groups[0].weakestSubjects.map((s) => s.subjectIndex)).toEqual([0, 1, 3]);
+  });
+
+  it("breaks ties between equally weak subjects by what sets the group apart, not by the subjects' names", () => {
+    // SUBJECTS = Tableur, Courriel, Mots de passe, Recherche. Group A misses Tableur and Courriel, group B misses
+    // Courriel and Mots de passe: Courriel is weak everywhere; each group's own need is the other one.
+    const pupils = [
+      ...[1, 2, 3].map((id) => ({ participationId: id, mastery: [0, 0, 1, 1] })),
+      ...[4, 5, 6].map((id) => ({ participationId: id, mastery: [1, 0, 0, 1] })),
+    ];
+    const grouping = formNeedsGroups({ pupils, subjectTitles: SUBJECTS, requestedGroupCount: 2, moves: new Map() });
+    const groupOf = (id: number) => grouping.groups.find((g) => g.members.some((m) => m.participationId === id))!;
+    expect(groupOf(1).weakestSubjects.map((s) => SUBJECTS[s.subjectIndex])).toEqual(["Tableur", "Courriel"]);
+    expect(groupOf(4).weakestSubjects.map((s) => SUBJECTS[s.subjectIndex])).toEqual(["Mots de passe", "Courriel"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pupilLiveState, STUCK_AFTER_MS, type PupilActivity } from "@/lib/domain/live-view/pupil-live-state";
+import { LEFT_EARLIER_SESSION_AFTER_MS, pupilLiveState, STUCK_AFTER_MS, type PupilActivity } from "@/lib/domain/live-view/pupil-live-state";
 import { countersChangeSummary, liveCounters } from "@/lib/domain/live-view/live-counters";
 
 const now = new Date("2026-12-07T09:30:00Z");
@@ -64,6 +64,15 @@ describe("the « bloqué ? » flag", () => {
     expect(pupilLiveState(pupil({ ...stuck, participationStatus: "TO_SHARE", assessmentState: "COMPLETED" }), now).stuckReasons).toEqual([]);
     expect(pupilLiveState(pupil({ ...stuck, participationStatus: null, startedAt: null, lastAnswerAt: null }), now).stuckReasons).toEqual([]);
   });
+
+  it("does not flag a pupil who left an earlier session (idle for more than 2 hours): still in progress, since then", () => {
+    const stuck = { recentResults: ["ABAND", "ABAND", "ABAND"] as PupilActivity["recentResults"], timedOutCount: 3 };
+    expect(pupilLiveState(pupil({ ...stuck, lastAnswerAt: ago(LEFT_EARLIER_SESSION_AFTER_MS) }), now).stuckReasons).toEqual(["NO_ANSWER", "SKIPS", "TIMED_OUT"]);
+    const yesterday = pupilLiveState(pupil({ ...stuck, lastAnswerAt: ago(24 * 3600_000) }), now);
+    expect(yesterday.stuckReasons).toEqual([]);
+    expect(yesterday.stage).toBe("QUESTION");
+    expect(yesterday.idleMs).toBe(24 * 3600_000);
+  });
 });
 
 describe("the counters and the live region's summary", () => {
@@ -97,5 +106,8 @@ describe("« Dernière réponse »", () => {
     expect(formatIdle(42_500)).toBe("il y a 42 s");
     expect(formatIdle(125_000)).toBe("il y a 2 min 05 s");
     expect(formatIdle(3_725_000)).toBe("il y a 1 h 02");
+    expect(formatIdle(23 * 3600_000 + 59 * 60_000)).toBe("il y a 23 h 59");
+    expect(formatIdle(30 * 3600_000)).toBe("il y a 1 jour");
+    expect(formatIdle(143 * 3600_000 + 31 * 60_000)).toBe("il y a 5 jours");
   });
 });

@@ -44,12 +44,15 @@ export async function campaignNeedsGroups(campaignId: number) {
     maxGroupCount: grouping.maxGroupCount,
     isChosenByTeacher: data.requestedGroupCount !== null,
     movedCount: grouping.groups.reduce((n, g) => n + g.members.filter((m) => m.isMoved).length, 0),
+    // Results received after the teacher arranged the groups: the groups were formed again with them, so pupils the
+    // teacher did not move may have changed group — the page says so before anything is printed.
+    receivedSinceArranged: data.arrangedAt ? data.pupils.filter((p) => p.sharedAt !== null && p.sharedAt > data.arrangedAt!).length : 0,
     silhouette: grouping.silhouette,
     separation: separationSentence(grouping.silhouette),
     groups: grouping.groups.map((g) => ({
       number: g.number,
       meanMasteryPercent: Math.round(g.meanMastery * 100),
-      pupils: g.members.map((m) => ({ ...pupilById.get(m.participationId)!, isMoved: m.isMoved })).sort(byName),
+      pupils: g.members.map((m) => { const { sharedAt: _sharedAt, ...pupil } = pupilById.get(m.participationId)!; return { ...pupil, isMoved: m.isMoved }; }).sort(byName),
       subjects: g.weakestSubjects.map((s) => {
         const tube = subjects[s.subjectIndex];
         return {

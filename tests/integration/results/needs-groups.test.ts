@@ -68,6 +68,24 @@ describe("needs groups", () => {
     expect((await ready(campaignId)).isChosenByTeacher).toBe(false);
   });
 
+  it("say how many results arrived since the teacher last arranged the groups (they may have moved other pupils)", async () => {
+    const { teacher, campaignId, code } = await campaignWithResults([0, 1, 5, 6]);
+    const before = await ready(campaignId);
+    expect(before.receivedSinceArranged).toBe(0);
+    const movedAt = new Date();
+    await moveToNeedsGroup({ actorUserId: teacher.id, campaignId, participationId: before.groups[0].pupils[0].participationId, groupNumber: before.groupCount, now: movedAt });
+    expect((await ready(campaignId)).receivedSinceArranged).toBe(0);
+    const late = await createUser({ firstName: "Élève5", lastName: "Retard" });
+    await takeTest(campaignId, code, late.id, 3);
+    await shareResults({ userId: late.id, campaignId });
+    const after = await ready(campaignId);
+    expect(after.received).toBe(5);
+    expect(after.receivedSinceArranged).toBe(1);
+    // « Recalculer les groupes » is a new arrangement: nothing has arrived since.
+    await recomputeNeedsGroups({ actorUserId: teacher.id, campaignId, groupCount: null, now: new Date() });
+    expect((await ready(campaignId)).receivedSinceArranged).toBe(0);
+  });
+
   it("refuse another school's teacher, a pupil of another campaign and a group that does not exist, changing nothing", async () => {
     const mine = await campaignWithResults([0, 1, 5, 6]);
     const theirs = await campaignWithResults([0, 1, 5, 6]);

@@ -54,6 +54,11 @@ export default async function NeedsGroupsPage({ params, searchParams }: { params
           {groups.isChosenByTeacher ? "Le nombre de groupes reste celui que vous avez choisi ou arrangé, jusqu'au prochain recalcul." : "Le nombre de groupes est celui qui sépare le mieux les élèves."}
         </p>
         <p className="font-medium">{groups.separation}</p>
+        {groups.receivedSinceArranged > 0 && (
+          <p className="rounded bg-amber-50 p-2 text-amber-900">
+            {groups.receivedSinceArranged === 1 ? "1 résultat est arrivé" : `${groups.receivedSinceArranged} résultats sont arrivés`} depuis votre dernière modification des groupes : les groupes ont été formés de nouveau avec {groups.receivedSinceArranged === 1 ? "lui" : "eux"}, et des élèves que vous n&apos;avez pas déplacés ont pu changer de groupe. Les élèves que vous avez déplacés restent où vous les avez mis. Vérifiez les groupes avant de les imprimer.
+          </p>
+        )}
         {query.recalcule === "1" && <p role="status" className="rounded bg-green-50 p-2 text-green-900 print:hidden">Les groupes ont été recalculés.</p>}
         {moved && <p role="status" className="rounded bg-green-50 p-2 text-green-900 print:hidden">{moved.firstName} {moved.lastName} est maintenant dans le groupe {moved.group}.</p>}
         <div className="flex flex-wrap gap-3 print:hidden">

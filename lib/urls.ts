@@ -14,6 +14,7 @@ export function appUrl(path: string): string {
 }
 
 /** A `retour` value kept only when it resolves to a path of the app itself (no open redirect). */
-export function safeAppPath(value: string | undefined | null, fallback: string): string {
-  return safeRedirectPath(value, fallback, env().APP_URL);
+export function safeAppPath(value: string | string[] | undefined | null, fallback: string): string {
+  // A query parameter given twice (`?retour=a&retour=b`) arrives as an array: ambiguous, so the fallback.
+  return safeRedirectPath(typeof value === "string" ? value : null, fallback, env().APP_URL);
 }

@@ -31,8 +31,9 @@ export type FlowOutcome = { kind: "reply"; status: number; show?: QuestionScreen
 
 /** Same as lib/auth/session.ts, which reads next/headers (App Router only). */
 const PASSWORD_CHANGE_PATH = "/changer-mot-de-passe";
-const signInPath = (code: string) => `/connexion?retour=/campagnes/${code}`;
 const landingPath = (code: string) => `/campagnes/${encodeURIComponent(normalizeCampaignCode(code))}`;
+// The code comes from the address: encoded, so that no character breaks the Location header or adds a parameter.
+const signInPath = (code: string) => `/connexion?retour=${encodeURIComponent(landingPath(code))}`;
 
 /** GET: the current question (or the warning before a timed one), or where to go instead. */
 export async function showQuestionPage(input: { code: string; cookies: Cookies; message?: string | null; status?: number; withoutUser?: boolean }): Promise<PageOutcome> {

@@ -17,6 +17,7 @@
   const MAX_ATTEMPTS = 8;
   const BUSY = "Trop de monde en même temps, votre réponse n'a pas été perdue : réessayez dans quelques secondes.";
   const UNEXPECTED = "Une erreur inattendue est survenue. Réessayez dans un instant.";
+  const OFFLINE = "La connexion est coupée : votre réponse n'a pas été perdue, elle sera envoyée dès que possible.";
   const region = document.querySelector("[data-flow-screen]");
   const live = document.querySelector("[data-flow-announce]");
   if (!region || !live) return;
@@ -86,6 +87,7 @@
     say(form, "");
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       let retryAfter = 0;
+      let isOffline = false;
       /** @type {any} */
       let reply = null;
       try {
@@ -100,6 +102,7 @@
         }
       } catch {
         retryAfter = 1; // a dropped connection
+        isOffline = true;
       }
       if (!retryAfter) {
         if (reply.goTo) return location.assign(reply.goTo);
@@ -110,7 +113,7 @@
         say(form, reply.message ?? UNEXPECTED);
         break;
       }
-      say(form, reply?.message ?? BUSY);
+      say(form, reply?.message ?? (isOffline ? OFFLINE : BUSY));
       if (attempt < MAX_ATTEMPTS - 1) await sleep(retryDelayMs(attempt, retryAfter));
     }
     setBusy(form, false);

@@ -1,7 +1,8 @@
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 
 test("the teacher follows the demo campaign: statuses, stars with the key to reading, analysis with tutorials", async ({ page }) => {
   await loginToOrga(page, DEMO.member);
+  await page.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
   await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).click();
   await page.waitForURL(/\/orga\/campagnes\/\d+$/);
   const table = page.getByRole("table", { name: /Participants/ });
@@ -81,6 +82,7 @@ test("the teacher downloads the results CSV: BOM, French headers, decimal comma,
   test.setTimeout(120_000);
   const { parse } = await import("csv-parse/sync");
   await loginToOrga(page, DEMO.member);
+  await page.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
   await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).click();
   await page.waitForURL(/\/orga\/campagnes\/\d+$/);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter les résultats (.csv)" }).click()]);

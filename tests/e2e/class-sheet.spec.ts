@@ -1,4 +1,4 @@
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 import { newCampaignCode, newPupil, signUpThroughRoster } from "./roster-helpers";
 import type { Page } from "@playwright/test";
 
@@ -74,6 +74,7 @@ test("the class sheet lists each pupil's login — the username of accounts the 
 
 test("the demo class 4A on the demo campaign: personal accounts and pupils without an account, no e-mail; an unknown class is refused", async ({ page }) => {
   await loginToOrga(page, DEMO.admin);
+  await page.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
   await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).first().click();
   await page.waitForURL(/\/orga\/campagnes\/\d+$/);
   const campaignId = /\/orga\/campagnes\/(\d+)$/.exec(page.url())![1];
@@ -97,6 +98,7 @@ test("the demo class 4A on the demo campaign: personal accounts and pupils witho
 
 test("the code sheet names the school and the day, and its address breaks only between its parts", async ({ page }) => {
   await loginToOrga(page, DEMO.member);
+  await page.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
   await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).first().click();
   await page.waitForURL(/\/orga\/campagnes\/\d+$/);
   const code = (await page.getByTestId("campaign-code").textContent())!.trim();

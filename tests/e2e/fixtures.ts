@@ -80,6 +80,9 @@ export const DEMO = {
   pupil: "charles.babbage@example.org",
 };
 
+/** Pix Orga's campaign list filtered on a name: the demo's campaigns stay found however many campaigns the specs create (20 a page). */
+export const orgaCampaignSearch = (name: string) => `/orga?recherche=${encodeURIComponent(name)}`;
+
 export async function loginToOrga(page: Page, email: string, password = DEMO.password) {
   await page.goto("/orga");
   await page.getByLabel("Adresse e-mail ou identifiant").fill(email);

@@ -1,4 +1,4 @@
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const FOOTER_PAGES = [
@@ -117,6 +117,8 @@ test("Pix Orga's navigation marks the current section, campaign pages included",
   await nav.getByRole("link", { name: "Équipe" }).click();
   await expect(current).toHaveText("Équipe");
   await nav.getByRole("link", { name: "Campagnes" }).click();
+  await expect(current).toHaveText("Campagnes");
+  await page.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
   await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).click();
   await page.waitForURL(/\/orga\/campagnes\/\d+$/);
   await expect(current).toHaveText("Campagnes");

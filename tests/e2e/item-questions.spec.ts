@@ -1,4 +1,4 @@
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 import { newCampaignCode, signUpThroughRoster } from "./roster-helpers";
 
 /** Issue 14.5 and 16: the « Questions » view of Analyse, and « Signaler un problème » under a question. */
@@ -7,6 +7,7 @@ test("the teacher sees the questions the demo campaign's pupils met: success rat
   // Five pages, each scanned for accessibility (the Questions page is long): more than the default minute on a busy machine.
   test.setTimeout(120_000);
   await loginToOrga(page, DEMO.member);
+  await page.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
   await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).click();
   await page.waitForURL(/\/orga\/campagnes\/\d+$/);
   await page.getByRole("link", { name: "Analyse", exact: true }).click();

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 /** The demo campaign's needs groups (its eleven results: 4A's three, 4B's eight). */
 async function openGroups(page: Page) {
   await loginToOrga(page, DEMO.member);
+  await page.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
   await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).first().click();
   await page.waitForURL(/\/orga\/campagnes\/\d+$/);
   await page.getByRole("link", { name: "Analyse", exact: true }).click();

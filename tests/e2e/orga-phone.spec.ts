@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 /** Every page of Pix Orga, as a route pattern read from the app folder (route groups dropped). */
@@ -59,7 +59,7 @@ async function expectNoHorizontalScroll(page: Page, url: string) {
 
 async function campaignIds(page: Page): Promise<Ids> {
   const idOf = async (name: string) => {
-    await page.goto("/orga");
+    await page.goto(orgaCampaignSearch(name));
     await page.getByRole("link", { name }).click();
     await page.waitForURL(/\/orga\/campagnes\/\d+$/);
     return /\/orga\/campagnes\/(\d+)$/.exec(page.url())![1];

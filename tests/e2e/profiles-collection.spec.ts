@@ -1,4 +1,4 @@
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 import type { Browser } from "@playwright/test";
 
 type PupilProfile = { total: number; levels: Map<string, { level: number; pix: number }> };
@@ -97,16 +97,17 @@ test("a « Collecter les profils » campaign shows pix, certifiability and level
 
 test("the Activité chart starts at zero the day before and has a point for every day; its table lists the days", async ({ page }) => {
   await loginToOrga(page, DEMO.member);
+  await page.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
   await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).click();
   await page.waitForURL(/\/orga\/campagnes\/\d+$/);
-  // The demo's pupils started 6, 5, 3, 2 and 1 days ago: the chart runs from the day before the first start to today.
+  // The demo's pupils started 6, 5, 4 (class 4B), 3, 2 and 1 days ago: the chart runs from the day before the first start to today.
   const day = (daysAgo: number) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(Date.now() - daysAgo * 24 * 3600 * 1000));
   await expect(page.getByText(`Du ${day(7)} au ${day(0)}, jour par jour (8 jours).`)).toBeVisible();
   await page.getByText("Voir les données du graphique sous forme de tableau").click();
   const table = page.getByRole("table", { name: /Activité des participants, jour par jour/ });
-  await expect(table.getByRole("row")).toHaveCount(6);
-  // Yesterday Mary Jackson started: one new participant, none sent; 5 participants and 3 results in all.
-  await expect(table.getByRole("row").last().getByRole("cell")).toHaveText(["1", "0", "5", "3"]);
+  await expect(table.getByRole("row")).toHaveCount(7);
+  // Yesterday Mary Jackson started: one new participant, none sent; 13 participants and 11 results in all (4B's eight).
+  await expect(table.getByRole("row").last().getByRole("cell")).toHaveText(["1", "0", "13", "11"]);
   const participants = page.getByRole("table", { name: /Participants/ });
   await expect(participants.getByRole("columnheader", { name: "Classe" })).toBeVisible();
   await expect(participants.getByRole("row", { name: /Jackson/i }).getByText("En cours")).toHaveClass(/bg-amber/);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 import { signUpThroughRoster } from "./roster-helpers";
 
 /** Issue 16: the question page is served without Next's client runtime (ADR 0017); what its one script must still do. */
@@ -26,13 +26,14 @@ test("the question page runs one small script of its own, retries by itself when
   const code = await newCampaign(page);
   const context = await browser.newContext();
   const pupil = await context.newPage();
-  // A pupil of class 4C of the demo roster who never answered anything (no other journey uses her).
-  await signUpThroughRoster(pupil, code, { firstName: "Chloé", lastName: "Mérieux", day: "19", month: "04", year: "2013" }, { password: "Ecureuil-Vert-2026" });
+  // A pupil of class 6A of the demo roster who never answered anything and whom no other journey uses (Chloé MÉRIEUX
+  // of 4C is the GAR spec's). With an e-mail: a personal account, which roster.spec.ts's 6A username sheet leaves out.
+  await signUpThroughRoster(pupil, code, { firstName: "Jean-Éric", lastName: "Martin", day: "09", month: "10", year: "2015" }, { email: `jean-eric.martin.${Date.now()}@example.org`, password: "Ecureuil-Vert-2026" });
   await pupil.getByRole("button", { name: "C'est parti !" }).click();
   await pupil.waitForURL(/\/evaluation$/);
   // No Next.js runtime: the page's only script is ours, with the CSP nonce (a violation would fail the fixture).
   expect(await pupil.evaluate(() => [...document.scripts].map((s) => s.getAttribute("src")))).toEqual(["/scripts/answer-flow.js"]);
-  await expect(pupil.getByRole("banner")).toContainText("Chloé");
+  await expect(pupil.getByRole("banner")).toContainText("Jean-Éric");
   await expect(pupil.getByRole("contentinfo").getByRole("link", { name: "Mentions légales" })).toBeVisible();
   await startTimerIfAsked(pupil);
   await expect(pupil.getByRole("heading", { name: "Question 1 sur 5" })).toBeVisible();
@@ -71,6 +72,7 @@ test("a timed question: the warning, « Commencer » sent by the script, a count
   const teacherContext = await browser.newContext();
   const teacher = await teacherContext.newPage();
   await loginToOrga(teacher, DEMO.member);
+  await teacher.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
   const code = (await teacher.getByRole("row", { name: /Démo – Rentrée 4e A/ }).getByRole("cell").first().textContent())!.trim();
   await teacherContext.close();
 
@@ -109,4 +111,19 @@ test("a timed question: the warning, « Commencer » sent by the script, a count
     .poll(async () => (new URL(pupil.url()).pathname.endsWith("/checkpoint") ? "checkpoint" : pupil.locator("input[name=challengeId]").first().inputValue()), { timeout: 30_000 })
     .not.toBe(timedChallenge);
   await context.close();
+});
+
+// Found by the review of issues 14 and 16: the sign-in redirect was built from the raw code of the address.
+test("an anonymous visit with an odd code in the address is sent to the sign-in page, never a 500, with one « retour »", async ({ request }) => {
+  for (const code of ["%E2%82%AC", "%E2%80%AE", "AB%E2%82%ACCD"]) {
+    const response = await request.get(`/campagnes/${code}/evaluation`, { maxRedirects: 0 });
+    expect(response.status(), `/campagnes/${code}/evaluation`).toBe(307);
+  }
+  const smuggled = await request.get("/campagnes/abc%26retour%3Dhttps%3A%2F%2Fevil.example/evaluation", { maxRedirects: 0 });
+  const location = new URL(smuggled.headers()["location"] ?? "", "http://localhost");
+  expect(location.pathname).toBe("/connexion");
+  expect(location.searchParams.getAll("retour")).toHaveLength(1);
+  // Given twice anyway, « retour » is ambiguous: the sign-in page falls back to the home page instead of failing.
+  const twice = await request.get("/connexion?retour=/campagnes/ABC&retour=https://evil.example");
+  expect(twice.status()).toBe(200);
 });

@@ -1,4 +1,4 @@
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 import type { BrowserContext, Page } from "@playwright/test";
 
 /**
@@ -126,6 +126,7 @@ test("security headers on every page, and the CSP breaks none of them (charts, Q
 
   // The fixture fails the test on any CSP violation on the pages visited here.
   await loginToOrga(page, DEMO.admin);
+  await page.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
   const campaignLink = page.getByRole("link", { name: /Démo – Rentrée 4e A/ }).first();
   await campaignLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

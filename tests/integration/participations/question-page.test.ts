@@ -106,9 +106,9 @@ describe("the question page's route handler logic (ADR 0017)", () => {
     const { id: campaignId, code } = await openCampaign();
     const { pupil, cookies, first } = await pupilIn(code, campaignId);
     await bumpSessionVersion(pupil.id);
-    expect(await answerForScript({ cookies, form: skip(code, first) })).toMatchObject({ goTo: `/connexion?retour=/campagnes/${code}` });
-    expect(await showQuestionPage({ code, cookies })).toEqual({ kind: "redirect", to: `/connexion?retour=/campagnes/${code}` });
-    expect(await answerAsForm({ code, cookies: {}, form: skip(code, first) })).toEqual({ kind: "redirect", to: `/connexion?retour=/campagnes/${code}` });
+    expect(await answerForScript({ cookies, form: skip(code, first) })).toMatchObject({ goTo: `/connexion?retour=%2Fcampagnes%2F${code}` });
+    expect(await showQuestionPage({ code, cookies })).toEqual({ kind: "redirect", to: `/connexion?retour=%2Fcampagnes%2F${code}` });
+    expect(await answerAsForm({ code, cookies: {}, form: skip(code, first) })).toEqual({ kind: "redirect", to: `/connexion?retour=%2Fcampagnes%2F${code}` });
     await db.user.update({ where: { id: pupil.id }, data: { shouldChangePassword: true } });
     const forced = await signedIn(pupil.id);
     expect(await answerForScript({ cookies: forced, form: skip(code, first) })).toMatchObject({ goTo: "/changer-mot-de-passe" });

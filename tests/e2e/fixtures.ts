@@ -71,6 +71,16 @@ export const test = base.extend<{ accessibilityScan: void; contentSecurityPolicy
   ],
 });
 
+/**
+ * An explicit axe scan of the page as it is now, for a test that moves on quickly (the automatic scan of each
+ * navigation is abandoned when the next one starts before it ends): serious or critical violations fail the test.
+ */
+export async function expectAccessible(page: Page, label = page.url()) {
+  await page.waitForLoadState("load");
+  const violations = await scan(page);
+  expect(violations, `Violations d'accessibilité (${label}) :\n${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
 export { expect };
 
 export const DEMO = {

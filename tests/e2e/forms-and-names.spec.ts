@@ -1,4 +1,4 @@
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 
 test("a corrected field of the campaign form no longer shows its error; the other one stays until corrected", async ({ page }) => {
   await loginToOrga(page, DEMO.member);
@@ -21,6 +21,7 @@ test("a corrected field of the campaign form no longer shows its error; the othe
 test("« J'ai un code » keeps the typed code after an error; a pupil signing up for a restricted campaign types their name once and is then greeted with the school's spelling", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await loginToOrga(page, DEMO.member);
+  await page.goto(orgaCampaignSearch("4e B – Sécurité numérique"));
   const row = page.getByRole("row", { name: /4e B – Sécurité numérique/ });
   const code = (await row.getByRole("cell").first().textContent())!.trim();
 

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch, expectAccessible } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 /** Every page of Pix Orga, as a route pattern read from the app folder (route groups dropped). */
@@ -55,6 +55,8 @@ async function expectNoHorizontalScroll(page: Page, url: string) {
     return { page: document.documentElement.scrollWidth, viewport: window.innerWidth };
   });
   expect(widths.page, `${url} : la page fait ${widths.page} px de large pour un écran de ${widths.viewport} px`).toBeLessThanOrEqual(390);
+  // Each page is scanned here, its disclosures open, before the next visit (the fixture's own scan would be cut short).
+  await expectAccessible(page, url);
 }
 
 async function campaignIds(page: Page): Promise<Ids> {
@@ -77,7 +79,8 @@ async function campaignIds(page: Page): Promise<Ids> {
 test.use({ viewport: { width: 390, height: 844 } });
 
 test("every Pix Orga page fits a 390 px phone: tables scroll inside their own box (and each page passes axe)", async ({ page }) => {
-  test.setTimeout(240_000);
+  // About thirty pages, each measured and scanned with axe.
+  test.setTimeout(420_000);
   const patterns = orgaPagePatterns();
   expect(Object.keys(VISITS).sort(), "chaque page de app/(orga)/orga doit figurer dans VISITS").toEqual(patterns);
   await expectNoHorizontalScroll(page, "/orga");

@@ -1,8 +1,9 @@
-import { test, expect, DEMO, loginToOrga } from "./fixtures";
+import { test, expect, DEMO, loginToOrga, orgaCampaignSearch } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 async function demoCampaignCode(page: Page): Promise<string> {
   await loginToOrga(page, DEMO.member);
+  await page.goto(orgaCampaignSearch("4e B – Sécurité numérique"));
   const row = page.getByRole("row", { name: /4e B – Sécurité numérique/ });
   return (await row.getByRole("cell").first().textContent())!.trim();
 }
@@ -111,6 +112,7 @@ test("a new pupil of the roster enters the code, signs up, joins the roster, ans
   await pupilContext.close();
 
   await page.goto("/orga");
+  await page.goto(orgaCampaignSearch("4e B – Sécurité numérique"));
   const row = page.getByRole("row", { name: /4e B – Sécurité numérique/ });
   await expect(row.getByRole("cell").nth(3)).toHaveText("1");
   await expect(row.getByRole("cell").nth(4)).toHaveText("1");

@@ -231,6 +231,7 @@ test.describe("limits that no X-Forwarded-For escapes (findings 2, 4, 7)", () =>
     const realCode = await (async () => {
       const teacher = await browser.newPage();
       await loginToOrga(teacher, DEMO.member);
+      await teacher.goto(orgaCampaignSearch("4e B – Sécurité numérique"));
       const row = teacher.getByRole("row", { name: /4e B – Sécurité numérique/ });
       const code = (await row.getByRole("cell").first().textContent())!.trim();
       await teacher.close();

@@ -11,6 +11,7 @@
 import { performance } from "node:perf_hooks";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { prepareDatabase } from "../../scripts/setup/prepare-database";
+import { seededRandom } from "../adaptive/random";
 
 const TARGET_MS = 300;
 const argument = (name: string, fallback: number) => {
@@ -32,17 +33,6 @@ const { campaignNeedsGroups } = await import("../../lib/use-cases/campaigns/camp
 const { moveToNeedsGroup } = await import("../../lib/use-cases/campaigns/arrange-needs-groups");
 const { exportNeedsGroups } = await import("../../lib/use-cases/campaigns/export-needs-groups");
 
-/** Mulberry32: the same pupils on every run. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 try {
   const school = await db.establishment.create({ data: { name: "Collège du banc d'essai", uai: "0750300B", type: "SCO", kind: "COLLEGE", contactEmail: "bench.groupes@example.org", isManagingStudents: false } });
@@ -56,7 +46,7 @@ try {
   );
   // Five profiles: strong in areas 1–2, in 3 and 5, in 4, weak everywhere, strong everywhere (levels 0..3 by area).
   const profiles = [{ "1": 3, "2": 3 }, { "3": 3, "5": 3 }, { "4": 3 }, {}, { "1": 3, "2": 3, "3": 3, "4": 3, "5": 3 }] as Record<string, number>[];
-  const random = generator(300);
+  const random = seededRandom(300);
   const started = performance.now();
   for (let i = 0; i < participants; i++) {
     const profile = profiles[i % profiles.length];

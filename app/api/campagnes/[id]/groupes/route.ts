@@ -1,35 +1,12 @@
-import { getSessionUserId } from "@/lib/auth/session";
-import { DomainError } from "@/lib/domain/shared/errors";
+import { campaignCsvDownload } from "@/lib/server/campaign-csv-download";
 import { exportNeedsGroups } from "@/lib/use-cases/campaigns/export-needs-groups";
-import { contentDisposition } from "@/lib/server/content-disposition";
 
 export const dynamic = "force-dynamic";
 
-const CAMPAIGN_ID = /^[1-9]\d{0,9}$/;
-const MAX_INT4 = 2_147_483_647;
-
-function notFound(): Response {
-  return Response.json({ error: "Campagne introuvable" }, { status: 404, headers: { "cache-control": "no-store" } });
-}
-
-/** « Exporter les groupes (.csv) »: the needs groups of a campaign, for the members of its establishment only. */
+/** « Exporter les groupes (.csv) »: the needs groups of a campaign (the header only before four results). */
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
-  const { id } = await context.params;
-  const userId = await getSessionUserId();
-  // Not signed in, not a member, unknown campaign, fewer than 4 results: one answer, nothing to enumerate.
-  if (userId === null || !CAMPAIGN_ID.test(id) || Number(id) > MAX_INT4) return notFound();
-  try {
-    const { fileName, text } = await exportNeedsGroups({ userId, campaignId: Number(id), now: new Date() });
-    return new Response(text, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": contentDisposition(fileName),
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
-  } catch (error) {
-    if (error instanceof DomainError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return notFound();
-    throw error;
-  }
+  return campaignCsvDownload((await context.params).id, async (input) => {
+    const { fileName, text } = await exportNeedsGroups(input);
+    return { fileName, body: text };
+  });
 }

@@ -7,6 +7,15 @@ type Violation = { url: string; id: string; impact: string; help: string; target
 /** Our two app servers: pages of other sites a journey crosses (SimpleSAMLphp playing the GAR) are not ours to fix. */
 const ourOrigins = new Set([e2ePorts().app, e2ePorts().garWithKeyApp].map((port) => `http://localhost:${port}`));
 
+/** axe refuses a second run on a page while one is going: every scan of a page waits for the one before. */
+const scansInProgress = new WeakMap<Page, Promise<unknown>>();
+function scanInTurn(page: Page): Promise<Violation[]> {
+  const previous = scansInProgress.get(page) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => scan(page));
+  scansInProgress.set(page, next.catch(() => undefined));
+  return next;
+}
+
 async function scan(page: Page): Promise<Violation[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations
@@ -49,7 +58,7 @@ export const test = base.extend<{ accessibilityScan: void; contentSecurityPolicy
         if (scanned.has(url) || url === "about:blank" || !ourOrigins.has(new URL(url).origin) || new URL(url).pathname.startsWith("/api/")) return;
         try {
           await page.waitForLoadState("load");
-          const found = await scan(page);
+          const found = await scanInTurn(page);
           // A page that replaced itself during the scan (a sign-in page moving on to the next one) was caught
           // half torn down: its successor is scanned in turn, and this page again at the end if it comes back.
           if (page.url() !== url) return;
@@ -77,7 +86,7 @@ export const test = base.extend<{ accessibilityScan: void; contentSecurityPolicy
  */
 export async function expectAccessible(page: Page, label = page.url()) {
   await page.waitForLoadState("load");
-  const violations = await scan(page);
+  const violations = await scanInTurn(page);
   expect(violations, `Violations d'accessibilité (${label}) :\n${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
 

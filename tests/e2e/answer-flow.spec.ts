@@ -23,7 +23,9 @@ async function newPupilJoins(page: Page, code: string, identity: { firstName: st
 }
 
 /** What the answer path itself sends: not the scripts nor the tab's icon, which the browser fetches when it likes. */
-const isPageTraffic = (request: string) => !request.startsWith("GET /_next/static") && !/^GET \/(icon\.svg|favicon\.ico)/.test(request);
+// Static files are not the answer path's traffic: the build's assets, the tab icon, and a question's own images and
+// attachments (`/contenu/…`, whichever question the engine picks).
+const isPageTraffic = (request: string) => !request.startsWith("GET /_next/static") && !/^GET \/(icon\.svg|favicon\.ico|contenu\/)/.test(request);
 
 /** « Commencer » when a timed question's warning is shown (a request of its own: the timer starts on the server). */
 async function startTimerIfAsked(page: Page) {

@@ -32,6 +32,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   allowedDevOrigins: developmentOrigins(),
   typedRoutes: false,
+  // The <title> is in the <head> of every response, for everyone (not streamed into the body after the content, which
+  // Next does by default for browsers): a screen reader announces the page's name as soon as it loads, and the page is
+  // never briefly without a title (axe found one during a re-render). Our metadata is static or cheap to compute.
+  htmlLimitedBots: /.*/,
   // SIECLE exports reach several megabytes (20 MB accepted by the import).
   experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   async headers() {

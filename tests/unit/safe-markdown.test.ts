@@ -27,4 +27,11 @@ describe("content markdown", () => {
     expect(html).toContain("100\u202f%");
     expect(html).not.toContain("<script");
   });
+
+  it("renders a text read again (kept parsed) as the first time, and another text as itself", () => {
+    const first = render("Cliquez sur [le lien](https://exemple.fr) puis **Valider**.");
+    expect(render("Cliquez sur [le lien](https://exemple.fr) puis **Valider**.")).toBe(first);
+    expect(first).toContain('rel="noopener noreferrer nofollow"');
+    expect(render("Cliquez sur [le lien](javascript:alert(1)) puis **Valider**.")).not.toContain("javascript:");
+  });
 });

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { pgPool } from "../client";
 import { env } from "../../env";
-import { NOTIFY_CAMPAIGN_ACTIVITY_SQL } from "../live/campaign-activity-notify";
+import { CAMPAIGN_ACTIVITY_CHANNEL } from "../live/campaign-activity-notify";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
 import type { AssessmentState, Completion, KnowledgeElementRow } from "./assessment-repository";
 import type { KnowledgeElementSource } from "../generated/client";
@@ -92,46 +92,48 @@ export async function inAnswerTransaction<T>(
   try {
     await client.query("BEGIN");
     open = true;
-    const session = await client.query<{ session_version: number; should_change_password: boolean; revoked: boolean }>(
-      `SELECT u.session_version, u.should_change_password, EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = $2) AS revoked FROM users u WHERE u.id = $1`,
-      [claims.userId, claims.sessionId],
-    );
-    const s = session.rows[0];
-    if (!s || s.revoked || s.session_version !== claims.sessionVersion) return await end(client, { kind: "session-invalid" });
-    if (s.should_change_password) return await end(client, { kind: "must-change-password" });
-    // The live participation's latest assessment, locked until COMMIT: a second submit waits here, then sees the first.
+    // The session and the live participation's latest assessment, locked until COMMIT: a second submit waits here,
+    // then sees the first. One round trip (each costs the app and PostgreSQL more than the statement's own work).
     const found = await client.query(
-      `SELECT a.id, a.user_id, a.state, a.current_challenge_id, a.current_asked_at, a.is_timer_started, a.answers_count, a.is_improving, a.created_at,
-              p.id AS participation_id, c.id AS campaign_id, c.code, c.name, c.title, (c.archived_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS archived,
-              c.assessment_method, c.precision_target
-       FROM campaigns c
-       JOIN participations p ON p.campaign_id = c.id AND p.user_id = $1 AND p.deleted_at IS NULL AND p.is_improved = false
-       JOIN assessments a ON a.participation_id = p.id
-       WHERE c.code = $2 AND c.deleted_at IS NULL
-       ORDER BY a.id DESC LIMIT 1 FOR UPDATE OF a`,
-      [claims.userId, campaignCode],
+      `SELECT u.session_version, u.should_change_password, EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = $3) AS revoked, x.*
+       FROM users u
+       LEFT JOIN LATERAL (
+         SELECT a.id, a.user_id, a.state, a.current_challenge_id, a.current_asked_at, a.is_timer_started, a.answers_count, a.is_improving, a.created_at,
+                p.id AS participation_id, c.id AS campaign_id, c.code, c.name, c.title, (c.archived_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS archived,
+                c.assessment_method, c.precision_target
+         FROM campaigns c
+         JOIN participations p ON p.campaign_id = c.id AND p.user_id = u.id AND p.deleted_at IS NULL AND p.is_improved = false
+         JOIN assessments a ON a.participation_id = p.id
+         WHERE c.code = $2 AND c.deleted_at IS NULL
+         ORDER BY a.id DESC LIMIT 1 FOR UPDATE OF a
+       ) x ON true
+       WHERE u.id = $1`,
+      [claims.userId, campaignCode, claims.sessionId],
     );
     const a = found.rows[0];
-    if (!a || a.user_id !== claims.userId) return await end(client, { kind: "no-assessment" });
+    if (!a || a.revoked || a.session_version !== claims.sessionVersion) return await end(client, { kind: "session-invalid" });
+    if (a.should_change_password) return await end(client, { kind: "must-change-password" });
+    if (a.id === null || a.user_id !== claims.userId) return await end(client, { kind: "no-assessment" });
     const assessment: AssessmentState = {
       id: a.id, userId: a.user_id, state: a.state, currentChallengeId: a.current_challenge_id, currentAskedAt: a.current_asked_at,
       isTimerStarted: a.is_timer_started, answersCount: a.answers_count, participationId: a.participation_id, campaignId: a.campaign_id,
       campaignArchived: a.archived, ignoreInvalidatedBefore: a.is_improving ? a.created_at : null,
       assessmentMethod: a.assessment_method, precisionTarget: a.precision_target,
     };
-    const answers = await client.query<{ id: number; challenge_id: string; result: AnswerOutcome }>(`SELECT id, challenge_id, result FROM answers WHERE assessment_id = $1 ORDER BY id`, [assessment.id]);
-    const knowledge = skills.length
-      ? await client.query<{ skill_id: string; status: "VALIDATED" | "INVALIDATED" | "RESET"; source: KnowledgeElementSource; earned_pix: number; competence_id: string; created_at: Date }>(
-          `SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id, created_at FROM knowledge_elements
-           WHERE user_id = $1 AND skill_id = ANY($2::text[]) ORDER BY skill_id, created_at DESC, id DESC`,
-          [claims.userId, skills],
-        )
-      : { rows: [] };
+    // What the engine reads, in a statement of its own: it must see what a transaction that held the lock committed
+    // (a statement reads the database as it was when the statement began).
+    const read = await client.query<{ answers: [number, string, AnswerOutcome][]; knowledge: [string, "VALIDATED" | "INVALIDATED" | "RESET", KnowledgeElementSource, number, string, string][] }>(
+      `SELECT (SELECT coalesce(json_agg(json_build_array(id, challenge_id, result) ORDER BY id), '[]'::json) FROM answers WHERE assessment_id = $1) AS answers,
+              (SELECT coalesce(json_agg(json_build_array(k.skill_id, k.status, k.source, k.earned_pix, k.competence_id, k.created_at)), '[]'::json)
+               FROM (SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id, created_at FROM knowledge_elements
+                     WHERE user_id = $2 AND skill_id = ANY($3::text[]) ORDER BY skill_id, created_at DESC, id DESC) k) AS knowledge`,
+      [assessment.id, claims.userId, skills],
+    );
     const snapshot: AnswerSnapshot = {
       assessment,
       campaign: { id: a.campaign_id, code: a.code, name: a.name, title: a.title },
-      answers: answers.rows.map((r) => ({ id: r.id, challengeId: r.challenge_id, result: r.result })),
-      knowledge: knowledge.rows.map((r) => ({ skillId: r.skill_id, status: r.status, source: r.source, earnedPix: r.earned_pix, competenceId: r.competence_id, createdAt: r.created_at })),
+      answers: read.rows[0].answers.map(([id, challengeId, result]) => ({ id, challengeId, result })),
+      knowledge: read.rows[0].knowledge.map(([skillId, status, source, earnedPix, competenceId, createdAt]) => ({ skillId, status, source, earnedPix, competenceId, createdAt: new Date(createdAt) })),
     };
     const { write, decision } = decide(snapshot);
     if (!write) return await end(client, { kind: "done", snapshot, decision, answerId: null });
@@ -152,27 +154,42 @@ async function end<R>(client: pg.PoolClient, result: R): Promise<R> {
   return result;
 }
 
-/** The writes; the assessment row is locked and was checked current by the caller, the update re-checks it anyway. */
+/**
+ * The writes, in one statement: the assessment moves on (re-checked current: the row is locked and was checked by the
+ * caller, the condition holds anyway), then — only if it did — the answer, its knowledge elements and the NOTIFY of
+ * « Suivi en direct » (delivered at COMMIT, the campaign's id only). At the end of a test, the engine's MODEL elements
+ * (after the answer's own: the later id wins, as writeCompletion does on the Prisma path) and the participation.
+ */
 async function writeAnswer(client: pg.PoolClient, userId: number, assessment: AssessmentState, write: AnswerWrite, now: Date): Promise<number> {
-  const completed = "completed" in write.next;
-  const moved = await client.query(
-    completed
-      ? `UPDATE assessments SET state = 'COMPLETED', current_challenge_id = NULL, answers_count = answers_count + 1, updated_at = $3 WHERE id = $1 AND state = 'STARTED' AND current_challenge_id = $2`
-      : `UPDATE assessments SET current_challenge_id = $4, current_asked_at = $3, is_timer_started = false, answers_count = answers_count + 1, updated_at = $3 WHERE id = $1 AND state = 'STARTED' AND current_challenge_id = $2`,
-    completed ? [assessment.id, assessment.currentChallengeId, now] : [assessment.id, assessment.currentChallengeId, now, (write.next as { challengeId: string }).challengeId],
+  const params: unknown[] = [];
+  const $ = (value: unknown) => `$${params.push(value)}`;
+  const [id, current, at] = [$(assessment.id), $(assessment.currentChallengeId), $(now)];
+  const move =
+    "completed" in write.next
+      ? `state = 'COMPLETED', current_challenge_id = NULL`
+      : `current_challenge_id = ${$(write.next.challengeId)}, current_asked_at = ${at}, is_timer_started = false`;
+  const ke = write.knowledgeElements;
+  const written = await client.query<{ id: number }>(
+    `WITH moved AS (
+       UPDATE assessments SET ${move}, answers_count = answers_count + 1, updated_at = ${at}
+       WHERE id = ${id} AND state = 'STARTED' AND current_challenge_id = ${current} RETURNING id
+     ), answer AS (
+       INSERT INTO answers (assessment_id, challenge_id, value, result, time_spent, created_at)
+       SELECT moved.id, ${current}, ${$(JSON.stringify(write.value))}::jsonb, ${$(write.result)}::"AnswerResult", ${$(write.timeSpent)}::int, ${at} FROM moved
+       RETURNING id
+     ), knowledge AS (
+       INSERT INTO knowledge_elements (user_id, assessment_id, answer_id, skill_id, competence_id, status, source, earned_pix, created_at)
+       SELECT ${$(userId)}::int, ${id}, answer.id, k.skill_id, k.competence_id, k.status::"KnowledgeElementStatus", k.source::"KnowledgeElementSource", k.earned_pix, ${at}
+       FROM answer CROSS JOIN unnest(${$(ke.map((k) => k.skillId))}::text[], ${$(ke.map((k) => k.competenceId))}::text[], ${$(ke.map((k) => k.status))}::text[],
+                                     ${$(ke.map((k) => k.source))}::text[], ${$(ke.map((k) => k.earnedPix))}::float8[]) AS k(skill_id, competence_id, status, source, earned_pix)
+     )
+     SELECT answer.id, pg_notify('${CAMPAIGN_ACTIVITY_CHANNEL}', ${$(String(assessment.campaignId))}::text) FROM answer`,
+    params,
   );
-  if (moved.rowCount !== 1) throw new Error("L'évaluation a changé pendant la réponse.");
-  const inserted = await client.query<{ id: number }>(
-    `INSERT INTO answers (assessment_id, challenge_id, value, result, time_spent, created_at) VALUES ($1, $2, $3::jsonb, $4::"AnswerResult", $5, $6) RETURNING id`,
-    [assessment.id, assessment.currentChallengeId, JSON.stringify(write.value), write.result, write.timeSpent, now],
-  );
-  const answerId = inserted.rows[0].id;
-  // « Suivi en direct »: delivered at COMMIT, in this transaction (no second one), the campaign's id only.
-  await client.query(NOTIFY_CAMPAIGN_ACTIVITY_SQL, [String(assessment.campaignId)]);
-  await insertKnowledge(client, userId, assessment.id, answerId, write.knowledgeElements, now);
+  if (written.rowCount !== 1) throw new Error("L'évaluation a changé pendant la réponse.");
+  const answerId = written.rows[0].id;
   if ("completed" in write.next) {
     const { modelElements, masteryMean, masteryStandardError } = write.next.completed;
-    // After the answer's own elements (the later id wins), as writeCompletion does on the Prisma path.
     await insertKnowledge(client, userId, assessment.id, null, modelElements, now);
     await client.query(
       `UPDATE participations SET status = 'TO_SHARE', mastery_mean = $2, mastery_standard_error = $3 WHERE id = $1 AND status = 'STARTED'`,

@@ -6,7 +6,7 @@
  */
 import { ENGINE_PARAMETERS, engineParametersSchema, type EngineParameters } from "../../lib/domain/assessment/engine-parameters";
 import { masteryEstimate } from "../../lib/domain/assessment/mastery-estimate";
-import { createPrecisionStrategy, minimumGainFor } from "../../lib/domain/assessment/precision-strategy";
+import { createPrecisionStrategy } from "../../lib/domain/assessment/precision-strategy";
 import { resultAtCompletion } from "../../lib/domain/assessment/result-at-completion";
 import { smartRandomStrategy } from "../../lib/domain/assessment/smart-random-strategy";
 import { tubeBisectionStrategy } from "../../lib/domain/assessment/tube-bisection-strategy";
@@ -76,32 +76,16 @@ const precision: BenchEngine = {
   isCurve: true,
   run(parcours, answer, seed, selectionMs) {
     const outcomes = new Map<number, RowOutcome>();
-    const stoppedAt = new Map<number, { questions: number; forWantOfGain: boolean }>();
     let trace: AssessmentTrace | null = null;
-    const gainFor = (target: number) => minimumGain ?? minimumGainFor(target);
-    const smallest = Math.min(...PRECISION_TARGETS);
     const strategy = createPrecisionStrategy({
-      target: smallest,
-      minimumGain: gainFor(smallest),
+      target: Math.min(...PRECISION_TARGETS),
+      minimumGain,
       parameters,
-      // Before each choice the engine knows its ± and its best question's gain: the first time the ± is within a
-      // target, or the gain below that target's bar, that target's test ends here (the questions do not depend on it).
-      onPrecision(standardDeviation, _context, bestGain) {
-        if (!trace) return;
+      // Before each choice the engine knows its ± : the first time it is within a target, that target's test ends here.
+      onPrecision(standardDeviation) {
+        if (!trace || outcomes.size === PRECISION_TARGETS.length) return;
         for (const target of PRECISION_TARGETS) {
-          const stop = stoppedAt.get(target);
-          // The engine asks the strategy a second time, with timed questions allowed, when no untimed one was
-          // worth asking: a stop for want of gain found at the first call is undone if the second finds one.
-          if (stop?.forWantOfGain && stop.questions === trace.questions && bestGain !== null && bestGain >= gainFor(target)) {
-            stoppedAt.delete(target);
-            outcomes.delete(target);
-          }
-          if (stoppedAt.has(target)) continue;
-          const isPrecise = 2 * standardDeviation <= target;
-          if (isPrecise || (bestGain !== null && bestGain < gainFor(target))) {
-            stoppedAt.set(target, { questions: trace.questions, forWantOfGain: !isPrecise });
-            outcomes.set(target, posteriorOutcome(parcours, trace));
-          }
+          if (!outcomes.has(target) && 2 * standardDeviation <= target) outcomes.set(target, posteriorOutcome(parcours, trace));
         }
       },
     });

@@ -7,18 +7,8 @@ import type { EngineSkill } from "./types";
 
 /** The campaign's default precision: the test ends once the result is known to ± 8 points (2σ). */
 export const DEFAULT_PRECISION_TARGET = 8;
-/**
- * A question is worth the pupil's time when it is expected to remove at least this share of the variance
- * the campaign accepts, (target / 2)² points²: 2 points² at the default ± 8. The bar follows the target:
- * a campaign content with ± 16 accepts four times the variance, so a question that would matter for ± 8
- * is not worth a pupil's minute for it. Pupils in the middle of the scale of a short parcours (16 tubes of
- * 2–3 levels) often cannot reach the target at all — the tubes' own spread leaves ± 12 after every tube is
- * asked — and a fixed bar (0.5 point² before 06/12) made them answer every question left for little. The
- * share was chosen on the bench's tuning seeds (1/32, 1/8, 1/4, 1/2: 1/8 and 1/4 equally good, 1/2 too
- * short) — a stopping rule, not a parameter of the pupils' model.
- */
-export const MINIMUM_GAIN_SHARE = 1 / 8;
-export const minimumGainFor = (target: number) => MINIMUM_GAIN_SHARE * (target / 2) ** 2;
+/** Below this expected gain (variance of the rate, in points²) a question is not worth the pupil's time. */
+export const DEFAULT_MINIMUM_GAIN = 0.5;
 /**
  * A skill answered once is re-checked only when the other answers make its answer more likely wrong than
  * right. A lower bar (0.3) lowered the error a little more on the bench but asked a question more per test
@@ -29,17 +19,12 @@ export const RECHECK_DOUBT = 0.5;
 export type PrecisionOptions = {
   /** ± in points (2σ of the mastery rate × 100) at which the test ends. */
   target?: number;
-  /** Least worthwhile gain in points² of variance, instead of the target's share (minimumGainFor). */
   minimumGain?: number;
   /** Least chance that a single answer is wrong for it to be checked again (above 1: no re-check). */
   recheckDoubt?: number;
   parameters?: EngineParameters;
-  /**
-   * Sees, before each choice, the standard deviation (points) and the best question's expected gain (points²
-   * of variance; null when none was valued: the ± already within the target, or the opening): the bench
-   * reads there where a test of another target would have stopped.
-   */
-  onPrecision?: (standardDeviationPoints: number, context: SelectionContext, bestGain: number | null) => void;
+  /** Sees the standard deviation (points) computed before each choice: the bench reads its stopping points there. */
+  onPrecision?: (standardDeviationPoints: number, context: SelectionContext) => void;
 };
 
 /** The posterior's standard deviation of the mastery rate, in points. */
@@ -67,7 +52,7 @@ function doubtAbout(state: PosteriorState, skill: EngineSkill, context: Selectio
  */
 export function createPrecisionStrategy(options: PrecisionOptions = {}): SelectionStrategy {
   const target = options.target ?? DEFAULT_PRECISION_TARGET;
-  const minimumGain = options.minimumGain ?? minimumGainFor(target);
+  const minimumGain = options.minimumGain ?? DEFAULT_MINIMUM_GAIN;
   const recheckDoubt = options.recheckDoubt ?? RECHECK_DOUBT;
   const parameters = options.parameters ?? ENGINE_PARAMETERS;
   return {
@@ -75,23 +60,19 @@ export function createPrecisionStrategy(options: PrecisionOptions = {}): Selecti
     chooseCandidateSkills(context) {
       const state = posteriorState({ targetSkills: context.targetSkills, observations: context.observations, parameters });
       const standardDeviation = rateStandardDeviationPoints(state);
+      options.onPrecision?.(standardDeviation, context);
       // Answers reused from earlier tests may already be enough: then not even an opening question.
-      if (2 * standardDeviation <= target || context.isFirstQuestion) {
-        options.onPrecision?.(standardDeviation, context, null);
-        return 2 * standardDeviation <= target ? [] : keepFirstQuestionLevel(keepEasyTubesFirst(context.availableSkills, context.tubes));
-      }
+      if (2 * standardDeviation <= target) return [];
+      if (context.isFirstQuestion) return keepFirstQuestionLevel(keepEasyTubesFirst(context.availableSkills, context.tubes));
 
       const pointsPerSkill = 100 / state.targetCount;
       const gainBySkillId = new Map<string, number>();
-      let bestGain = 0;
       const consider = (skill: EngineSkill) => {
         const gain = answerInformation(state, skill.id).varianceReduction * pointsPerSkill * pointsPerSkill;
-        bestGain = Math.max(bestGain, gain);
         if (gain >= minimumGain) gainBySkillId.set(skill.id, gain);
       };
       context.availableSkills.forEach(consider);
       context.recheckableSkills.filter((skill) => doubtAbout(state, skill, context) >= recheckDoubt).forEach(consider);
-      options.onPrecision?.(standardDeviation, context, bestGain);
       const informative = [...context.availableSkills, ...context.recheckableSkills].filter((skill) => gainBySkillId.has(skill.id));
       return keepHighestScores(keepEasyTubesFirst(informative, context.tubes), (skill) => gainBySkillId.get(skill.id)!);
     },

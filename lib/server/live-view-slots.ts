@@ -1,15 +1,19 @@
 import "server-only";
 
+import { env } from "../env";
+
 /**
- * How many « Suivi en direct » streams one account may hold open at once in one process. A teacher watching a session
- * has the page open in a tab or two, maybe on the classroom computer, a laptop and a phone, and may have two campaigns
- * side by side: 6 covers that with room to spare. Beyond it the connections are not a person's (a script, hundreds of
- * tabs, a stolen session) and each would hold a socket, timers and a read of the rows every 20 s for 30 minutes.
- * The page, when refused, polls the JSON route and tries the stream again 30 s later (use-live-view.ts).
- * Per process on purpose: it bounds what one process holds, which is the resource at stake; behind a load balancer
- * with N processes one account holds at most N × 6 streams, still bounded.
+ * How many « Suivi en direct » streams one account may hold open at once in one process (LIVE_VIEW_STREAMS_PER_USER,
+ * 6 by default). A teacher watching a session has the page open in a tab or two, maybe on the classroom computer, a
+ * laptop and a phone, and may have two campaigns side by side: 6 covers that with room to spare. Beyond it the
+ * connections are not a person's (a script, hundreds of tabs, a stolen session) and each would hold a socket, timers
+ * and a read of the rows every 20 s for 30 minutes. The page, when refused, polls the JSON route and tries the stream
+ * again 30 s later (use-live-view.ts). Per process on purpose: it bounds what one process holds, which is the resource
+ * at stake; behind a load balancer with N processes one account holds at most N × 6 streams, still bounded.
  */
-export const MAX_LIVE_VIEW_STREAMS_PER_USER = 6;
+export function maxLiveViewStreamsPerUser(): number {
+  return env().LIVE_VIEW_STREAMS_PER_USER;
+}
 
 export const LIVE_VIEW_STREAMS_REFUSAL = "Trop de suivis en direct ouverts avec ce compte : fermez un des onglets du suivi.";
 
@@ -19,7 +23,7 @@ const openStreams = new Map<number, number>();
  * Takes one of the user's stream slots: the function that gives it back (idempotent: a stream may end by several
  * paths at once — client gone, revocation, end of life), or null when the user already holds the maximum.
  */
-export function claimLiveViewSlot(userId: number, max = MAX_LIVE_VIEW_STREAMS_PER_USER): (() => void) | null {
+export function claimLiveViewSlot(userId: number, max = maxLiveViewStreamsPerUser()): (() => void) | null {
   const held = openStreams.get(userId) ?? 0;
   if (held >= max) return null;
   openStreams.set(userId, held + 1);

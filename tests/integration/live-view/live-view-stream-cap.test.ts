@@ -3,7 +3,7 @@ import { mintSessionToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db/client";
 import { campaignActivityListener } from "@/lib/db/live/campaign-activity";
 import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
-import { MAX_LIVE_VIEW_STREAMS_PER_USER, liveViewStreamsHeld } from "@/lib/server/live-view-slots";
+import { liveViewStreamsHeld, maxLiveViewStreamsPerUser } from "@/lib/server/live-view-slots";
 import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
 import { addMember, createEstablishment, createUser } from "../../support/factories";
 
@@ -13,6 +13,7 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (name.endsWith("next-auth.session-token") && cookie.token ? { name, value: cookie.token } : undefined) }),
 }));
 const { GET } = await import("@/app/api/campagnes/[id]/suivi/flux/route");
+const MAX_LIVE_VIEW_STREAMS_PER_USER = maxLiveViewStreamsPerUser();
 
 afterAll(async () => {
   await campaignActivityListener().close();
@@ -43,6 +44,10 @@ const until = async (condition: () => boolean) => {
 };
 
 describe("« Suivi en direct »: streams per account", () => {
+  it("allows 6 by default: a teacher's few tabs and devices", () => {
+    expect(MAX_LIVE_VIEW_STREAMS_PER_USER).toBe(6);
+  });
+
   it("refuses the stream beyond the cap with a French 429, and a stream that ends frees its slot", async () => {
     const { teacher, campaign, token } = await teacherWithCampaign();
     const open = [];

@@ -35,6 +35,12 @@ const schema = z.object({
   ANSWER_GATE_QUEUE: z.coerce.number("ANSWER_GATE_QUEUE doit être un nombre entier.").int().min(0).max(100_000).default(64),
   ANSWER_GATE_QUEUE_MS: z.coerce.number("ANSWER_GATE_QUEUE_MS doit être un nombre entier.").int().min(10).max(60_000).default(1_000),
   /**
+   * « Suivi en direct » streams one account may hold open at once in one process (lib/server/live-view-slots.ts): a
+   * teacher's few tabs and devices fit in 6; beyond, 429 and the page polls. Raised only by the live-view bench,
+   * whose teachers are sessions of one account.
+   */
+  LIVE_VIEW_STREAMS_PER_USER: z.coerce.number("LIVE_VIEW_STREAMS_PER_USER doit être un nombre entier.").int().min(1).max(1_000).default(6),
+  /**
    * How long an idle keep-alive connection stays open on the app's side. Longer than the reverse proxy's own idle
    * timeout for its upstream connections (nginx: `keepalive_timeout` in the upstream block, 60 s by default), so that the
    * proxy, not the app, closes them: otherwise the proxy may send a request on a connection the app is closing (a 502).

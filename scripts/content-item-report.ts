@@ -40,7 +40,8 @@ const database = await openDevDatabase();
 process.env.DATABASE_URL = database.url;
 try {
   const { unsafeCampaignTargetSkills, unsafeCompletedTestResponses, unsafeProblemReports, challengesWithContext } = await import("../lib/db/queries/item-responses");
-  const { itemStatistics } = await import("../lib/domain/assessment/calibration/item-statistics");
+  const { firstAttempts, itemStatistics } = await import("../lib/domain/assessment/calibration/item-statistics");
+  const text = await import("../lib/domain/content-quality/item-report-text");
   const { ENGINE_PARAMETERS } = await import("../lib/domain/assessment/engine-parameters");
   const { PROBLEM_CATEGORIES } = await import("../lib/domain/content-quality/problem-report");
   type Test = Parameters<typeof itemStatistics>[0]["tests"][number];
@@ -50,7 +51,7 @@ try {
   const tests: Test[] = [];
   for await (const batch of unsafeCompletedTestResponses()) {
     const skillsByCampaign = await unsafeCampaignTargetSkills([...new Set(batch.map((test) => test.campaignId))]);
-    for (const test of batch) tests.push({ targetSkills: skillsByCampaign.get(test.campaignId) ?? [], answers: test.answers });
+    for (const test of batch) tests.push({ pupilId: test.userId, targetSkills: skillsByCampaign.get(test.campaignId) ?? [], answers: test.answers });
   }
   const reports = await unsafeProblemReports();
   const answeredIds = new Set(tests.flatMap((t) => t.answers.map((a) => a.challengeId)));
@@ -66,29 +67,29 @@ try {
   const reportsByChallenge = groupBy(reports, (r) => r.challengeId);
 
   const answers = tests.reduce((total, t) => total + t.answers.length, 0);
-  console.log(`${tests.length} tests terminés, ${answers} réponses, ${answeredIds.size} questions répondues ; ${reports.length} signalement${reports.length > 1 ? "s" : ""} d'élèves sur ${reportsByChallenge.size} question${reportsByChallenge.size > 1 ? "s" : ""}.`);
-  console.log(`Discrimination : corrélation bisériale de point entre la réussite et le niveau estimé de l'élève (moyenne a posteriori, ses autres réponses seulement). Aucun signal avant ${minimumAttempts} réponses.`);
+  const counted = firstAttempts(tests).reduce((total, t) => total + t.answers.length, 0);
+  console.log(text.summaryLine({ tests: tests.length, answers, repeatedAnswers: answers - counted, questions: answeredIds.size, reports: reports.length, reportedQuestions: reportsByChallenge.size }));
+  console.log(text.methodLine(minimumAttempts));
   const flagCounts = new Map<string, number>();
   for (const s of statistics) for (const f of s.flags) flagCounts.set(f.kind, (flagCounts.get(f.kind) ?? 0) + 1);
   const FLAG_NAMES: Record<string, string> = { CLE_CHOISIE_PAR_LES_FAIBLES: "clé choisie par les plus faibles", DISCRIMINATION_NEGATIVE: "discrimination négative", TROP_FACILE: "trop facile pour son niveau", TROP_DIFFICILE: "trop difficile pour son niveau", DISTRACTEUR_DELAISSE: "distracteur délaissé" };
   console.log(`Signaux : ${flagCounts.size === 0 ? "aucun" : [...flagCounts].map(([kind, n]) => `${n} ${FLAG_NAMES[kind]}`).join(", ")}.`);
   const byCategory = groupBy(reports, (r) => r.category);
-  if (reports.length > 0) console.log(`Signalements : ${[...byCategory].map(([category, list]) => `${list.length} « ${PROBLEM_CATEGORIES[category]} »`).join(", ")}.`);
+  if (reports.length > 0) console.log(`Signalements par motif : ${[...byCategory].map(([category, list]) => `${list.length} « ${PROBLEM_CATEGORIES[category]} »`).join(", ")}.`);
 
   // Worst first: the statistics' severity, then the number of reports; reported questions nobody finished a test on come last.
   const statsById = new Map(statistics.map((s) => [s.challengeId, s]));
   const ids = [...new Set([...statistics.map((s) => s.challengeId), ...reportsByChallenge.keys()])]
     .filter((id) => values.tout || (statsById.get(id)?.flags.length ?? 0) > 0 || reportsByChallenge.has(id))
     .sort((a, b) => (statsById.get(b)?.severity ?? 0) - (statsById.get(a)?.severity ?? 0) || (reportsByChallenge.get(b)?.length ?? 0) - (reportsByChallenge.get(a)?.length ?? 0) || a.localeCompare(b));
-  console.log(`\n${ids.length} question${ids.length > 1 ? "s" : ""} à examiner${ids.length > listed ? ` (les ${listed} premières)` : ""} :`);
-  const percent = (x: number) => `${Math.round(100 * x)} %`;
+  console.log(`\n${text.listHeading(ids.length, listed)}`);
   for (const id of ids.slice(0, listed)) {
     const s = statsById.get(id);
     const c = contextById.get(id);
     console.log(`\n■ ${id}${c ? ` — ${c.skillName} (niveau ${c.level}), ${c.tubeTitle}, ${c.competenceIndex}` : " — épreuve absente du contenu"}`);
     if (s) {
-      console.log(`  ${s.attempts} réponses : ${percent(s.successRate)} de réussite${s.expectedSuccessRate !== null ? ` (${percent(s.expectedSuccessRate)} attendus)` : ""}, ${percent(s.skipRate)} « Je passe », ${s.timeouts} hors délai, temps médian ${s.medianTimeSeconds === null ? "—" : `${Math.round(s.medianTimeSeconds)} s`}, discrimination ${s.discrimination === null ? "—" : s.discrimination.toFixed(2)}`);
-      if (s.options) console.log(`  Propositions : ${s.options.map((o) => `${o.option}${o.isKey ? "✓" : ""} ${percent(o.share)}${o.meanLevel === null ? "" : ` (niveau ${o.meanLevel.toFixed(1)})`}`).join(" · ")}`);
+      console.log(`  ${text.statisticsLine(s)}`);
+      if (s.options) console.log(`  ${text.optionsLine(s.options)}`);
       for (const flag of s.flags) console.log(`  ⚠ ${flag.label}`);
     } else {
       console.log("  Aucune réponse dans un test terminé.");
@@ -96,7 +97,7 @@ try {
     const own = reportsByChallenge.get(id) ?? [];
     if (own.length > 0) {
       const counts = groupBy(own, (r) => r.category);
-      console.log(`  ${own.length} signalement${own.length > 1 ? "s" : ""} : ${[...counts].map(([category, list]) => `${list.length} « ${PROBLEM_CATEGORIES[category]} »`).join(", ")}`);
+      console.log(`  ${text.reportsLine([...counts].map(([category, list]) => [PROBLEM_CATEGORIES[category], list.length] as const))}`);
       for (const report of own.filter((r) => r.comment).slice(-10)) console.log(`    « ${report.comment!.replace(/\s+/g, " ")} » (${report.createdAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })})`);
     }
   }

@@ -7,7 +7,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { env } from "../lib/env";
+import { sessionCookieName, sessionSecret } from "../lib/auth/session-token";
 import { AnswerGate, isAnswerRequest } from "../lib/server/answer-gate";
+import { gateArrivalProver } from "../lib/server/arrival-proof";
 import { fullCollection, IdleCollector } from "../lib/server/idle-collector";
 import { markServedByRequestGate } from "../lib/server/client-address-header";
 import { gateRequest } from "../lib/server/request-gate";
@@ -19,7 +21,11 @@ const settings = env();
 
 markServedByRequestGate();
 // Answers past this process's capacity are refused here, before Next.js parses them (docs/adr/0013-lean-answer-path.md).
-const answerGate = new AnswerGate({ concurrency: settings.ANSWER_GATE_CONCURRENCY, queue: settings.ANSWER_GATE_QUEUE, queueMs: settings.ANSWER_GATE_QUEUE_MS, retryAfterSeconds: 2 });
+// A refusal carries the signed proof of the answer's arrival: a timed answer is not made late by our overload (issue 15).
+const answerGate = new AnswerGate(
+  { concurrency: settings.ANSWER_GATE_CONCURRENCY, queue: settings.ANSWER_GATE_QUEUE, queueMs: settings.ANSWER_GATE_QUEUE_MS, retryAfterSeconds: 2 },
+  { proveArrival: gateArrivalProver(sessionSecret(), sessionCookieName()) },
+);
 async function pass(request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (!isAnswerRequest(request)) return handle(request, response);
   const release = await answerGate.enter(request, response);

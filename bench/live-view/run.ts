@@ -22,6 +22,8 @@ const rate = numberArgument("rate", 8);
 const duration = numberArgument("duration", 60);
 const processes = numberArgument("processes", 1);
 if (!process.argv.includes("--pupils")) process.argv.push("--pupils", "200");
+// The teachers are sessions of one account: lift the per-account cap on streams (6 in production, lib/env.ts).
+process.argv.push("--env", `LIVE_VIEW_STREAMS_PER_USER=${Math.max(6, teachers)}`);
 const TEACHER_EMAIL = "bench.reponses.enseignant@example.org";
 
 // When each answer was acknowledged (the response that led past the question reached the pupil).

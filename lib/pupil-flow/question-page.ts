@@ -88,7 +88,7 @@ type Answered = Extract<AnswerAndContinue, { kind: "answered" }>;
 type Attempt = { kind: "answered"; done: Answered } | { kind: "go"; to: string } | { kind: "refused"; message: string; retryAfterSeconds?: number };
 
 /** « Je valide » / « Je passe »: one request, one transaction (answer-and-continue.ts); never trusts the client's positions. */
-async function attemptAnswer(input: { cookies: Cookies; form: FlowForm }): Promise<Attempt> {
+async function attemptAnswer(input: { cookies: Cookies; form: FlowForm; arrivedAt?: Date | null }): Promise<Attempt> {
   const code = codeOf(input.form);
   // Decoded only: the transaction checks the session itself (answer-transaction.ts), one query instead of two.
   const claims = await readSessionToken(input.cookies[sessionCookieName()], new Date());
@@ -100,7 +100,7 @@ async function attemptAnswer(input: { cookies: Cookies; form: FlowForm }): Promi
   let retryAfterSeconds: number | undefined;
   const result = await runAction(async () => {
     try {
-      outcome = await answerAndContinue({ claims, code, challengeId: String(input.form.get("challengeId") ?? ""), answer: isEmptyAnswer(answer) ? null : answer, isTimeUp });
+      outcome = await answerAndContinue({ claims, code, challengeId: String(input.form.get("challengeId") ?? ""), answer: isEmptyAnswer(answer) ? null : answer, isTimeUp, arrivedAt: input.arrivedAt });
     } catch (error) {
       if (error instanceof BusyError) retryAfterSeconds = error.retryAfterSeconds;
       throw error;
@@ -129,7 +129,8 @@ export async function answerAsForm(input: { code: string; cookies: Cookies; form
 }
 
 /** The page's script posted the form: the reply carries the next screen(s), the layout is not rendered again. */
-export async function answerForScript(input: { cookies: Cookies; form: FlowForm }): Promise<FlowOutcome> {
+/** `arrivedAt`: this answer's first arrival, proven by the refusal the script retries after (route.ts). */
+export async function answerForScript(input: { cookies: Cookies; form: FlowForm; arrivedAt?: Date | null }): Promise<FlowOutcome> {
   const attempt = await attemptAnswer(input);
   if (attempt.kind === "go") return { kind: "reply", status: 200, goTo: attempt.to };
   if (attempt.kind === "refused") return { kind: "reply", status: attempt.retryAfterSeconds === undefined ? 200 : 503, message: attempt.message, retryAfterSeconds: attempt.retryAfterSeconds };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { BUSY_MESSAGE } from "../domain/shared/errors";
+import { ARRIVAL_HEADER } from "./arrival-proof";
 
 /**
  * The answer path's admission at the HTTP level (scripts/server.ts, docs/adr/0013-lean-answer-path.md): at most
@@ -8,7 +9,8 @@ import { BUSY_MESSAGE } from "../domain/shared/errors";
  * before Next.js has parsed anything, so that an overload costs a few microseconds per refused answer instead of a
  * server action that queues on the database pool and times out there. Nothing was recorded: the page sends the same
  * answer again by itself (components/app/campaign/answer-flow.tsx treats a failed fetch as « busy »); answers are
- * idempotent. The in-action BusyError (the pool's own deadline) stays as the second line.
+ * idempotent. The in-action BusyError (the pool's own deadline) stays as the second line. Both refusals carry a
+ * signed proof of the answer's first arrival (X-Pix-Arrival), so that a timed answer is not made late by the wait.
  */
 export type AnswerGateSettings = {
   /** Answers handed to Next.js at once (one process: its CPU, and the database pool behind it). */
@@ -24,6 +26,22 @@ export type AnswerGateSettings = {
 export type AnswerGateCounters = { admitted: number; queued: number; refusedFull: number; refusedDeadline: number; abandoned: number };
 
 type Waiter = { admit: () => void; timer: NodeJS.Timeout };
+
+export type AnswerGateOptions = {
+  /**
+   * The signed proof of a refused answer's arrival (lib/server/arrival-proof.ts), from its raw body, sent back in the
+   * refusal's X-Pix-Arrival header; null when there is nothing to prove (not a form, not signed in).
+   */
+  proveArrival?: (request: IncomingMessage, body: string, arrivedAtMs: number) => string | null;
+};
+
+/**
+ * To sign a refused answer the gate reads its body (it never did before): only an announced body this small — an
+ * answer is a few hundred bytes, a long free answer a few KB — and only this long; otherwise the refusal goes out
+ * without a proof, as before.
+ */
+const PROOF_BODY_LIMIT = 16 * 1024;
+const PROOF_BODY_WAIT_MS = 2_000;
 
 /**
  * Which requests are answers: a POST to the question page `/campagnes/CODE/evaluation` (a route handler since ADR
@@ -43,7 +61,10 @@ export class AnswerGate {
   private readonly waiting: Waiter[] = [];
   readonly counters: AnswerGateCounters = { admitted: 0, queued: 0, refusedFull: 0, refusedDeadline: 0, abandoned: 0 };
 
-  constructor(readonly settings: AnswerGateSettings) {}
+  constructor(
+    readonly settings: AnswerGateSettings,
+    private readonly options: AnswerGateOptions = {},
+  ) {}
 
   get load(): { inFlight: number; waiting: number } {
     return { inFlight: this.inFlight, waiting: this.waiting.length };
@@ -56,9 +77,10 @@ export class AnswerGate {
    */
   enter(request: IncomingMessage, response: ServerResponse): Promise<(() => void) | null> {
     if (this.inFlight < this.settings.concurrency) return Promise.resolve(this.take(response));
+    const arrivedAtMs = Date.now();
     if (this.waiting.length >= this.settings.queue) {
       this.counters.refusedFull++;
-      this.refuse(response);
+      this.refuse(request, response, arrivedAtMs);
       return Promise.resolve(null);
     }
     this.counters.queued++;
@@ -83,7 +105,7 @@ export class AnswerGate {
         timer: setTimeout(() => {
           leave();
           this.counters.refusedDeadline++;
-          this.refuse(response);
+          this.refuse(request, response, arrivedAtMs);
           resolve(null);
         }, this.settings.queueMs),
       };
@@ -108,15 +130,51 @@ export class AnswerGate {
     return release;
   }
 
-  private refuse(response: ServerResponse): void {
+  /** The refusal, with the proof of the answer's arrival when it can be made (its body read first, bounded). */
+  private refuse(request: IncomingMessage, response: ServerResponse, arrivedAtMs: number): void {
+    const prove = this.options.proveArrival;
+    const declared = Number(request.headers["content-length"]);
+    if (!prove || !(declared > 0 && declared <= PROOF_BODY_LIMIT)) return this.writeRefusal(response, null);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let isDone = false;
+    const finish = (proof: string | null) => {
+      if (isDone) return;
+      isDone = true;
+      clearTimeout(timer);
+      response.off("close", gone);
+      this.writeRefusal(response, proof);
+    };
+    const gone = () => finish(null);
+    const timer = setTimeout(gone, PROOF_BODY_WAIT_MS);
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= declared) chunks.push(chunk);
+    });
+    request.once("end", () => {
+      let proof: string | null = null;
+      try {
+        proof = size === declared ? prove(request, Buffer.concat(chunks).toString("utf8"), arrivedAtMs) : null;
+      } catch {
+        proof = null; // no proof is no worse than before: the answer is measured on its later arrival
+      }
+      finish(proof);
+    });
+    request.once("error", gone);
+    response.once("close", gone);
+  }
+
+  private writeRefusal(response: ServerResponse, proof: string | null): void {
+    if (response.destroyed || response.writableEnded) return;
     const text = Buffer.from(`${BUSY_MESSAGE}\n`);
-    // The body (an answer, a few hundred bytes) is left unread: Node drops it after the response so the
-    // connection stays usable (behind nginx, a closed upstream connection is what turns into a 502).
+    // A body left unread (no proof to make) is dropped by Node after the response, so the connection stays usable
+    // (behind nginx, a closed upstream connection is what turns into a 502).
     response.writeHead(503, {
       "content-type": "text/plain; charset=utf-8",
       "content-length": text.length,
       "cache-control": "no-store",
       "retry-after": String(this.settings.retryAfterSeconds),
+      ...(proof ? { [ARRIVAL_HEADER]: proof } : {}),
     });
     response.end(text);
   }

@@ -25,7 +25,11 @@ export const EVENT_STREAM_HEADERS = {
   connection: "keep-alive",
 };
 
-type StreamInput = { token: string; userId: number; campaignId: number; division: string | null; signal: AbortSignal; recheckMs?: number };
+type StreamInput = {
+  token: string; userId: number; campaignId: number; division: string | null; signal: AbortSignal; recheckMs?: number;
+  /** Called once when the stream ends, however it ends (client gone, refused access, end of life): frees its slot. */
+  onClose?: () => void;
+};
 
 /**
  * « Suivi en direct »'s event stream (the caller authorized the connection): subscribed first, then the first snapshot
@@ -93,6 +97,7 @@ export function liveViewStream(input: StreamInput): ReadableStream<Uint8Array> {
         clearInterval(checks);
         clearTimeout(lifetime);
         input.signal.removeEventListener("abort", finish);
+        input.onClose?.();
         try {
           controller.close();
         } catch {
@@ -101,6 +106,7 @@ export function liveViewStream(input: StreamInput): ReadableStream<Uint8Array> {
       }
       stop = finish;
       input.signal.addEventListener("abort", finish);
+      if (input.signal.aborted) return finish(); // the client left before the stream started: free its slot at once
       write(`retry: ${RETRY_MS}\n\n`);
       void refresh();
     },

@@ -7,7 +7,8 @@
  *   focus moves to the new heading and a polite live region says where the pupil is;
  * - « Trop de monde en même temps » (503, or a dropped connection): the same form is sent again by itself, exponential
  *   backoff with full jitter (same rule as lib/domain/participations/retry-delay.ts), 8 attempts; answers are
- *   idempotent, so a reply lost on the way is harmless;
+ *   idempotent, so a reply lost on the way is harmless; the retries send back the first refusal's proof of arrival
+ *   (X-Pix-Arrival), so that a timed question is not made late by the wait;
  * - « Commencer » before a timed question is sent the same way (the reply is the question, its countdown running);
  * - after a checkpoint, « Continuer » shows the question that came with it (no request);
  * - the countdown of a timed question, which sends the form by itself when the time is up;
@@ -85,13 +86,21 @@
     const body = new URLSearchParams(/** @type {any} */ (new FormData(form, submitter)));
     setBusy(form, true);
     say(form, "");
+    // The first refusal's signed proof of when the server received this answer (lib/server/arrival-proof.ts): sent
+    // with every retry, so that a timed answer is measured from then, not from the retry that got through.
+    /** @type {string | null} */
+    let arrival = null;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       let retryAfter = 0;
       let isOffline = false;
       /** @type {any} */
       let reply = null;
       try {
-        const response = await fetch(form.action, { method: "POST", body, headers: { "x-pix-flow": "1" }, credentials: "same-origin" });
+        /** @type {Record<string, string>} */
+        const headers = { "x-pix-flow": "1" };
+        if (arrival) headers["x-pix-arrival"] = arrival;
+        const response = await fetch(form.action, { method: "POST", body, headers, credentials: "same-origin" });
+        arrival ??= response.headers.get("x-pix-arrival");
         if (response.headers.get("content-type")?.startsWith("application/json")) reply = await response.json();
         if (reply?.retryAfterSeconds !== undefined) retryAfter = Number(reply.retryAfterSeconds) || 1;
         // A gate, a proxy or a restarting server in front of us: nothing was recorded, or the answer is idempotent.

@@ -87,3 +87,35 @@ test("when the event stream cannot get through, the page polls the JSON route by
   await expect(page.getByTestId("live-mode")).toHaveText("Mise à jour toutes les 5 secondes");
   expect((await (await polled).json()) as object).toMatchObject({ lines: [], counters: { expected: 0 } });
 });
+
+test("past 6 streams of one account the server refuses the stream (429) and the page polls; a closed stream frees its slot", async ({ page }) => {
+  await newCampaignCode(page, "Suivi trop d'onglets");
+  const campaignPath = new URL(page.url()).pathname;
+  const campaignId = /\/orga\/campagnes\/(\d+)/.exec(campaignPath)![1];
+  // Six streams held by the same account outside the browser (a browser holds at most 6 HTTP/1.1 connections a host).
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const origin = new URL(page.url()).origin;
+  const held = await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      const abort = new AbortController();
+      const response = await fetch(`${origin}/api/campagnes/${campaignId}/suivi/flux`, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
+      expect(response.status).toBe(200);
+      return abort;
+    }),
+  );
+  try {
+    const refused = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith("/suivi/flux"));
+    await page.goto(`${campaignPath}/suivi`);
+    const response = await refused;
+    expect(response.status()).toBe(429);
+    expect(await response.json()).toEqual({ error: "Trop de suivis en direct ouverts avec ce compte : fermez un des onglets du suivi." });
+    await expect(page.getByTestId("live-mode")).toHaveAttribute("data-mode", "interrogation", { timeout: 10_000 });
+  } finally {
+    for (const abort of held) abort.abort();
+  }
+  // The six closed (their sockets gone): the next page gets its stream.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("live-mode")).toHaveAttribute("data-mode", "direct", { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+});

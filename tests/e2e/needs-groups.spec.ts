@@ -54,7 +54,8 @@ test("the teacher sees the demo's needs groups, moves a pupil (kept after reload
   expect(text).toMatch(new RegExp(`^Groupe ${target};TURING;Alan;4B;Oui;.+ \\(\\d+ %\\)`, "m"));
   expect(text.trim().split("\n")).toHaveLength(12);
 
-  // On paper: no site around the groups, no forms, one page per group.
+  // On paper: no site around the groups, no forms, one page per group. With JavaScript « Imprimer » is a button.
+  await expect(page.getByRole("button", { name: "Imprimer cette page" })).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "Onglets de la campagne" })).toBeHidden();
   await expect(page.getByRole("button", { name: /^Déplacer/ }).first()).toBeHidden();
@@ -73,6 +74,35 @@ test("the teacher sees the demo's needs groups, moves a pupil (kept after reload
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("« Imprimer cette page » leads to the print version: the groups alone, how to print them, one page per group", async ({ page }) => {
+    await openGroups(page);
+    await page.getByRole("link", { name: "Imprimer cette page" }).click();
+    await page.waitForURL(/\/analyse\/groupes\?impression=1$/);
+    const howTo = page.getByText("Pour imprimer, utilisez la commande « Imprimer » de votre navigateur (Ctrl + P, ou Cmd + P sur Mac).");
+    await expect(howTo).toBeVisible();
+    await expect(page.getByRole("heading", { name: /^Groupes de besoins \(\d\)$/ })).toBeVisible();
+    // The groups only: nothing to change from here.
+    await expect(page.getByRole("button", { name: /^Déplacer/ })).toHaveCount(0);
+    await expect(page.getByRole("columnheader", { name: "Changer de groupe" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Recalculer les groupes" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Imprimer cette page" })).toHaveCount(0);
+    const groups = page.locator("section[data-needs-group]");
+    const count = await groups.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    await expect(sectionOf(page, "TURING").getByRole("row", { name: /TURING/ })).toBeVisible();
+
+    await page.emulateMedia({ media: "print" });
+    await expect(howTo).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Onglets de la campagne" })).toBeHidden();
+    const breaks = await groups.evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
+    expect(breaks).toEqual(["auto", ...Array(count - 1).fill("page")]);
+    await page.emulateMedia({ media: "screen" });
+
+    await page.getByRole("link", { name: "← Retour aux groupes" }).click();
+    await page.waitForURL(/\/analyse\/groupes$/);
+    await expect(page.getByRole("link", { name: "Recalculer les groupes" })).toBeVisible();
+  });
 
   test("moving a pupil and recomputing are plain forms", async ({ page }) => {
     await openGroups(page);

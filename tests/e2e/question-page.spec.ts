@@ -38,18 +38,25 @@ test("the question page runs one small script of its own, retries by itself when
   await startTimerIfAsked(pupil);
   await expect(pupil.getByRole("heading", { name: "Question 1 sur 5" })).toBeVisible();
 
-  // A gate in front of the app refuses the first try (503, Retry-After): the pupil reads why, the page tries again.
+  // A gate in front of the app refuses the first try (503, Retry-After): the pupil reads why, the page tries again,
+  // sending back the refusal's proof of the answer's first arrival (X-Pix-Arrival; the server checks it, this one it ignores).
   let refused = 0;
+  const retriedWith: (string | null)[] = [];
   await pupil.route(`**/campagnes/${code}/evaluation`, async (route) => {
-    if (route.request().method() !== "POST" || refused > 0) return route.fallback();
+    if (route.request().method() !== "POST") return route.fallback();
+    if (refused > 0) {
+      retriedWith.push(await route.request().headerValue("x-pix-arrival"));
+      return route.fallback();
+    }
     refused++;
-    await route.fulfill({ status: 503, headers: { "retry-after": "3", "content-type": "text/plain; charset=utf-8" }, body: "Trop de monde" });
+    await route.fulfill({ status: 503, headers: { "retry-after": "3", "content-type": "text/plain; charset=utf-8", "x-pix-arrival": "1765000000000.preuve-de-la-passerelle" }, body: "Trop de monde" });
   });
   await pupil.getByRole("button", { name: "Je passe" }).click();
   await expect(pupil.getByRole("alert")).toContainText("Trop de monde en même temps, votre réponse n'a pas été perdue");
   await expect(pupil.getByRole("button", { name: "Je passe" })).toBeDisabled();
   await expect(pupil.getByRole("heading", { name: /Question 2 sur 5|Question chronométrée/ })).toBeVisible({ timeout: 30_000 });
   expect(refused).toBe(1);
+  expect(retriedWith).toEqual(["1765000000000.preuve-de-la-passerelle"]);
   await pupil.unroute(`**/campagnes/${code}/evaluation`);
 
   // An empty « Je valide » changes nothing and says why, on the same question.

@@ -89,7 +89,8 @@ export function useLiveView(initial: LiveViewSnapshot, campaignId: number, divis
       source.onerror = () => {
         if (stopped || !source) return;
         if (source.readyState === EventSource.CLOSED) {
-          // Refused (an error status) or a proxy in the way: poll, and try the stream again later.
+          // Refused (an error status: 404, or 429 past the streams per account) or a proxy in the way: poll, and try the
+          // stream again later.
           startPolling();
           if (!reopenTimer) reopenTimer = setTimeout(() => {
             reopenTimer = null;

@@ -5,8 +5,11 @@ import { MovePupilForm } from "./move-pupil-form";
 
 type Group = Extract<CampaignNeedsGroups, { ready: true }>["groups"][number];
 
-/** One needs group: its weakest subjects with their tutorials, then its pupils (one printed page per group). */
-export function NeedsGroupSection({ campaignId, group, groupCount, movedId }: { campaignId: number; group: Group; groupCount: number; movedId: number | null }) {
+/**
+ * One needs group: its weakest subjects with their tutorials, then its pupils (one printed page per group).
+ * `canMove` false: the print version, without the « Changer de groupe » column.
+ */
+export function NeedsGroupSection({ campaignId, group, groupCount, movedId, canMove = true }: { campaignId: number; group: Group; groupCount: number; movedId: number | null; canMove?: boolean }) {
   const titleId = `groupe-${group.number}-titre`;
   return (
     <section data-needs-group aria-labelledby={titleId} className="space-y-4 rounded-xl bg-white p-6 shadow-sm">
@@ -53,7 +56,7 @@ export function NeedsGroupSection({ campaignId, group, groupCount, movedId }: { 
               <th scope="col" className="py-2 pr-3">Nom</th>
               <th scope="col" className="py-2 pr-3">Prénom</th>
               <th scope="col" className="py-2 pr-3">Classe</th>
-              <th scope="col" className="py-2 print:hidden">Changer de groupe</th>
+              {canMove && <th scope="col" className="py-2 print:hidden">Changer de groupe</th>}
             </tr>
           </thead>
           <tbody>
@@ -65,9 +68,11 @@ export function NeedsGroupSection({ campaignId, group, groupCount, movedId }: { 
                 </td>
                 <td className="py-2 pr-3">{p.firstName}</td>
                 <td className="py-2 pr-3">{p.division ?? "—"}</td>
-                <td className="py-2 print:hidden">
-                  {groupCount > 1 && <MovePupilForm campaignId={campaignId} participationId={p.participationId} pupilName={`${p.firstName} ${p.lastName}`} groupNumber={group.number} groupCount={groupCount} />}
-                </td>
+                {canMove && (
+                  <td className="py-2 print:hidden">
+                    {groupCount > 1 && <MovePupilForm campaignId={campaignId} participationId={p.participationId} pupilName={`${p.firstName} ${p.lastName}`} groupNumber={group.number} groupCount={groupCount} />}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

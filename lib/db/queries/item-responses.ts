@@ -18,9 +18,10 @@ export type ItemResponse = {
   value: unknown;
 };
 
-export type TestResponses = { assessmentId: number; campaignId: number; answers: ItemResponse[] };
+/** `userId`: the pupil (item statistics count a pupil's first attempt at a challenge only). */
+export type TestResponses = { assessmentId: number; campaignId: number; userId: number; answers: ItemResponse[] };
 
-type Row = { assessment_id: number; campaign_id: number; challenge_id: string; skill_id: string; result: ItemResponse["result"]; time_spent: number | null; value: unknown };
+type Row = { assessment_id: number; campaign_id: number; user_id: number; challenge_id: string; skill_id: string; result: ItemResponse["result"]; time_spent: number | null; value: unknown };
 
 /** Completed assessments of assessment campaigns (deleted participations included: the answers stay valid evidence). */
 export async function* unsafeCompletedTestResponses(batchSize = 500): AsyncGenerator<TestResponses[], void, undefined> {
@@ -28,11 +29,11 @@ export async function* unsafeCompletedTestResponses(batchSize = 500): AsyncGener
   for (;;) {
     const { rows } = await pgPool().query<Row>(
       `WITH tests AS (
-         SELECT a.id, p.campaign_id FROM assessments a
+         SELECT a.id, a.user_id, p.campaign_id FROM assessments a
          JOIN participations p ON p.id = a.participation_id
          JOIN campaigns c ON c.id = p.campaign_id AND c.type = 'ASSESSMENT'
          WHERE a.state = 'COMPLETED' AND a.id > $1 ORDER BY a.id LIMIT $2)
-       SELECT t.id AS assessment_id, t.campaign_id, an.challenge_id, ch.skill_id, an.result::text AS result, an.time_spent, an.value
+       SELECT t.id AS assessment_id, t.campaign_id, t.user_id, an.challenge_id, ch.skill_id, an.result::text AS result, an.time_spent, an.value
        FROM tests t JOIN answers an ON an.assessment_id = t.id JOIN challenges ch ON ch.id = an.challenge_id
        ORDER BY t.id, an.id`,
       [afterId, batchSize],
@@ -40,7 +41,7 @@ export async function* unsafeCompletedTestResponses(batchSize = 500): AsyncGener
     if (rows.length === 0) return;
     const tests = new Map<number, TestResponses>();
     for (const row of rows) {
-      const test = tests.get(row.assessment_id) ?? { assessmentId: row.assessment_id, campaignId: row.campaign_id, answers: [] };
+      const test = tests.get(row.assessment_id) ?? { assessmentId: row.assessment_id, campaignId: row.campaign_id, userId: row.user_id, answers: [] };
       test.answers.push({ challengeId: row.challenge_id, skillId: row.skill_id, result: row.result, timeSpent: row.time_spent, value: row.value });
       tests.set(row.assessment_id, test);
     }

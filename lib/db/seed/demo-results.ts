@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../client";
 import { challengeSource } from "../repositories/assessment-repository";
-import { expectedAnswer } from "../../domain/learning-content/check-answer";
+import { expectedAnswer, type AnswerInput } from "../../domain/learning-content/check-answer";
+import type { ChallengeSource } from "../../domain/learning-content/schema";
 import { createCampaign } from "../../use-cases/campaigns/create-campaign";
 import { answerChallenge, currentQuestion } from "../../use-cases/participations/answer-challenge";
 import { shareResults } from "../../use-cases/participations/participation-results";
@@ -11,6 +12,21 @@ import { DEFAULT_PRECISION_TARGET_CHOICE } from "../../domain/campaigns/campaign
 
 export const DEMO_RESULTS_CAMPAIGN = "Démo – Rentrée 4e A";
 export const DEMO_PROFILES_CAMPAIGN = "Démo – Profils 4e A";
+
+/**
+ * A miss as a pupil makes it: a wrong proposal ticked (one of the distractors, in turn), or a wrong word typed — not
+ * an empty answer, so that the demo's results, answer details and the item report's option shares read like a class's.
+ */
+function wrongAnswer(challenge: ChallengeSource, turn: number): AnswerInput {
+  if (challenge.type === "QCU" || challenge.type === "QCM") {
+    const keys = new Set([challenge.solution].flat());
+    const distractors = challenge.proposals.map((_, index) => index + 1).filter((option) => !keys.has(option));
+    // A QCM whose every proposal is right: ticking one only is the miss.
+    return { kind: "choices", selected: distractors.length > 0 ? [distractors[turn % distractors.length]] : [[...keys][0]] };
+  }
+  const fields = challenge.type === "QROC" ? [challenge.field] : challenge.fields;
+  return { kind: "fields", values: Object.fromEntries(fields.map((field) => [field.key, "je ne sais pas"])) };
+}
 
 /** The seed's example: who reached which level, how far they went, and whether they sent their results. */
 const PUPILS = [
@@ -78,7 +94,7 @@ export async function seedDemoResults(establishmentId: number): Promise<void> {
       // shows what a pupil sees there, and tests/e2e/question-page.spec.ts meets one whatever the engine picks.
       if (pupil.stop === "started" && i >= 7 && (source.content.timer || i >= 60)) break;
       const masters = source.level <= pupil.level;
-      const answer = masters ? expectedAnswer(source.content) : i % 3 === 0 ? null : { kind: "fields" as const, values: {} };
+      const answer = masters ? expectedAnswer(source.content) : i % 3 === 0 ? null : wrongAnswer(source.content, i);
       await answerChallenge({ userId: user.id, campaignId, challengeId: question.challengeId, answer, now: daysAgo(pupil.daysAgo, minute) });
     }
     if (pupil.stop === "shared") await shareResults({ userId: user.id, campaignId, now: daysAgo(pupil.daysAgo, minute + 1) });
@@ -109,7 +125,7 @@ async function seedClass4BResults(establishmentId: number, campaignId: number, c
       if (!source) break;
       const area = /^tube-(\d)/.exec(source.tubeId)?.[1] ?? "";
       const masters = source.level <= (strong.has(area) ? 3 : pupil.level);
-      const answer = masters ? expectedAnswer(source.content) : i % 3 === 0 ? null : { kind: "fields" as const, values: {} };
+      const answer = masters ? expectedAnswer(source.content) : i % 3 === 0 ? null : wrongAnswer(source.content, i);
       await answerChallenge({ userId, campaignId, challengeId: question.challengeId, answer, now: daysAgo(4, minute) });
     }
     await shareResults({ userId, campaignId, now: daysAgo(4, minute + 1) });

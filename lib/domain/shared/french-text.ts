@@ -46,3 +46,8 @@ export function inSentence(label: string): string {
   if (firstWord.length > 1 && firstWord.slice(1) !== firstWord.slice(1).toLowerCase()) return trimmed;
   return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 }
+
+/** « 0 réponse », « 1 réponse », « 2 réponses »: in French 0 and 1 take the singular. */
+export function count(n: number, singular: string, plural: string): string {
+  return `${n} ${Math.abs(n) >= 2 ? plural : singular}`;
+}

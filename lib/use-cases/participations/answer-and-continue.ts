@@ -49,7 +49,15 @@ export async function answerAndContinue(input: AnswerInput): Promise<AnswerAndCo
   }
 }
 
-type AnswerInput = { claims: SessionClaims; code: string; challengeId: string; answer: SubmittedAnswer | null; isTimeUp?: boolean; now?: Date };
+type AnswerInput = {
+  claims: SessionClaims; code: string; challengeId: string; answer: SubmittedAnswer | null; isTimeUp?: boolean; now?: Date;
+  /**
+   * When the server first received this very answer, proven by a refusal's signed proof (lib/server/arrival-proof.ts):
+   * a timed question is measured up to then, so that our overload never makes an answer late. Ignored when it is
+   * before the question was asked or after now.
+   */
+  arrivedAt?: Date | null;
+};
 
 async function answer(input: AnswerInput): Promise<AnswerAndContinue> {
   const now = input.now ?? new Date();
@@ -75,7 +83,9 @@ async function answer(input: AnswerInput): Promise<AnswerAndContinue> {
     }
     if (!source) throw new NotFoundError();
     const answer = input.answer === null ? null : canonicalAnswer(input.answer, source.content, String(assessment.id));
-    const elapsed = assessment.currentAskedAt ? (now.getTime() - assessment.currentAskedAt.getTime()) / 1000 : null;
+    const askedAt = assessment.currentAskedAt;
+    const arrivedAt = input.arrivedAt && askedAt && input.arrivedAt >= askedAt && input.arrivedAt <= now ? input.arrivedAt : now;
+    const elapsed = askedAt ? (arrivedAt.getTime() - askedAt.getTime()) / 1000 : null;
     const result = answerOutcome({ challenge: source.content, answer, isTimeUp: input.isTimeUp, elapsedSeconds: source.content.timer && !assessment.isTimerStarted ? Number.POSITIVE_INFINITY : elapsed });
     const known = engineKnowledge(snap, assessment.ignoreInvalidatedBefore);
     // The same engine steps as answerChallenge: the campaign's method (precision stop or smart random), re-checks.

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Agent, createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { AnswerGate, isAnswerRequest, type AnswerGateSettings } from "@/lib/server/answer-gate";
+import { AnswerGate, isAnswerRequest, type AnswerGateOptions, type AnswerGateSettings } from "@/lib/server/answer-gate";
+import { ARRIVAL_HEADER, gateArrivalProver, provenArrival } from "@/lib/server/arrival-proof";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
 
 /**
@@ -10,8 +11,8 @@ import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
  */
 let server: Server | undefined;
 type Pending = { finish: (status?: number) => void; fail: () => void };
-function gatedServer(settings: AnswerGateSettings): { gate: AnswerGate; pending: Pending[]; listen: () => Promise<number> } {
-  const gate = new AnswerGate(settings);
+function gatedServer(settings: AnswerGateSettings, options?: AnswerGateOptions): { gate: AnswerGate; pending: Pending[]; listen: () => Promise<number> } {
+  const gate = new AnswerGate(settings, options);
   const pending: Pending[] = [];
   server = createServer((req, res) => {
     void gate.enter(req, res).then((release) => {
@@ -35,18 +36,20 @@ function gatedServer(settings: AnswerGateSettings): { gate: AnswerGate; pending:
 }
 afterEach(() => new Promise<void>((resolve) => (server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve())));
 
-type Answer = { status: number; body: string; retryAfter?: string };
-function post(port: number, agent?: Agent): { done: Promise<Answer>; abort: () => void } {
-  const body = "choice=1";
+type Answer = { status: number; body: string; retryAfter?: string; arrival?: string };
+function post(port: number, agent?: Agent, body = "choice=1"): { done: Promise<Answer>; abort: () => void } {
   let abort = () => {};
   const done = new Promise<Answer>((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port, method: "POST", path: "/campagnes/ABCDEF123/evaluation", agent, headers: { "content-length": body.length, "content-type": "application/x-www-form-urlencoded" } },
+      { host: "127.0.0.1", port, method: "POST", path: "/campagnes/ABCDEF123/evaluation", agent, headers: { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", cookie: "next-auth.session-token=jeton-de-test" } },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, retryAfter: res.headers["retry-after"] }));
+        res.on("end", () => {
+          const arrival = res.headers[ARRIVAL_HEADER] as string | undefined;
+          resolve({ status: res.statusCode ?? 0, body: text, retryAfter: res.headers["retry-after"], ...(arrival ? { arrival } : {}) });
+        });
       },
     );
     req.on("error", (error) => reject(error));
@@ -176,5 +179,49 @@ describe("answer gate: which requests are answers", () => {
     expect(isAnswerRequest(req("POST", "/campagnes/ABCDEF123/resultats"))).toBe(false);
     expect(isAnswerRequest(req("POST", "/api/signalements"))).toBe(false);
     expect(isAnswerRequest(req("POST", "/connexion"))).toBe(false);
+  });
+});
+
+describe("answer gate: a refusal proves when the answer arrived (issue 15)", () => {
+  const KEY = "clé-de-test-0123456789-0123456789";
+  const binding = (form: string) => ({ campaignCode: "ABCDEF123", sessionToken: "jeton-de-test", form: new URLSearchParams(form) });
+
+  it("reads the refused body and signs its first arrival, for this answer only; the queue's deadline counts from arrival", async () => {
+    const { pending, listen } = gatedServer({ concurrency: 1, queue: 1, queueMs: 200, retryAfterSeconds: 2 }, { proveArrival: gateArrivalProver(KEY, "next-auth.session-token") });
+    const port = await listen();
+    const first = post(port);
+    await until(() => pending.length === 1);
+    const body = "code=ABCDEF123&challengeId=rec-chrono&intent=answer&field%3Areponse=%C3%A9t%C3%A9";
+    const before = Date.now();
+    const waited = await post(port, undefined, body).done; // waits 200 ms in the queue, then refused
+    expect(waited).toMatchObject({ status: 503, body: `${BUSY_MESSAGE}\n`, arrival: expect.any(String) });
+    const arrivedAt = provenArrival(KEY, waited.arrival, binding(body), Date.now())!;
+    expect(arrivedAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(arrivedAt.getTime()).toBeLessThan(before + 150);
+    expect(provenArrival(KEY, waited.arrival, binding(body.replace("rec-chrono", "rec-autre")), Date.now())).toBeNull();
+    expect(provenArrival(KEY, waited.arrival, binding(body.replace("t%C3%A9", "t%C3%A8")), Date.now())).toBeNull();
+    pending[0].finish();
+    expect((await first.done).status).toBe(200);
+  });
+
+  it("without a prover, or for a body too big to read, the refusal is as before: no proof", async () => {
+    const plain = gatedServer({ concurrency: 1, queue: 0, queueMs: 1_000, retryAfterSeconds: 2 });
+    let port = await plain.listen();
+    const first = post(port);
+    await until(() => plain.pending.length === 1);
+    expect(await post(port).done).toEqual({ status: 503, body: `${BUSY_MESSAGE}\n`, retryAfter: "2" });
+    plain.pending[0].finish();
+    await first.done;
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+
+    const proving = gatedServer({ concurrency: 1, queue: 0, queueMs: 1_000, retryAfterSeconds: 2 }, { proveArrival: gateArrivalProver(KEY, "next-auth.session-token") });
+    port = await proving.listen();
+    const other = post(port);
+    await until(() => proving.pending.length === 1);
+    const big = await post(port, undefined, `challengeId=rec&field%3Areponse=${"a".repeat(20_000)}`).done;
+    expect(big.status).toBe(503);
+    expect(big.arrival).toBeUndefined();
+    proving.pending[0].finish();
+    await other.done;
   });
 });

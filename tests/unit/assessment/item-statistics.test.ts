@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itemStatistics, MINIMUM_ATTEMPTS, type ChallengeKey, type StatisticsAnswer, type StatisticsTest } from "@/lib/domain/assessment/calibration/item-statistics";
+import { isClearlyNegative, itemStatistics, MINIMUM_ATTEMPTS, type ChallengeKey, type StatisticsAnswer, type StatisticsTest } from "@/lib/domain/assessment/calibration/item-statistics";
 import { ENGINE_PARAMETERS } from "@/lib/domain/assessment/engine-parameters";
 import { tube } from "../../support/engine-builders";
 import { modelPupil, seededStream } from "../../support/model-pupils";
@@ -102,5 +102,49 @@ describe("itemStatistics on simulated classes", () => {
     const sorted = honest.map((s) => s.discrimination!).sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)]).toBeGreaterThan(0.25);
     expect(honest.filter((s) => s.flags.some((f) => f.kind === "DISCRIMINATION_NEGATIVE")).length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("itemStatistics: a pupil's repeated attempts", () => {
+  const targetSkills = tube("a", 4);
+  const answer = (challengeId: string, result: StatisticsAnswer["result"]): StatisticsAnswer => ({ challengeId, skillId: challengeId.slice(0, 3), result, timeSpent: 10, value: null });
+  const challenges = new Map<string, ChallengeKey>();
+
+  it("counts a pupil's first attempt at a challenge only: a retaken test after its correction is not a new pupil", () => {
+    const tests: StatisticsTest[] = [
+      { pupilId: 1, targetSkills, answers: [answer("a-2-c0", "KO"), answer("a-3-c0", "KO")] },
+      { pupilId: 2, targetSkills, answers: [answer("a-2-c0", "OK")] },
+      // Pupil 1 again (campaign retried, or another campaign): a-2-c0 seen already, a-1-c0 is new.
+      { pupilId: 1, targetSkills, answers: [answer("a-2-c0", "OK"), answer("a-1-c0", "OK")] },
+    ];
+    const statistics = itemStatistics({ tests, challenges, parameters: ENGINE_PARAMETERS });
+    const of = (id: string) => statistics.find((s) => s.challengeId === id)!;
+    expect(of("a-2-c0")).toMatchObject({ attempts: 2, successes: 1 });
+    expect(of("a-1-c0")).toMatchObject({ attempts: 1, successes: 1 });
+    expect(of("a-3-c0")).toMatchObject({ attempts: 1, successes: 0 });
+  });
+
+  it("counts tests without a known pupil each on their own", () => {
+    const tests: StatisticsTest[] = [
+      { pupilId: null, targetSkills, answers: [answer("a-2-c0", "KO")] },
+      { pupilId: null, targetSkills, answers: [answer("a-2-c0", "OK")] },
+    ];
+    expect(itemStatistics({ tests, challenges, parameters: ENGINE_PARAMETERS })[0]).toMatchObject({ attempts: 2, successes: 1 });
+  });
+});
+
+describe("negative discrimination: only when clearly negative", () => {
+  it("ignores a correlation just under zero, however many answers", () => {
+    expect(isClearlyNegative(-0.01, 30)).toBe(false);
+    expect(isClearlyNegative(-0.01, 5_000)).toBe(false);
+    expect(isClearlyNegative(-0.08, 5_000)).toBe(false);
+  });
+
+  it("needs a correlation unlikely by chance for the number of answers (r·√n under −2)", () => {
+    expect(isClearlyNegative(-0.3, 30)).toBe(false); // −1.64: one class can show it by chance
+    expect(isClearlyNegative(-0.4, 30)).toBe(true);
+    expect(isClearlyNegative(-0.15, 100)).toBe(false);
+    expect(isClearlyNegative(-0.15, 400)).toBe(true);
+    expect(isClearlyNegative(0.2, 400)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import type { EngineParameters } from "../engine-parameters";
 import { posteriorState, type Observation } from "../mastery-posterior";
 import { LEVEL_GRID } from "../posterior-model";
 import type { EngineSkill } from "../types";
+import { count } from "../../shared/french-text";
 import { preparePupils } from "./calibration-pupils";
 import { itemFit, withoutAnswer, type ItemFit } from "./item-fit";
 
@@ -19,7 +20,11 @@ export type StatisticsAnswer = {
   timeSpent: number | null;
   value: unknown;
 };
-export type StatisticsTest = { targetSkills: readonly EngineSkill[]; answers: readonly StatisticsAnswer[] };
+/**
+ * One completed test, in the order the tests were taken (the reader pages by assessment id). `pupilId`: whose test
+ * it is (null or absent: unknown, counted on its own).
+ */
+export type StatisticsTest = { pupilId?: number | null; targetSkills: readonly EngineSkill[]; answers: readonly StatisticsAnswer[] };
 /** What the statistics need of a challenge: its proposals and key (QCU/QCM), nothing for typed answers. */
 export type ChallengeKey = { type: string; proposalsCount: number | null; solution: readonly number[] };
 
@@ -32,6 +37,37 @@ const DEAD_DISTRACTOR_FRACTION = 0.25;
 /** A distractor must draw this share of the choices (and 10 pupils) before its choosers' level is compared with the key's. */
 const COMPARED_DISTRACTOR_SHARE = 0.1;
 const COMPARED_DISTRACTOR_CHOOSERS = 10;
+/**
+ * « Discrimination négative » only when clearly negative: the correlation must be below −0.10 (smaller ones do not
+ * change how an item ranks pupils in practice) AND unlikely for an item that does not discriminate at all — its
+ * standard error is about 1/√n, so r·√n under −2 (about 2 % by chance). At 30 answers that takes r < −0.37, at 400
+ * answers r < −0.10: a −0.01 over a class is noise and is no longer flagged.
+ */
+const NEGATIVE_DISCRIMINATION_FLOOR = -0.1;
+const NEGATIVE_DISCRIMINATION_Z = -2;
+
+export function isClearlyNegative(discrimination: number, answers: number): boolean {
+  return discrimination < NEGATIVE_DISCRIMINATION_FLOOR && discrimination * Math.sqrt(answers) < NEGATIVE_DISCRIMINATION_Z;
+}
+
+/**
+ * A pupil's first attempt at each challenge only. A pupil who meets a challenge again (the campaign retried, another
+ * campaign of the same parcours) saw its solution at the checkpoint after the first time: the second answer measures
+ * that memory, not the item, and the same pupil counted twice would weigh double in every rate and correlation. Per
+ * pupil rather than per assessment: within one test a challenge is never asked twice. The first, not the latest:
+ * only the first was answered by a pupil who had not seen the item. The rest of a retaken test stays (new items).
+ */
+export function firstAttempts(tests: readonly StatisticsTest[]): StatisticsTest[] {
+  const seen = new Map<number, Set<string>>();
+  return tests.map((test) => {
+    if (test.pupilId === null || test.pupilId === undefined) return test;
+    const own = seen.get(test.pupilId) ?? new Set<string>();
+    seen.set(test.pupilId, own);
+    const answers = test.answers.filter((answer) => !own.has(answer.challengeId));
+    for (const answer of answers) own.add(answer.challengeId);
+    return answers.length === test.answers.length ? test : { ...test, answers };
+  }).filter((test) => test.answers.length > 0);
+}
 
 export type ItemFlag =
   | { kind: "TROP_FACILE" | "TROP_DIFFICILE"; label: string }
@@ -128,9 +164,10 @@ export function itemStatistics(input: {
   minimumAttempts?: number;
 }): ItemStatistics[] {
   const minimumAttempts = input.minimumAttempts ?? MINIMUM_ATTEMPTS;
-  const estimates = levelEstimates(input.tests, input.parameters);
+  const tests = firstAttempts(input.tests);
+  const estimates = levelEstimates(tests, input.parameters);
   const byChallenge = new Map<string, Accumulator>();
-  for (const test of input.tests) {
+  for (const test of tests) {
     for (const answer of test.answers) {
       let a = byChallenge.get(answer.challengeId);
       if (!a) {
@@ -161,7 +198,7 @@ export function itemStatistics(input: {
     }
   }
   const fits = new Map<string, ItemFit>(itemFit({
-    pupils: input.tests.map((test) => ({ targetSkills: test.targetSkills, answers: test.answers.map((a) => ({ challengeId: a.challengeId, skillId: a.skillId, isSuccess: a.result === "OK" })) })),
+    pupils: tests.map((test) => ({ targetSkills: test.targetSkills, answers: test.answers.map((a) => ({ challengeId: a.challengeId, skillId: a.skillId, isSuccess: a.result === "OK" })) })),
     parameters: input.parameters,
     minimumAttempts,
   }).map((fit) => [fit.challengeId, fit]));
@@ -173,8 +210,8 @@ export function itemStatistics(input: {
     const options = key && key.proposalsCount ? optionShares(a, key) : null;
     const flags: ItemFlag[] = [];
     if (a.attempts >= minimumAttempts) {
-      if (fit?.flag) flags.push({ kind: fit.flag, label: `${fit.flag === "TROP_FACILE" ? "Trop facile" : "Trop difficile"} pour son niveau ${fit.level} : se comporte comme un niveau ${fit.effectiveLevel.toFixed(1)} (${fit.successes} réussites sur ${fit.attempts}, ${fit.expectedSuccesses.toFixed(1)} attendues)` });
-      if (discrimination !== null && discrimination < 0 && a.n >= minimumAttempts) flags.push({ kind: "DISCRIMINATION_NEGATIVE", label: `Discrimination négative (${discrimination.toFixed(2)}) : les élèves de niveau estimé plus bas la réussissent plus souvent` });
+      if (fit?.flag) flags.push({ kind: fit.flag, label: `${fit.flag === "TROP_FACILE" ? "Trop facile" : "Trop difficile"} pour son niveau ${fit.level} : se comporte comme un niveau ${fit.effectiveLevel.toFixed(1)} (${count(fit.successes, "réussite", "réussites")} sur ${fit.attempts}, ${fit.expectedSuccesses.toFixed(1)} ${fit.expectedSuccesses >= 2 ? "attendues" : "attendue"})` });
+      if (discrimination !== null && a.n >= minimumAttempts && isClearlyNegative(discrimination, a.n)) flags.push({ kind: "DISCRIMINATION_NEGATIVE", label: `Discrimination négative (${discrimination.toFixed(2)}) : les élèves de niveau estimé plus bas la réussissent plus souvent` });
     }
     if (options && a.choiceAnswers >= minimumAttempts) flags.push(...optionFlags(options));
     return {

@@ -3,6 +3,8 @@ import { scriptScreen } from "@/lib/pupil-flow/flow-screen";
 import { questionDocument } from "@/lib/pupil-flow/question-document";
 import { answerAsForm, answerForScript, showQuestionPage, startTimer, startTimerForScript, type Cookies, type FlowOutcome, type PageOutcome } from "@/lib/pupil-flow/question-page";
 import { readUrlEncodedForm } from "@/lib/pupil-flow/read-form";
+import { sessionCookieName, sessionSecret } from "@/lib/auth/session-token";
+import { ARRIVAL_HEADER, arrivalProof, provenArrival, type ArrivalBinding } from "@/lib/server/arrival-proof";
 
 /**
  * The question page as a route handler (ADR 0017): HTML rendered on the server, no Next client runtime, one small
@@ -30,11 +32,12 @@ function reply(request: NextRequest, code: string, outcome: PageOutcome, isPost:
   return new Response(html, { status: outcome.status, headers });
 }
 
-function json(outcome: FlowOutcome): Response {
+/** `arrival`: the proof a refusal carries (the answer's first arrival), for the script's retry to send back. */
+function json(outcome: FlowOutcome, arrival: () => string): Response {
   const { show, after, goTo, message, retryAfterSeconds } = outcome;
   const body = { ok: Boolean(show || goTo), show: show && scriptScreen(show), after: after && scriptScreen(after), goTo, message, retryAfterSeconds };
   const headers: Record<string, string> = { ...NO_STORE };
-  if (retryAfterSeconds !== undefined) headers["retry-after"] = String(retryAfterSeconds);
+  if (retryAfterSeconds !== undefined) Object.assign(headers, { "retry-after": String(retryAfterSeconds), [ARRIVAL_HEADER]: arrival() });
   return Response.json(body, { status: outcome.status, headers });
 }
 
@@ -47,12 +50,21 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
 }
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
+  const receivedAt = Date.now();
   const { code } = await params;
   const form = await readUrlEncodedForm(request);
   if (!form) return new Response("Le formulaire envoyé est incomplet ou invalide : rechargez la page et réessayez.", { status: 400, headers: { ...NO_STORE, "content-type": "text/plain; charset=utf-8" } });
   const cookies = cookiesOf(request);
   const isStart = form.get("intent") === "start-timer";
-  if (request.headers.get(FLOW_HEADER) === "1") return json(await (isStart ? startTimerForScript({ cookies, form }) : answerForScript({ cookies, form })));
+  if (request.headers.get(FLOW_HEADER) === "1") {
+    // A retry after « Trop de monde » measures a timed answer from its proven first arrival (lib/server/arrival-proof.ts).
+    const binding: ArrivalBinding = { campaignCode: code, sessionToken: cookies[sessionCookieName()] ?? "", form };
+    const arrivedAt = provenArrival(sessionSecret(), request.headers.get(ARRIVAL_HEADER), binding, receivedAt);
+    const outcome = await (isStart ? startTimerForScript({ cookies, form }) : answerForScript({ cookies, form, arrivedAt }));
+    return json(outcome, () => arrivalProof(sessionSecret(), binding, arrivedAt?.getTime() ?? receivedAt));
+  }
+  // Without JavaScript a refused answer is posted again by hand as a new form (503 page below): it carries no proof of
+  // its first arrival, the browser has nowhere to keep one; a timed answer is then measured on its later arrival.
   const outcome = isStart ? await startTimer({ cookies, form }) : await answerAsForm({ code, cookies, form });
   return reply(request, code, outcome, true);
 }

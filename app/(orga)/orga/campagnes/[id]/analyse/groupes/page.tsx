@@ -5,7 +5,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignNeedsGroups } from "@/lib/use-cases/campaigns/campaign-needs-groups";
 
-type SearchParams = Promise<{ recalculer?: string; recalcule?: string; deplace?: string }>;
+type SearchParams = Promise<{ recalculer?: string; recalcule?: string; deplace?: string; impression?: string }>;
 
 /** « Groupes de besoins » (Analyse): pupils grouped by the subjects they must work, for the teacher to arrange and print. */
 export default async function NeedsGroupsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
@@ -38,7 +38,10 @@ export default async function NeedsGroupsPage({ params, searchParams }: { params
       </section>
     );
   }
-  const movedId = Number(query.deplace) || null;
+  // `?impression=1`: the print version, where « Imprimer cette page » leads without JavaScript (print-button.tsx): the
+  // groups alone, one per printed page, and how to print them with the browser.
+  const isPrintVersion = query.impression === "1";
+  const movedId = isPrintVersion ? null : Number(query.deplace) || null;
   const moved = movedId === null ? null : groups.groups.flatMap((g) => g.pupils.map((p) => ({ ...p, group: g.number }))).find((p) => p.participationId === movedId);
   return (
     <div data-sheet className="space-y-6">
@@ -59,20 +62,31 @@ export default async function NeedsGroupsPage({ params, searchParams }: { params
             {groups.receivedSinceArranged === 1 ? "1 résultat est arrivé" : `${groups.receivedSinceArranged} résultats sont arrivés`} depuis votre dernière modification des groupes : les groupes ont été formés de nouveau avec {groups.receivedSinceArranged === 1 ? "lui" : "eux"}, et des élèves que vous n&apos;avez pas déplacés ont pu changer de groupe. Les élèves que vous avez déplacés restent où vous les avez mis. Vérifiez les groupes avant de les imprimer.
           </p>
         )}
-        {query.recalcule === "1" && <p role="status" className="rounded bg-green-50 p-2 text-green-900 print:hidden">Les groupes ont été recalculés.</p>}
-        {moved && <p role="status" className="rounded bg-green-50 p-2 text-green-900 print:hidden">{moved.firstName} {moved.lastName} est maintenant dans le groupe {moved.group}.</p>}
-        <div className="flex flex-wrap gap-3 print:hidden">
-          <a href={`/api/campagnes/${campaign.id}/groupes`} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100">
-            Exporter les groupes (.csv)
-          </a>
-          <PrintButton />
-          {query.recalculer !== "1" && (
-            <Link href={`${base}?recalculer=1`} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100">
-              Recalculer les groupes
+        {isPrintVersion && (
+          <div className="space-y-2 rounded bg-brand-50 p-3 print:hidden">
+            <p className="font-semibold">Version à imprimer : une page par groupe.</p>
+            <p>Pour imprimer, utilisez la commande « Imprimer » de votre navigateur (Ctrl + P, ou Cmd + P sur Mac).</p>
+            <Link href={base} className="font-semibold text-brand-700 underline">
+              ← Retour aux groupes
             </Link>
-          )}
-        </div>
-        {query.recalculer === "1" && (
+          </div>
+        )}
+        {!isPrintVersion && query.recalcule === "1" && <p role="status" className="rounded bg-green-50 p-2 text-green-900 print:hidden">Les groupes ont été recalculés.</p>}
+        {moved && <p role="status" className="rounded bg-green-50 p-2 text-green-900 print:hidden">{moved.firstName} {moved.lastName} est maintenant dans le groupe {moved.group}.</p>}
+        {!isPrintVersion && (
+          <div className="flex flex-wrap gap-3 print:hidden">
+            <a href={`/api/campagnes/${campaign.id}/groupes`} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100">
+              Exporter les groupes (.csv)
+            </a>
+            <PrintButton printHref={`${base}?impression=1`} />
+            {query.recalculer !== "1" && (
+              <Link href={`${base}?recalculer=1`} className="rounded-lg border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100">
+                Recalculer les groupes
+              </Link>
+            )}
+          </div>
+        )}
+        {!isPrintVersion && query.recalculer === "1" && (
           <RecomputeForm
             campaignId={campaign.id}
             automaticGroupCount={groups.automaticGroupCount}
@@ -84,7 +98,7 @@ export default async function NeedsGroupsPage({ params, searchParams }: { params
         )}
       </section>
       {groups.groups.map((group) => (
-        <NeedsGroupSection key={group.number} campaignId={campaign.id} group={group} groupCount={groups.groupCount} movedId={movedId} />
+        <NeedsGroupSection key={group.number} campaignId={campaign.id} group={group} groupCount={groups.groupCount} movedId={movedId} canMove={!isPrintVersion} />
       ))}
     </div>
   );

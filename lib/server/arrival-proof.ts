@@ -1,0 +1,77 @@
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+
+/**
+ * A proof of when the server first received an answer it could not take (issue 15). An answer refused past capacity
+ * (503: the answer gate, or the database pool's BusyError) is sent again by the page a few seconds later; on a timed
+ * question that later arrival could turn an answer given in time into « Temps dépassé », a penalty for our overload.
+ * So the refusal carries this proof, the page's retry sends it back (header X-Pix-Arrival), and the answer path
+ * measures the time from the proven first arrival instead — never from the client's clock.
+ *
+ * What it binds (HMAC-SHA256 with the app's secret): the campaign (its code, from the address), the session (a hash
+ * of the session cookie: with the campaign, that is the pupil's assessment) and the form exactly as it was sent —
+ * the challenge id and the answer itself. So the proof says « this very answer to this challenge, from this pupil,
+ * was here at T »: a refusal obtained with a dummy answer cannot buy time for a better one typed afterwards, and a
+ * proof is worthless for another challenge, campaign or pupil. The answer path also ignores an arrival before the
+ * question was asked (answer-and-continue.ts).
+ */
+export const ARRIVAL_HEADER = "x-pix-arrival";
+
+/**
+ * How long a proof is accepted. The page's script gives up after 8 attempts whose waits (retry-delay.ts, Retry-After
+ * 2 s) add up to 67 s at worst; 90 s covers them with the network's share. A longer life gains a pupil nothing
+ * (the proof is bound to the answer sent, and a second copy of a recorded answer is recorded once).
+ */
+export const ARRIVAL_PROOF_MAX_AGE_MS = 90_000;
+
+export type ArrivalBinding = { campaignCode: string; sessionToken: string; form: URLSearchParams };
+
+const PURPOSE = "pix-libre answer arrival v1";
+
+function mac(key: string, binding: ArrivalBinding, arrivedAtMs: number): Buffer {
+  const session = createHash("sha256").update(binding.sessionToken).digest("base64url");
+  // The form re-serialized: the gate reads the raw bytes, the route a parsed form; both give the same text.
+  const message = [PURPOSE, binding.campaignCode.toUpperCase(), session, binding.form.toString(), String(arrivedAtMs)].join("\n");
+  return createHmac("sha256", key).update(message).digest();
+}
+
+export function arrivalProof(key: string, binding: ArrivalBinding, arrivedAtMs: number): string {
+  return `${arrivedAtMs}.${mac(key, binding, arrivedAtMs).toString("base64url")}`;
+}
+
+/**
+ * The arrival a proof establishes, or null: absent, malformed, forged, for another answer/challenge/campaign/session,
+ * older than ARRIVAL_PROOF_MAX_AGE_MS or dated in the future. A null simply leaves the answer measured on its own arrival.
+ */
+export function provenArrival(key: string, proof: string | null | undefined, binding: ArrivalBinding, nowMs: number): Date | null {
+  const match = /^(\d{13})\.([A-Za-z0-9_-]{43})$/.exec(proof ?? "");
+  if (!match) return null;
+  const arrivedAtMs = Number(match[1]);
+  if (arrivedAtMs > nowMs || nowMs - arrivedAtMs > ARRIVAL_PROOF_MAX_AGE_MS) return null;
+  const given = Buffer.from(match[2], "base64url");
+  const expected = mac(key, binding, arrivedAtMs);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? new Date(arrivedAtMs) : null;
+}
+
+/** The value of the session cookie in a raw Cookie header (the gate has no parsed cookies). */
+export function cookieValue(cookieHeader: string | undefined, name: string): string | null {
+  const part = (cookieHeader ?? "").split(";").map((p) => p.trim()).find((p) => p.startsWith(`${name}=`));
+  if (!part) return null;
+  try {
+    return decodeURIComponent(part.slice(name.length + 1));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The answer gate's prover (scripts/server.ts): from a refused request's raw form body, the proof for its campaign
+ * (from the address) and session (from the cookie); null when it is not a signed-in form post.
+ */
+export function gateArrivalProver(key: string, sessionCookieName: string) {
+  return (request: { url?: string; headers: { cookie?: string; "content-type"?: string } }, body: string, arrivedAtMs: number): string | null => {
+    const sessionToken = cookieValue(request.headers.cookie, sessionCookieName);
+    const campaignCode = /^\/campagnes\/([A-Za-z0-9]+)\/evaluation\/?$/.exec((request.url ?? "").split("?")[0])?.[1];
+    if (!sessionToken || !campaignCode || !(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return null;
+    return arrivalProof(key, { campaignCode, sessionToken, form: new URLSearchParams(body) }, arrivedAtMs);
+  };
+}

@@ -43,6 +43,11 @@ export type AnswerGateOptions = {
 const PROOF_BODY_LIMIT = 16 * 1024;
 const PROOF_BODY_WAIT_MS = 2_000;
 
+/** How long an answer's body may take to arrive after its headers before it is refused (408), and how often we look. */
+const BODY_WAIT_MS = 2_000;
+const BODY_POLL_MS = 20;
+const INCOMPLETE_MESSAGE = "Votre réponse n'est pas arrivée en entier : vérifiez la connexion, puis envoyez-la de nouveau.";
+
 /**
  * Which requests are answers: a POST to the question page `/campagnes/CODE/evaluation` (a route handler since ADR
  * 0017), sent by its script (header X-Pix-Flow, JSON reply) or as a plain form without JavaScript. « Commencer »
@@ -75,7 +80,44 @@ export class AnswerGate {
    * also bound to the response's `close`, so an error or an aborted request frees the slot), or to null when the
    * request was answered here (503) or abandoned by its client while it waited.
    */
-  enter(request: IncomingMessage, response: ServerResponse): Promise<(() => void) | null> {
+  async enter(request: IncomingMessage, response: ServerResponse): Promise<(() => void) | null> {
+    if (!(await this.bodyArrived(request, response))) return null;
+    return this.admit(request, response);
+  }
+
+  /**
+   * An answer takes a slot only once its whole body is here (review-final, 06/12): admitted before, a client that
+   * announced a body and stopped sending held its slot until Node's request timeout (300 s), so 8 idle sockets kept
+   * every pupil's answer out for minutes. An answer is a few hundred bytes sent with its headers: it is normally
+   * complete at once; one still incomplete after BODY_WAIT_MS is answered 408 and its connection closed. Node parses a
+   * body that nobody reads yet into the request's buffer, so `complete` says it arrived without consuming it.
+   */
+  private bodyArrived(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    if (request.complete) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const startedAt = Date.now();
+      const done = (arrived: boolean) => {
+        clearInterval(poll);
+        request.off("close", gone);
+        resolve(arrived);
+      };
+      const gone = () => done(false);
+      const poll = setInterval(() => {
+        if (request.complete) return done(true);
+        if (Date.now() - startedAt < BODY_WAIT_MS) return;
+        done(false);
+        if (!response.headersSent && !response.destroyed) {
+          const text = Buffer.from(`${INCOMPLETE_MESSAGE}\n`);
+          response.writeHead(408, { "content-type": "text/plain; charset=utf-8", "content-length": text.length, "cache-control": "no-store", connection: "close" });
+          response.end(text);
+        }
+        request.destroy();
+      }, BODY_POLL_MS);
+      request.once("close", gone);
+    });
+  }
+
+  private admit(request: IncomingMessage, response: ServerResponse): Promise<(() => void) | null> {
     if (this.inFlight < this.settings.concurrency) return Promise.resolve(this.take(response));
     const arrivedAtMs = Date.now();
     if (this.waiting.length >= this.settings.queue) {

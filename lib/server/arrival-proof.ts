@@ -17,11 +17,15 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 export const ARRIVAL_HEADER = "x-pix-arrival";
 
 /**
- * How long a proof is accepted. The page's script gives up after 8 attempts whose waits (retry-delay.ts, Retry-After
- * 2 s) add up to 67 s at worst; 90 s covers them with the network's share. A longer life gains a pupil nothing
- * (the proof is bound to the answer sent, and a second copy of a recorded answer is recorded once).
+ * How long a proof is accepted: 20 s, the page's first four retries at worst (retry-delay.ts with Retry-After 2 s:
+ * 2 + 3 + 5 + 9 s) — an overload that lasts longer makes the answer be measured on its later arrival again.
+ * Not longer, because a proof can be farmed (review-final, 06/12): a pupil who can get refusals (the server past its
+ * capacity) may send every combination of a multiple-choice question, keep one proof each, and choose one later;
+ * the proof is bound to the answer, not to a first try. The life bounds what that buys: at most 20 s on a timed
+ * question, and only while the server refuses answers. (Since the same review an idle client cannot hold the gate's
+ * slots any more, so refusals need a real overload.)
  */
-export const ARRIVAL_PROOF_MAX_AGE_MS = 90_000;
+export const ARRIVAL_PROOF_MAX_AGE_MS = 20_000;
 
 export type ArrivalBinding = { campaignCode: string; sessionToken: string; form: URLSearchParams };
 

@@ -56,4 +56,28 @@ describe("answer gate: a client that never finishes its body", () => {
     }
     expect(statuses.at(-1), `answers refused while one socket holds its body: ${statuses.join(", ")}`).toBe(200);
   }, 20_000);
+
+  it("answers the incomplete body 408 with a French message and closes its connection, without taking a slot", async () => {
+    const gate = new AnswerGate({ concurrency: 1, queue: 0, queueMs: 1_000, retryAfterSeconds: 2 });
+    server = createServer((req, res) => {
+      void gate.enter(req, res).then((release) => {
+        if (!release) return;
+        req.resume();
+        req.on("end", () => res.end("réponse enregistrée"));
+      });
+    });
+    const port = await new Promise<number>((resolve) => server!.listen(0, "127.0.0.1", () => resolve((server!.address() as AddressInfo).port)));
+    const slow = connect(port, "127.0.0.1");
+    sockets.push(slow);
+    let received = "";
+    slow.on("data", (chunk) => (received += chunk.toString("utf8")));
+    const closed = new Promise<void>((resolve) => slow.on("close", () => resolve()));
+    slow.write("POST /campagnes/AAAA/evaluation HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nc");
+    // While it waits, the only slot stays free for a complete answer.
+    expect(await post(port)).toBe(200);
+    await closed;
+    expect(received).toMatch(/^HTTP\/1\.1 408/);
+    expect(received).toContain("n'est pas arrivée en entier");
+    expect(gate.load).toEqual({ inFlight: 0, waiting: 0 });
+  }, 20_000);
 });

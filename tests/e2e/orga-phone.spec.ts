@@ -87,9 +87,16 @@ test("every Pix Orga page fits a 390 px phone: tables scroll inside their own bo
   await expectNoHorizontalScroll(page, "/orga/activation");
   await loginToOrga(page, DEMO.admin);
   const ids = await campaignIds(page);
+  const titles = new Map<string, string>();
   for (const pattern of patterns) {
     for (const url of VISITS[pattern](ids)) await expectNoHorizontalScroll(page, url);
+    titles.set(pattern, await page.title());
   }
+  // Each tab of a campaign names itself (RGAA 8.6), not the space's generic title.
+  const tabs = [...titles].filter(([pattern]) => pattern.startsWith("/orga/campagnes/[id]"));
+  expect(tabs.length).toBeGreaterThanOrEqual(8);
+  expect(new Set(tabs.map(([, title]) => title)).size, JSON.stringify(tabs)).toBe(tabs.length);
+  for (const [pattern, title] of tabs) expect(title, pattern).not.toBe("Pix Orga | Pix Libre");
   // A campaign that does not exist (or of another school) keeps the Orga layout too.
   await expectNoHorizontalScroll(page, "/orga/campagnes/999999");
 });

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { ActivityChart } from "@/components/orga/campaigns/activity-chart";
 import { FilterSelect, SearchField } from "@/components/orga/campaigns/filter-fields";
 import { StatusBadge } from "@/components/orga/campaigns/status-badge";
@@ -17,6 +18,9 @@ import { masteryPercentFromRate } from "@/lib/domain/scoring/mastery";
 import { pageNumber } from "@/lib/domain/shared/page-number";
 import { certifiablePercent } from "@/lib/domain/scoring/profiles-collection";
 import { ofName } from "@/lib/domain/shared/french-text";
+
+/** The tab's own title (RGAA 8.6: every page names itself; the campaign's name is in the page's heading). */
+export const metadata: Metadata = { title: "Activité — Campagne" };
 
 function Card({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (

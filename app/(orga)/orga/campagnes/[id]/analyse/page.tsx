@@ -1,9 +1,13 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { TutorialLink } from "@/components/app/tutorial-link";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignAnalysis } from "@/lib/use-cases/campaigns/campaign-analysis";
 import { ProfilesAnalysis } from "./profiles-analysis";
 import { TableScroll } from "@/components/ui/table-scroll";
+
+/** The tab's own title (RGAA 8.6: every page names itself; the campaign's name is in the page's heading). */
+export const metadata: Metadata = { title: "Analyse — Campagne" };
 
 function Bubbles({ count, label }: { count: number; label: string }) {
   return (

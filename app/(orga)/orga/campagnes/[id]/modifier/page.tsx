@@ -1,8 +1,12 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CampaignEditForm } from "@/components/orga/campaigns/campaign-edit-form";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignDetails, listActiveMembersForOwner } from "@/lib/db/queries/campaign-list";
 import { canManageCampaign } from "@/lib/domain/authorization/permissions";
+
+/** The tab's own title (RGAA 8.6: every page names itself; the campaign's name is in the page's heading). */
+export const metadata: Metadata = { title: "Modifier la campagne" };
 
 export default async function EditCampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const access = await campaignForPage((await params).id);

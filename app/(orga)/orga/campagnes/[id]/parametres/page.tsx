@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { BreakableUrl } from "@/components/ui/breakable-url";
@@ -8,6 +9,9 @@ import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignDetails } from "@/lib/db/queries/campaign-list";
 import { canManageCampaign } from "@/lib/domain/authorization/permissions";
 import { appUrl } from "@/lib/urls";
+
+/** The tab's own title (RGAA 8.6: every page names itself; the campaign's name is in the page's heading). */
+export const metadata: Metadata = { title: "Paramètres — Campagne" };
 
 function Setting({ label, children }: { label: string; children: React.ReactNode }) {
   return (

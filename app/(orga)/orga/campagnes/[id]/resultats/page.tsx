@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { MasteryKey } from "@/components/orga/campaigns/mastery-key";
@@ -16,6 +17,9 @@ import { CampaignMissingLearners } from "@/components/orga/campaigns/campaign-mi
 import { campaignMissingLearners } from "@/lib/db/queries/campaign-missing-learners";
 import { ProfilesResults, type ProfilesSearch } from "./profiles-results";
 import { TableScroll } from "@/components/ui/table-scroll";
+
+/** The tab's own title (RGAA 8.6: every page names itself; the campaign's name is in the page's heading). */
+export const metadata: Metadata = { title: "Résultats — Campagne" };
 
 type Search = { recherche?: string; palier?: string; classe?: string; tri?: string; page?: string };
 

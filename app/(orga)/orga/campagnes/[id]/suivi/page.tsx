@@ -1,8 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterSelect } from "@/components/orga/campaigns/filter-fields";
 import { LiveViewBoard } from "@/components/orga/live-view/live-view-board";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { divisionFilter, liveViewClasses, readLiveView } from "@/lib/use-cases/live-view/read-live-view";
+
+/** The tab's own title (RGAA 8.6: every page names itself; the campaign's name is in the page's heading). */
+export const metadata: Metadata = { title: "Suivi en direct — Campagne" };
 
 export const dynamic = "force-dynamic";
 

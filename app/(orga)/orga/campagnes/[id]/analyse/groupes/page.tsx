@@ -1,9 +1,13 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { NeedsGroupSection } from "@/components/orga/needs-groups/needs-group-section";
 import { RecomputeForm } from "@/components/orga/needs-groups/recompute-form";
 import { PrintButton } from "@/components/ui/print-button";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignNeedsGroups } from "@/lib/use-cases/campaigns/campaign-needs-groups";
+
+/** The tab's own title (RGAA 8.6: every page names itself; the campaign's name is in the page's heading). */
+export const metadata: Metadata = { title: "Groupes de besoins — Analyse" };
 
 type SearchParams = Promise<{ recalculer?: string; recalcule?: string; deplace?: string; impression?: string }>;
 

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { StatusBadge } from "@/components/orga/campaigns/status-badge";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,6 +13,9 @@ import { precisionPoints } from "@/lib/domain/scoring/precision";
 import { MasteryFigure } from "@/components/ui/mastery-figure";
 import { ProfileDetail } from "./profile-detail";
 import { TableScroll } from "@/components/ui/table-scroll";
+
+/** The page's own title (RGAA 8.6); the pupil's name is in its heading, not in the title (shared screens, history). */
+export const metadata: Metadata = { title: "Résultat d'un participant — Campagne" };
 
 export default async function ParticipantResultPage({ params }: { params: Promise<{ id: string; participationId: string }> }) {
   const { id, participationId } = await params;

@@ -129,3 +129,34 @@ test("the code sheet names the school and the day, and its address breaks only b
   expect(pdf.count).toBe(1);
   expect(pdf.sizes.every((size) => size === "595x842")).toBe(true);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the code sheet and the class sheet say how to print with the browser instead of a button that cannot work", async ({ page }) => {
+    await loginToOrga(page, DEMO.member);
+    await page.goto(orgaCampaignSearch("Démo – Rentrée 4e A"));
+    await page.getByRole("link", { name: "Démo – Rentrée 4e A" }).first().click();
+    await page.waitForURL(/\/orga\/campagnes\/\d+$/);
+    const campaignId = /\/orga\/campagnes\/(\d+)/.exec(page.url())![1];
+    const howTo = page.getByText("Pour imprimer, utilisez la commande « Imprimer » de votre navigateur (Ctrl + P, ou Cmd + P sur Mac).");
+
+    await page.getByRole("link", { name: "Imprimer le code pour la classe" }).click();
+    await page.waitForURL(/\/orga\/impression\/\d+$/);
+    await expect(howTo).toBeVisible();
+    await expect(page.getByRole("button", { name: "Imprimer cette page" })).toHaveCount(0);
+    await page.emulateMedia({ media: "print" });
+    await expect(howTo).toBeHidden();
+    await page.emulateMedia({ media: "screen" });
+
+    // The class sheet: the hint comes with the sheet of a chosen class (the form is a plain GET).
+    await page.goto(`/orga/impression/${campaignId}/classe`);
+    await expect(howTo).toHaveCount(0);
+    await page.getByLabel("Classe").selectOption("4A");
+    await page.getByRole("button", { name: "Afficher la fiche" }).click();
+    await page.waitForURL(/classe=4A/);
+    await expect(page.getByTestId("sheet-pupils")).toBeVisible();
+    await expect(howTo).toBeVisible();
+    await expect(page.getByRole("button", { name: "Imprimer cette page" })).toHaveCount(0);
+  });
+});

@@ -5,6 +5,7 @@
  * The silhouette (Rousseeuw 1987) says how well groups separate and picks the default number of groups.
  */
 import { kmeans } from "ml-kmeans";
+import { decimal } from "../shared/french-text";
 
 export const MIN_GROUPS = 2;
 export const MAX_GROUPS = 6;
@@ -115,7 +116,7 @@ export function automaticGroupCount(points: readonly Vector[], distances = dista
 /** How well the groups separate, in one plain sentence (thresholds after Kaufman & Rousseeuw). */
 export function separationSentence(score: number | null): string {
   if (score === null) return "Un seul groupe : les résultats reçus sont trop semblables pour être répartis.";
-  const value = `indice de silhouette ${score.toFixed(2).replace(".", ",")}, de −1 à 1`;
+  const value = `indice de silhouette ${decimal(score, 2)}, de −1 à 1`;
   if (score >= 0.5) return `Les groupes sont nettement séparés : chaque élève ressemble bien plus à son groupe qu'aux autres (${value}).`;
   if (score >= 0.25) return `Les groupes sont assez bien séparés : la plupart des élèves ressemblent davantage à leur groupe qu'aux autres (${value}).`;
   return `Les groupes sont peu séparés : les profils des élèves sont proches, certains pourraient aller dans un autre groupe (${value}).`;

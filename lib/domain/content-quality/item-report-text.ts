@@ -1,5 +1,5 @@
 import type { ItemStatistics } from "../assessment/calibration/item-statistics";
-import { count } from "../shared/french-text";
+import { count, decimal } from "../shared/french-text";
 
 export { count };
 
@@ -26,11 +26,11 @@ export function listHeading(questions: number, listed: number): string {
 export function statisticsLine(s: ItemStatistics): string {
   const expected = s.expectedSuccessRate !== null ? ` (${percent(s.expectedSuccessRate)} attendus)` : "";
   const time = s.medianTimeSeconds === null ? "—" : `${Math.round(s.medianTimeSeconds)} s`;
-  return `${count(s.attempts, "réponse", "réponses")} : ${percent(s.successRate)} de réussite${expected}, ${percent(s.skipRate)} « Je passe », ${s.timeouts} hors délai, temps médian ${time}, discrimination ${s.discrimination === null ? "—" : s.discrimination.toFixed(2)}`;
+  return `${count(s.attempts, "réponse", "réponses")} : ${percent(s.successRate)} de réussite${expected}, ${percent(s.skipRate)} « Je passe », ${s.timeouts} hors délai, temps médian ${time}, discrimination ${s.discrimination === null ? "—" : decimal(s.discrimination, 2)}`;
 }
 
 export function optionsLine(options: NonNullable<ItemStatistics["options"]>): string {
-  return `Propositions : ${options.map((o) => `${o.option}${o.isKey ? "✓" : ""} ${percent(o.share)} (${count(o.chosen, "choix", "choix")}${o.meanLevel === null ? "" : `, niveau ${o.meanLevel.toFixed(1)}`})`).join(" · ")}`;
+  return `Propositions : ${options.map((o) => `${o.option}${o.isKey ? "✓" : ""} ${percent(o.share)} (${count(o.chosen, "choix", "choix")}${o.meanLevel === null ? "" : `, niveau ${decimal(o.meanLevel, 1)}`})`).join(" · ")}`;
 }
 
 /** « 3 signalements : 2 « … », 1 « … » ». */

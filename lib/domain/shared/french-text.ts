@@ -51,3 +51,9 @@ export function inSentence(label: string): string {
 export function count(n: number, singular: string, plural: string): string {
   return `${n} ${Math.abs(n) >= 2 ? plural : singular}`;
 }
+
+/** A decimal number as French writes it: comma, fixed digits, a true minus sign (« −0,25 », « 2,0 »). */
+export function decimal(x: number, digits: number): string {
+  const text = Math.abs(x).toFixed(digits).replace(".", ",");
+  return x < 0 && Number(text.replace(",", ".")) !== 0 ? `−${text}` : text;
+}

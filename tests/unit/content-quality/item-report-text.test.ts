@@ -29,13 +29,13 @@ describe("content:item-report's words", () => {
     expect(lines).toContain("Aucun signal avant 1 réponse.");
     expect(lines).toContain("3 questions à examiner (la première) :");
     expect(lines).toContain("1 réponse : 100 % de réussite");
-    expect(lines).toContain("Propositions : 1✓ 100 % (1 choix, niveau 2.0) · 2 0 % (0 choix)");
+    expect(lines).toContain("Propositions : 1✓ 100 % (1 choix, niveau 2,0) · 2 0 % (0 choix)");
     expect(lines).toContain("1 signalement : 1 « Autre »");
   });
 
   it("says the plural from 2", () => {
     expect(summaryLine({ tests: 2, answers: 40, repeatedAnswers: 0, questions: 3, reports: 2, reportedQuestions: 2 })).toBe("2 tests terminés, 40 réponses, 3 questions répondues ; 2 signalements d'élèves sur 2 questions.");
-    expect(statisticsLine(stats({ attempts: 40, successRate: 0.5, discrimination: 0.25 }))).toMatch(/^40 réponses : 50 % de réussite.*discrimination 0\.25$/);
+    expect(statisticsLine(stats({ attempts: 40, successRate: 0.5, discrimination: 0.25 }))).toMatch(/^40 réponses : 50 % de réussite.*discrimination 0,25$/);
     expect(listHeading(40, 30)).toBe("40 questions à examiner (les 30 premières) :");
   });
 });

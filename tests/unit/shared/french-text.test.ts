@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inSentence, ofEstablishment, ofName } from "@/lib/domain/shared/french-text";
+import { decimal, inSentence, ofEstablishment, ofName } from "@/lib/domain/shared/french-text";
 
 describe("« de » before a name, as French writes it", () => {
   it("elides before a vowel or a mute h, whatever the case or the accent", () => {
@@ -43,5 +43,15 @@ describe("a label inside a sentence", () => {
     expect(inSentence("ENT de l'académie")).toBe("ENT de l'académie");
     expect(inSentence("identifiant ENT")).toBe("identifiant ENT");
     expect(inSentence("É")).toBe("é");
+  });
+});
+
+describe("a decimal number", () => {
+  it("has a comma, its fixed digits and a true minus sign; a negative that rounds to zero has none", () => {
+    expect(decimal(0.25, 2)).toBe("0,25");
+    expect(decimal(2, 1)).toBe("2,0");
+    expect(decimal(-0.126, 2)).toBe("−0,13");
+    expect(decimal(-0.004, 2)).toBe("0,00");
+    expect(decimal(12.345, 1)).toBe("12,3");
   });
 });

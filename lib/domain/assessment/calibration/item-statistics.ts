@@ -2,7 +2,7 @@ import type { EngineParameters } from "../engine-parameters";
 import { posteriorState, type Observation } from "../mastery-posterior";
 import { LEVEL_GRID } from "../posterior-model";
 import type { EngineSkill } from "../types";
-import { count } from "../../shared/french-text";
+import { count, decimal } from "../../shared/french-text";
 import { preparePupils } from "./calibration-pupils";
 import { itemFit, withoutAnswer, type ItemFit } from "./item-fit";
 
@@ -210,8 +210,8 @@ export function itemStatistics(input: {
     const options = key && key.proposalsCount ? optionShares(a, key) : null;
     const flags: ItemFlag[] = [];
     if (a.attempts >= minimumAttempts) {
-      if (fit?.flag) flags.push({ kind: fit.flag, label: `${fit.flag === "TROP_FACILE" ? "Trop facile" : "Trop difficile"} pour son niveau ${fit.level} : se comporte comme un niveau ${fit.effectiveLevel.toFixed(1)} (${count(fit.successes, "réussite", "réussites")} sur ${fit.attempts}, ${fit.expectedSuccesses.toFixed(1)} ${fit.expectedSuccesses >= 2 ? "attendues" : "attendue"})` });
-      if (discrimination !== null && a.n >= minimumAttempts && isClearlyNegative(discrimination, a.n)) flags.push({ kind: "DISCRIMINATION_NEGATIVE", label: `Discrimination négative (${discrimination.toFixed(2)}) : les élèves de niveau estimé plus bas la réussissent plus souvent` });
+      if (fit?.flag) flags.push({ kind: fit.flag, label: `${fit.flag === "TROP_FACILE" ? "Trop facile" : "Trop difficile"} pour son niveau ${fit.level} : se comporte comme un niveau ${decimal(fit.effectiveLevel, 1)} (${count(fit.successes, "réussite", "réussites")} sur ${fit.attempts}, ${decimal(fit.expectedSuccesses, 1)} ${fit.expectedSuccesses >= 2 ? "attendues" : "attendue"})` });
+      if (discrimination !== null && a.n >= minimumAttempts && isClearlyNegative(discrimination, a.n)) flags.push({ kind: "DISCRIMINATION_NEGATIVE", label: `Discrimination négative (${decimal(discrimination, 2)}) : les élèves de niveau estimé plus bas la réussissent plus souvent` });
     }
     if (options && a.choiceAnswers >= minimumAttempts) flags.push(...optionFlags(options));
     return {
@@ -270,7 +270,7 @@ function optionFlags(options: OptionShare[]): ItemFlag[] {
         kind: "CLE_CHOISIE_PAR_LES_FAIBLES",
         option: key.option,
         strongerOption: stronger.option,
-        label: `La bonne réponse (proposition ${key.option}) est choisie par des élèves de niveau estimé plus bas (${key.meanLevel!.toFixed(1)}) que la proposition ${stronger.option} (${stronger.meanLevel!.toFixed(1)}, ${Math.round(stronger.share * 100)} % des réponses) : clé à vérifier`,
+        label: `La bonne réponse (proposition ${key.option}) est choisie par des élèves de niveau estimé plus bas (${decimal(key.meanLevel!, 1)}) que la proposition ${stronger.option} (${decimal(stronger.meanLevel!, 1)}, ${Math.round(stronger.share * 100)} % des réponses) : clé à vérifier`,
       });
     }
   }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NeedsGroupSection } from "@/components/orga/needs-groups/needs-group-section";
 import { RecomputeForm } from "@/components/orga/needs-groups/recompute-form";
+import { BROWSER_PRINT_HINT } from "@/components/ui/browser-print-hint";
 import { PrintButton } from "@/components/ui/print-button";
 import { campaignForPage } from "@/lib/auth/campaign-access";
 import { campaignNeedsGroups } from "@/lib/use-cases/campaigns/campaign-needs-groups";
@@ -69,7 +70,7 @@ export default async function NeedsGroupsPage({ params, searchParams }: { params
         {isPrintVersion && (
           <div className="space-y-2 rounded bg-brand-50 p-3 print:hidden">
             <p className="font-semibold">Version à imprimer : une page par groupe.</p>
-            <p>Pour imprimer, utilisez la commande « Imprimer » de votre navigateur (Ctrl + P, ou Cmd + P sur Mac).</p>
+            <p>{BROWSER_PRINT_HINT}</p>
             <Link href={base} className="font-semibold text-brand-700 underline">
               ← Retour aux groupes
             </Link>

@@ -6,7 +6,7 @@
  */
 import { ENGINE_PARAMETERS, engineParametersSchema, type EngineParameters } from "../../lib/domain/assessment/engine-parameters";
 import { masteryEstimate } from "../../lib/domain/assessment/mastery-estimate";
-import { createPrecisionStrategy, type ReachRule } from "../../lib/domain/assessment/precision-strategy";
+import { createPrecisionStrategy } from "../../lib/domain/assessment/precision-strategy";
 import { resultAtCompletion } from "../../lib/domain/assessment/result-at-completion";
 import { smartRandomStrategy } from "../../lib/domain/assessment/smart-random-strategy";
 import { tubeBisectionStrategy } from "../../lib/domain/assessment/tube-bisection-strategy";
@@ -77,21 +77,15 @@ const precision: BenchEngine = {
   run(parcours, answer, seed, selectionMs) {
     const outcomes = new Map<number, RowOutcome>();
     let trace: AssessmentTrace | null = null;
-    const reach = process.env.BENCH_REACH ?? "sum";
     const strategy = createPrecisionStrategy({
       target: Math.min(...PRECISION_TARGETS),
       minimumGain,
       parameters,
-      // The run goes on for the wider targets: each target's own stop is read below.
-      stopWhenOutOfReach: false,
-      reachRule: reach === "none" ? undefined : (reach as ReachRule),
-      // Before each choice the engine knows its ± and the least ± the questions left could reach: the first
-      // time it is within a target, or the target is out of reach, that target's test ends here.
-      onPrecision(standardDeviation, _context, reachable) {
+      // Before each choice the engine knows its ± : the first time it is within a target, that target's test ends here.
+      onPrecision(standardDeviation) {
         if (!trace || outcomes.size === PRECISION_TARGETS.length) return;
         for (const target of PRECISION_TARGETS) {
-          const stops = 2 * standardDeviation <= target || (reach !== "none" && 2 * reachable > target);
-          if (!outcomes.has(target) && stops) outcomes.set(target, posteriorOutcome(parcours, trace));
+          if (!outcomes.has(target) && 2 * standardDeviation <= target) outcomes.set(target, posteriorOutcome(parcours, trace));
         }
       },
     });

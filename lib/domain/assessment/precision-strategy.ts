@@ -23,36 +23,9 @@ export type PrecisionOptions = {
   /** Least chance that a single answer is wrong for it to be checked again (above 1: no re-check). */
   recheckDoubt?: number;
   parameters?: EngineParameters;
-  /** Ends the test when the questions left cannot bring the ± down to the target (true by default). */
-  stopWhenOutOfReach?: boolean;
-  /** TEMPORARY (tuning): how the reach is bounded. */
-  reachRule?: ReachRule;
-  /**
-   * Sees the standard deviation (points) computed before each choice, and the least one the questions left
-   * could reach: the bench reads its stopping points there.
-   */
-  onPrecision?: (standardDeviationPoints: number, context: SelectionContext, reachableStandardDeviationPoints: number) => void;
+  /** Sees the standard deviation (points) computed before each choice: the bench reads its stopping points there. */
+  onPrecision?: (standardDeviationPoints: number, context: SelectionContext) => void;
 };
-
-export type ReachRule = "sum" | "tube" | "kmax";
-
-/**
- * The least standard deviation (points) the rest of the test could reach, optimistically: each question
- * left removes as much variance as it would now, and no answer makes another one less useful. Answers in
- * one tube largely repeat each other, so the true reach is further: this bound only stops a test that
- * certainly cannot reach its target.
- */
-export function reachableStandardDeviationPoints(variancePoints: number, gains: ReadonlyMap<EngineSkill, number>, rule: ReachRule = "sum"): number {
-  let reduction = 0;
-  if (rule === "sum") for (const gain of gains.values()) reduction += gain;
-  else if (rule === "kmax") reduction = gains.size * Math.max(0, ...gains.values());
-  else {
-    const bestByTube = new Map<string, number>();
-    for (const [skill, gain] of gains) bestByTube.set(skill.tubeId, Math.max(gain, bestByTube.get(skill.tubeId) ?? 0));
-    for (const gain of bestByTube.values()) reduction += gain;
-  }
-  return Math.sqrt(Math.max(0, variancePoints - reduction));
-}
 
 /** The posterior's standard deviation of the mastery rate, in points. */
 export function rateStandardDeviationPoints(state: PosteriorState): number {
@@ -82,25 +55,20 @@ export function createPrecisionStrategy(options: PrecisionOptions = {}): Selecti
   const minimumGain = options.minimumGain ?? DEFAULT_MINIMUM_GAIN;
   const recheckDoubt = options.recheckDoubt ?? RECHECK_DOUBT;
   const parameters = options.parameters ?? ENGINE_PARAMETERS;
-  const stopWhenOutOfReach = options.stopWhenOutOfReach ?? true;
   return {
     name: "precision",
     chooseCandidateSkills(context) {
       const state = posteriorState({ targetSkills: context.targetSkills, observations: context.observations, parameters });
       const standardDeviation = rateStandardDeviationPoints(state);
-      const pointsPerSkill = state.targetCount === 0 ? 0 : 100 / state.targetCount;
-      const gainOf = new Map<EngineSkill, number>();
-      for (const skill of context.skillsLeft) gainOf.set(skill, answerInformation(state, skill.id).varianceReduction * pointsPerSkill * pointsPerSkill);
-      const reachable = reachableStandardDeviationPoints(standardDeviation ** 2, gainOf, options.reachRule);
-      options.onPrecision?.(standardDeviation, context, reachable);
+      options.onPrecision?.(standardDeviation, context);
       // Answers reused from earlier tests may already be enough: then not even an opening question.
       if (2 * standardDeviation <= target) return [];
-      if (stopWhenOutOfReach && 2 * reachable > target) return [];
       if (context.isFirstQuestion) return keepFirstQuestionLevel(keepEasyTubesFirst(context.availableSkills, context.tubes));
 
+      const pointsPerSkill = 100 / state.targetCount;
       const gainBySkillId = new Map<string, number>();
       const consider = (skill: EngineSkill) => {
-        const gain = gainOf.get(skill) ?? answerInformation(state, skill.id).varianceReduction * pointsPerSkill * pointsPerSkill;
+        const gain = answerInformation(state, skill.id).varianceReduction * pointsPerSkill * pointsPerSkill;
         if (gain >= minimumGain) gainBySkillId.set(skill.id, gain);
       };
       context.availableSkills.forEach(consider);

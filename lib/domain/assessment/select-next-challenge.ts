@@ -62,7 +62,6 @@ export function selectNextChallenge(input: SelectNextChallengeInput): NextChalle
     (skill) => !knowledgeElementBySkillId.has(skill.id) && remainingBySkillId.has(skill.id),
   );
   const answers = (input.answers ?? []).filter((answer) => targetSkillIds.has(answer.skillId));
-  const recheckable = recheckableSkills(targetSkills, answers, remainingBySkillId);
   const context: Omit<SelectionContext, "availableSkills" | "recheckableSkills"> = {
     tubes: tubesOfPlayableContent(targetSkills, challenges),
     knowledgeElementBySkillId,
@@ -70,8 +69,8 @@ export function selectNextChallenge(input: SelectNextChallengeInput): NextChalle
     isFirstQuestion: input.lastAnswer === null,
     targetSkills,
     observations: observationsOf({ answers, latestBySkillId: knowledgeElementBySkillId }),
-    skillsLeft: [...untestedPlayable, ...recheckable],
   };
+  const recheckable = recheckableSkills(targetSkills, answers, remainingBySkillId);
   const strategy = input.strategy ?? smartRandomStrategy;
   const choose = (isAllowed: (challenge: EngineChallenge) => boolean) => {
     const allowed = (skill: EngineSkill) => remainingBySkillId.get(skill.id)!.some(isAllowed);

@@ -26,12 +26,6 @@ export type SelectionContext = {
    * rule), in tubes not re-checked yet. Only a strategy that wants re-checks looks at them.
    */
   recheckableSkills: readonly EngineSkill[];
-  /**
-   * Every skill the rest of the test could still ask, whatever the timed rule holds back for this one
-   * question: untested playable skills and skills a re-check could ask again. What a strategy weighs when
-   * it asks whether the test can still reach its precision.
-   */
-  skillsLeft: readonly EngineSkill[];
 };
 
 /**

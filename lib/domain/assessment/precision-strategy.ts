@@ -67,11 +67,9 @@ export function createPrecisionStrategy(options: PrecisionOptions = {}): Selecti
 
       const pointsPerSkill = 100 / state.targetCount;
       const gainBySkillId = new Map<string, number>();
-      const bySd = process.env.BENCH_CRITERION === "sd";
       const consider = (skill: EngineSkill) => {
-        const information = answerInformation(state, skill.id);
-        const gain = information.varianceReduction * pointsPerSkill * pointsPerSkill;
-        if (gain >= minimumGain) gainBySkillId.set(skill.id, bySd ? information.standardDeviationReduction : gain);
+        const gain = answerInformation(state, skill.id).varianceReduction * pointsPerSkill * pointsPerSkill;
+        if (gain >= minimumGain) gainBySkillId.set(skill.id, gain);
       };
       context.availableSkills.forEach(consider);
       context.recheckableSkills.filter((skill) => doubtAbout(state, skill, context) >= recheckDoubt).forEach(consider);

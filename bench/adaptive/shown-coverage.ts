@@ -39,7 +39,8 @@ const RULES: Record<string, (rate: number, twoSigma: number) => { centre: number
 };
 
 const rows = values.rows.split(",");
-const parcoursIds = values.parcours!.split(",");
+if (!values.parcours) throw new Error("--parcours manquant (ex. : --parcours tp-rentree-3e,tp-rentree-5e)");
+const parcoursIds = values.parcours.split(",");
 const firstSeed = Number(values["first-seed"]);
 for (const parcoursId of parcoursIds) {
   for (const model of values.models.split(",") as LearnerModelName[]) {

@@ -22,7 +22,15 @@ export type Task = (SyntheticTask | TestWiseTask) & { parameters?: Partial<Engin
  * Per row, per pupil: questions asked, estimate − truth, whether the ± (2σ) covers the truth (null: no ±),
  * and whether what the pupil reads — « 62 % ± 6 », both rounded to whole points — covers it.
  */
-export type RowSeries = { questions: number[]; errors: number[]; covered: (boolean | null)[]; coveredAsShown: (boolean | null)[]; estimates: number[] };
+export type RowSeries = {
+  questions: number[];
+  errors: number[];
+  covered: (boolean | null)[];
+  coveredAsShown: (boolean | null)[];
+  estimates: number[];
+  /** The rate's standard error (null: no ±), to try other ways of showing the ± on the same pupils. */
+  standardErrors: (number | null)[];
+};
 /** `selectionMs`: per engine, the time spent choosing each question of the last `timedPupils` pupils. */
 export type TaskResult = { task: Task; rows: Record<string, RowSeries>; selectionMs: Record<string, number[]> };
 
@@ -38,7 +46,7 @@ export function benchParcours(): Parcours[] {
 }
 
 function series(): RowSeries {
-  return { questions: [], errors: [], covered: [], coveredAsShown: [], estimates: [] };
+  return { questions: [], errors: [], covered: [], coveredAsShown: [], estimates: [], standardErrors: [] };
 }
 
 function stableNumber(text: string): number {
@@ -88,6 +96,7 @@ export function runTask(task: Task): TaskResult {
         target.questions.push(outcome.questions);
         target.errors.push(error);
         target.estimates.push(outcome.estimate);
+        target.standardErrors.push(outcome.standardError);
         target.covered.push(outcome.standardError === null ? null : Math.abs(error) <= 2 * outcome.standardError + 1e-12);
         const shownPoints = precisionPoints(outcome.standardError);
         target.coveredAsShown.push(shownPoints === null ? null : Math.abs(masteryPercentFromRate(outcome.estimate) - 100 * truth) <= shownPoints + 1e-9);

@@ -1,7 +1,8 @@
 /**
  * Header and rows of the "Évaluer" (ASSESSMENT) export, column for column as the original:
  * campaign and participant columns, progression, dates, sharing, stars, badges, overall mastery and its
- * precision (« Précision (±) », ours: the ± shown in Pix Orga, empty for results kept before it), then per
+ * precision (« Précision (±) », ours: the ± shown in Pix Orga, same half point, in the mastery's unit: 0,045;
+ * empty for results kept before it), then per
  * competence ×3, per area ×3, and one column per skill when the establishment shows skills.
  * Results of unshared participations are "NA". `assessmentRowWriter(campaign)` writes the rows' texts.
  */
@@ -61,6 +62,8 @@ export interface AssessmentParticipantExport extends ParticipantIdentity {
 
 const PROGRESS_DECIMALS = 3;
 const MASTERY_DECIMALS = 2;
+/** The ± is shown to the half point (lib/domain/scoring/precision.ts): 4,5 points is 0,045. */
+const PRECISION_DECIMALS = 3;
 
 export const ASSESSMENT_HEADER = {
   progress: "% de progression",
@@ -196,7 +199,7 @@ export function assessmentRowWriter(campaign: AssessmentCampaignExport): (partic
     }
     row.push(masteryTexts[validatedTotal] ?? ratioText(validatedTotal, targetedTotal));
     const precision = precisionPoints(participant.masteryStandardError);
-    row.push(precision === null ? "" : numberText(precision / 100, MASTERY_DECIMALS));
+    row.push(precision === null ? "" : numberText(precision / 100, PRECISION_DECIMALS));
     for (let i = 0; i < competenceStats.length; i++) pushStats(row, competenceStats[i], validated[i]);
     for (let a = 0; a < areaStats.length; a++) {
       const indexes = areaCompetences[a];

@@ -56,7 +56,8 @@ describe("a result with its precision", { timeout: 120_000 }, () => {
 
     const results = await participationResults({ userId: pupil.id, campaignId });
     expect(results.estimate.validatedCount).toBe(validated);
-    expect(results.precision).toBe(Math.max(1, Math.round(200 * completed.masteryStandardError!)));
+    // 2σ in points to the half point, at least 1 (lib/domain/scoring/precision.ts).
+    expect(results.precision).toBe(Math.max(1, Math.round(400 * completed.masteryStandardError!) / 2));
 
     await shareResults({ userId: pupil.id, campaignId });
     const shared = await db.participation.findFirstOrThrow({ where: { campaignId, userId: pupil.id }, include: { tubeResults: true } });

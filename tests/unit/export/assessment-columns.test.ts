@@ -159,6 +159,8 @@ describe("assessment export rows", () => {
     const precisionColumn = assessmentHeaders(campaign).indexOf("Précision (±)");
     expect(precisionColumn).toBe(assessmentHeaders(campaign).indexOf("% maitrise de l'ensemble des acquis du profil") + 1);
     expect(assessmentRow(campaign, shared)[precisionColumn]).toBe("0,06");
+    // 2σ = 4.4 points is shown « ± 4,5 » on screen: the same half point in the export.
+    expect(assessmentRow(campaign, { ...shared, masteryStandardError: 0.022 })[precisionColumn]).toBe("0,045");
     expect(assessmentRow(campaign, { ...shared, masteryStandardError: null })[precisionColumn]).toBe("");
     expect(assessmentRow(campaign, { ...shared, sharedAt: null })[precisionColumn]).toBe("NA");
   });
@@ -248,8 +250,8 @@ function referenceRow(campaign: AssessmentCampaignExport, participant: Assessmen
     ...(campaign.stagesCount > 0 ? [isShared ? participant.stars : NOT_SHARED] : []),
     ...badges.map((badge) => (isShared ? (participant.acquiredBadgeTitles ?? []).includes(badge.title) : NOT_SHARED)),
     isShared ? decimal(targetedTotal === 0 ? 0 : validatedTotal / targetedTotal, 2) : NOT_SHARED,
-    // The ± shown on screen (2σ in whole points, at least 1), as a ratio; nothing for results kept before it.
-    isShared ? (participant.masteryStandardError === null ? null : decimal(Math.max(1, Math.round(200 * participant.masteryStandardError)) / 100, 2)) : NOT_SHARED,
+    // The ± shown on screen (2σ in points to the half point, at least 1), as a ratio; nothing for results kept before it.
+    isShared ? (participant.masteryStandardError === null ? null : decimal(Math.max(1, Math.round(Number((400 * participant.masteryStandardError).toFixed(4))) / 2) / 100, 3)) : NOT_SHARED,
   ];
   if (!isShared) return [...common, ...Array.from({ length: 3 * (campaign.competences.length + campaign.areas.length) + skills.length }, () => NOT_SHARED)];
   return [

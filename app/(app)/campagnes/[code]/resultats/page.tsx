@@ -4,7 +4,7 @@ import { ShareButton } from "@/components/app/campaign/share-button";
 import { TutorialLink } from "@/components/app/tutorial-link";
 import { MasteryFigure } from "@/components/ui/mastery-figure";
 import { Stars } from "@/components/ui/stars";
-import { precisionRange } from "@/lib/domain/scoring/precision";
+import { pointsText, precisionRange } from "@/lib/domain/scoring/precision";
 import { getSessionUserId } from "@/lib/auth/session";
 import { formatDate, formatTime } from "@/lib/domain/shared/format-date";
 import { DomainError } from "@/lib/domain/shared/errors";
@@ -45,8 +45,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ code: 
         </h1>
         {!isCollection && results.precision !== null && (
           <p className="text-slate-700">
-            « ± {results.precision} » : la précision de la mesure. Votre résultat réel se situe très probablement entre{" "}
-            {precisionRange(results.masteryPercent, results.precision).low} % et {precisionRange(results.masteryPercent, results.precision).high} %.
+            « ± {pointsText(results.precision)} » : la précision de la mesure. Votre résultat réel se situe très probablement entre{" "}
+            {pointsText(precisionRange(results.masteryPercent, results.precision).low)} % et {pointsText(precisionRange(results.masteryPercent, results.precision).high)} %.
           </p>
         )}
         {!isCollection && results.stars && results.stars.total > 0 && (

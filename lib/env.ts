@@ -35,6 +35,12 @@ const schema = z.object({
   ANSWER_GATE_QUEUE: z.coerce.number("ANSWER_GATE_QUEUE doit être un nombre entier.").int().min(0).max(100_000).default(64),
   ANSWER_GATE_QUEUE_MS: z.coerce.number("ANSWER_GATE_QUEUE_MS doit être un nombre entier.").int().min(10).max(60_000).default(1_000),
   /**
+   * "1": the question page's script's answers (X-Pix-Flow) are served by scripts/server.ts without entering Next.js,
+   * with a pool of their own of min(DATABASE_POOL_SIZE, ANSWER_GATE_CONCURRENCY) connections (docs/adr/0018-answer-outside-next.md).
+   * "0": Next.js's route handler serves them (same code); so does `npm run dev` whatever this says.
+   */
+  ANSWER_FAST_PATH: z.enum(["0", "1"], "ANSWER_FAST_PATH vaut 0 ou 1.").default("1"),
+  /**
    * « Suivi en direct » streams one account may hold open at once in one process (lib/server/live-view-slots.ts): a
    * teacher's few tabs and devices fit in 6; beyond, 429 and the page polls. Raised only by the live-view bench,
    * whose teachers are sessions of one account.

@@ -1,6 +1,8 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { orgaRewritePath } from "../domain/navigation/orga-host";
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginPagePost } from "../domain/requests/cross-origin-post";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS, strictTransportSecurity } from "../domain/requests/security-headers";
@@ -60,20 +62,42 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   });
 }
 
-/** What Next.js adds to this response: next.config.ts's headers, then proxy.ts's CSP (a fresh nonce) and HSTS. */
-function frameworkHeaders(settings: FastPathSettings): Record<string, string> {
+/** next.config.ts's headers, on every response. */
+function staticHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const { key, value } of STATIC_SECURITY_HEADERS) headers[key.toLowerCase()] = value;
+  return headers;
+}
+
+/** What Next.js adds to a response of the route: next.config.ts's headers, then proxy.ts's CSP (a fresh nonce) and HSTS. */
+function routeHeaders(settings: FastPathSettings): Record<string, string> {
+  const headers = staticHeaders();
   const nonce = randomBytes(18).toString("base64");
   headers["content-security-policy"] = contentSecurityPolicy({ nonce, isDevelopment: settings.isDevelopment, isHttps: settings.appUrl.startsWith("https://") });
   const hsts = strictTransportSecurity(settings.appUrl);
   if (hsts) headers["strict-transport-security"] = hsts;
+  headers.vary = ROUTE_VARY;
   return headers;
 }
 
-function send(response: ServerResponse, settings: FastPathSettings, flow: FlowResponse): void {
-  const body = Buffer.from(flow.body, "utf8");
-  response.writeHead(flow.status, { ...frameworkHeaders(settings), ...flow.headers, "content-length": body.length });
+/**
+ * Next.js's own headers: the Vary it puts on every app route's response (the router's headers, and the compression's
+ * on every response), and gzip when the client accepts it, as `next start` compresses (the next screen's markup is a
+ * few KB, on a school's shared connection).
+ */
+const ROUTE_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding";
+const gzipped = promisify(gzip);
+const acceptsGzip = (request: IncomingMessage) => /(^|[\s,])gzip(?!\s*;\s*q=0(\.0+)?\s*(,|$))/i.test(header(request, "accept-encoding") ?? "");
+
+async function send(request: IncomingMessage, response: ServerResponse, around: Record<string, string>, flow: FlowResponse): Promise<void> {
+  const headers: Record<string, string | number> = { ...around, ...flow.headers };
+  let body = Buffer.from(flow.body, "utf8");
+  if (acceptsGzip(request)) {
+    body = await gzipped(body);
+    headers["content-encoding"] = "gzip";
+  }
+  headers["content-length"] = body.length;
+  response.writeHead(flow.status, headers);
   response.end(body);
 }
 
@@ -88,11 +112,12 @@ export async function serveAnswerFast(request: IncomingMessage, response: Server
   if (orgaRewritePath(header(request, "host"), pathname, settings.orgaUrl)) return false;
   const sentFrom = { origin: header(request, "origin"), host: header(request, "host"), forwardedHost: header(request, "x-forwarded-host") };
   if (isCrossOriginPagePost({ method: "POST", pathname, ...sentFrom })) {
-    send(response, settings, { status: 403, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }, body: CROSS_ORIGIN_MESSAGE });
+    // proxy.ts's refusal: before its CSP and HSTS, with next.config.ts's headers.
+    await send(request, response, { ...staticHeaders(), vary: "Accept-Encoding" }, { status: 403, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }, body: CROSS_ORIGIN_MESSAGE });
     return true;
   }
   const body = await readBody(request);
   const flow = await answerFlowRequest({ code, header: (name) => header(request, name), cookies: cookiesFromHeader(header(request, "cookie")), body, receivedAt });
-  send(response, settings, flow);
+  await send(request, response, routeHeaders(settings), flow);
   return true;
 }

@@ -19,7 +19,9 @@ import type { Cookies } from "../pupil-flow/question-page";
  */
 export type FastPathSettings = { appUrl: string; orgaUrl: string | undefined; isDevelopment: boolean };
 
-const ANSWER_PAGE = /^\/campagnes\/([A-Za-z0-9]+)\/evaluation\/?$/;
+/** The route's exact address: anything Next.js would first redirect or normalize (a trailing slash, an encoded
+ * character, an absolute-form target) is left to it. */
+const ANSWER_PAGE = /^\/campagnes\/([A-Za-z0-9]+)\/evaluation$/;
 
 const header = (request: IncomingMessage, name: string): string | null => {
   const value = request.headers[name];
@@ -32,12 +34,19 @@ export function fastPathCode(request: IncomingMessage): string | null {
   return ANSWER_PAGE.exec((request.url ?? "/").split("?")[0])?.[1] ?? null;
 }
 
-/** The Cookie header as Next.js reads it (request.cookies): `;`-separated pairs, values percent-decoded, the last one wins. */
+/**
+ * The Cookie header as Next.js reads it (request.cookies, @edge-runtime/cookies): `;`-separated pairs, values
+ * percent-decoded, the last one of a name wins, a name alone is "true".
+ */
 export function cookiesFromHeader(cookieHeader: string | null): Cookies {
   const cookies: Cookies = {};
   for (const pair of (cookieHeader ?? "").split(/; */)) {
+    if (!pair) continue;
     const at = pair.indexOf("=");
-    if (!pair || at === -1) continue;
+    if (at === -1) {
+      cookies[pair] = "true";
+      continue;
+    }
     try {
       cookies[pair.slice(0, at)] = decodeURIComponent(pair.slice(at + 1));
     } catch {

@@ -121,12 +121,15 @@ export async function inAnswerTransaction<T>(
       assessmentMethod: a.assessment_method, precisionTarget: a.precision_target,
     };
     // What the engine reads, in a statement of its own: it must see what a transaction that held the lock committed
-    // (a statement reads the database as it was when the statement began).
+    // (a statement reads the database as it was when the statement began). The campaign's skills are joined as an
+    // unnest, not filtered with `= ANY(array)`: for that, the planner estimated each of the ~100 skills against the
+    // column's statistics, 0.6 ms of planning per answer for 0.1 ms of execution (bench/RESULTS.md, 07/12/2026).
     const read = await client.query<{ answers: [number, string, AnswerOutcome][]; knowledge: [string, "VALIDATED" | "INVALIDATED" | "RESET", KnowledgeElementSource, number, string, string][] }>(
       `SELECT (SELECT coalesce(json_agg(json_build_array(id, challenge_id, result) ORDER BY id), '[]'::json) FROM answers WHERE assessment_id = $1) AS answers,
               (SELECT coalesce(json_agg(json_build_array(k.skill_id, k.status, k.source, k.earned_pix, k.competence_id, k.created_at)), '[]'::json)
                FROM (SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id, created_at FROM knowledge_elements
-                     WHERE user_id = $2 AND skill_id = ANY($3::text[]) ORDER BY skill_id, created_at DESC, id DESC) k) AS knowledge`,
+                     JOIN unnest($3::text[]) AS campaign_skill(skill_id) USING (skill_id)
+                     WHERE user_id = $2 ORDER BY skill_id, created_at DESC, id DESC) k) AS knowledge`,
       [assessment.id, claims.userId, skills],
     );
     const snapshot: AnswerSnapshot = {

@@ -24,6 +24,13 @@ const schema = z.object({
    * de monde en même temps » (nothing recorded, the page tries again by itself). Short, so that an overload is refused fast.
    */
   DATABASE_QUEUE_DEADLINE_MS: z.coerce.number("DATABASE_QUEUE_DEADLINE_MS doit être un nombre entier.").int().min(50).max(60_000).default(1_000),
+  /**
+   * "1": the answer's transaction sends its statements as named prepared statements, planned once per connection instead
+   * of at every answer (planning was three quarters of their time: bench/RESULTS.md, 07/12/2026). Only on a direct
+   * connection to PostgreSQL or a pooler that keeps prepared statements in transaction mode (PgBouncer ≥ 1.21 with
+   * max_prepared_statements): PgBouncer 1.18 in transaction mode, as docs/deploy.md sets it up, would lose them. Off by default.
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["0", "1"], "DATABASE_PREPARED_STATEMENTS vaut 0 ou 1.").default("0"),
   /** What any other request (a page) waits for a pool connection before failing: bounds the queue, longer than the answer's. */
   DATABASE_POOL_WAIT_MS: z.coerce.number("DATABASE_POOL_WAIT_MS doit être un nombre entier.").int().min(100).max(600_000).default(15_000),
   /**

@@ -35,7 +35,7 @@ async function loadFastPath() {
   const [path, { sizeDatabasePool }] = await Promise.all([import("../lib/server/answer-fast-path"), import("../lib/db/client")]);
   // Its own pool: never more connections than answers let in at once (docs/deploy.md, « Connexions »).
   sizeDatabasePool(Math.min(settings.DATABASE_POOL_SIZE, settings.ANSWER_GATE_CONCURRENCY));
-  const fastPathSettings = { appUrl: settings.APP_URL, orgaUrl: settings.ORGA_URL, isDevelopment: false };
+  const fastPathSettings = { appUrl: settings.APP_URL, orgaUrl: settings.ORGA_URL, isDevelopment: settings.NODE_ENV === "development" };
   return (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const code = path.fastPathCode(request);
     return code ? path.serveAnswerFast(request, response, fastPathSettings, code) : Promise.resolve(false);

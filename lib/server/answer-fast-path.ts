@@ -79,7 +79,7 @@ function staticHeaders(): Record<string, string> {
 }
 
 /** What Next.js adds to a response of the route: next.config.ts's headers, then proxy.ts's CSP (a fresh nonce) and HSTS. */
-function routeHeaders(settings: FastPathSettings): Record<string, string> {
+export function routeHeaders(settings: FastPathSettings): Record<string, string> {
   const headers = staticHeaders();
   const nonce = randomBytes(18).toString("base64");
   headers["content-security-policy"] = contentSecurityPolicy({ nonce, isDevelopment: settings.isDevelopment, isHttps: settings.appUrl.startsWith("https://") });

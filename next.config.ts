@@ -1,14 +1,6 @@
 import type { NextConfig } from "next";
 import { networkInterfaces } from "node:os";
-
-/** On every response, assets included. The CSP (with its per-request nonce) and HSTS are set by proxy.ts. */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
+import { STATIC_SECURITY_HEADERS } from "./lib/domain/requests/security-headers";
 
 /**
  * In development, the app may be opened at localhost, 127.0.0.1, APP_URL's host or this machine's LAN address (a
@@ -39,7 +31,7 @@ const nextConfig: NextConfig = {
   // SIECLE exports reach several megabytes (20 MB accepted by the import).
   experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
   },
 };
 

@@ -24,6 +24,13 @@ const schema = z.object({
    * de monde en même temps » (nothing recorded, the page tries again by itself). Short, so that an overload is refused fast.
    */
   DATABASE_QUEUE_DEADLINE_MS: z.coerce.number("DATABASE_QUEUE_DEADLINE_MS doit être un nombre entier.").int().min(50).max(60_000).default(1_000),
+  /**
+   * "1": the answer's transaction sends its statements as named prepared statements, planned once per connection instead
+   * of at every answer (planning was three quarters of their time: bench/RESULTS.md, 07/12/2026). Only on a direct
+   * connection to PostgreSQL or a pooler that keeps prepared statements in transaction mode (PgBouncer ≥ 1.21 with
+   * max_prepared_statements): PgBouncer 1.18 in transaction mode, as docs/deploy.md sets it up, would lose them. Off by default.
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["0", "1"], "DATABASE_PREPARED_STATEMENTS vaut 0 ou 1.").default("0"),
   /** What any other request (a page) waits for a pool connection before failing: bounds the queue, longer than the answer's. */
   DATABASE_POOL_WAIT_MS: z.coerce.number("DATABASE_POOL_WAIT_MS doit être un nombre entier.").int().min(100).max(600_000).default(15_000),
   /**
@@ -34,6 +41,12 @@ const schema = z.object({
   ANSWER_GATE_CONCURRENCY: z.coerce.number("ANSWER_GATE_CONCURRENCY doit être un nombre entier.").int().min(1).max(1_000).default(8),
   ANSWER_GATE_QUEUE: z.coerce.number("ANSWER_GATE_QUEUE doit être un nombre entier.").int().min(0).max(100_000).default(64),
   ANSWER_GATE_QUEUE_MS: z.coerce.number("ANSWER_GATE_QUEUE_MS doit être un nombre entier.").int().min(10).max(60_000).default(1_000),
+  /**
+   * "1": the question page's script's answers (X-Pix-Flow) are served by scripts/server.ts without entering Next.js,
+   * with a pool of their own of min(DATABASE_POOL_SIZE, ANSWER_GATE_CONCURRENCY) connections (docs/adr/0018-answer-outside-next.md).
+   * "0": Next.js's route handler serves them (same code); so does `npm run dev` whatever this says.
+   */
+  ANSWER_FAST_PATH: z.enum(["0", "1"], "ANSWER_FAST_PATH vaut 0 ou 1.").default("1"),
   /**
    * « Suivi en direct » streams one account may hold open at once in one process (lib/server/live-view-slots.ts): a
    * teacher's few tabs and devices fit in 6; beyond, 429 and the page polls. Raised only by the live-view bench,

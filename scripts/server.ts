@@ -5,6 +5,7 @@
  * Usage: tsx scripts/server.ts [--dev]   (PORT; the app's settings come from lib/env.ts)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { register } from "node:module";
 import next from "next";
 import { env } from "../lib/env";
 import { sessionCookieName, sessionSecret } from "../lib/auth/session-token";
@@ -26,11 +27,26 @@ const answerGate = new AnswerGate(
   { concurrency: settings.ANSWER_GATE_CONCURRENCY, queue: settings.ANSWER_GATE_QUEUE, queueMs: settings.ANSWER_GATE_QUEUE_MS, retryAfterSeconds: 2 },
   { proveArrival: gateArrivalProver(sessionSecret(), sessionCookieName()) },
 );
+// The script's answers served here, without entering Next.js (docs/adr/0018-answer-outside-next.md): lib loaded
+// outside Next's bundle, so `server-only` must resolve to its empty module first (scripts/server-only-hook.mjs).
+const fastPath = !dev && settings.ANSWER_FAST_PATH === "1" ? await loadFastPath() : null;
+async function loadFastPath() {
+  register("./server-only-hook.mjs", import.meta.url);
+  const [path, { sizeDatabasePool }] = await Promise.all([import("../lib/server/answer-fast-path"), import("../lib/db/client")]);
+  // Its own pool: never more connections than answers let in at once (docs/deploy.md, « Connexions »).
+  sizeDatabasePool(Math.min(settings.DATABASE_POOL_SIZE, settings.ANSWER_GATE_CONCURRENCY));
+  const fastPathSettings = { appUrl: settings.APP_URL, orgaUrl: settings.ORGA_URL, isDevelopment: settings.NODE_ENV === "development" };
+  return (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    const code = path.fastPathCode(request);
+    return code ? path.serveAnswerFast(request, response, fastPathSettings, code) : Promise.resolve(false);
+  };
+}
 async function pass(request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (!isAnswerRequest(request)) return handle(request, response);
   const release = await answerGate.enter(request, response);
   if (!release) return;
   try {
+    if (fastPath && (await fastPath(request, response))) return;
     await handle(request, response);
   } catch (error) {
     release();
@@ -60,7 +76,7 @@ if (settings.IDLE_GC_AFTER_MS > 0) {
 httpServer.keepAliveTimeout = settings.HTTP_KEEP_ALIVE_TIMEOUT_MS;
 httpServer.headersTimeout = settings.HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000;
 httpServer.listen(port, () => {
-  console.log(`> Pix Libre (${dev ? "développement" : "production"}) sur le port ${port}${settings.TRUSTED_PROXY_HOPS ? `, ${settings.TRUSTED_PROXY_HOPS} proxy(s) de confiance` : ""}, réponses : ${settings.ANSWER_GATE_CONCURRENCY} à la fois, ${settings.ANSWER_GATE_QUEUE} en attente ${settings.ANSWER_GATE_QUEUE_MS} ms au plus`);
+  console.log(`> Pix Libre (${dev ? "développement" : "production"}) sur le port ${port}${settings.TRUSTED_PROXY_HOPS ? `, ${settings.TRUSTED_PROXY_HOPS} proxy(s) de confiance` : ""}, réponses${fastPath ? " (hors Next.js)" : ""} : ${settings.ANSWER_GATE_CONCURRENCY} à la fois, ${settings.ANSWER_GATE_QUEUE} en attente ${settings.ANSWER_GATE_QUEUE_MS} ms au plus`);
 });
 
 function stop() {

@@ -28,8 +28,21 @@ const SETTINGS = {
   track_counts: "on",
 };
 
+/**
+ * More settings for one run, to look at the answer's statements (`BENCH_POSTGRES_SETTINGS="pg_stat_statements.track_planning=on
+ * auto_explain.log_min_duration=0 …"`, space-separated name=value; auto_explain must then be in shared_preload_libraries).
+ */
+function extraSettings(): Record<string, string> {
+  const extra: Record<string, string> = {};
+  for (const item of (process.env.BENCH_POSTGRES_SETTINGS ?? "").split(/\s+/).filter(Boolean)) {
+    const at = item.indexOf("=");
+    if (at > 0) extra[item.slice(0, at)] = item.slice(at + 1);
+  }
+  return extra;
+}
+
 export async function openBenchPostgres(): Promise<BenchPostgres> {
-  const start = () => startEmbeddedPostgres({ name: BENCH_POSTGRES.name, database: "postgres", quiet: true, port: BENCH_POSTGRES.port, settings: SETTINGS });
+  const start = () => startEmbeddedPostgres({ name: BENCH_POSTGRES.name, database: "postgres", quiet: true, port: BENCH_POSTGRES.port, settings: { ...SETTINGS, ...extraSettings() } });
   let running: RunningDatabase = await start();
   const dataDir = dataDirFor(BENCH_POSTGRES.name);
   const base = new URL(running.url);

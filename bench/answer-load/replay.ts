@@ -6,6 +6,7 @@
  */
 import type http from "node:http";
 import { randomBytes } from "node:crypto";
+import { appendFileSync } from "node:fs";
 import { computeCacheBustingSearchParam, computeLegacyCacheBustingSearchParam } from "next/dist/shared/lib/router/utils/cache-busting-search-param";
 import { BUSY_MESSAGE } from "../../lib/domain/shared/errors";
 import { CookieJar, request, type HttpResponse } from "./http-client";
@@ -113,6 +114,7 @@ export async function replayInteraction(input: {
   const responses: ReplayResult["responses"] = [];
   const background: Promise<unknown>[] = [];
   let state: PageState = { kind: "unknown" };
+  let lastBody = "";
   const [start, end] = input.range ?? [0, interaction.requests.length];
   for (let i = start; i < end; i++) {
     const recorded = interaction.requests[i];
@@ -162,7 +164,10 @@ export async function replayInteraction(input: {
     }
     const seen = readPageState(response.body, input.anchors);
     if (seen.kind !== "unknown") state = seen;
+    lastBody = response.body;
   }
   await Promise.all(background);
+  // BENCH_UNKNOWN_PAGES=file: the replies the reader could not read (« page inattendue »), to see what they were.
+  if (state.kind === "unknown" && process.env.BENCH_UNKNOWN_PAGES) appendFileSync(process.env.BENCH_UNKNOWN_PAGES, `${JSON.stringify({ at: new Date().toISOString(), body: lastBody.slice(0, 4000) })}\n`);
   return { responses, state, failed: null };
 }

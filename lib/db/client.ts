@@ -3,30 +3,43 @@ import type pg from "pg";
 import { createDatabase, type PrismaClient } from "./prisma-factory";
 import { env } from "../env";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
+type Database = { prisma: PrismaClient; pool: pg.Pool };
+/**
+ * One database per copy of these modules in the process, kept on globalThis (a dev reload keeps it). Keyed by this
+ * copy's own factory: scripts/server.ts's answer fast path loads lib outside Next.js's bundle (docs/adr/0018), and
+ * its pool must not be Next's, whose Prisma classes are another copy's.
+ */
+const globalForPrisma = globalThis as unknown as { pixDatabases?: Map<unknown, Database> };
+let poolSize: number | null = null;
 
-function client(): PrismaClient {
-  // Both or neither (a dev reload keeps globalThis: a client made before the pool was kept is replaced).
-  if (!globalForPrisma.prisma || !globalForPrisma.pgPool) {
-    const settings = env();
-    const { prisma, pool } = createDatabase(settings.DATABASE_URL, settings.DATABASE_POOL_SIZE, settings.DATABASE_POOL_WAIT_MS);
-    globalForPrisma.prisma = prisma;
-    globalForPrisma.pgPool = pool;
-  }
-  return globalForPrisma.prisma;
+/** This copy's pool size, instead of DATABASE_POOL_SIZE: before the first query only (the answer fast path). */
+export function sizeDatabasePool(max: number): void {
+  poolSize = max;
 }
+
+function database(): Database {
+  const databases = (globalForPrisma.pixDatabases ??= new Map());
+  let found = databases.get(createDatabase);
+  if (!found) {
+    const settings = env();
+    found = createDatabase(settings.DATABASE_URL, poolSize ?? settings.DATABASE_POOL_SIZE, settings.DATABASE_POOL_WAIT_MS);
+    databases.set(createDatabase, found);
+  }
+  return found;
+}
+
+const client = (): PrismaClient => database().prisma;
 
 /**
  * The pg pool under `db` (same connections, same round-trip counting), for reads streaming many rows
  * where Prisma's decoding costs more than the query. Only lib/db imports it.
  */
 export function pgPool(): pg.Pool {
-  client();
-  return globalForPrisma.pgPool!;
+  return database().pool;
 }
 
 /**
- * The single Prisma client of the process, created on first use (so that `next build` needs no database).
+ * The Prisma client of this copy of lib (one per process, plus the answer fast path's), created on first use (so that `next build` needs no database).
  * Only lib/db imports it.
  */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {

@@ -25,6 +25,15 @@ export function isDatabaseBusy(error: unknown): boolean {
 }
 
 /**
+ * A statement of the answer's transaction, named when DATABASE_PREPARED_STATEMENTS=1: node-pg prepares it once per
+ * connection and PostgreSQL may keep its plan (a generic plan after five executions). A name is one text: each
+ * variant of a statement has its own.
+ */
+function statement(name: string, text: string, values: unknown[]): pg.QueryConfig {
+  return env().DATABASE_PREPARED_STATEMENTS === "1" ? { name: `pix-answer-${name}`, text, values } : { text, values };
+}
+
+/**
  * A connection within the answer path's queue deadline (DATABASE_QUEUE_DEADLINE_MS), shorter than what pages wait:
  * an answer refused early is retried by the page, a page load is not. A connection obtained too late goes back.
  */
@@ -94,7 +103,8 @@ export async function inAnswerTransaction<T>(
     open = true;
     // The session and the live participation's latest assessment, locked until COMMIT: a second submit waits here,
     // then sees the first. One round trip (each costs the app and PostgreSQL more than the statement's own work).
-    const found = await client.query(
+    const found = await client.query(statement(
+      "session",
       `SELECT u.session_version, u.should_change_password, EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = $3) AS revoked, x.*
        FROM users u
        LEFT JOIN LATERAL (
@@ -109,7 +119,7 @@ export async function inAnswerTransaction<T>(
        ) x ON true
        WHERE u.id = $1`,
       [claims.userId, campaignCode, claims.sessionId],
-    );
+    ));
     const a = found.rows[0];
     if (!a || a.revoked || a.session_version !== claims.sessionVersion) return await end(client, { kind: "session-invalid" });
     if (a.should_change_password) return await end(client, { kind: "must-change-password" });
@@ -121,14 +131,18 @@ export async function inAnswerTransaction<T>(
       assessmentMethod: a.assessment_method, precisionTarget: a.precision_target,
     };
     // What the engine reads, in a statement of its own: it must see what a transaction that held the lock committed
-    // (a statement reads the database as it was when the statement began).
-    const read = await client.query<{ answers: [number, string, AnswerOutcome][]; knowledge: [string, "VALIDATED" | "INVALIDATED" | "RESET", KnowledgeElementSource, number, string, string][] }>(
+    // (a statement reads the database as it was when the statement began). The campaign's skills are joined as an
+    // unnest, not filtered with `= ANY(array)`: for that, the planner estimated each of the ~100 skills against the
+    // column's statistics, 0.6 ms of planning per answer for 0.1 ms of execution (bench/RESULTS.md, 07/12/2026).
+    const read = await client.query<{ answers: [number, string, AnswerOutcome][]; knowledge: [string, "VALIDATED" | "INVALIDATED" | "RESET", KnowledgeElementSource, number, string, string][] }>(statement(
+      "read",
       `SELECT (SELECT coalesce(json_agg(json_build_array(id, challenge_id, result) ORDER BY id), '[]'::json) FROM answers WHERE assessment_id = $1) AS answers,
               (SELECT coalesce(json_agg(json_build_array(k.skill_id, k.status, k.source, k.earned_pix, k.competence_id, k.created_at)), '[]'::json)
                FROM (SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id, created_at FROM knowledge_elements
-                     WHERE user_id = $2 AND skill_id = ANY($3::text[]) ORDER BY skill_id, created_at DESC, id DESC) k) AS knowledge`,
+                     JOIN unnest($3::text[]) AS campaign_skill(skill_id) USING (skill_id)
+                     WHERE user_id = $2 ORDER BY skill_id, created_at DESC, id DESC) k) AS knowledge`,
       [assessment.id, claims.userId, skills],
-    );
+    ));
     const snapshot: AnswerSnapshot = {
       assessment,
       campaign: { id: a.campaign_id, code: a.code, name: a.name, title: a.title },
@@ -169,7 +183,8 @@ async function writeAnswer(client: pg.PoolClient, userId: number, assessment: As
       ? `state = 'COMPLETED', current_challenge_id = NULL`
       : `current_challenge_id = ${$(write.next.challengeId)}, current_asked_at = ${at}, is_timer_started = false`;
   const ke = write.knowledgeElements;
-  const written = await client.query<{ id: number }>(
+  const written = await client.query<{ id: number }>(statement(
+    "completed" in write.next ? "write-end" : "write-next",
     `WITH moved AS (
        UPDATE assessments SET ${move}, answers_count = answers_count + 1, updated_at = ${at}
        WHERE id = ${id} AND state = 'STARTED' AND current_challenge_id = ${current} RETURNING id
@@ -185,7 +200,7 @@ async function writeAnswer(client: pg.PoolClient, userId: number, assessment: As
      )
      SELECT answer.id, pg_notify('${CAMPAIGN_ACTIVITY_CHANNEL}', ${$(String(assessment.campaignId))}::text) FROM answer`,
     params,
-  );
+  ));
   if (written.rowCount !== 1) throw new Error("L'évaluation a changé pendant la réponse.");
   const answerId = written.rows[0].id;
   if ("completed" in write.next) {

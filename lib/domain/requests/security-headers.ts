@@ -1,4 +1,16 @@
 /**
+ * On every response, assets included (next.config.ts `headers()`, and the answer's fast path of scripts/server.ts,
+ * lib/server/answer-fast-path.ts). The CSP (with its per-request nonce) and HSTS are set by proxy.ts.
+ */
+export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/**
  * The Content-Security-Policy of every page (docs/security.md, § 10). Scripts run only with this response's nonce
  * ('strict-dynamic' lets Next.js's own scripts load their chunks); no inline event handler, no eval, no plugin, no
  * foreign frame, no form posting elsewhere, no framing of our pages. Style attributes stay allowed

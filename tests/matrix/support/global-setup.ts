@@ -17,6 +17,8 @@ import type { ActorName, HelperName, World } from "./world";
 export const SERVER_LOG = path.join(".data", "test-reports", "matrix-server.log");
 let database: RunningDatabase | undefined;
 let server: ChildProcess | undefined;
+/** The server's NEXTAUTH_SECRET (answer-fast-path.test.ts starts two more servers on the same database). */
+export const MATRIX_SECRET = "matrix-secret-matrix-secret-matrix-secret-0";
 
 async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -52,7 +54,7 @@ export async function setup({ provide }: { provide: (key: string, value: unknown
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
     env: {
-      ...localProductionEnv({ appUrl: baseUrl, databaseUrl: database.url, secret: "matrix-secret-matrix-secret-matrix-secret-0" }),
+      ...localProductionEnv({ appUrl: baseUrl, databaseUrl: database.url, secret: MATRIX_SECRET }),
       PORT: port,
       // Production behaviour: mails stay in dev_mails (part of the fingerprint) and /dev/mails answers 404.
       MAIL_OUTBOX_PAGE: "0",

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+
+// Before anything reads the settings (env() parses them once per file): the answer's statements as prepared statements.
+process.env.DATABASE_PREPARED_STATEMENTS = "1";
+const { db, pgPool } = await import("@/lib/db/client");
+const { mintSessionToken, sessionCookieName } = await import("@/lib/auth/session-token");
+const { campaignCreationSchema } = await import("@/lib/domain/campaigns/campaign-form");
+const { answerFlowRequest } = await import("@/lib/pupil-flow/flow-request");
+const { createCampaign } = await import("@/lib/use-cases/campaigns/create-campaign");
+const { currentQuestion } = await import("@/lib/use-cases/participations/answer-challenge");
+const { startParticipation } = await import("@/lib/use-cases/participations/pupil-campaign");
+const { addMember, createEstablishment, createUser } = await import("../../support/factories");
+
+/**
+ * DATABASE_PREPARED_STATEMENTS=1 (ADR 0013, amendment of 07/12/2026): the answer's statements are named, prepared once
+ * per connection, and a pupil goes through a test the same way — past the five custom plans after which PostgreSQL
+ * may switch to a generic one, and to the end (the statement that completes the test has a name of its own).
+ */
+describe("the answer's transaction with prepared statements", () => {
+  it("takes a pupil to the end of a test, each answer recorded once, with the statements prepared on the connection", async () => {
+    const school = await createEstablishment({ isManagingStudents: false });
+    const teacher = await createUser();
+    await addMember(school.id, teacher.id, "ADMIN");
+    const form = campaignCreationSchema.parse({ name: "Préparée", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
+    const { id: campaignId, code } = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign: form });
+    const pupil = await createUser();
+    await startParticipation({ userId: pupil.id, code, externalId: null });
+    const token = await mintSessionToken({ userId: pupil.id, sessionVersion: 0, now: new Date() });
+    let answered = 0;
+    for (let i = 0; i < 80; i++) {
+      const q = await currentQuestion({ userId: pupil.id, campaignId });
+      if (q.kind === "completed") break;
+      const body = new URLSearchParams({ code, challengeId: q.challengeId, kind: "fields", intent: "skip" }).toString();
+      const request = { code, header: (name: string) => (name === "content-type" ? "application/x-www-form-urlencoded" : null), cookies: { [sessionCookieName()]: token }, body, receivedAt: Date.now() };
+      const reply = await answerFlowRequest(request);
+      expect(reply.status).toBe(200);
+      // The reply lost and the answer sent again: nothing more is recorded.
+      if (i === 6) expect((await answerFlowRequest(request)).status).toBe(200);
+      answered++;
+    }
+    expect((await currentQuestion({ userId: pupil.id, campaignId })).kind).toBe("completed");
+    expect(answered).toBeGreaterThan(5);
+    expect(await db.answer.count({ where: { assessment: { userId: pupil.id } } })).toBe(answered);
+    // Every connection of the pool, held at once: the answers' connection has the named statements.
+    const clients = await Promise.all(Array.from({ length: 10 }, () => pgPool().connect()));
+    const names = new Set<string>();
+    try {
+      for (const client of clients) {
+        const rows = await client.query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'pix-answer-%'");
+        for (const row of rows.rows) names.add(row.name);
+      }
+    } finally {
+      for (const client of clients) client.release();
+    }
+    expect([...names].sort()).toEqual(["pix-answer-read", "pix-answer-session", "pix-answer-write-end", "pix-answer-write-next"]);
+  });
+});

@@ -45,6 +45,9 @@ export function readPageState(body: string, anchors: string[]): PageState {
   // The timed question's warning carries its id only in its « Commencer » form's hidden field (HTML or RSC), which a
   // recording may never have seen in an answer's response (the recorder reaches its timed question by a page load).
   const challengeId = challengeIdIn(body, anchors) ?? (isTimerWarning ? challengeIdIn(body, TIMER_FORM_ANCHORS) : null);
+  // The end of the test first: its list of answers may quote a question whose words hold « Continuer » (« Continuer
+  // sans accepter »), which read as a checkpoint with nothing after it — 1 cycle in ~3,000 counted as an error.
+  if (!challengeId && /Voir mes résultats/.test(body) && /Fin de votre évaluation/.test(body)) return { kind: "end" };
   // A checkpoint's own words (its list of answers); a question after it in the same body is the one « Continuer » shows.
   if (/Réponses et tutos/.test(body) && /Continuer/.test(body)) {
     return challengeId ? { kind: "checkpoint", next: { kind: isTimerWarning ? "timer" : "question", challengeId } } : { kind: "checkpoint" };

@@ -25,12 +25,13 @@ const schema = z.object({
    */
   DATABASE_QUEUE_DEADLINE_MS: z.coerce.number("DATABASE_QUEUE_DEADLINE_MS doit être un nombre entier.").int().min(50).max(60_000).default(1_000),
   /**
-   * "1": the answer's transaction sends its statements as named prepared statements, planned once per connection instead
-   * of at every answer (planning was three quarters of their time: bench/RESULTS.md, 07/12/2026). Only on a direct
-   * connection to PostgreSQL or a pooler that keeps prepared statements in transaction mode (PgBouncer ≥ 1.21 with
-   * max_prepared_statements): PgBouncer 1.18 in transaction mode, as docs/deploy.md sets it up, would lose them. Off by default.
+   * "1" (the default): the answer's transaction sends its statements as named prepared statements, planned once per
+   * connection instead of at every answer (planning was three quarters of their time: bench/RESULTS.md, 07/12/2026).
+   * "0" behind a pooler that loses them in transaction mode (PgBouncer < 1.21, or without max_prepared_statements,
+   * docs/deploy.md). Should it be left on there, the first lost statement turns them off for the process, the answer
+   * being run again without them (lib/db/repositories/answer-transaction.ts).
    */
-  DATABASE_PREPARED_STATEMENTS: z.enum(["0", "1"], "DATABASE_PREPARED_STATEMENTS vaut 0 ou 1.").default("0"),
+  DATABASE_PREPARED_STATEMENTS: z.enum(["0", "1"], "DATABASE_PREPARED_STATEMENTS vaut 0 ou 1.").default("1"),
   /** What any other request (a page) waits for a pool connection before failing: bounds the queue, longer than the answer's. */
   DATABASE_POOL_WAIT_MS: z.coerce.number("DATABASE_POOL_WAIT_MS doit être un nombre entier.").int().min(100).max(600_000).default(15_000),
   /**

@@ -145,6 +145,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     // Behind nginx, as deployed (docs/deploy.md): scripts/server.ts takes the client address from the one hop nginx
     // appends to X-Forwarded-For. Without nginx the socket's address counts and X-Forwarded-For is ignored.
     ...(options.balancer ? { TRUSTED_PROXY_HOPS: "1" } : {}),
+    // PgBouncer 1.18 in transaction mode loses prepared statements: off behind it, as docs/deploy.md says.
+    ...(options.pgbouncer ? { DATABASE_PREPARED_STATEMENTS: "0" } : {}),
     ...options.env,
     // The bench's memory probe (memory-probe.mjs: process.memoryUsage() on SIGUSR2), before any NODE_OPTIONS under test.
     NODE_OPTIONS: `--import=${pathToFileURL(path.resolve("bench/answer-load/memory-probe.mjs")).href} ${options.env?.NODE_OPTIONS ?? ""}`.trim(),

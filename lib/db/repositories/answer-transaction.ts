@@ -30,7 +30,20 @@ export function isDatabaseBusy(error: unknown): boolean {
  * variant of a statement has its own.
  */
 function statement(name: string, text: string, values: unknown[]): pg.QueryConfig {
-  return env().DATABASE_PREPARED_STATEMENTS === "1" ? { name: `pix-answer-${name}`, text, values } : { text, values };
+  return usePreparedStatements() ? { name: `pix-answer-${name}`, text, values } : { text, values };
+}
+
+/**
+ * Prepared statements are on (the default) until the database shows it loses them: behind a pooler in transaction mode
+ * that does not keep them (PgBouncer < 1.21, or without max_prepared_statements), a statement prepared on one server
+ * connection is missing on the next (26000) or already there from another client (42P05). The transaction is then
+ * rolled back, run again without names, and the process stops naming statements (one warning in the log).
+ */
+let preparedStatementsLost = false;
+const usePreparedStatements = () => env().DATABASE_PREPARED_STATEMENTS === "1" && !preparedStatementsLost;
+const LOST_PREPARED_STATEMENT = new Set(["26000", "42P05"]);
+function isLostPreparedStatement(error: unknown): boolean {
+  return LOST_PREPARED_STATEMENT.has(String((error as { code?: unknown } | null)?.code ?? ""));
 }
 
 /**
@@ -92,6 +105,25 @@ export async function inAnswerTransaction<T>(
   claims: SessionClaims,
   campaignCode: string,
   /** The campaign's skills (from memory, read before the transaction so that it never waits for a second connection). */
+  skills: string[],
+  decide: (snapshot: AnswerSnapshot) => { write: AnswerWrite | null; decision: T },
+  now: Date,
+): Promise<AnswerTransactionResult<T>> {
+  const prepared = usePreparedStatements();
+  try {
+    return await answerTransaction(claims, campaignCode, skills, decide, now);
+  } catch (error) {
+    if (!prepared || !isLostPreparedStatement(error)) throw error;
+    // Nothing was committed (the transaction was rolled back): the same answer again, without names.
+    if (!preparedStatementsLost) console.warn("Les instructions préparées de PostgreSQL se perdent entre deux transactions (un PgBouncer en mode transaction ?) : ce processus ne les utilise plus. Mettez DATABASE_PREPARED_STATEMENTS=0 dans ce cas (docs/deploy.md).");
+    preparedStatementsLost = true;
+    return answerTransaction(claims, campaignCode, skills, decide, now);
+  }
+}
+
+async function answerTransaction<T>(
+  claims: SessionClaims,
+  campaignCode: string,
   skills: string[],
   decide: (snapshot: AnswerSnapshot) => { write: AnswerWrite | null; decision: T },
   now: Date,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // Before anything reads the settings (env() parses them once per file): the answer's statements as prepared statements.
 process.env.DATABASE_PREPARED_STATEMENTS = "1";
@@ -53,5 +53,45 @@ describe("the answer's transaction with prepared statements", () => {
       for (const client of clients) client.release();
     }
     expect([...names].sort()).toEqual(["pix-answer-read", "pix-answer-session", "pix-answer-write-end", "pix-answer-write-next"]);
+  });
+
+  it("when the database loses them (a pooler in transaction mode), the answer is run again without them and nothing is lost", async () => {
+    const school = await createEstablishment({ isManagingStudents: false });
+    const teacher = await createUser();
+    await addMember(school.id, teacher.id, "ADMIN");
+    const form = campaignCreationSchema.parse({ name: "Perdue", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
+    const { id: campaignId, code } = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign: form });
+    const pupil = await createUser();
+    await startParticipation({ userId: pupil.id, code, externalId: null });
+    const token = await mintSessionToken({ userId: pupil.id, sessionVersion: 0, now: new Date() });
+    const answer = async () => {
+      const q = await currentQuestion({ userId: pupil.id, campaignId });
+      if (q.kind === "completed") throw new Error("test already over");
+      const body = new URLSearchParams({ code, challengeId: q.challengeId, kind: "fields", intent: "skip" }).toString();
+      return answerFlowRequest({ code, header: (name: string) => (name === "content-type" ? "application/x-www-form-urlencoded" : null), cookies: { [sessionCookieName()]: token }, body, receivedAt: Date.now() });
+    };
+    const onEveryConnection = async (sql: string) => {
+      const clients = await Promise.all(Array.from({ length: 10 }, () => pgPool().connect()));
+      try {
+        return (await Promise.all(clients.map((client) => client.query<{ name: string }>(sql)))).flatMap((r) => r.rows ?? []);
+      } finally {
+        for (const client of clients) client.release();
+      }
+    };
+    expect((await answer()).status).toBe(200);
+    // What PgBouncer does in transaction mode: the next transaction gets a server connection without the statements
+    // that node-pg believes it prepared.
+    await onEveryConnection("DEALLOCATE ALL");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      expect((await answer()).status).toBe(200);
+      expect((await answer()).status).toBe(200);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await db.answer.count({ where: { assessment: { userId: pupil.id } } })).toBe(3);
+    // From then on the process names no statement.
+    expect(await onEveryConnection("SELECT name FROM pg_prepared_statements WHERE name LIKE 'pix-answer-%'")).toEqual([]);
   });
 });

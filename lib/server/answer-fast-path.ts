@@ -2,7 +2,8 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { deflate, gzip } from "node:zlib";
+import Negotiator from "negotiator";
 import { orgaRewritePath } from "../domain/navigation/orga-host";
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginPagePost } from "../domain/requests/cross-origin-post";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS, strictTransportSecurity } from "../domain/requests/security-headers";
@@ -95,15 +96,23 @@ export function routeHeaders(settings: FastPathSettings): Record<string, string>
  * few KB, on a school's shared connection).
  */
 const ROUTE_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding";
-const gzipped = promisify(gzip);
-const acceptsGzip = (request: IncomingMessage) => /(^|[\s,])gzip(?!\s*;\s*q=0(\.0+)?\s*(,|$))/i.test(header(request, "accept-encoding") ?? "");
+const COMPRESS = { gzip: promisify(gzip), deflate: promisify(deflate) };
+
+/** The coding `next start`'s compression picks (q-values weighed by negotiator; gzip over deflate when both are acceptable). */
+export function contentCoding(request: Pick<IncomingMessage, "headers">): "gzip" | "deflate" | null {
+  const negotiator = new Negotiator(request);
+  let coding = negotiator.encoding(["gzip", "deflate", "identity"]);
+  if (coding === "deflate" && negotiator.encoding(["gzip"])) coding = negotiator.encoding(["gzip", "identity"]);
+  return coding === "gzip" || coding === "deflate" ? coding : null;
+}
 
 async function send(request: IncomingMessage, response: ServerResponse, around: Record<string, string>, flow: FlowResponse): Promise<void> {
   const headers: Record<string, string | number> = { ...around, ...flow.headers };
   let body = Buffer.from(flow.body, "utf8");
-  if (acceptsGzip(request)) {
-    body = await gzipped(body);
-    headers["content-encoding"] = "gzip";
+  const coding = contentCoding(request);
+  if (coding) {
+    body = await COMPRESS[coding](body);
+    headers["content-encoding"] = coding;
   }
   headers["content-length"] = body.length;
   response.writeHead(flow.status, headers);
@@ -125,8 +134,17 @@ export async function serveAnswerFast(request: IncomingMessage, response: Server
     await send(request, response, { ...staticHeaders(), vary: "Accept-Encoding" }, { status: 403, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }, body: CROSS_ORIGIN_MESSAGE });
     return true;
   }
-  const body = await readBody(request);
-  const flow = await answerFlowRequest({ code, header: (name) => header(request, name), cookies: cookiesFromHeader(header(request, "cookie")), body, receivedAt });
+  let flow: FlowResponse;
+  try {
+    const body = await readBody(request);
+    flow = await answerFlowRequest({ code, header: (name) => header(request, name), cookies: cookiesFromHeader(header(request, "cookie")), body, receivedAt });
+  } catch (error) {
+    // What the route handler's failure gives in Next.js: a 500 that still carries the security headers.
+    console.error(error);
+    flow = { status: 500, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store" }, body: UNEXPECTED_ERROR_MESSAGE };
+  }
   await send(request, response, routeHeaders(settings), flow);
   return true;
 }
+
+const UNEXPECTED_ERROR_MESSAGE = "Une erreur inattendue est survenue. Réessayez dans un instant.\n";

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { cookiesFromHeader, fastPathCode, routeHeaders } from "@/lib/server/answer-fast-path";
+import { contentCoding, cookiesFromHeader, fastPathCode, routeHeaders } from "@/lib/server/answer-fast-path";
 
 /** Which requests scripts/server.ts answers without Next.js (ADR 0018): the script's answer, nothing else. */
 const request = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers }) as unknown as IncomingMessage;
@@ -42,5 +42,18 @@ describe("the headers Next.js would add to the route's reply (next.config.ts, pr
     const http = routeHeaders({ appUrl: "http://localhost:3000", orgaUrl: undefined, isDevelopment: false });
     expect(http["strict-transport-security"]).toBeUndefined();
     expect(http["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+  });
+});
+
+describe("the reply's compression, as next start's compression negotiates it", () => {
+  it("weighs the q-values: gzip first, deflate when gzip is refused or absent, nothing when neither is acceptable", () => {
+    const coding = (acceptEncoding?: string) => contentCoding({ headers: acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding } });
+    expect(coding("gzip, deflate, br, zstd")).toBe("gzip");
+    expect(coding("GZIP")).toBe("gzip");
+    expect(coding("*")).toBe("gzip");
+    expect(coding("deflate, gzip")).toBe("gzip");
+    expect(coding("deflate")).toBe("deflate");
+    expect(coding("gzip;q=0, deflate")).toBe("deflate");
+    for (const refused of [undefined, "", "identity", "br", "gzip;q=0", "identity;q=0"]) expect(coding(refused), String(refused)).toBeNull();
   });
 });

@@ -9,5 +9,11 @@ export async function hasValidSessionCookie(request: IncomingMessage): Promise<b
     .map((part) => part.trim())
     .find((part) => part.startsWith(`${name}=`));
   if (!cookie) return false;
-  return (await readSessionToken(decodeURIComponent(cookie.slice(name.length + 1)), new Date())) !== null;
+  let token: string;
+  try {
+    token = decodeURIComponent(cookie.slice(name.length + 1));
+  } catch {
+    return false; // a broken percent-encoding is no session (never a 500)
+  }
+  return (await readSessionToken(token, new Date())) !== null;
 }

@@ -39,7 +39,7 @@ export type SelectNextChallengeInput = {
  * only untested skills are offered (each answer settles at least one), plus, for a strategy that wants
  * them, one re-check per tube of a skill answered once (another challenge of it), so an assessment asks at
  * most one question per target skill and one per tube; no timed challenge right after a timed one, nor as
- * the very first question, unless nothing else is worth asking; the pick among equally good skills is seeded.
+ * the very first question, unless an untested skill has nothing else (a re-check never does); the pick among equally good skills is seeded.
  */
 export function selectNextChallenge(input: SelectNextChallengeInput): NextChallenge {
   const targetSkills = uniqueById(input.targetSkills);
@@ -72,10 +72,10 @@ export function selectNextChallenge(input: SelectNextChallengeInput): NextChalle
   };
   const recheckable = recheckableSkills(targetSkills, answers, remainingBySkillId);
   const strategy = input.strategy ?? smartRandomStrategy;
-  const choose = (isAllowed: (challenge: EngineChallenge) => boolean) => {
+  const choose = (isAllowed: (challenge: EngineChallenge) => boolean, withRechecks = true) => {
     const allowed = (skill: EngineSkill) => remainingBySkillId.get(skill.id)!.some(isAllowed);
     const availableSkills = untestedPlayable.filter(allowed);
-    const recheckableSkills = recheckable.filter(allowed);
+    const recheckableSkills = withRechecks ? recheckable.filter(allowed) : [];
     if (availableSkills.length === 0 && recheckableSkills.length === 0) return null;
     return chooseChallenge({ strategy, context: { ...context, availableSkills, recheckableSkills }, remainingBySkillId, isAllowed, seed: input.seed });
   };
@@ -85,6 +85,9 @@ export function selectNextChallenge(input: SelectNextChallengeInput): NextChalle
   if (mustAvoidTimed) {
     const untimedChoice = choose((challenge) => !challenge.isTimed);
     if (untimedChoice) return untimedChoice;
+    // Only an untested skill may break the rule (the result needs it): a re-check is optional, never worth a second
+    // timed question in a row.
+    return choose(() => true, false) ?? { kind: "end" };
   }
   return choose(() => true) ?? { kind: "end" };
 }

@@ -104,6 +104,20 @@ describe.each(strategies)("selectNextChallenge with $name", (strategy) => {
   });
 });
 
+describe("the timed rule and the precision engine's re-check", () => {
+  it("never re-checks with a timed challenge right after a timed one: the test ends instead (found by the property test)", () => {
+    // t0-1 asked first with its untimed challenge, then t1-6's timed one; t0-1's only challenge left is timed.
+    const targetSkills = [...tube("t0", [1, 7]), ...tube("t1", [6])];
+    const challenges = challengesFor(targetSkills, { perSkill: 2, timedSkillIds: ["t0-1", "t1-6"], timed: "first" });
+    const { asked, hasEnded } = runAssessment({ targetSkills, challenges, pupil: () => "KO", seed: "", strategy: precisionStrategy });
+    expect(hasEnded).toBe(true);
+    asked.forEach((question, i) => {
+      if (i > 0 && asked[i - 1].isTimed) expect(question.isTimed, `${i}: ${question.challengeId}`).toBe(false);
+    });
+    expect(asked.map((q) => q.challengeId)).toEqual(["t0-1-c1", "t1-6-c0"]);
+  });
+});
+
 describe("smart random specifics", () => {
   const targetSkills = [...tube("a", 6), ...tube("b", 5), ...tube("c", 7)];
 

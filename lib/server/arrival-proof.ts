@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { cookieFromHeader } from "../domain/requests/cookie-header";
 
 /**
  * A proof of when the server first received an answer it could not take (issue 15). An answer refused past capacity
@@ -56,15 +57,9 @@ export function provenArrival(key: string, proof: string | null | undefined, bin
   return given.length === expected.length && timingSafeEqual(given, expected) ? new Date(arrivedAtMs) : null;
 }
 
-/** The value of the session cookie in a raw Cookie header (the gate has no parsed cookies). */
+/** The value of the session cookie in a raw Cookie header (the gate has no parsed cookies), read as Next.js reads it. */
 export function cookieValue(cookieHeader: string | undefined, name: string): string | null {
-  const part = (cookieHeader ?? "").split(";").map((p) => p.trim()).find((p) => p.startsWith(`${name}=`));
-  if (!part) return null;
-  try {
-    return decodeURIComponent(part.slice(name.length + 1));
-  } catch {
-    return null;
-  }
+  return cookieFromHeader(cookieHeader, name);
 }
 
 /**

@@ -7,6 +7,7 @@ import { cachedChallengeSource, campaignIdOfCode } from "@/lib/db/repositories/c
 import { mintSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
+import { INVALID_FORM_MESSAGE } from "@/lib/pupil-flow/read-form";
 import { AnswerGate, isAnswerRequest } from "@/lib/server/answer-gate";
 import { fastPathCode, serveAnswerFast } from "@/lib/server/answer-fast-path";
 import { gateRequest } from "@/lib/server/request-gate";
@@ -184,6 +185,23 @@ describe("review-fast: the answer's fast path over real sockets", () => {
     const [head] = answerRequest(code, pupils[0].token, body);
     expect((await exchange(port, [head.replace("POST", "PUT") + body])).body).toContain("NEXT");
     expect(toNext).toHaveLength(4);
+    expect(await answersOf(pupils[0].id)).toBe(0);
+  });
+
+  it("a form over 64 KB from a signed-in pupil: the French 400 of a form that is not ours, at once (a 408 before), script or not", async () => {
+    const { code, pupils } = await world();
+    const { port, gate, toNext } = await listen();
+    const body = `${skip(code, pupils[0].first)}&remplissage=${"a".repeat(70 * 1024)}`;
+    const [head] = answerRequest(code, pupils[0].token, body);
+    for (const sent of [head, head.replace("X-Pix-Flow: 1\r\n", "")]) {
+      const started = Date.now();
+      const reply = await exchange(port, [sent + body]);
+      expect(reply.status, sent).toBe(400);
+      expect(reply.body.trim()).toBe(INVALID_FORM_MESSAGE);
+      expect(Date.now() - started).toBeLessThan(1_500);
+    }
+    expect(toNext).toEqual([]);
+    expect(gate.load).toEqual({ inFlight: 0, waiting: 0 });
     expect(await answersOf(pupils[0].id)).toBe(0);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { pgPool } from "@/lib/db/client";
+import { db, pgPool } from "@/lib/db/client";
 import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
-import { campaignIdOfCode } from "@/lib/db/repositories/content-memory";
+import { cachedChallengeSource, campaignIdOfCode } from "@/lib/db/repositories/content-memory";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
 import { answerFlowRequest } from "@/lib/pupil-flow/flow-request";
+import { ARRIVAL_HEADER } from "@/lib/server/arrival-proof";
 import { flowRequest, openCampaign, pupilIn, skipForm } from "../support/answer-world";
 
 /**
@@ -32,5 +33,39 @@ describe("the answer path reads a challenge text it does not have yet within the
     } finally {
       for (const c of held) c.release();
     }
+  });
+
+  it("the answer recorded but the next question's text not read in time: the 503 to retry, and the retry shows it (one answer)", async () => {
+    const campaign = await openCampaign({ name: "Froide" });
+    const { pupil, token, first } = await pupilIn(campaign);
+    // In memory: the campaign and the question answered; not the question after it.
+    await campaignIdOfCode(campaign.code);
+    await engineContentOfCampaign(campaign.id);
+    await cachedChallengeSource(first);
+    const pool = pgPool();
+    const held = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
+    const sent = flowRequest(campaign.code, token, skipForm(campaign.code, first).toString());
+    let reply;
+    let hog;
+    try {
+      const answering = answerFlowRequest(sent);
+      // The answer's transaction waits for a connection; behind it, another client (a page, another answer) waits too:
+      // the connection the transaction gives back goes to that one, and the next question's text finds none.
+      while (pool.waitingCount < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+      hog = pool.connect();
+      held.pop()!.release();
+      reply = await answering;
+    } finally {
+      for (const c of held) c.release();
+      (await hog)?.release();
+    }
+    expect(reply.status).toBe(503);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, message: BUSY_MESSAGE, retryAfterSeconds: 2 });
+    expect(await db.answer.count({ where: { assessment: { userId: pupil.id } } })).toBe(1);
+    // The script's retry (with the refusal's proof): already recorded, the next question shown, still one answer.
+    const retried = await answerFlowRequest(flowRequest(campaign.code, token, sent.body, { [ARRIVAL_HEADER]: reply.headers[ARRIVAL_HEADER] }));
+    expect(retried.status).toBe(200);
+    expect(JSON.parse(retried.body).show.path).toBe(`/campagnes/${campaign.code}/evaluation`);
+    expect(await db.answer.count({ where: { assessment: { userId: pupil.id } } })).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 // Next.js's own parser (what `cookies()` and `request.cookies` read): the rule every reader of ours follows.
 import { parseCookie as nextParseCookie } from "next/dist/compiled/@edge-runtime/cookies";
 import { cookieFromHeader, parseCookieHeader } from "@/lib/domain/requests/cookie-header";
-import { cookieValue } from "@/lib/server/arrival-proof";
+import { gateArrivalProver, provenArrival } from "@/lib/server/arrival-proof";
 import { cookiesFromHeader } from "@/lib/server/answer-fast-path";
 
 const TOKEN = "next-auth.session-token";
@@ -39,15 +39,30 @@ describe("every reader of the session cookie follows that one rule", () => {
     `a=1; ${TOKEN}=X; ${TOKEN}=Y`,
     `${TOKEN}=X; ${TOKEN}=%E0%A4%A`,
     `${TOKEN}=%E0%A4%A; ${TOKEN}=Y`,
+    `a=1; ${TOKEN}=abc%3D; b=2`,
     `${TOKEN}=%E0%A4%A`,
     `${TOKEN}=`,
     "",
   ];
-  it("the arrival prover's cookieValue and the fast path's cookies read the same token as Next.js", () => {
+
+  it("the fast path's cookies hold the token Next.js reads", () => {
+    for (const header of headers) expect(cookiesFromHeader(header)[TOKEN] ?? null, header).toBe(nextParseCookie(header).get(TOKEN) ?? null);
+  });
+
+  it("the answer gate signs its proof with the token Next.js reads, which the route then checks it against", () => {
+    const KEY = "clé de test";
+    const prove = gateArrivalProver(KEY, TOKEN);
+    const form = new URLSearchParams({ challengeId: "rec-1", intent: "skip" });
+    const at = 1_780_000_000_000;
     for (const header of headers) {
-      const next = nextParseCookie(header).get(TOKEN) ?? null;
-      expect(cookieValue(header, TOKEN), header).toBe(next);
-      expect(cookiesFromHeader(header)[TOKEN] ?? null, header).toBe(next);
+      const proof = prove({ url: "/campagnes/ABC123/evaluation", headers: { cookie: header, "content-type": "application/x-www-form-urlencoded" } }, form.toString(), at);
+      const nextToken = nextParseCookie(header).get(TOKEN);
+      // No session as Next.js reads it: nothing to prove.
+      if (!nextToken) {
+        expect(proof, header).toBeNull();
+        continue;
+      }
+      expect(provenArrival(KEY, proof, { campaignCode: "ABC123", sessionToken: nextToken, form }, at + 1)?.getTime(), header).toBe(at);
     }
   });
 });

@@ -5,7 +5,7 @@ import { runAction } from "../actions/run-action";
 import { normalizeCampaignCode } from "../domain/campaigns/campaign-code";
 import { BusyError, DomainError } from "../domain/shared/errors";
 import { findPupilDisplayName } from "../db/queries/orga-context";
-import { cachedChallengeSource } from "../db/repositories/content-memory";
+import { answerChallengeSource, cachedChallengeSource } from "../db/repositories/content-memory";
 import { answerAndContinue, type AnswerAndContinue, type CheckpointData, type NextQuestion } from "../use-cases/participations/answer-and-continue";
 import { currentQuestion, startTimedChallenge } from "../use-cases/participations/answer-challenge";
 import { campaignForLanding } from "../use-cases/participations/pupil-campaign";
@@ -135,14 +135,22 @@ export async function answerForScript(input: { cookies: Cookies; form: FlowForm;
   if (attempt.kind === "go") return { kind: "reply", status: 200, goTo: attempt.to };
   if (attempt.kind === "refused") return { kind: "reply", status: attempt.retryAfterSeconds === undefined ? 200 : 503, message: attempt.message, retryAfterSeconds: attempt.retryAfterSeconds };
   const { done } = attempt;
-  const next = done.next ? await questionScreen(done.campaign, { ...done.next, askedAt: done.next.askedAt }) : null;
+  let next: QuestionScreen | null;
+  try {
+    next = done.next ? await questionScreen(done.campaign, { ...done.next, askedAt: done.next.askedAt }, answerChallengeSource) : null;
+  } catch (error) {
+    // Recorded, but the next question's text was not read in time: the script sends the answer again (then « already
+    // recorded », nothing more is written) and gets the question.
+    if (error instanceof BusyError) return { kind: "reply", status: 503, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+    throw error;
+  }
   if (done.checkpoint) return { kind: "reply", status: 200, show: { kind: "checkpoint", code: done.campaign.code, view: done.checkpoint }, after: next ?? undefined };
   if (next) return { kind: "reply", status: 200, show: next };
   return { kind: "reply", status: 200, goTo: `/campagnes/${done.campaign.code}/resultats` };
 }
 
-async function questionScreen(campaign: Campaign, question: Omit<NextQuestion, "askedAt"> & { askedAt: Date | null }): Promise<QuestionScreen | null> {
-  const source = await cachedChallengeSource(question.challengeId);
+async function questionScreen(campaign: Campaign, question: Omit<NextQuestion, "askedAt"> & { askedAt: Date | null }, readSource = cachedChallengeSource): Promise<QuestionScreen | null> {
+  const source = await readSource(question.challengeId);
   if (!source) return null;
   return {
     kind: "question",

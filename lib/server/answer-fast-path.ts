@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { deflate, gzip } from "node:zlib";
 import Negotiator from "negotiator";
 import { orgaRewritePath } from "../domain/navigation/orga-host";
+import { parseCookieHeader } from "../domain/requests/cookie-header";
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginPagePost } from "../domain/requests/cross-origin-post";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS, strictTransportSecurity } from "../domain/requests/security-headers";
 import { answerFlowRequest, FLOW_HEADER, type FlowResponse } from "../pupil-flow/flow-request";
@@ -35,26 +36,9 @@ export function fastPathCode(request: IncomingMessage): string | null {
   return ANSWER_PAGE.exec((request.url ?? "/").split("?")[0])?.[1] ?? null;
 }
 
-/**
- * The Cookie header as Next.js reads it (request.cookies, @edge-runtime/cookies): `;`-separated pairs, values
- * percent-decoded, the last one of a name wins, a name alone is "true".
- */
+/** The Cookie header as Next.js reads it (request.cookies): lib/domain/requests/cookie-header.ts, the one rule. */
 export function cookiesFromHeader(cookieHeader: string | null): Cookies {
-  const cookies: Cookies = {};
-  for (const pair of (cookieHeader ?? "").split(/; */)) {
-    if (!pair) continue;
-    const at = pair.indexOf("=");
-    if (at === -1) {
-      cookies[pair] = "true";
-      continue;
-    }
-    try {
-      cookies[pair.slice(0, at)] = decodeURIComponent(pair.slice(at + 1));
-    } catch {
-      // A value that does not decode is skipped, as Next.js does.
-    }
-  }
-  return cookies;
+  return Object.fromEntries(parseCookieHeader(cookieHeader));
 }
 
 /** The body (the gate waited for it to be complete), or null when it announces more than an answer can be (a 400). */

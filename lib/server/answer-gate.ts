@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { BUSY_MESSAGE } from "../domain/shared/errors";
+import { INVALID_FORM_MESSAGE, MAX_FORM_BYTES } from "../pupil-flow/read-form";
 import { ARRIVAL_HEADER } from "./arrival-proof";
+import { refuseBody } from "./request-gate";
 
 /**
  * The answer path's admission at the HTTP level (scripts/server.ts, docs/adr/0013-lean-answer-path.md): at most
@@ -81,6 +83,12 @@ export class AnswerGate {
    * request was answered here (503) or abandoned by its client while it waited.
    */
   async enter(request: IncomingMessage, response: ServerResponse): Promise<(() => void) | null> {
+    // Larger than any answer (the request gate lets a signed-in user send up to 21 MB): not one of our forms. Refused
+    // before waiting for it: past Node's buffer its body stops arriving until someone reads it, which made it a 408.
+    if (Number(request.headers["content-length"]) > MAX_FORM_BYTES) {
+      refuseBody(request, response, 400, INVALID_FORM_MESSAGE);
+      return null;
+    }
     if (!(await this.bodyArrived(request, response))) return null;
     return this.admit(request, response);
   }

@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { cookieFromHeader } from "../domain/requests/cookie-header";
 
 /**
  * A proof of when the server first received an answer it could not take (issue 15). An answer refused past capacity
@@ -56,24 +57,14 @@ export function provenArrival(key: string, proof: string | null | undefined, bin
   return given.length === expected.length && timingSafeEqual(given, expected) ? new Date(arrivedAtMs) : null;
 }
 
-/** The value of the session cookie in a raw Cookie header (the gate has no parsed cookies). */
-export function cookieValue(cookieHeader: string | undefined, name: string): string | null {
-  const part = (cookieHeader ?? "").split(";").map((p) => p.trim()).find((p) => p.startsWith(`${name}=`));
-  if (!part) return null;
-  try {
-    return decodeURIComponent(part.slice(name.length + 1));
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The answer gate's prover (scripts/server.ts): from a refused request's raw form body, the proof for its campaign
  * (from the address) and session (from the cookie); null when it is not a signed-in form post.
  */
 export function gateArrivalProver(key: string, sessionCookieName: string) {
   return (request: { url?: string; headers: { cookie?: string; "content-type"?: string } }, body: string, arrivedAtMs: number): string | null => {
-    const sessionToken = cookieValue(request.headers.cookie, sessionCookieName);
+    // The gate has no parsed cookies: the raw header, read as Next.js reads it (the route checks the proof with Next's).
+    const sessionToken = cookieFromHeader(request.headers.cookie, sessionCookieName);
     const campaignCode = /^\/campagnes\/([A-Za-z0-9]+)\/evaluation\/?$/.exec((request.url ?? "").split("?")[0])?.[1];
     if (!sessionToken || !campaignCode || !(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return null;
     return arrivalProof(key, { campaignCode, sessionToken, form: new URLSearchParams(body) }, arrivedAtMs);

@@ -43,7 +43,7 @@ function refuse(response: ServerResponse, status: number, message: string): fals
  * connection) is written at once; the response ends — and Node closes the connection — once the client has sent the
  * rest of its body, which is read and dropped, or when a bound of DISCARD_AFTER_REFUSAL is reached (then destroyed).
  */
-function refuseBody(request: IncomingMessage, response: ServerResponse, status: number, message: string, bounds = DISCARD_AFTER_REFUSAL): false {
+export function refuseBody(request: IncomingMessage, response: ServerResponse, status: number, message: string, bounds = DISCARD_AFTER_REFUSAL): false {
   const text = Buffer.from(`${message}\n`);
   response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": text.length, "cache-control": "no-store", connection: "close" });
   response.write(text);

@@ -1,19 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import { readSessionToken, sessionCookieName } from "../auth/session-token";
+import { cookieFromHeader } from "../domain/requests/cookie-header";
 
-/** Whether a raw request carries a session token that decodes with our key and has not expired. */
+/**
+ * Whether a raw request carries a session token that decodes with our key and has not expired. The cookie is read as
+ * Next.js reads it (lib/domain/requests/cookie-header.ts): a broken percent-encoding is no session, never a 500.
+ */
 export async function hasValidSessionCookie(request: IncomingMessage): Promise<boolean> {
-  const name = sessionCookieName();
-  const cookie = (request.headers.cookie ?? "")
-    .split(";")
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${name}=`));
-  if (!cookie) return false;
-  let token: string;
-  try {
-    token = decodeURIComponent(cookie.slice(name.length + 1));
-  } catch {
-    return false; // a broken percent-encoding is no session (never a 500)
-  }
-  return (await readSessionToken(token, new Date())) !== null;
+  const token = cookieFromHeader(request.headers.cookie, sessionCookieName());
+  return token ? (await readSessionToken(token, new Date())) !== null : false;
 }

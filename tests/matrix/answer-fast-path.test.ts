@@ -96,6 +96,7 @@ async function post(baseUrl: string, sent: Sent) {
   if (kept["content-security-policy"]) kept["content-security-policy"] = kept["content-security-policy"].replace(/'nonce-[^']+'/g, "'nonce-…'");
   return { status: response.status, headers: kept, body: await response.text() };
 }
+const SESSION_COOKIE = "next-auth.session-token";
 const skip = (code: string, challengeId: string) => new URLSearchParams({ code, challengeId, kind: "fields", intent: "skip" }).toString();
 
 describe("the answer outside Next.js (ADR 0018): the same response as Next.js gives", () => {
@@ -143,6 +144,11 @@ describe("the answer outside Next.js (ADR 0018): the same response as Next.js gi
       { code: "ZZZZZZ999", cookie: p1.cookie, body: skip("ZZZZZZ999", p1.first) },
       { code: strangerCampaign, cookie: p2.cookie, body: skip(strangerCampaign, p1.first) },
       { code: p1.code, cookie: p1.cookie, body: skip(p1.code, "rec-pas-la-question"), headers: { "x-pix-arrival": `${Date.now()}.${"A".repeat(43)}` } },
+      // A form over 64 KB from a signed-in pupil: the French 400 (a 408 before).
+      { code: p1.code, cookie: p1.cookie, body: `${skip(p1.code, p1.first)}&remplissage=${"a".repeat(70 * 1024)}` },
+      // The session cookie twice: the last one decides, a value that does not decode is skipped (as Next.js reads it).
+      { code: p1.code, cookie: `${p1.cookie}; ${SESSION_COOKIE}=faux`, body: skip(p1.code, p1.first) },
+      { code: p1.code, cookie: `${SESSION_COOKIE}=faux; ${p1.cookie}; ${SESSION_COOKIE}=%E0%A4%A`, body: skip(p1.code, "rec-pas-la-question") },
     ];
     for (const sent of cases) {
       const a = await post(fast.baseUrl, sent);
@@ -151,5 +157,8 @@ describe("the answer outside Next.js (ADR 0018): the same response as Next.js gi
     }
     expect((await post(fast.baseUrl, cases[0])).body).toBe("Le formulaire envoyé est incomplet ou invalide : rechargez la page et réessayez.");
     expect((await post(fast.baseUrl, cases[1])).status).toBe(403);
+    expect((await post(fast.baseUrl, cases[6])).body).toBe("Le formulaire envoyé est incomplet ou invalide : rechargez la page et réessayez.\n");
+    expect(JSON.parse((await post(fast.baseUrl, cases[7])).body).goTo).toMatch(/^\/connexion/);
+    expect(JSON.parse((await post(fast.baseUrl, cases[8])).body).message).toMatch(/plus la question en cours/);
   });
 });

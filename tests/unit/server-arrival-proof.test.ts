@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ARRIVAL_PROOF_MAX_AGE_MS, arrivalProof, cookieValue, provenArrival, type ArrivalBinding } from "@/lib/server/arrival-proof";
+import { ARRIVAL_PROOF_MAX_AGE_MS, arrivalProof, provenArrival, type ArrivalBinding } from "@/lib/server/arrival-proof";
 
 const KEY = "test-secret-0123456789-0123456789-0123456789";
 const T = Date.parse("2026-10-05T08:07:00Z");
@@ -39,12 +39,5 @@ describe("arrival proof of a refused answer", () => {
     expect(provenArrival(KEY, `${T - 5_000}.${signature}`, binding(), T + 1)).toBeNull();
     expect(provenArrival(KEY, arrivalProof("another key", binding(), T - 5_000), binding(), T + 1)).toBeNull();
     for (const garbage of [null, undefined, "", "abc", `${T}.`, `${T}.${"A".repeat(43)}`, `${proof}x`]) expect(provenArrival(KEY, garbage, binding(), T + 1)).toBeNull();
-  });
-
-  it("reads the session cookie from a raw Cookie header", () => {
-    expect(cookieValue("a=1; next-auth.session-token=abc.def%3D; b=2", "next-auth.session-token")).toBe("abc.def=");
-    expect(cookieValue("a=1", "next-auth.session-token")).toBeNull();
-    expect(cookieValue(undefined, "next-auth.session-token")).toBeNull();
-    expect(cookieValue("next-auth.session-token=%E0%A4%A", "next-auth.session-token")).toBeNull();
   });
 });

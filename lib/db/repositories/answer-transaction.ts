@@ -50,7 +50,7 @@ function isLostPreparedStatement(error: unknown): boolean {
  * A connection within the answer path's queue deadline (DATABASE_QUEUE_DEADLINE_MS), shorter than what pages wait:
  * an answer refused early is retried by the page, a page load is not. A connection obtained too late goes back.
  */
-function connectWithin(deadlineMs: number): Promise<pg.PoolClient> {
+export function connectWithin(deadlineMs: number): Promise<pg.PoolClient> {
   return new Promise((resolve, reject) => {
     let late = false;
     const timer = setTimeout(() => {

@@ -9,7 +9,7 @@ import { BusyError, DomainError, NotFoundError } from "../../domain/shared/error
 import { engineContentOfCampaign } from "../../db/repositories/assessment-repository";
 import { answeredChallenges, completionOf, nextStep, rowsOf } from "./answer-challenge";
 import { inAnswerTransaction, isDatabaseBusy, type AnswerSnapshot, type AnswerWrite, type SessionClaims } from "../../db/repositories/answer-transaction";
-import { cachedChallengeSource, campaignIdOfCode, tutorialsOfSkill, type CheckpointTutorial } from "../../db/repositories/content-memory";
+import { answerChallengeSource, campaignIdOfCode, tutorialsOfSkill, type CheckpointTutorial } from "../../db/repositories/content-memory";
 
 /**
  * The lean answer path (issue 15): records the answer and returns what the page shows next — the next question,
@@ -65,7 +65,7 @@ async function answer(input: AnswerInput): Promise<AnswerAndContinue> {
   const campaignId = await campaignIdOfCode(input.code);
   if (campaignId === null) throw new NotFoundError();
   const content = await engineContentOfCampaign(campaignId);
-  const source = await cachedChallengeSource(input.challengeId);
+  const source = await answerChallengeSource(input.challengeId);
   const { skills } = content;
 
   const decide = (snap: AnswerSnapshot): { write: AnswerWrite | null; decision: Decision } => {
@@ -141,7 +141,7 @@ async function checkpointData(snap: AnswerSnapshot, latest: { id: number; challe
   const seed = String(snap.assessment.id);
   const items: CheckpointItem[] = [];
   for (const answer of answers.slice(-count)) {
-    const source = await cachedChallengeSource(answer.challengeId);
+    const source = await answerChallengeSource(answer.challengeId);
     if (!source) continue;
     const tutorials = await tutorialsOfSkill(source.skillId);
     items.push({

@@ -1,15 +1,11 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { mintSessionToken, sessionCookieName, sessionSecret } from "@/lib/auth/session-token";
+import { sessionCookieName, sessionSecret } from "@/lib/auth/session-token";
 import { db } from "@/lib/db/client";
-import { challengeSource } from "@/lib/db/repositories/assessment-repository";
-import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
 import { TIMER_GRACE_SECONDS } from "@/lib/domain/participations/answer-outcome";
 import { ARRIVAL_HEADER, arrivalProof, gateArrivalProver } from "@/lib/server/arrival-proof";
-import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
-import { answerChallenge, currentQuestion, startTimedChallenge } from "@/lib/use-cases/participations/answer-challenge";
-import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
-import { addMember, createEstablishment, createUser } from "../../support/factories";
+import { startTimedChallenge } from "@/lib/use-cases/participations/answer-challenge";
+import { openCampaign, pupilIn, skipToATimedQuestion } from "../support/answer-world";
 
 const { POST } = await import("@/app/(app)/campagnes/[code]/evaluation/route");
 
@@ -19,32 +15,15 @@ const { POST } = await import("@/app/(app)/campagnes/[code]/evaluation/route");
  * makes it from the raw body), and the server measures the time up to that arrival.
  */
 async function pupilOnATimedQuestion() {
-  const school = await createEstablishment({ isManagingStudents: false });
-  const teacher = await createUser();
-  await addMember(school.id, teacher.id, "ADMIN");
-  const form = campaignCreationSchema.parse({ name: "Chrono", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
-  const { id: campaignId, code } = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign: form });
-  const pupil = await createUser();
-  await startParticipation({ userId: pupil.id, code, externalId: null });
-  for (let i = 0; i < 60; i++) {
-    const q = await currentQuestion({ userId: pupil.id, campaignId });
-    if (q.kind === "completed") break;
-    const source = (await challengeSource(q.challengeId))!;
-    if (!source.content.timer) {
-      await answerChallenge({ userId: pupil.id, campaignId, challengeId: q.challengeId, answer: null });
-      continue;
-    }
-    // « Commencer » long enough ago that an answer arriving now is past the timer and its grace.
-    const timer = source.content.timer;
-    const askedAt = Date.now() - (timer + TIMER_GRACE_SECONDS + 12) * 1000;
-    await startTimedChallenge({ userId: pupil.id, campaignId, challengeId: q.challengeId, now: new Date(askedAt) });
-    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: pupil.id }, select: { sessionVersion: true } });
-    const session = await mintSessionToken({ userId: pupil.id, sessionVersion, now: new Date() });
-    // « Je passe » on a timed question: « Pas de réponse » (ABAND) in time, « Temps dépassé » (TIMEDOUT) when late.
-    const body = new URLSearchParams({ code, challengeId: q.challengeId, timedOut: "0", intent: "skip" }).toString();
-    return { code, challengeId: q.challengeId, timer, askedAt, session, body, pupilId: pupil.id };
-  }
-  throw new Error("no timed question reached");
+  const campaign = await openCampaign({ name: "Chrono" });
+  const { pupil, token: session } = await pupilIn(campaign);
+  const { challengeId, timer } = await skipToATimedQuestion(pupil.id, campaign.id);
+  // « Commencer » long enough ago that an answer arriving now is past the timer and its grace.
+  const askedAt = Date.now() - (timer + TIMER_GRACE_SECONDS + 12) * 1000;
+  await startTimedChallenge({ userId: pupil.id, campaignId: campaign.id, challengeId, now: new Date(askedAt) });
+  // « Je passe » on a timed question: « Pas de réponse » (ABAND) in time, « Temps dépassé » (TIMEDOUT) when late.
+  const body = new URLSearchParams({ code: campaign.code, challengeId, timedOut: "0", intent: "skip" }).toString();
+  return { code: campaign.code, challengeId, timer, askedAt, session, body, pupilId: pupil.id };
 }
 
 type Setup = Awaited<ReturnType<typeof pupilOnATimedQuestion>>;

@@ -2,17 +2,11 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { db, pgPool } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
-import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
-import { cachedChallengeSource, campaignIdOfCode, tutorialsOfSkill } from "@/lib/db/repositories/content-memory";
-import { mintSessionToken, sessionCookieName, sessionSecret } from "@/lib/auth/session-token";
-import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
+import { sessionCookieName, sessionSecret } from "@/lib/auth/session-token";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
-import { answerFlowRequest, type FlowRequest } from "@/lib/pupil-flow/flow-request";
+import { answerFlowRequest } from "@/lib/pupil-flow/flow-request";
 import { ARRIVAL_HEADER, provenArrival } from "@/lib/server/arrival-proof";
-import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
-import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
-import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
-import { addMember, createEstablishment, createUser } from "../../support/factories";
+import { flowRequest as request, openCampaign as openWarmCampaign, pupilIn, skipForm } from "../support/answer-world";
 
 const { POST } = await import("@/app/(app)/campagnes/[code]/evaluation/route");
 
@@ -21,36 +15,9 @@ const { POST } = await import("@/app/(app)/campagnes/[code]/evaluation/route");
  * what scripts/server.ts serves without Next.js and what the route handler serves when the fast path is off. The
  * same requests through both servers of the production build: tests/matrix/answer-fast-path.test.ts.
  */
-async function openCampaign() {
-  const school = await createEstablishment({ isManagingStudents: false });
-  const teacher = await createUser();
-  await addMember(school.id, teacher.id, "ADMIN");
-  const campaign = campaignCreationSchema.parse({ name: "Rapide", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
-  const created = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign });
-  await campaignIdOfCode(created.code);
-  const content = await engineContentOfCampaign(created.id);
-  for (const c of content.challenges) await cachedChallengeSource(c.id);
-  for (const s of content.skills) await tutorialsOfSkill(s.id);
-  return created;
-}
-
-async function pupilIn(code: string, campaignId: number) {
-  const pupil = await createUser();
-  await startParticipation({ userId: pupil.id, code, externalId: null });
-  const q = await currentQuestion({ userId: pupil.id, campaignId });
-  if (q.kind !== "question") throw new Error("expected a question");
-  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: pupil.id }, select: { sessionVersion: true } });
-  const token = await mintSessionToken({ userId: pupil.id, sessionVersion, now: new Date() });
-  return { pupil, token, first: q.challengeId };
-}
-
-const skipBody = (code: string, challengeId: string) => new URLSearchParams({ code, challengeId, kind: "fields", intent: "skip" }).toString();
+const skipBody = (code: string, challengeId: string) => skipForm(code, challengeId).toString();
+const openCampaign = () => openWarmCampaign({ name: "Rapide", warm: true });
 const FORM = "application/x-www-form-urlencoded";
-
-function request(code: string, token: string | null, body: string | null, headers: Record<string, string> = {}): FlowRequest {
-  const all: Record<string, string> = { "content-type": FORM, ...headers };
-  return { code, header: (name) => all[name] ?? null, cookies: token ? { [sessionCookieName()]: token } : {}, body, receivedAt: Date.now() };
-}
 
 /** The same request through the route handler (the fast path off): what Next.js's copy answers. */
 async function throughRoute(code: string, token: string | null, body: string, contentType = FORM) {
@@ -63,7 +30,7 @@ async function throughRoute(code: string, token: string | null, body: string, co
 describe("the script's answer, framework-free (ADR 0018)", () => {
   it("answers in one transaction with the next screen as JSON; the replay gives the same body and records nothing more", async () => {
     const { id: campaignId, code } = await openCampaign();
-    const { pupil, token, first } = await pupilIn(code, campaignId);
+    const { pupil, token, first } = await pupilIn({ id: campaignId, code });
     roundTrips.log = [];
     let reply;
     try {
@@ -88,7 +55,7 @@ describe("the script's answer, framework-free (ADR 0018)", () => {
 
   it("refuses a form that is not ours with the French 400, like the route, and records nothing", async () => {
     const { id: campaignId, code } = await openCampaign();
-    const { pupil, token, first } = await pupilIn(code, campaignId);
+    const { pupil, token, first } = await pupilIn({ id: campaignId, code });
     const message = "Le formulaire envoyé est incomplet ou invalide : rechargez la page et réessayez.";
     const asJson = await answerFlowRequest(request(code, token, skipBody(code, first), { "content-type": "application/json" }));
     expect(asJson).toEqual({ status: 400, headers: { "cache-control": "private, no-store", "content-type": "text/plain; charset=utf-8" }, body: message });
@@ -101,9 +68,9 @@ describe("the script's answer, framework-free (ADR 0018)", () => {
 
   it("sends a signed-out pupil, an unknown code and another pupil's campaign elsewhere, recording nothing", async () => {
     const { id: campaignId, code } = await openCampaign();
-    const { pupil, first } = await pupilIn(code, campaignId);
+    const { pupil, first } = await pupilIn({ id: campaignId, code });
     const other = await openCampaign();
-    const stranger = await pupilIn(other.code, other.id);
+    const stranger = await pupilIn(other);
     const signedOut = await answerFlowRequest(request(code, null, skipBody(code, first)));
     expect(JSON.parse(signedOut.body)).toEqual({ ok: true, goTo: `/connexion?retour=${encodeURIComponent(`/campagnes/${code}`)}` });
     const unknown = await answerFlowRequest(request("ZZZZZZ999", stranger.token, skipBody("ZZZZZZ999", first)));
@@ -118,7 +85,7 @@ describe("the script's answer, framework-free (ADR 0018)", () => {
 
   it("past capacity: 503, Retry-After and a proof of this answer's arrival; the retry with it is recorded once", async () => {
     const { id: campaignId, code } = await openCampaign();
-    const { pupil, token, first } = await pupilIn(code, campaignId);
+    const { pupil, token, first } = await pupilIn({ id: campaignId, code });
     const body = skipBody(code, first);
     const held = await Promise.all(Array.from({ length: 10 }, () => pgPool().connect()));
     let refused;

@@ -1,52 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db, pgPool } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
-import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
-import { cachedChallengeSource, campaignIdOfCode, tutorialsOfSkill } from "@/lib/db/repositories/content-memory";
-import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
-import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
 import { answerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
 import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
-import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
-import { addMember, createEstablishment, createUser } from "../../support/factories";
+import { createUser } from "../../support/factories";
+import { openCampaign, pupilIn as startedPupil, transactionsIn, warmAnswerMemory } from "../support/answer-world";
 
-async function openCampaign() {
-  const school = await createEstablishment({ isManagingStudents: false });
-  const teacher = await createUser();
-  await addMember(school.id, teacher.id, "ADMIN");
-  const campaign = campaignCreationSchema.parse({ name: "Test", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
-  return createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign });
-}
-
-async function pupilIn(code: string, campaignId: number) {
-  const pupil = await createUser();
-  await startParticipation({ userId: pupil.id, code, externalId: null });
-  const q = await currentQuestion({ userId: pupil.id, campaignId });
-  if (q.kind !== "question") throw new Error("expected a question");
-  return { pupil, claims: { userId: pupil.id, sessionId: `s-${pupil.id}`, sessionVersion: 0 }, first: q.challengeId };
-}
-
-/** What a production process has in memory after its first minutes: the campaign's content and tutorials. */
-async function warmContent(code: string, campaignId: number) {
-  await campaignIdOfCode(code);
-  const content = await engineContentOfCampaign(campaignId);
-  for (const c of content.challenges) await cachedChallengeSource(c.id);
-  for (const s of content.skills) await tutorialsOfSkill(s.id);
-}
-
-/** Transactions in a statement log: BEGIN … COMMIT/ROLLBACK is one, any statement outside one is one more. */
-function transactionsIn(log: string[]): number {
-  let inside = false;
-  let count = 0;
-  for (const sql of log.map((s) => s.trim().toUpperCase())) {
-    if (sql.startsWith("BEGIN")) {
-      inside = true;
-      count++;
-    } else if (sql.startsWith("COMMIT") || sql.startsWith("ROLLBACK")) inside = false;
-    else if (!inside) count++;
-  }
-  return count;
+/** A pupil of the campaign and the claims of a session (the answer path takes them decoded). */
+async function pupilIn(campaign: { id: number; code: string }) {
+  const { pupil, first } = await startedPupil(campaign);
+  return { pupil, claims: { userId: pupil.id, sessionId: `s-${pupil.id}`, sessionVersion: 0 }, first };
 }
 
 async function recorded<T>(work: () => Promise<T>): Promise<{ value: T; log: string[] }> {
@@ -62,8 +26,8 @@ async function recorded<T>(work: () => Promise<T>): Promise<{ value: T; log: str
 describe("lean answer path (issue 15)", () => {
   it("records every answer in exactly one transaction and returns the next question or the checkpoint with it", async () => {
     const { id: campaignId, code } = await openCampaign();
-    await warmContent(code, campaignId);
-    const { pupil, claims, first } = await pupilIn(code, campaignId);
+    await warmAnswerMemory({ id: campaignId, code });
+    const { pupil, claims, first } = await pupilIn({ id: campaignId, code });
     let challengeId = first;
     const perAnswer: { transactions: number; statements: number }[] = [];
     let checkpoints = 0;
@@ -106,8 +70,8 @@ describe("lean answer path (issue 15)", () => {
 
   it("keeps the rules: double submit once, not-current refused, another pupil not found, archived refused, stale session signed out", async () => {
     const { id: campaignId, code } = await openCampaign();
-    const alice = await pupilIn(code, campaignId);
-    const bob = await pupilIn(code, campaignId);
+    const alice = await pupilIn({ id: campaignId, code });
+    const bob = await pupilIn({ id: campaignId, code });
     const [a, b] = await Promise.all([
       answerAndContinue({ claims: alice.claims, code, challengeId: alice.first, answer: null }),
       answerAndContinue({ claims: alice.claims, code, challengeId: alice.first, answer: null }),
@@ -130,8 +94,8 @@ describe("lean answer path (issue 15)", () => {
 
   it("past capacity answers « Trop de monde » without recording, and the retry is recorded once", async () => {
     const { id: campaignId, code } = await openCampaign();
-    await warmContent(code, campaignId);
-    const { claims, first } = await pupilIn(code, campaignId);
+    await warmAnswerMemory({ id: campaignId, code });
+    const { claims, first } = await pupilIn({ id: campaignId, code });
     // Every connection of the pool taken (DATABASE_POOL_SIZE, 10 by default): the answer waits the queue deadline, then is refused.
     const held = await Promise.all(Array.from({ length: 10 }, () => pgPool().connect()));
     const started = Date.now();

@@ -3,13 +3,9 @@ import { describe, expect, it, vi } from "vitest";
 // Before anything reads the settings (env() parses them once per file): the answer's statements as prepared statements.
 process.env.DATABASE_PREPARED_STATEMENTS = "1";
 const { db, pgPool } = await import("@/lib/db/client");
-const { mintSessionToken, sessionCookieName } = await import("@/lib/auth/session-token");
-const { campaignCreationSchema } = await import("@/lib/domain/campaigns/campaign-form");
 const { answerFlowRequest } = await import("@/lib/pupil-flow/flow-request");
-const { createCampaign } = await import("@/lib/use-cases/campaigns/create-campaign");
 const { currentQuestion } = await import("@/lib/use-cases/participations/answer-challenge");
-const { startParticipation } = await import("@/lib/use-cases/participations/pupil-campaign");
-const { addMember, createEstablishment, createUser } = await import("../../support/factories");
+const { flowRequest, openCampaign, pupilIn, skipForm } = await import("../support/answer-world");
 
 /**
  * DATABASE_PREPARED_STATEMENTS=1 (ADR 0013, amendment of 07/12/2026): the answer's statements are named, prepared once
@@ -18,20 +14,14 @@ const { addMember, createEstablishment, createUser } = await import("../../suppo
  */
 describe("the answer's transaction with prepared statements", () => {
   it("takes a pupil to the end of a test, each answer recorded once, with the statements prepared on the connection", async () => {
-    const school = await createEstablishment({ isManagingStudents: false });
-    const teacher = await createUser();
-    await addMember(school.id, teacher.id, "ADMIN");
-    const form = campaignCreationSchema.parse({ name: "Préparée", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
-    const { id: campaignId, code } = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign: form });
-    const pupil = await createUser();
-    await startParticipation({ userId: pupil.id, code, externalId: null });
-    const token = await mintSessionToken({ userId: pupil.id, sessionVersion: 0, now: new Date() });
+    const campaign = await openCampaign({ name: "Préparée" });
+    const { id: campaignId, code } = campaign;
+    const { pupil, token } = await pupilIn(campaign);
     let answered = 0;
     for (let i = 0; i < 80; i++) {
       const q = await currentQuestion({ userId: pupil.id, campaignId });
       if (q.kind === "completed") break;
-      const body = new URLSearchParams({ code, challengeId: q.challengeId, kind: "fields", intent: "skip" }).toString();
-      const request = { code, header: (name: string) => (name === "content-type" ? "application/x-www-form-urlencoded" : null), cookies: { [sessionCookieName()]: token }, body, receivedAt: Date.now() };
+      const request = flowRequest(code, token, skipForm(code, q.challengeId).toString());
       const reply = await answerFlowRequest(request);
       expect(reply.status).toBe(200);
       // The reply lost and the answer sent again: nothing more is recorded.
@@ -56,19 +46,13 @@ describe("the answer's transaction with prepared statements", () => {
   });
 
   it("when the database loses them (a pooler in transaction mode), the answer is run again without them and nothing is lost", async () => {
-    const school = await createEstablishment({ isManagingStudents: false });
-    const teacher = await createUser();
-    await addMember(school.id, teacher.id, "ADMIN");
-    const form = campaignCreationSchema.parse({ name: "Perdue", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
-    const { id: campaignId, code } = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign: form });
-    const pupil = await createUser();
-    await startParticipation({ userId: pupil.id, code, externalId: null });
-    const token = await mintSessionToken({ userId: pupil.id, sessionVersion: 0, now: new Date() });
+    const campaign = await openCampaign({ name: "Perdue" });
+    const { id: campaignId, code } = campaign;
+    const { pupil, token } = await pupilIn(campaign);
     const answer = async () => {
       const q = await currentQuestion({ userId: pupil.id, campaignId });
       if (q.kind === "completed") throw new Error("test already over");
-      const body = new URLSearchParams({ code, challengeId: q.challengeId, kind: "fields", intent: "skip" }).toString();
-      return answerFlowRequest({ code, header: (name: string) => (name === "content-type" ? "application/x-www-form-urlencoded" : null), cookies: { [sessionCookieName()]: token }, body, receivedAt: Date.now() });
+      return answerFlowRequest(flowRequest(code, token, skipForm(code, q.challengeId).toString()));
     };
     const onEveryConnection = async (sql: string) => {
       const clients = await Promise.all(Array.from({ length: 10 }, () => pgPool().connect()));

@@ -1,70 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
-import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
-import { cachedChallengeSource, campaignIdOfCode, tutorialsOfSkill } from "@/lib/db/repositories/content-memory";
 import { bumpSessionVersion } from "@/lib/db/repositories/session-repository";
-import { mintSessionToken, sessionCookieName } from "@/lib/auth/session-token";
-import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
+import { sessionCookieName } from "@/lib/auth/session-token";
 import { scriptScreen } from "@/lib/pupil-flow/flow-screen";
 import { questionDocument } from "@/lib/pupil-flow/question-document";
 import { answerAsForm, answerForScript, showQuestionPage } from "@/lib/pupil-flow/question-page";
-import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
 import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
-import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
-import { addMember, createEstablishment, createUser } from "../../support/factories";
+import { createUser } from "../../support/factories";
+import { openCampaign as openWarmCampaign, pupilIn, sessionTokenOf, skipForm, transactionsIn } from "../support/answer-world";
 
 /**
  * The question page served by a route handler (ADR 0017): its request logic on the real database. The route file
  * only turns these outcomes into responses; the e2e specs drive the same page in Chromium.
  */
-async function openCampaign() {
-  const school = await createEstablishment({ isManagingStudents: false });
-  const teacher = await createUser();
-  await addMember(school.id, teacher.id, "ADMIN");
-  const campaign = campaignCreationSchema.parse({ name: "Test", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
-  const created = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign });
-  // What a production process has in memory after its first minutes (as in lean-answer-path.test.ts).
-  await campaignIdOfCode(created.code);
-  const content = await engineContentOfCampaign(created.id);
-  for (const c of content.challenges) await cachedChallengeSource(c.id);
-  for (const s of content.skills) await tutorialsOfSkill(s.id);
-  return created;
-}
-
-async function signedIn(userId: number) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
-  return { [sessionCookieName()]: await mintSessionToken({ userId, sessionVersion: user.sessionVersion, now: new Date() }) };
-}
-
-async function pupilIn(code: string, campaignId: number) {
-  const pupil = await createUser();
-  await startParticipation({ userId: pupil.id, code, externalId: null });
-  const q = await currentQuestion({ userId: pupil.id, campaignId });
-  if (q.kind !== "question") throw new Error("expected a question");
-  return { pupil, cookies: await signedIn(pupil.id), first: q.challengeId };
-}
-
-const skip = (code: string, challengeId: string) => new URLSearchParams({ code, challengeId, kind: "fields", intent: "skip" });
+const openCampaign = () => openWarmCampaign({ warm: true });
+const signedIn = async (userId: number) => ({ [sessionCookieName()]: await sessionTokenOf(userId) });
+const skip = skipForm;
 const answersOf = (userId: number) => db.answer.count({ where: { assessment: { userId } } });
-
-function transactionsIn(log: string[]): number {
-  let inside = false;
-  let count = 0;
-  for (const sql of log.map((s) => s.trim().toUpperCase())) {
-    if (sql.startsWith("BEGIN")) {
-      inside = true;
-      count++;
-    } else if (sql.startsWith("COMMIT") || sql.startsWith("ROLLBACK")) inside = false;
-    else if (!inside) count++;
-  }
-  return count;
-}
 
 describe("the question page's route handler logic (ADR 0017)", () => {
   it("answers from the script in one transaction, with the next question's markup, address and announcement", async () => {
     const { id: campaignId, code } = await openCampaign();
-    const { pupil, cookies, first } = await pupilIn(code, campaignId);
+    const { pupil, cookies, first } = await pupilIn({ id: campaignId, code });
     roundTrips.log = [];
     let reply;
     try {
@@ -91,7 +49,7 @@ describe("the question page's route handler logic (ADR 0017)", () => {
 
   it("never answers in someone else's assessment, whatever code and challenge the form names", async () => {
     const { id: campaignId, code } = await openCampaign();
-    const victim = await pupilIn(code, campaignId);
+    const victim = await pupilIn({ id: campaignId, code });
     const outsider = await createUser();
     const reply = await answerForScript({ cookies: await signedIn(outsider.id), form: skip(code, victim.first) });
     expect(reply.show).toBeUndefined();
@@ -104,7 +62,7 @@ describe("the question page's route handler logic (ADR 0017)", () => {
 
   it("refuses a session signed out everywhere, a missing one, and sends a one-time password to its change", async () => {
     const { id: campaignId, code } = await openCampaign();
-    const { pupil, cookies, first } = await pupilIn(code, campaignId);
+    const { pupil, cookies, first } = await pupilIn({ id: campaignId, code });
     await bumpSessionVersion(pupil.id);
     expect(await answerForScript({ cookies, form: skip(code, first) })).toMatchObject({ goTo: `/connexion?retour=%2Fcampagnes%2F${code}` });
     expect(await showQuestionPage({ code, cookies })).toEqual({ kind: "redirect", to: `/connexion?retour=%2Fcampagnes%2F${code}` });
@@ -118,7 +76,7 @@ describe("the question page's route handler logic (ADR 0017)", () => {
 
   it("renders the whole page: header with the pupil's name, the question, the script with this response's nonce", async () => {
     const { id: campaignId, code } = await openCampaign();
-    const { pupil, cookies } = await pupilIn(code, campaignId);
+    const { pupil, cookies } = await pupilIn({ id: campaignId, code });
     const outcome = await showQuestionPage({ code, cookies });
     if (outcome.kind !== "page") throw new Error(outcome.kind);
     const html = questionDocument({ userName: outcome.userName, screen: outcome.screen, message: "Pour valider, sélectionnez une réponse. Sinon, passez.", nonce: "bm9uY2U=", path: `/campagnes/${code}/evaluation` });

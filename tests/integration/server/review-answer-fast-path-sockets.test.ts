@@ -2,19 +2,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { db, pgPool } from "@/lib/db/client";
-import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
-import { cachedChallengeSource, campaignIdOfCode } from "@/lib/db/repositories/content-memory";
-import { mintSessionToken, sessionCookieName } from "@/lib/auth/session-token";
-import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
+import { sessionCookieName } from "@/lib/auth/session-token";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
+import { INVALID_FORM_MESSAGE } from "@/lib/pupil-flow/read-form";
 import { AnswerGate, isAnswerRequest } from "@/lib/server/answer-gate";
 import { fastPathCode, serveAnswerFast } from "@/lib/server/answer-fast-path";
 import { gateRequest } from "@/lib/server/request-gate";
 import { hasValidSessionCookie } from "@/lib/server/session-cookie-check";
-import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
-import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
-import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
-import { addMember, createEstablishment, createUser } from "../../support/factories";
+import { openCampaign, pupilIn, skipForm } from "../support/answer-world";
 
 /**
  * review-fast (07/12): the answer's fast path (lib/server/answer-fast-path.ts) over real sockets, wired as
@@ -82,22 +77,12 @@ function exchange(port: number, parts: string[], options: { wait?: number; close
 }
 
 async function world() {
-  const school = await createEstablishment({ isManagingStudents: false });
-  const teacher = await createUser();
-  await addMember(school.id, teacher.id, "ADMIN");
-  const form = campaignCreationSchema.parse({ name: "Revue", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
-  const campaign = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign: form });
-  // Content in memory, as after the first answers (a cold cache waits for DATABASE_POOL_WAIT_MS, not the answer's deadline).
-  await campaignIdOfCode(campaign.code);
-  for (const c of (await engineContentOfCampaign(campaign.id)).challenges) await cachedChallengeSource(c.id);
+  // Content in memory, as after the first answers (a cold memory would wait for the database, not what is tested here).
+  const campaign = await openCampaign({ name: "Revue", warm: true });
   const pupils = [];
   for (let i = 0; i < 6; i++) {
-    const pupil = await createUser();
-    await startParticipation({ userId: pupil.id, code: campaign.code, externalId: null });
-    const q = await currentQuestion({ userId: pupil.id, campaignId: campaign.id });
-    if (q.kind !== "question") throw new Error("expected a question");
-    const token = await mintSessionToken({ userId: pupil.id, sessionVersion: 0, now: new Date() });
-    pupils.push({ id: pupil.id, token, first: q.challengeId });
+    const { pupil, token, first } = await pupilIn(campaign);
+    pupils.push({ id: pupil.id, token, first });
   }
   return { code: campaign.code, pupils };
 }
@@ -108,7 +93,7 @@ function answerRequest(code: string, token: string, body: string, extra = ""): [
     body,
   ];
 }
-const skip = (code: string, challengeId: string) => new URLSearchParams({ code, challengeId, kind: "fields", intent: "skip" }).toString();
+const skip = (code: string, challengeId: string) => skipForm(code, challengeId).toString();
 const answersOf = (userId: number) => db.answer.count({ where: { assessment: { userId } } });
 
 describe("review-fast: the answer's fast path over real sockets", () => {
@@ -184,6 +169,23 @@ describe("review-fast: the answer's fast path over real sockets", () => {
     const [head] = answerRequest(code, pupils[0].token, body);
     expect((await exchange(port, [head.replace("POST", "PUT") + body])).body).toContain("NEXT");
     expect(toNext).toHaveLength(4);
+    expect(await answersOf(pupils[0].id)).toBe(0);
+  });
+
+  it("a form over 64 KB from a signed-in pupil: the French 400 of a form that is not ours, at once (a 408 before), script or not", async () => {
+    const { code, pupils } = await world();
+    const { port, gate, toNext } = await listen();
+    const body = `${skip(code, pupils[0].first)}&remplissage=${"a".repeat(70 * 1024)}`;
+    const [head] = answerRequest(code, pupils[0].token, body);
+    for (const sent of [head, head.replace("X-Pix-Flow: 1\r\n", "")]) {
+      const started = Date.now();
+      const reply = await exchange(port, [sent + body]);
+      expect(reply.status, sent).toBe(400);
+      expect(reply.body.trim()).toBe(INVALID_FORM_MESSAGE);
+      expect(Date.now() - started).toBeLessThan(1_500);
+    }
+    expect(toNext).toEqual([]);
+    expect(gate.load).toEqual({ inFlight: 0, waiting: 0 });
     expect(await answersOf(pupils[0].id)).toBe(0);
   });
 });

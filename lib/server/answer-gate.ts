@@ -45,9 +45,14 @@ export type AnswerGateOptions = {
 const PROOF_BODY_LIMIT = 16 * 1024;
 const PROOF_BODY_WAIT_MS = 2_000;
 
-/** How long an answer's body may take to arrive after its headers before it is refused (408), and how often we look. */
+/**
+ * How long an answer's body may take to arrive after its headers before it is refused (408), and how often we look:
+ * first on the next turn of the event loop (where a body sent with its headers is complete), then after 1, 2, 4, 8,
+ * 16 ms and every 20 ms — a body a few packets behind its headers waits about as long again as it took to come, a
+ * trickling one costs the process no more than before (a look every 20 ms for 2 s).
+ */
 const BODY_WAIT_MS = 2_000;
-const BODY_POLL_MS = 20;
+const BODY_POLL_MAX_MS = 20;
 const INCOMPLETE_MESSAGE = "Votre réponse n'est pas arrivée en entier : vérifiez la connexion, puis envoyez-la de nouveau.";
 
 /**
@@ -102,17 +107,27 @@ export class AnswerGate {
    */
   private bodyArrived(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     if (request.complete) return Promise.resolve(true);
+    // Node sets `complete` once its parser has run past the body, after the request event's turn: a fixed 20 ms poll
+    // made every answer wait 20 ms for nothing (issue 15's latency breakdown, docs/adr/0013-lean-answer-path.md).
     return new Promise((resolve) => {
       const startedAt = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      let immediate: NodeJS.Immediate | undefined;
+      let delay = 1;
       const done = (arrived: boolean) => {
-        clearInterval(poll);
+        clearTimeout(timer);
+        if (immediate) clearImmediate(immediate);
         request.off("close", gone);
         resolve(arrived);
       };
       const gone = () => done(false);
-      const poll = setInterval(() => {
+      const look = () => {
         if (request.complete) return done(true);
-        if (Date.now() - startedAt < BODY_WAIT_MS) return;
+        if (Date.now() - startedAt < BODY_WAIT_MS) {
+          timer = setTimeout(look, delay);
+          delay = Math.min(delay * 2, BODY_POLL_MAX_MS);
+          return;
+        }
         done(false);
         if (!response.headersSent && !response.destroyed) {
           const text = Buffer.from(`${INCOMPLETE_MESSAGE}\n`);
@@ -120,7 +135,8 @@ export class AnswerGate {
           response.end(text);
         }
         request.destroy();
-      }, BODY_POLL_MS);
+      };
+      immediate = setImmediate(look);
       request.once("close", gone);
     });
   }

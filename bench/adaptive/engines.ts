@@ -87,7 +87,6 @@ function precisionCurve(name: string, rowPrefix: string, used: () => EngineParam
         target: Math.min(...PRECISION_TARGETS),
         minimumGain,
         parameters: model,
-        levelFirstAnswers: Number(process.env.BENCH_LEVEL_FIRST ?? 0),
         // Before each choice the engine knows its ± : the first time it is within a target, that target's test ends here.
         onPrecision(standardDeviation) {
           if (!trace || outcomes.size === PRECISION_TARGETS.length) return;

@@ -1,4 +1,3 @@
-import { LEVEL_GRID } from "./posterior-model";
 import type { PosteriorState } from "./mastery-posterior";
 
 export type AnswerInformation = {
@@ -6,8 +5,6 @@ export type AnswerInformation = {
   successProbability: number;
   /** Expected reduction of Var[mastered count] once the answer is known, in skills². */
   varianceReduction: number;
-  /** Expected reduction of Var[θ] (the general level), in levels². */
-  levelVarianceReduction: number;
 };
 
 /**
@@ -18,14 +15,12 @@ export type AnswerInformation = {
  */
 export function answerInformation(state: PosteriorState, skillId: string): AnswerInformation {
   const at = state.positionBySkillId.get(skillId);
-  if (!at) return { successProbability: 0, varianceReduction: 0, levelVarianceReduction: 0 };
+  if (!at) return { successProbability: 0, varianceReduction: 0 };
   const tube = state.tubes[at.tube];
   const { slip, guess } = state.parameters;
   let success = 0;
   let countIfSuccess = 0;
   let countIfFailure = 0;
-  let levelIfSuccess = 0;
-  let levelIfFailure = 0;
   for (let g = 0; g < state.weights.length; g++) {
     const w = state.weights[g];
     if (w === 0) continue;
@@ -50,13 +45,10 @@ export function answerInformation(state: PosteriorState, skillId: string): Answe
     success += w * rightGivenLevel;
     countIfSuccess += w * rightGivenLevel * (others + kIfRight);
     countIfFailure += w * wrongGivenLevel * (others + kIfWrong);
-    levelIfSuccess += w * rightGivenLevel * LEVEL_GRID[g];
-    levelIfFailure += w * wrongGivenLevel * LEVEL_GRID[g];
   }
   const failure = 1 - success;
-  if (success <= 0 || failure <= 0) return { successProbability: success, varianceReduction: 0, levelVarianceReduction: 0 };
+  if (success <= 0 || failure <= 0) return { successProbability: success, varianceReduction: 0 };
   const difference = countIfSuccess / success - countIfFailure / failure;
-  const levelDifference = levelIfSuccess / success - levelIfFailure / failure;
-  return { successProbability: success, varianceReduction: success * failure * difference * difference, levelVarianceReduction: success * failure * levelDifference * levelDifference };
+  return { successProbability: success, varianceReduction: success * failure * difference * difference };
 }
 

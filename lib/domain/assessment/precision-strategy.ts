@@ -23,8 +23,6 @@ export type PrecisionOptions = {
   /** Least chance that a single answer is wrong for it to be checked again (above 1: no re-check). */
   recheckDoubt?: number;
   parameters?: EngineParameters;
-  /** EXPERIMENT: for the first N answers, rank by the reduction of Var[θ] instead of the rate's. */
-  levelFirstAnswers?: number;
   /** Sees the standard deviation (points) computed before each choice: the bench reads its stopping points there. */
   onPrecision?: (standardDeviationPoints: number, context: SelectionContext) => void;
 };
@@ -69,11 +67,9 @@ export function createPrecisionStrategy(options: PrecisionOptions = {}): Selecti
 
       const pointsPerSkill = 100 / state.targetCount;
       const gainBySkillId = new Map<string, number>();
-      const byLevel = context.observations.length < (options.levelFirstAnswers ?? 0);
       const consider = (skill: EngineSkill) => {
-        const information = answerInformation(state, skill.id);
-        const gain = information.varianceReduction * pointsPerSkill * pointsPerSkill;
-        if (gain >= minimumGain) gainBySkillId.set(skill.id, byLevel ? information.levelVarianceReduction : gain);
+        const gain = answerInformation(state, skill.id).varianceReduction * pointsPerSkill * pointsPerSkill;
+        if (gain >= minimumGain) gainBySkillId.set(skill.id, gain);
       };
       context.availableSkills.forEach(consider);
       context.recheckableSkills.filter((skill) => doubtAbout(state, skill, context) >= recheckDoubt).forEach(consider);

@@ -16,9 +16,12 @@ import { playAssessment, type Answerer, type AssessmentTrace } from "./simulate"
 /** The model's parameters: the committed ones, unless the bench is asked to try others (--parameters). */
 let parameters: EngineParameters = ENGINE_PARAMETERS;
 let minimumGain: number | undefined;
-export function useParameters(changes: Partial<EngineParameters> | undefined, gain?: number): void {
+/** The parameters the calibration found on this task's cohort (calibration-cohort.ts), for the calibrated rows. */
+let calibrated: EngineParameters | null = null;
+export function useParameters(changes: Partial<EngineParameters> | undefined, gain?: number, calibratedValues?: Partial<EngineParameters>): void {
   parameters = changes ? engineParametersSchema.parse({ ...ENGINE_PARAMETERS, ...changes }) : ENGINE_PARAMETERS;
   minimumGain = gain;
+  calibrated = calibratedValues ? engineParametersSchema.parse({ ...ENGINE_PARAMETERS, version: "calibré (banc)", ...calibratedValues }) : null;
 }
 
 export type RowOutcome = {
@@ -42,9 +45,9 @@ const plainRate = (parcours: Parcours, trace: { knowledgeElements: Parameters<ty
   masteryEstimate({ targetSkills: parcours.targetSkills, knowledgeElements: trace.knowledgeElements }).masteryRate;
 
 /** The result as the app shows it from now on: posterior ±, MODEL elements for the skills not reached. */
-function posteriorOutcome(parcours: Parcours, trace: Pick<AssessmentTrace, "knowledgeElements" | "answers" | "questions">): RowOutcome {
+function posteriorOutcome(parcours: Parcours, trace: Pick<AssessmentTrace, "knowledgeElements" | "answers" | "questions">, used: EngineParameters = parameters): RowOutcome {
   const { targetSkills } = parcours;
-  const { posterior, modelElements } = resultAtCompletion({ targetSkills, knowledgeElements: trace.knowledgeElements, answers: trace.answers, parameters });
+  const { posterior, modelElements } = resultAtCompletion({ targetSkills, knowledgeElements: trace.knowledgeElements, answers: trace.answers, parameters: used });
   const estimate = masteryEstimate({ targetSkills, knowledgeElements: [...trace.knowledgeElements, ...modelElements] }).masteryRate;
   return { questions: trace.questions, estimate, standardError: posterior.masteryStandardError };
 }
@@ -68,33 +71,46 @@ export const PRECISION_TARGETS = [6, 8, 10, 12, 16, 20, 24, 30];
 
 /**
  * One run at the smallest target; the outcome of each larger target is taken the first time the ± falls
- * within it (the engine would have stopped there), or at the end.
+ * within it (the engine would have stopped there), or at the end. `used` gives the model's parameters, read
+ * at each run: the engine and the result at completion share them, as in the app.
  */
-const precision: BenchEngine = {
-  name: "précision",
-  rows: PRECISION_TARGETS.map((target) => `précision ±${target}`),
-  isCurve: true,
-  run(parcours, answer, seed, selectionMs) {
-    const outcomes = new Map<number, RowOutcome>();
-    let trace: AssessmentTrace | null = null;
-    const strategy = createPrecisionStrategy({
-      target: Math.min(...PRECISION_TARGETS),
-      minimumGain,
-      parameters,
-      // Before each choice the engine knows its ± : the first time it is within a target, that target's test ends here.
-      onPrecision(standardDeviation) {
-        if (!trace || outcomes.size === PRECISION_TARGETS.length) return;
-        for (const target of PRECISION_TARGETS) {
-          if (!outcomes.has(target) && 2 * standardDeviation <= target) outcomes.set(target, posteriorOutcome(parcours, trace));
-        }
-      },
-    });
-    trace = playAssessment({ parcours, strategy, seed, answer, onStart: (current) => (trace = current) });
-    selectionMs?.push(...trace.selectionMs);
-    const final = posteriorOutcome(parcours, trace);
-    return PRECISION_TARGETS.map((target) => outcomes.get(target) ?? final);
-  },
-};
+function precisionCurve(name: string, rowPrefix: string, used: () => EngineParameters): BenchEngine {
+  return {
+    name,
+    rows: PRECISION_TARGETS.map((target) => `${rowPrefix}±${target}`),
+    isCurve: true,
+    run(parcours, answer, seed, selectionMs) {
+      const model = used();
+      const outcomes = new Map<number, RowOutcome>();
+      let trace: AssessmentTrace | null = null;
+      const strategy = createPrecisionStrategy({
+        target: Math.min(...PRECISION_TARGETS),
+        minimumGain,
+        parameters: model,
+        // Before each choice the engine knows its ± : the first time it is within a target, that target's test ends here.
+        onPrecision(standardDeviation) {
+          if (!trace || outcomes.size === PRECISION_TARGETS.length) return;
+          for (const target of PRECISION_TARGETS) {
+            if (!outcomes.has(target) && 2 * standardDeviation <= target) outcomes.set(target, posteriorOutcome(parcours, trace, model));
+          }
+        },
+      });
+      trace = playAssessment({ parcours, strategy, seed, answer, onStart: (current) => (trace = current) });
+      selectionMs?.push(...trace.selectionMs);
+      const final = posteriorOutcome(parcours, trace, model);
+      return PRECISION_TARGETS.map((target) => outcomes.get(target) ?? final);
+    },
+  };
+}
+
+const precision = precisionCurve("précision", "précision ", () => parameters);
+
+/** The same engine once a calibration cohort has given its parameters (bench/adaptive/calibration-cohort.ts). */
+export const CALIBRATED_ENGINE = "précision-calibrée";
+const calibratedPrecision = precisionCurve(CALIBRATED_ENGINE, "précision calibrée ", () => {
+  if (!calibrated) throw new Error("précision-calibrée : pas de paramètres calibrés pour cette tâche");
+  return calibrated;
+});
 
 const tubeBisection: BenchEngine = {
   name: "tube-bisection",
@@ -106,7 +122,12 @@ const tubeBisection: BenchEngine = {
   },
 };
 
-export const BENCH_ENGINES: Record<string, BenchEngine> = { "smart-random": smartRandom, "tube-bisection": tubeBisection, précision: precision };
+export const BENCH_ENGINES: Record<string, BenchEngine> = {
+  "smart-random": smartRandom,
+  "tube-bisection": tubeBisection,
+  précision: precision,
+  [CALIBRATED_ENGINE]: calibratedPrecision,
+};
 export const DEFAULT_ENGINES = ["smart-random", "précision"];
 /** The row every other one is compared to (questions at equal error). */
 export const REFERENCE_ROW = "smart-random";

@@ -1,5 +1,7 @@
 /** Plain-text tables of the bench (French, like the app). */
 import { interval, mean, meanInterval, percentile, questionsAtError, type Interval } from "./statistics";
+import type { CalibrationOutcome } from "./calibration-cohort";
+import type { LearnerModel } from "./learner-models";
 import type { RowSeries, TaskResult } from "./tasks";
 
 export type RowGroup = { parcoursId: string; parcoursName: string; skills: number; tubes: number; model: string; row: string; perSeed: RowSeries[] };
@@ -125,4 +127,54 @@ export function formatTiming(timings: readonly { parcoursName: string; engine: s
   const header = ["parcours", "moteur", "questions mesurées", "ms / question (moy.)", "p99", "max"];
   const body = timings.map((t) => [short(t.parcoursName, 30), t.engine, String(t.values.length), mean(t.values).toFixed(3), percentile(t.values, 0.99).toFixed(3), Math.max(...t.values).toFixed(3)]);
   return table(header, body, 2);
+}
+
+/**
+ * The parameters each population's calibration cohorts gave, per parcours (mean over seeds ± IC95), beside
+ * the simulated population's own values. For « uniforme » the ability is uniform on 0–7, not normal: its
+ * « prior » is that law's mean and standard deviation around the reference level.
+ */
+export function formatCalibration(
+  outcomes: readonly CalibrationOutcome[],
+  parcoursInfo: Map<string, { name: string; referenceLevel: number }>,
+  order: (parcoursId: string) => number,
+  truth: LearnerModel,
+): string {
+  const header = ["parcours", "cohortes", "réponses / cohorte", "tours EM", "slip", "guess", "τ", "a priori : décalage", "a priori : écart-type", "s / calibration"];
+  const byParcours = new Map<string, CalibrationOutcome[]>();
+  for (const outcome of outcomes) byParcours.set(outcome.task.parcoursId, [...(byParcours.get(outcome.task.parcoursId) ?? []), outcome]);
+  const two = (v: number) => v.toFixed(2);
+  const three = (v: number) => v.toFixed(3);
+  const body: string[][] = [];
+  for (const [parcoursId, list] of [...byParcours.entries()].sort(([a], [b]) => order(a) - order(b))) {
+    const info = parcoursInfo.get(parcoursId)!;
+    const of = (pick: (o: CalibrationOutcome) => number, format: (v: number) => string) => withInterval(interval(list.map(pick)), format);
+    const iterations = list.map((o) => o.iterations);
+    body.push([
+      short(info.name, 30),
+      `${list.length} (${list.filter((o) => o.converged).length} convergées)`,
+      of((o) => o.answers, (v) => v.toFixed(0)),
+      `${Math.min(...iterations)}–${Math.max(...iterations)}`,
+      of((o) => o.parameters.slip, three),
+      of((o) => o.parameters.guess, three),
+      of((o) => o.parameters.tubeSpread, two),
+      of((o) => o.parameters.levelPrior.offsetFromReference, two),
+      of((o) => o.parameters.levelPrior.standardDeviation, two),
+      of((o) => o.seconds, (v) => v.toFixed(1)),
+    ]);
+    const uniform = truth.name === "uniforme";
+    body.push([
+      "  vrai (population simulée)",
+      "",
+      "",
+      "",
+      three(truth.slip),
+      three(truth.guess),
+      two(truth.tubeSpread),
+      uniform ? `${two(3.5 - info.referenceLevel)} (U(0, 7))` : "0.00",
+      uniform ? `${two(7 / Math.sqrt(12))} (U(0, 7))` : "1.50",
+      "",
+    ]);
+  }
+  return table(header, body, 1);
 }

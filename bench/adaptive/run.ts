@@ -6,6 +6,9 @@
  *          --test-wise N (pupils of each test-wise kind per parcours and display; 0 skips them)
  *          --parameters file.json (model parameters to try instead of lib/domain/assessment/parameters.json)
  *          --min-gain G (the precision engine's least worthwhile gain, in points², instead of its default)
+ *          --engines …,précision-calibrée adds the precision engine with the parameters that the product's
+ *          calibration finds on a cohort of the same population (calibration-cohort.ts; other seeds than the
+ *          evaluation's): --cohort N tests per cohort (1000), --cohort-engine précision|smart-random (précision)
  * Prints, per population: per parcours and row, questions (mean, p90), mean absolute error of the mastery
  * rate, bias, share off by > 15 points, coverage of the ± (95 % intervals over seeds); the questions each
  * engine needs at smart-random's error; the test-wise pupils' estimated mastery; the time per question.
@@ -15,10 +18,12 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import { BENCH_ENGINES, DEFAULT_ENGINES, REFERENCE_ROW } from "./engines";
+import { referenceLevel } from "../../lib/domain/assessment/reference-level";
+import type { CalibrationOutcome, CalibrationTask, CohortEngine } from "./calibration-cohort";
+import { BENCH_ENGINES, CALIBRATED_ENGINE, DEFAULT_ENGINES, REFERENCE_ROW } from "./engines";
 import { LEARNER_MODELS, type LearnerModelName } from "./learner-models";
-import { formatComparison, formatMainTable, formatTestWise, formatTiming, groupRows, type TestWiseGroup } from "./report";
-import { benchParcours, runTask, type Task, type TaskResult } from "./tasks";
+import { formatCalibration, formatComparison, formatMainTable, formatTestWise, formatTiming, groupRows, type TestWiseGroup } from "./report";
+import { benchParcours, runCalibrationTask, runTask, type Task, type TaskResult } from "./tasks";
 import { TEST_WISE_KINDS, type OptionDisplay } from "./test-wise-pupils";
 
 /** Rows shown for the test-wise pupils: the app before, the app after with each engine. */
@@ -37,6 +42,8 @@ const { values } = parseArgs({
     "test-wise": { type: "string" },
     parameters: { type: "string" },
     "min-gain": { type: "string" },
+    cohort: { type: "string", default: "1000" },
+    "cohort-engine": { type: "string", default: "précision" },
   },
 });
 const isFull = values.mode === "full";
@@ -53,7 +60,10 @@ const parameters = values.parameters ? JSON.parse(readFileSync(values.parameters
 const allParcours = benchParcours();
 const wanted = values.parcours?.split(",") ?? (isFull ? allParcours.map((p) => p.id) : QUICK_PARCOURS);
 const parcours = allParcours.filter((p) => wanted.includes(p.id));
-const parcoursInfo = new Map(parcours.map((p) => [p.id, { name: p.name, skills: p.targetSkills.length, tubes: p.tubeIds.length }]));
+const parcoursInfo = new Map(parcours.map((p) => [p.id, { name: p.name, skills: p.targetSkills.length, tubes: p.tubeIds.length, referenceLevel: referenceLevel(p.targetSkills) }]));
+const withCalibration = engines.includes(CALIBRATED_ENGINE);
+const cohortEngine = values["cohort-engine"] as CohortEngine;
+if (!["précision", "smart-random"].includes(cohortEngine)) throw new Error(`moteur de cohorte inconnu : ${cohortEngine}`);
 
 const tasks: Task[] = [];
 for (const p of parcours) {
@@ -62,7 +72,9 @@ for (const p of parcours) {
   }
   if (testWisePupils > 0) {
     for (const testWise of TEST_WISE_KINDS) {
-      for (const display of ["mélangé", "fichier"] as OptionDisplay[]) tasks.push({ kind: "test-wise", parcoursId: p.id, testWise, display, pupils: testWisePupils, engines });
+      // Test-wise pupils have no calibration cohort: the calibrated rows are for synthetic populations only.
+      const testWiseEngines = engines.filter((e) => e !== CALIBRATED_ENGINE);
+      for (const display of ["mélangé", "fichier"] as OptionDisplay[]) tasks.push({ kind: "test-wise", parcoursId: p.id, testWise, display, pupils: testWisePupils, engines: testWiseEngines });
     }
   }
 }
@@ -72,16 +84,16 @@ tasks.sort((a, b) => cost(b) - cost(a));
 const minimumGain = values["min-gain"] === undefined ? undefined : Number(values["min-gain"]);
 for (const task of tasks) Object.assign(task, { parameters, minimumGain });
 
-async function runAll(workerCount: number): Promise<TaskResult[]> {
-  if (workerCount <= 1) return tasks.map(runTask);
-  const results: TaskResult[] = [];
+async function runAll<T extends Task | CalibrationTask, R>(tasks: readonly T[], runOne: (task: T) => R, workerCount: number): Promise<R[]> {
+  if (workerCount <= 1) return tasks.map(runOne);
+  const results: R[] = [];
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
     for (let w = 0; w < Math.min(workerCount, tasks.length); w++) {
       const worker = new Worker(new URL("./worker-bootstrap.mjs", import.meta.url));
       const feed = () => (next < tasks.length ? worker.postMessage(tasks[next++]) : void worker.terminate());
-      worker.on("message", (result: TaskResult) => {
+      worker.on("message", (result: R) => {
         results.push(result);
         done++;
         process.stderr.write(`\r${done} / ${tasks.length} tâches`);
@@ -101,7 +113,18 @@ const started = Date.now();
 if (parameters) console.log(`Paramètres essayés : ${JSON.stringify(parameters)}`);
 if (minimumGain !== undefined) console.log(`Gain minimal d'une question : ${minimumGain} pts²`);
 console.log(`Mode ${isFull ? "complet" : "rapide"} : ${parcours.length} parcours, ${seeds} graine(s) (${firstSeed} à ${firstSeed + seeds - 1}) × ${pupils} élèves par parcours et population, moteurs ${engines.join(", ")}, ${testWisePupils} élèves « malins » par type et affichage`);
-const results = await runAll(Number(values.workers));
+let calibrations: CalibrationOutcome[] = [];
+if (withCalibration) {
+  // First each seed's calibration cohort, then the evaluation pupils take the engine with what it found.
+  const cohortTasks: CalibrationTask[] = tasks.flatMap((t) =>
+    t.kind === "synthetic" ? [{ kind: "calibration" as const, parcoursId: t.parcoursId, model: t.model, seed: t.seed, pupils: Number(values.cohort), cohortEngine }] : [],
+  );
+  console.log(`Calibration : ${cohortTasks.length} cohortes de ${values.cohort} tests (moteur ${cohortEngine}, paramètres livrés), graines + 10 000`);
+  calibrations = await runAll(cohortTasks, runCalibrationTask, Number(values.workers));
+  const byKey = new Map(calibrations.map((c) => [`${c.task.parcoursId}|${c.task.model}|${c.task.seed}`, c.parameters]));
+  for (const task of tasks) if (task.kind === "synthetic") task.calibrated = byKey.get(`${task.parcoursId}|${task.model}|${task.seed}`);
+}
+const results = await runAll(tasks, runTask, Number(values.workers));
 const groups = groupRows(results, parcoursInfo);
 const order = (id: string) => parcours.findIndex((p) => p.id === id);
 const rowNames = engines.flatMap((e) => BENCH_ENGINES[e].rows);
@@ -115,6 +138,11 @@ for (const model of models) {
   console.log(formatMainTable(mine));
   console.log(`\nQuestions pour la même EAM que ${REFERENCE_ROW} (rapport, IC95 sur les graines) :\n`);
   console.log(formatComparison(mine, REFERENCE_ROW, curves, singles));
+  if (withCalibration) {
+    console.log(`\nParamètres calibrés sur les cohortes (moyenne sur les graines, IC95) ; « vrai » : la population simulée :\n`);
+    const truth = LEARNER_MODELS[model];
+    console.log(formatCalibration(calibrations.filter((c) => c.task.model === model), parcoursInfo, order, truth));
+  }
 }
 
 if (testWisePupils > 0) {

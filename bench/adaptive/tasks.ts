@@ -8,6 +8,7 @@ import path from "node:path";
 import type { EngineParameters } from "../../lib/domain/assessment/engine-parameters";
 import { masteryPercentFromRate } from "../../lib/domain/scoring/mastery";
 import { precisionPoints } from "../../lib/domain/scoring/precision";
+import { runCalibrationCohort, type CalibratedValues, type CalibrationOutcome, type CalibrationTask } from "./calibration-cohort";
 import { BENCH_ENGINES, useParameters } from "./engines";
 import { answersCorrectly, generatePupil, LEARNER_MODELS, trueMasteryRate, type LearnerModelName } from "./learner-models";
 import { loadContent, loadParcours, type Content, type Parcours } from "./load-parcours";
@@ -16,7 +17,8 @@ import { testWiseAnswersCorrectly, type OptionDisplay, type TestWiseKind } from 
 
 export type SyntheticTask = { kind: "synthetic"; parcoursId: string; model: LearnerModelName; seed: number; pupils: number; engines: string[]; timedPupils: number };
 export type TestWiseTask = { kind: "test-wise"; parcoursId: string; testWise: TestWiseKind; display: OptionDisplay; pupils: number; engines: string[] };
-export type Task = (SyntheticTask | TestWiseTask) & { parameters?: Partial<EngineParameters>; minimumGain?: number };
+/** `calibrated`: the parameters this seed's calibration cohort gave (for the « précision calibrée » rows). */
+export type Task = (SyntheticTask | TestWiseTask) & { parameters?: Partial<EngineParameters>; minimumGain?: number; calibrated?: CalibratedValues };
 
 /**
  * Per row, per pupil: questions asked, estimate − truth, whether the ± (2σ) covers the truth (null: no ±),
@@ -55,10 +57,21 @@ function stableNumber(text: string): number {
   return hash;
 }
 
+function parcoursOf(id: string): Parcours {
+  const parcours = benchParcours().find((p) => p.id === id);
+  if (!parcours) throw new Error(`parcours inconnu : ${id}`);
+  return parcours;
+}
+
+/** A calibration cohort (calibration-cohort.ts), with the same pupil keys as the evaluation tasks. */
+export function runCalibrationTask(task: CalibrationTask): CalibrationOutcome {
+  const parcours = parcoursOf(task.parcoursId);
+  return runCalibrationCohort(task, parcours, stableNumber(parcours.id), stableNumber(task.model));
+}
+
 export function runTask(task: Task): TaskResult {
-  useParameters(task.parameters, task.minimumGain);
-  const parcours = benchParcours().find((p) => p.id === task.parcoursId);
-  if (!parcours) throw new Error(`parcours inconnu : ${task.parcoursId}`);
+  useParameters(task.parameters, task.minimumGain, task.calibrated);
+  const parcours = parcoursOf(task.parcoursId);
   const rows: Record<string, RowSeries> = {};
   const selectionMs: Record<string, number[]> = {};
   const parcoursKey = stableNumber(parcours.id);

@@ -1,7 +1,8 @@
 /** A bench worker thread: runs the tasks it is sent and posts their results back. */
 import { parentPort } from "node:worker_threads";
-import { runTask, type Task } from "./tasks";
+import type { CalibrationTask } from "./calibration-cohort";
+import { runCalibrationTask, runTask, type Task } from "./tasks";
 
-parentPort!.on("message", (task: Task) => {
-  parentPort!.postMessage(runTask(task));
+parentPort!.on("message", (task: Task | CalibrationTask) => {
+  parentPort!.postMessage(task.kind === "calibration" ? runCalibrationTask(task) : runTask(task));
 });

@@ -20,12 +20,22 @@ function pool(): Pool {
   return globalForLimiter.rateLimitPool;
 }
 
+/**
+ * The pool as the limiter's store, minus the names it gives its statements: a named statement is prepared on the
+ * server connection, which PgBouncer in transaction mode (docs/deploy.md) lends to another client after the
+ * transaction — « already exists » (42P05) there, and every login failed. Unnamed, each is parsed again: a few
+ * statements per login, nothing next to the password hash.
+ */
+const unnamedStore = {
+  query: (statement: { text: string; values?: unknown[] }) => pool().query({ text: statement.text, values: statement.values }),
+};
+
 function limiter(name: LimitName): RateLimiterPostgres {
   globalForLimiter.limiters ??= new Map();
   let existing = globalForLimiter.limiters.get(name);
   if (!existing) {
     existing = new RateLimiterPostgres({
-      storeClient: pool(),
+      storeClient: unnamedStore,
       storeType: "pool",
       tableName: TABLE,
       tableCreated: true,

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { splitSqlScript } from "./split-sql-script";
 
 type Engine = {
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
@@ -47,7 +48,7 @@ export async function withSchemaEngine<T>(
   onLog: (message: string) => void = () => {},
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }) as never);
+  const adapter = bindMigrationAwareSqlAdapterFactory(scriptsSplitWell(new PrismaPg({ connectionString: databaseUrl })) as never);
   const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", schemaText]] },
     onLog,
@@ -58,4 +59,33 @@ export async function withSchemaEngine<T>(
   } finally {
     engine.free();
   }
+}
+
+type ScriptRunner = { executeScript(script: string): Promise<void> };
+
+/**
+ * The pg adapter, except that a migration script is cut by splitSqlScript (a function body stays whole) instead of
+ * at every semicolon. Each statement is still sent on its own, and a failure becomes the adapter's own error (with
+ * PostgreSQL's code) through its onError, as in its executeScript.
+ */
+function scriptsSplitWell(factory: PrismaPg): PrismaPg {
+  const wrap = <A extends ScriptRunner & { underlyingDriver(): { query(sql: string): Promise<unknown> }; onError?: (e: unknown) => never }>(adapter: A): A => {
+    adapter.executeScript = async (script: string) => {
+      for (const statement of splitSqlScript(script)) {
+        try {
+          await adapter.underlyingDriver().query(statement);
+        } catch (error) {
+          // The adapter's own conversion to the engine's error (a DriverAdapterError with PostgreSQL's code).
+          if (adapter.onError) adapter.onError(error);
+          throw error;
+        }
+      }
+    };
+    return adapter;
+  };
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connect = async () => wrap((await connect()) as never);
+  factory.connectToShadowDb = async () => wrap((await connectToShadowDb()) as never);
+  return factory;
 }

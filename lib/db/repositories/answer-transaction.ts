@@ -1,7 +1,6 @@
 import type pg from "pg";
 import { pgPool } from "../client";
 import { env } from "../../env";
-import { CAMPAIGN_ACTIVITY_CHANNEL } from "../live/campaign-activity-notify";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
 import type { AssessmentState, Completion, KnowledgeElementRow } from "./assessment-repository";
 import type { KnowledgeElementSource } from "../generated/client";
@@ -9,7 +8,10 @@ import type { KnowledgeElementSource } from "../generated/client";
 /**
  * The answer path's one transaction (docs/adr/0013-lean-answer-path.md): the session check, the pupil's assessment
  * (locked, so that two submits of the same answer are recorded once), what the engine reads, and the writes, on one
- * pooled connection, in plain SQL (Prisma's query compiler costs more CPU than the statements themselves here).
+ * pooled connection, as calls of two PL/pgSQL functions of the migrations (pix_answer_open, pix_answer_write:
+ * PostgreSQL keeps their plans per server connection, even behind PgBouncer in transaction mode), not through Prisma
+ * (its query compiler costs more CPU than the statements themselves here). The NOTIFY's channel is written in
+ * pix_answer_write: CAMPAIGN_ACTIVITY_CHANNEL (lib/db/live), checked by the integration tests.
  * The decision between the reads and the writes is the caller's (`decide`, pure domain code).
  */
 
@@ -133,24 +135,13 @@ async function answerTransaction<T>(
   try {
     await client.query("BEGIN");
     open = true;
-    // The session and the live participation's latest assessment, locked until COMMIT: a second submit waits here,
-    // then sees the first. One round trip (each costs the app and PostgreSQL more than the statement's own work).
+    // The session, the live participation's latest assessment (locked until COMMIT: a second submit waits there, then
+    // sees the first) and, when both hold, what the engine reads: one call of the migration's function, whose
+    // statements PostgreSQL plans once per server connection (pix_answer_open; ADR 0013, amendment « 07/12 (2) »).
     const found = await client.query(statement(
-      "session",
-      `SELECT u.session_version, u.should_change_password, EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = $3) AS revoked, x.*
-       FROM users u
-       LEFT JOIN LATERAL (
-         SELECT a.id, a.user_id, a.state, a.current_challenge_id, a.current_asked_at, a.is_timer_started, a.answers_count, a.is_improving, a.created_at,
-                p.id AS participation_id, c.id AS campaign_id, c.code, c.name, c.title, (c.archived_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS archived,
-                c.assessment_method, c.precision_target
-         FROM campaigns c
-         JOIN participations p ON p.campaign_id = c.id AND p.user_id = u.id AND p.deleted_at IS NULL AND p.is_improved = false
-         JOIN assessments a ON a.participation_id = p.id
-         WHERE c.code = $2 AND c.deleted_at IS NULL
-         ORDER BY a.id DESC LIMIT 1 FOR UPDATE OF a
-       ) x ON true
-       WHERE u.id = $1`,
-      [claims.userId, campaignCode, claims.sessionId],
+      "open",
+      "SELECT * FROM pix_answer_open($1, $2, $3, $4, $5)",
+      [claims.userId, campaignCode, claims.sessionId, claims.sessionVersion, skills],
     ));
     const a = found.rows[0];
     if (!a || a.revoked || a.session_version !== claims.sessionVersion) return await end(client, { kind: "session-invalid" });
@@ -162,24 +153,13 @@ async function answerTransaction<T>(
       campaignArchived: a.archived, ignoreInvalidatedBefore: a.is_improving ? a.created_at : null,
       assessmentMethod: a.assessment_method, precisionTarget: a.precision_target,
     };
-    // What the engine reads, in a statement of its own: it must see what a transaction that held the lock committed
-    // (a statement reads the database as it was when the statement began). The campaign's skills are joined as an
-    // unnest, not filtered with `= ANY(array)`: for that, the planner estimated each of the ~100 skills against the
-    // column's statistics, 0.6 ms of planning per answer for 0.1 ms of execution (bench/RESULTS.md, 07/12/2026).
-    const read = await client.query<{ answers: [number, string, AnswerOutcome][]; knowledge: [string, "VALIDATED" | "INVALIDATED" | "RESET", KnowledgeElementSource, number, string, string][] }>(statement(
-      "read",
-      `SELECT (SELECT coalesce(json_agg(json_build_array(id, challenge_id, result) ORDER BY id), '[]'::json) FROM answers WHERE assessment_id = $1) AS answers,
-              (SELECT coalesce(json_agg(json_build_array(k.skill_id, k.status, k.source, k.earned_pix, k.competence_id, k.created_at)), '[]'::json)
-               FROM (SELECT DISTINCT ON (skill_id) skill_id, status, source, earned_pix, competence_id, created_at FROM knowledge_elements
-                     JOIN unnest($3::text[]) AS campaign_skill(skill_id) USING (skill_id)
-                     WHERE user_id = $2 ORDER BY skill_id, created_at DESC, id DESC) k) AS knowledge`,
-      [assessment.id, claims.userId, skills],
-    ));
+    const answers = a.answers as [number, string, AnswerOutcome][];
+    const knowledge = a.knowledge as [string, "VALIDATED" | "INVALIDATED" | "RESET", KnowledgeElementSource, number, string, string][];
     const snapshot: AnswerSnapshot = {
       assessment,
       campaign: { id: a.campaign_id, code: a.code, name: a.name, title: a.title },
-      answers: read.rows[0].answers.map(([id, challengeId, result]) => ({ id, challengeId, result })),
-      knowledge: read.rows[0].knowledge.map(([skillId, status, source, earnedPix, competenceId, createdAt]) => ({ skillId, status, source, earnedPix, competenceId, createdAt: new Date(createdAt) })),
+      answers: answers.map(([id, challengeId, result]) => ({ id, challengeId, result })),
+      knowledge: knowledge.map(([skillId, status, source, earnedPix, competenceId, createdAt]) => ({ skillId, status, source, earnedPix, competenceId, createdAt: new Date(createdAt) })),
     };
     const { write, decision } = decide(snapshot);
     if (!write) return await end(client, { kind: "done", snapshot, decision, answerId: null });
@@ -200,58 +180,32 @@ async function end<R>(client: pg.PoolClient, result: R): Promise<R> {
   return result;
 }
 
-/**
- * The writes, in one statement: the assessment moves on (re-checked current: the row is locked and was checked by the
- * caller, the condition holds anyway), then — only if it did — the answer, its knowledge elements and the NOTIFY of
- * « Suivi en direct » (delivered at COMMIT, the campaign's id only). At the end of a test, the engine's MODEL elements
- * (after the answer's own: the later id wins, as writeCompletion does on the Prisma path) and the participation.
- */
-async function writeAnswer(client: pg.PoolClient, userId: number, assessment: AssessmentState, write: AnswerWrite, now: Date): Promise<number> {
-  const params: unknown[] = [];
-  const $ = (value: unknown) => `$${params.push(value)}`;
-  const [id, current, at] = [$(assessment.id), $(assessment.currentChallengeId), $(now)];
-  const move =
-    "completed" in write.next
-      ? `state = 'COMPLETED', current_challenge_id = NULL`
-      : `current_challenge_id = ${$(write.next.challengeId)}, current_asked_at = ${at}, is_timer_started = false`;
-  const ke = write.knowledgeElements;
-  const written = await client.query<{ id: number }>(statement(
-    "completed" in write.next ? "write-end" : "write-next",
-    `WITH moved AS (
-       UPDATE assessments SET ${move}, answers_count = answers_count + 1, updated_at = ${at}
-       WHERE id = ${id} AND state = 'STARTED' AND current_challenge_id = ${current} RETURNING id
-     ), answer AS (
-       INSERT INTO answers (assessment_id, challenge_id, value, result, time_spent, created_at)
-       SELECT moved.id, ${current}, ${$(JSON.stringify(write.value))}::jsonb, ${$(write.result)}::"AnswerResult", ${$(write.timeSpent)}::int, ${at} FROM moved
-       RETURNING id
-     ), knowledge AS (
-       INSERT INTO knowledge_elements (user_id, assessment_id, answer_id, skill_id, competence_id, status, source, earned_pix, created_at)
-       SELECT ${$(userId)}::int, ${id}, answer.id, k.skill_id, k.competence_id, k.status::"KnowledgeElementStatus", k.source::"KnowledgeElementSource", k.earned_pix, ${at}
-       FROM answer CROSS JOIN unnest(${$(ke.map((k) => k.skillId))}::text[], ${$(ke.map((k) => k.competenceId))}::text[], ${$(ke.map((k) => k.status))}::text[],
-                                     ${$(ke.map((k) => k.source))}::text[], ${$(ke.map((k) => k.earnedPix))}::float8[]) AS k(skill_id, competence_id, status, source, earned_pix)
-     )
-     SELECT answer.id, pg_notify('${CAMPAIGN_ACTIVITY_CHANNEL}', ${$(String(assessment.campaignId))}::text) FROM answer`,
-    params,
-  ));
-  if (written.rowCount !== 1) throw new Error("L'évaluation a changé pendant la réponse.");
-  const answerId = written.rows[0].id;
-  if ("completed" in write.next) {
-    const { modelElements, masteryMean, masteryStandardError } = write.next.completed;
-    await insertKnowledge(client, userId, assessment.id, null, modelElements, now);
-    await client.query(
-      `UPDATE participations SET status = 'TO_SHARE', mastery_mean = $2, mastery_standard_error = $3 WHERE id = $1 AND status = 'STARTED'`,
-      [assessment.participationId, masteryMean, masteryStandardError],
-    );
-  }
-  return answerId;
+/** Five parallel arrays, as pix_answer_write's unnest reads them. */
+function columns(ke: readonly KnowledgeElementRow[]): unknown[] {
+  return [ke.map((k) => k.skillId), ke.map((k) => k.competenceId), ke.map((k) => k.status), ke.map((k) => k.source), ke.map((k) => k.earnedPix)];
 }
 
-async function insertKnowledge(client: pg.PoolClient, userId: number, assessmentId: number, answerId: number | null, ke: readonly KnowledgeElementRow[], now: Date): Promise<void> {
-  if (!ke.length) return;
-  await client.query(
-    `INSERT INTO knowledge_elements (user_id, assessment_id, answer_id, skill_id, competence_id, status, source, earned_pix, created_at)
-     SELECT $1, $2, $3, k.skill_id, k.competence_id, k.status::"KnowledgeElementStatus", k.source::"KnowledgeElementSource", k.earned_pix, $4
-     FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::float8[]) AS k(skill_id, competence_id, status, source, earned_pix)`,
-    [userId, assessmentId, answerId, now, ke.map((k) => k.skillId), ke.map((k) => k.competenceId), ke.map((k) => k.status), ke.map((k) => k.source), ke.map((k) => k.earnedPix)],
-  );
+/**
+ * The writes, in one call of the migration's pix_answer_write: the assessment moves on under the same guard as the
+ * read (re-checked current: the row is locked and was checked by the caller, the condition holds anyway), then — only
+ * if it did — the answer, its knowledge elements and the NOTIFY of « Suivi en direct » (delivered at COMMIT). At the
+ * end of a test (no next challenge), the engine's MODEL elements after the answer's own (the later id wins, as
+ * writeCompletion does on the Prisma path) and the participation's result. NULL back: the guard failed, nothing written.
+ */
+async function writeAnswer(client: pg.PoolClient, userId: number, assessment: AssessmentState, write: AnswerWrite, now: Date): Promise<number> {
+  const completed = "completed" in write.next ? write.next.completed : null;
+  const written = await client.query<{ id: number | null }>(statement(
+    "write",
+    "SELECT pix_answer_write($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) AS id",
+    [
+      assessment.id, assessment.currentChallengeId, now, "challengeId" in write.next ? write.next.challengeId : null,
+      JSON.stringify(write.value), write.result, write.timeSpent, userId, assessment.campaignId,
+      ...columns(write.knowledgeElements),
+      assessment.participationId, completed?.masteryMean ?? null, completed?.masteryStandardError ?? null,
+      ...columns(completed?.modelElements ?? []),
+    ],
+  ));
+  const answerId = written.rows[0]?.id;
+  if (answerId === null || answerId === undefined) throw new Error("L'évaluation a changé pendant la réponse.");
+  return answerId;
 }

@@ -14,7 +14,7 @@ const { addMember, createEstablishment, createUser } = await import("../../suppo
 /**
  * DATABASE_PREPARED_STATEMENTS=1 (ADR 0013, amendment of 07/12/2026): the answer's statements are named, prepared once
  * per connection, and a pupil goes through a test the same way — past the five custom plans after which PostgreSQL
- * may switch to a generic one, and to the end (the statement that completes the test has a name of its own).
+ * may switch to a generic one, and to the end (the call that completes the test is the same statement).
  */
 describe("the answer's transaction with prepared statements", () => {
   it("takes a pupil to the end of a test, each answer recorded once, with the statements prepared on the connection", async () => {
@@ -52,7 +52,7 @@ describe("the answer's transaction with prepared statements", () => {
     } finally {
       for (const client of clients) client.release();
     }
-    expect([...names].sort()).toEqual(["pix-answer-read", "pix-answer-session", "pix-answer-write-end", "pix-answer-write-next"]);
+    expect([...names].sort()).toEqual(["pix-answer-open", "pix-answer-write"]);
   });
 
   it("when the database loses them (a pooler in transaction mode), the answer is run again without them and nothing is lost", async () => {

@@ -12,6 +12,7 @@ import { localProductionEnv } from "../../scripts/setup/local-production-env";
 import { startNginx, startPgBouncer, type Service } from "./proxies";
 import { MEMORY_DIR } from "./memory";
 import { leafProcess } from "./proc-stats";
+import { argument } from "./run-setup";
 import { onShutdown } from "./shutdown";
 import { BENCH_SECRET, PORTS, STATE_DIR } from "./settings";
 
@@ -133,8 +134,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const log = options.log ?? ((line: string) => console.error(line));
   const services: Service[] = [];
   let databaseUrl = options.databaseUrl;
+  // --pgbouncer-mode session: each app connection keeps its server connection (and its prepared statements); every
+  // pool of every process (Next's, the fast path's, the limits', at most 10 + 8 + 3) may hold one, hence the pool size.
+  const sessionMode = argument("pgbouncer-mode") === "session";
   if (options.pgbouncer) {
-    const bouncer = await startPgBouncer({ serverUrl: options.databaseUrl, port: PORTS.pgbouncer, log });
+    const bouncer = await startPgBouncer({ serverUrl: options.databaseUrl, port: PORTS.pgbouncer, log, ...(sessionMode ? { mode: "session" as const, poolSize: 25 * options.processes } : {}) });
     services.push(bouncer);
     databaseUrl = bouncer.url;
   }
@@ -146,7 +150,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     // appends to X-Forwarded-For. Without nginx the socket's address counts and X-Forwarded-For is ignored.
     ...(options.balancer ? { TRUSTED_PROXY_HOPS: "1" } : {}),
     // PgBouncer 1.18 in transaction mode loses prepared statements: off behind it, as docs/deploy.md says.
-    ...(options.pgbouncer ? { DATABASE_PREPARED_STATEMENTS: "0" } : {}),
+    ...(options.pgbouncer && !sessionMode ? { DATABASE_PREPARED_STATEMENTS: "0" } : {}),
     ...options.env,
     // The bench's memory probe (memory-probe.mjs: process.memoryUsage() on SIGUSR2), before any NODE_OPTIONS under test.
     NODE_OPTIONS: `--import=${pathToFileURL(path.resolve("bench/answer-load/memory-probe.mjs")).href} ${options.env?.NODE_OPTIONS ?? ""}`.trim(),
@@ -182,7 +186,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     describe: [
       `${options.processes} processus (${startCommand()})`,
       options.balancer ? `derrière nginx (:${PORTS.balancer})` : "sans répartiteur",
-      options.pgbouncer ? `PgBouncer en mode transaction (:${PORTS.pgbouncer})` : "connexion directe à PostgreSQL",
+      options.pgbouncer ? `PgBouncer en mode ${sessionMode ? "session" : "transaction"} (:${PORTS.pgbouncer})` : "connexion directe à PostgreSQL",
     ].join(", "),
     stop: async () => {
       forget();

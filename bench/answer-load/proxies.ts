@@ -127,11 +127,12 @@ function postgresUser(): { uid: number; gid: number } {
 
 /**
  * PgBouncer in transaction mode: a server connection is lent for one transaction, so many app processes share
- * a small number of PostgreSQL backends. Works with Prisma's pg adapter because it sends unnamed statements
+ * a small number of PostgreSQL backends. `mode: "session"` (the bench's --pgbouncer-mode session) lends it for as long
+ * as the client stays connected: prepared statements survive, but every app connection holds a backend. Works with Prisma's pg adapter because it sends unnamed statements
  * (PgBouncer 1.18 does not keep named prepared statements across transactions). Runs as the postgres user
  * (PgBouncer refuses root).
  */
-export async function startPgBouncer(input: { serverUrl: string; port: number; log: (line: string) => void; poolSize?: number }): Promise<Service> {
+export async function startPgBouncer(input: { serverUrl: string; port: number; log: (line: string) => void; poolSize?: number; mode?: "transaction" | "session" }): Promise<Service> {
   const pgbouncer = binary("pgbouncer", ["/usr/sbin/pgbouncer"]);
   const server = new URL(input.serverUrl);
   const user = decodeURIComponent(server.username);
@@ -148,7 +149,7 @@ listen_port = ${input.port}
 unix_socket_dir =
 auth_type = scram-sha-256
 auth_file = ${dir}/userlist.txt
-pool_mode = transaction
+pool_mode = ${input.mode ?? "transaction"}
 default_pool_size = ${input.poolSize ?? 20}
 reserve_pool_size = 5
 reserve_pool_timeout = 1

@@ -208,4 +208,22 @@ describe("review-sql: pix_answer_open / pix_answer_write against main's SQL", ()
       await db.$executeRawUnsafe(`DROP FUNCTION public.pix_answer_open(text, text, text, text, text)`);
     }
   });
+
+  it("lets a later migration remove an enum value the way Prisma writes it (a new type swapped in, the old one dropped)", async () => {
+    // pix_answer_write takes an "AnswerResult" and pix_answer_open returns "AssessmentState" / "AssessmentMethod": the
+    // functions depend on those types, so Prisma's DROP TYPE of the renamed old enum fails until they are dropped.
+    const error = await rolledBack(async (client) => {
+      try {
+        await client.query(`CREATE TYPE "AnswerResult_new" AS ENUM ('OK', 'KO', 'ABAND')`);
+        await client.query(`ALTER TABLE "answers" ALTER COLUMN "result" TYPE "AnswerResult_new" USING ("result"::text::"AnswerResult_new")`);
+        await client.query(`ALTER TYPE "AnswerResult" RENAME TO "AnswerResult_old"`);
+        await client.query(`ALTER TYPE "AnswerResult_new" RENAME TO "AnswerResult"`);
+        await client.query(`DROP TYPE "public"."AnswerResult_old"`);
+        return null;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+    expect(error).toBeNull();
+  });
 });

@@ -7,14 +7,15 @@ import { answerAndContinue } from "@/lib/use-cases/participations/answer-and-con
 import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
 import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
 import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
+import { OPEN_CALL, WRITE_CALL } from "@/lib/db/repositories/answer-transaction";
 import { addMember, createEstablishment, createUser } from "../../support/factories";
 
 /**
- * Review (review-sql, 07/12): the answer's SQL as PL/pgSQL functions (migration 20261207025000_answer_functions) must
- * leave the database exactly as main's statements did. Main's statements are copied verbatim from
- * `git show main:lib/db/repositories/answer-transaction.ts`; each side runs on the same state in a transaction that is
- * rolled back, and the rows it leaves are compared (ids included: sequences are not rolled back, so ids are
- * compared relative to the answer's).
+ * The answer's SQL as PL/pgSQL functions (migration 20261207025000_answer_functions) against their specification: the
+ * plain statements the answer path ran before them (kept here as the reference, from the review of 07/12). Each side
+ * runs on the same state in a transaction that is rolled back, and the rows it leaves are compared (ids relative to
+ * the answer's: sequences are not rolled back). Then what the functions must resist: an overload on the search_path,
+ * and a later migration that swaps an enum type.
  */
 
 const MAIN_SESSION = `SELECT u.session_version, u.should_change_password, EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = $3) AS revoked, x.*
@@ -81,7 +82,7 @@ async function mainWrite(client: pg.PoolClient, w: Write): Promise<number | null
 const cols = (ke: Ke[]) => [ke.map((k) => k.skillId), ke.map((k) => k.competenceId), ke.map((k) => k.status), ke.map((k) => k.source), ke.map((k) => k.earnedPix)];
 async function functionWrite(client: pg.PoolClient, w: Write): Promise<number | null> {
   const r = await client.query<{ id: number | null }>(
-    "SELECT pix_answer_write($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) AS id",
+    WRITE_CALL,
     [w.assessmentId, w.current, w.at, w.next, JSON.stringify(w.value), w.result, w.timeSpent, w.userId, w.campaignId, ...cols(w.ke), w.participationId, w.next === null ? w.mean : null, w.next === null ? w.se : null, ...cols(w.next === null ? w.model : [])],
   );
   return r.rows[0]?.id ?? null;
@@ -134,7 +135,7 @@ function normalizeOpen(main: Record<string, unknown> | undefined, read: Record<s
   return { ...rest, is_improving: _i, answers: read?.answers ?? null, knowledge: read?.knowledge ?? null };
 }
 
-describe("review-sql: pix_answer_open / pix_answer_write against main's SQL", () => {
+describe("pix_answer_open / pix_answer_write (migration 20261207025000_answer_functions)", () => {
   it("reads the same session, assessment and engine input in every case of the session check", async () => {
     const { campaign, pupil, claims, skills } = await world();
     const stranger = await createUser();
@@ -157,7 +158,7 @@ describe("review-sql: pix_answer_open / pix_answer_write against main's SQL", ()
         const read = valid ? (await client.query(MAIN_READ, [found.id, userId, skills])).rows[0] : undefined;
         return normalizeOpen(found, read);
       });
-      const fn = await rolledBack(async (client) => (await client.query("SELECT * FROM pix_answer_open($1, $2, $3, $4, $5)", [userId, code, sessionId, version, skills])).rows[0] ?? null);
+      const fn = await rolledBack(async (client) => (await client.query(OPEN_CALL, [userId, code, sessionId, version, skills])).rows[0] ?? null);
       expect({ label: c.label, row: fn }).toEqual({ label: c.label, row: main });
     }
   });
@@ -194,36 +195,40 @@ describe("review-sql: pix_answer_open / pix_answer_write against main's SQL", ()
     }
   });
 
-  it("calls the migration's function, not a better-matching overload another role could create in a schema on the search_path", async () => {
-    // PostgreSQL ≤ 14 lets every role create in `public` (CVE-2018-1058's pattern); the app sends its parameters
-    // untyped, and for untyped arguments PostgreSQL prefers a candidate taking text. Simulated here by the test's own
-    // role: an overload of the same name taking five texts, which the answer's own statement text then resolves to.
-    const { campaign, claims, skills } = await world();
-    await db.$executeRawUnsafe(`CREATE FUNCTION public.pix_answer_open(text, text, text, text, text) RETURNS TABLE (hijacked boolean) LANGUAGE sql AS $$ SELECT true $$`);
-    try {
-      const row = await rolledBack(async (client) => (await client.query("SELECT * FROM pix_answer_open($1, $2, $3, $4, $5)", [claims.userId, campaign.code, claims.sessionId, claims.sessionVersion, skills])).rows[0]);
-      // Expected: the migration's function (a session_version column); an overload must not be able to answer instead.
-      expect(row).not.toHaveProperty("hijacked");
-    } finally {
-      await db.$executeRawUnsafe(`DROP FUNCTION public.pix_answer_open(text, text, text, text, text)`);
-    }
-  });
-
-  it("lets a later migration remove an enum value the way Prisma writes it (a new type swapped in, the old one dropped)", async () => {
-    // pix_answer_write takes an "AnswerResult" and pix_answer_open returns "AssessmentState" / "AssessmentMethod": the
-    // functions depend on those types, so Prisma's DROP TYPE of the renamed old enum fails until they are dropped.
-    const error = await rolledBack(async (client) => {
-      try {
-        await client.query(`CREATE TYPE "AnswerResult_new" AS ENUM ('OK', 'KO', 'ABAND')`);
-        await client.query(`ALTER TABLE "answers" ALTER COLUMN "result" TYPE "AnswerResult_new" USING ("result"::text::"AnswerResult_new")`);
-        await client.query(`ALTER TYPE "AnswerResult" RENAME TO "AnswerResult_old"`);
-        await client.query(`ALTER TYPE "AnswerResult_new" RENAME TO "AnswerResult"`);
-        await client.query(`DROP TYPE "public"."AnswerResult_old"`);
-        return null;
-      } catch (e) {
-        return (e as Error).message;
-      }
-    });
-    expect(error).toBeNull();
-  });
+  it.each(["AnswerResult", "AssessmentState", "AssessmentMethod", "KnowledgeElementStatus", "KnowledgeElementSource"])(
+    "lets a later migration swap the enum %s the way Prisma removes a value, and still answers afterwards",
+    async (type) => {
+      // Prisma removes an enum value by creating a new type, moving every column to it, renaming, and dropping the old
+      // type: the drop fails if a function's signature names the type. Same values here (the swap is what matters).
+      const { campaign, claims, skills } = await world();
+      const outcome = await rolledBack(async (client) => {
+        try {
+          await swapEnum(client, type);
+          const open = (await client.query(OPEN_CALL, [claims.userId, campaign.code, claims.sessionId, claims.sessionVersion, skills])).rows[0];
+          const w: Write = { assessmentId: open.id, current: open.current_challenge_id, at: new Date(), next: null, value: null, result: "OK", timeSpent: 3, userId: claims.userId, campaignId: campaign.id, participationId: open.participation_id, ke: [{ skillId: skills[0], competenceId: "rec-competence", status: "VALIDATED", source: "DIRECT", earnedPix: 1 }], model: [{ skillId: skills[1], competenceId: "rec-competence", status: "INVALIDATED", source: "MODEL", earnedPix: 0 }], mean: 0.1, se: 0.3 };
+          return { state: open.state, method: open.assessment_method, written: (await functionWrite(client, w)) !== null };
+        } catch (e) {
+          return (e as Error).message;
+        }
+      });
+      expect(outcome).toEqual({ state: "STARTED", method: "PRECISION", written: true });
+    },
+  );
 });
+
+/** What `prisma migrate dev` writes to remove a value of an enum, with the type's own values kept. */
+async function swapEnum(client: pg.PoolClient, type: string) {
+  const values = (await client.query<{ v: string }>(`SELECT e.enumlabel AS v FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = $1 ORDER BY e.enumsortorder`, [type])).rows.map((r) => r.v);
+  const columns = (await client.query<{ table_name: string; column_name: string; column_default: string | null }>(
+    `SELECT table_name, column_name, column_default FROM information_schema.columns WHERE table_schema = 'public' AND udt_name = $1`, [type])).rows;
+  expect(columns.length).toBeGreaterThan(0);
+  await client.query(`CREATE TYPE "${type}_new" AS ENUM (${values.map((v) => `'${v}'`).join(", ")})`);
+  for (const c of columns) {
+    if (c.column_default) await client.query(`ALTER TABLE "${c.table_name}" ALTER COLUMN "${c.column_name}" DROP DEFAULT`);
+    await client.query(`ALTER TABLE "${c.table_name}" ALTER COLUMN "${c.column_name}" TYPE "${type}_new" USING ("${c.column_name}"::text::"${type}_new")`);
+  }
+  await client.query(`ALTER TYPE "${type}" RENAME TO "${type}_old"`);
+  await client.query(`ALTER TYPE "${type}_new" RENAME TO "${type}"`);
+  await client.query(`DROP TYPE "public"."${type}_old"`);
+  for (const c of columns) if (c.column_default) await client.query(`ALTER TABLE "${c.table_name}" ALTER COLUMN "${c.column_name}" SET DEFAULT ${c.column_default.replace(`"${type}_new"`, `"${type}"`)}`);
+}

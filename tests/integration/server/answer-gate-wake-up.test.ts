@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { AnswerGate } from "@/lib/server/answer-gate";
 
 /**
- * Review (review-sql, 07/12) of the answer gate's body wait (answer-latency 325087d: next turn, then 1, 2, 4… 20 ms):
+ * The answer gate's body wait (answer-latency 325087d: next turn, then 1, 2, 4… 20 ms):
  * a body split across packets is admitted soon after its last byte, a trickling body is refused (408) after 2 s and
  * not before, a client that leaves mid-body costs nothing, and no timer is left behind. Raw sockets, real timers.
  */
@@ -50,7 +50,7 @@ function rawClient(port: number) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const timeouts = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout" || r === "Immediate").length;
 
-describe("review-sql: the answer gate's body wait", () => {
+describe("the answer gate's body wait", () => {
   it("admits a body split across packets soon after its last byte", async () => {
     const { port, admittedAt } = await gateServer(new AnswerGate({ concurrency: 8, queue: 64, queueMs: 1_000, retryAfterSeconds: 2 }));
     const lags: number[] = [];

@@ -195,6 +195,20 @@ describe("pix_answer_open / pix_answer_write (migration 20261207025000_answer_fu
     }
   });
 
+  it("reads the migrations' tables whatever the caller's search_path puts before them", async () => {
+    // A table of the same name in a schema the caller searches first (another role's, or pg_temp) must not be read:
+    // the functions run with their own search_path (public, pg_temp last).
+    const { campaign, claims, skills } = await world();
+    const row = await rolledBack(async (client) => {
+      await client.query("CREATE SCHEMA shadow");
+      await client.query("CREATE TABLE shadow.revoked_sessions (session_id text)");
+      await client.query("INSERT INTO shadow.revoked_sessions VALUES ($1)", [claims.sessionId]);
+      await client.query("SET LOCAL search_path = shadow, public");
+      return (await client.query(OPEN_CALL, [claims.userId, campaign.code, claims.sessionId, claims.sessionVersion, skills])).rows[0];
+    });
+    expect({ revoked: row.revoked, state: row.state }).toEqual({ revoked: false, state: "STARTED" });
+  });
+
   it.each(["AnswerResult", "AssessmentState", "AssessmentMethod", "KnowledgeElementStatus", "KnowledgeElementSource"])(
     "lets a later migration swap the enum %s the way Prisma removes a value, and still answers afterwards",
     async (type) => {

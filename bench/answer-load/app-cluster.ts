@@ -14,6 +14,7 @@ import { MEMORY_DIR } from "./memory";
 import { leafProcess } from "./proc-stats";
 import { argument } from "./run-setup";
 import { onShutdown } from "./shutdown";
+import { assertPortsFree, killGroup, stopGroup } from "./process-group";
 import { BENCH_SECRET, PORTS, STATE_DIR } from "./settings";
 
 export type ClusterOptions = {
@@ -68,6 +69,7 @@ class SupervisedApp {
   child: ChildProcess | null = null;
   restarts = 0;
   private stopping = false;
+  private restart: NodeJS.Timeout | undefined;
   constructor(
     readonly port: number,
     private readonly env: NodeJS.ProcessEnv,
@@ -82,6 +84,8 @@ class SupervisedApp {
   }
 
   start(): void {
+    // A restart that was due when the stop began must not bring a process back.
+    if (this.stopping) return;
     mkdirSync(path.dirname(this.logFile), { recursive: true });
     if (this.restarts === 0) writeFileSync(this.logFile, "");
     const child = spawn("sh", ["-c", startCommand()], { env: { ...this.env, PORT: String(this.port) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -93,38 +97,22 @@ class SupervisedApp {
     });
     child.on("exit", (code, signal) => {
       // The rest of the group (a wrapper's server child) must not keep the port.
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // already gone
-      }
+      killGroup(child.pid!);
       if (this.stopping) return;
       this.restarts++;
       this.log(`[supervision] processus ${this.port} arrêté (${signal ?? code}) : redémarrage`);
-      setTimeout(() => this.start(), 200);
+      this.restart = setTimeout(() => this.start(), 200);
     });
     this.child = child;
   }
 
+  /** Stops the process and everything of its group, and waits until none is left (then its port is free). */
   async stop(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.restart);
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {
-      return;
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // gone
-      }
-    }, 10_000);
-    await exited;
-    clearTimeout(timer);
+    if (!child?.pid) return;
+    await stopGroup(child.pid, 10_000);
   }
 }
 
@@ -132,6 +120,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Aucune build : lancez d'abord npm run build");
   if (options.processes < 1 || options.processes > PORTS.maxProcesses) throw new Error(`--processes entre 1 et ${PORTS.maxProcesses}`);
   const log = options.log ?? ((line: string) => console.error(line));
+  await assertPortsFree([
+    ...Array.from({ length: options.processes }, (_, i) => ({ port: PORTS.firstApp + i, what: `application ${i + 1}` })),
+    ...(options.balancer ? [{ port: PORTS.balancer, what: "nginx" }] : []),
+    ...(options.pgbouncer ? [{ port: PORTS.pgbouncer, what: "PgBouncer" }] : []),
+  ]);
   const services: Service[] = [];
   let databaseUrl = options.databaseUrl;
   // --pgbouncer-mode session: each app connection keeps its server connection (and its prepared statements); every

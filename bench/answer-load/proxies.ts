@@ -9,6 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { STATE_DIR } from "./settings";
+import { stopGroup } from "./process-group";
 
 export type Service = { name: string; pid: () => number | null; url: string; stop: () => Promise<void> };
 
@@ -38,16 +39,19 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
 function supervise(name: string, command: string, args: string[], log: (line: string) => void, options: { uid?: number; gid?: number } = {}): { child: () => ChildProcess; stop: () => Promise<void> } {
   let child: ChildProcess;
   let stopping = false;
+  let restart: NodeJS.Timeout | undefined;
   const logFile = path.join(STATE_DIR, "logs", `${name}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   writeFileSync(logFile, "");
   const start = () => {
-    child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], ...options });
+    if (stopping) return;
+    // Its own process group (nginx's workers with their master): the stop reaches all of them, not only the leader.
+    child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], detached: true, ...options });
     child.stderr?.on("data", (chunk: Buffer) => appendFileSync(logFile, chunk));
     child.on("exit", (code, signal) => {
       if (stopping) return;
       log(`[supervision] ${name} arrêté (${signal ?? code}) : redémarrage`);
-      setTimeout(start, 500);
+      restart = setTimeout(start, 500);
     });
   };
   start();
@@ -55,10 +59,8 @@ function supervise(name: string, command: string, args: string[], log: (line: st
     child: () => child,
     stop: async () => {
       stopping = true;
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
+      clearTimeout(restart);
+      if (child.pid) await stopGroup(child.pid, 10_000);
     },
   };
 }
@@ -115,7 +117,10 @@ ${input.upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=${input.
   const file = path.join(dir, "nginx.conf");
   writeFileSync(file, config);
   const service = supervise("nginx", nginx, ["-c", file, "-p", dir], input.log);
-  await waitForPort(input.port);
+  await waitForPort(input.port).catch(async (error) => {
+    await service.stop(); // not yet among the cluster's services: stopped here
+    throw error;
+  });
   return { name: "nginx", pid: () => service.child().pid ?? null, url: `http://localhost:${input.port}`, stop: service.stop };
 }
 
@@ -169,7 +174,10 @@ log_stats = 0
   const owner = postgresUser();
   for (const file of [dir, path.join(dir, "pgbouncer.ini"), path.join(dir, "userlist.txt")]) chownSync(file, owner.uid, owner.gid);
   const service = supervise("pgbouncer", pgbouncer, [path.join(dir, "pgbouncer.ini")], input.log, owner);
-  await waitForPort(input.port);
+  await waitForPort(input.port).catch(async (error) => {
+    await service.stop(); // not yet among the cluster's services: stopped here
+    throw error;
+  });
   const url = new URL(input.serverUrl);
   url.port = String(input.port);
   return { name: "pgbouncer", pid: () => service.child().pid ?? null, url: url.href, stop: service.stop };

@@ -1,4 +1,12 @@
 /**
+ * PostgreSQL's identifier characters (its lexer's ident_cont): ASCII letters, digits, _ and $, and every non-ASCII
+ * character (bytes ≥ 0x80 of its encoding; here each UTF-16 unit ≥ 0x80, surrogate halves included).
+ */
+const IDENTIFIER_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
+/** A dollar-quote tag: $$, or $ + a letter or _ (non-ASCII letters included), then letters, digits or _ + $. */
+const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+
+/**
  * Splits a migration script into its statements at the semicolons that end one: not inside a string ('…', E'…'),
  * a quoted identifier ("…"), a dollar-quoted body ($$…$$, $fn$…$fn$), or a comment (-- …, nested /* … *\/).
  * Prisma's pg driver adapter cuts at every semicolon, which breaks a function body (PL/pgSQL ends each of its
@@ -29,7 +37,7 @@ export function splitSqlScript(script: string): string[] {
       }
     } else if (c === "'" || c === '"') {
       // E'…' allows backslash escapes; a doubled quote is the quote itself in every form.
-      const backslashes = c === "'" && /[eE]/.test(script[i - 1] ?? "") && !/[\w$]/.test(script[i - 2] ?? "");
+      const backslashes = c === "'" && /[eE]/.test(script[i - 1] ?? "") && !IDENTIFIER_CHAR.test(script[i - 2] ?? "");
       i++;
       while (i < script.length) {
         if (backslashes && script[i] === "\\") i += 2;
@@ -38,8 +46,8 @@ export function splitSqlScript(script: string): string[] {
         else i++;
       }
       i++;
-    } else if (c === "$" && !/[\w$]/.test(script[i - 1] ?? "")) {
-      const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(script.slice(i));
+    } else if (c === "$" && !IDENTIFIER_CHAR.test(script[i - 1] ?? "")) {
+      const tag = DOLLAR_TAG.exec(script.slice(i));
       if (tag) {
         const end = script.indexOf(tag[0], i + tag[0].length);
         i = end === -1 ? script.length : end + tag[0].length;

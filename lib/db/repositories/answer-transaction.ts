@@ -73,6 +73,17 @@ export function connectWithin(deadlineMs: number): Promise<pg.PoolClient> {
   });
 }
 
+/**
+ * The two calls, schema-qualified and with every parameter typed: PostgreSQL then resolves exactly the migration's
+ * functions. Unqualified, with untyped parameters, a function of the same name taking texts in a schema of the
+ * search_path (another role's, on a PostgreSQL where `public` is writable) would be preferred (docs/deploy.md).
+ */
+export const OPEN_CALL = "SELECT * FROM public.pix_answer_open($1::int, $2::text, $3::text, $4::int, $5::text[])";
+export const WRITE_CALL =
+  "SELECT public.pix_answer_write($1::int, $2::text, $3::timestamp(3), $4::text, $5::jsonb, $6::text, $7::int, $8::int, $9::int, " +
+  "$10::text[], $11::text[], $12::text[], $13::text[], $14::float8[], $15::int, $16::float8, $17::float8, " +
+  "$18::text[], $19::text[], $20::text[], $21::text[], $22::float8[]) AS id";
+
 export type SessionClaims = { userId: number; sessionId: string; sessionVersion: number };
 
 export type AnswerSnapshot = {
@@ -137,10 +148,10 @@ async function answerTransaction<T>(
     open = true;
     // The session, the live participation's latest assessment (locked until COMMIT: a second submit waits there, then
     // sees the first) and, when both hold, what the engine reads: one call of the migration's function, whose
-    // statements PostgreSQL plans once per server connection (pix_answer_open; ADR 0013, amendment « 07/12 (2) »).
+    // statements PostgreSQL plans once per server connection (pix_answer_open; ADR 0013, amendment « 07/12 (3) »).
     const found = await client.query(statement(
       "open",
-      "SELECT * FROM pix_answer_open($1, $2, $3, $4, $5)",
+      OPEN_CALL,
       [claims.userId, campaignCode, claims.sessionId, claims.sessionVersion, skills],
     ));
     const a = found.rows[0];
@@ -196,7 +207,7 @@ async function writeAnswer(client: pg.PoolClient, userId: number, assessment: As
   const completed = "completed" in write.next ? write.next.completed : null;
   const written = await client.query<{ id: number | null }>(statement(
     "write",
-    "SELECT pix_answer_write($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) AS id",
+    WRITE_CALL,
     [
       assessment.id, assessment.currentChallengeId, now, "challengeId" in write.next ? write.next.challengeId : null,
       JSON.stringify(write.value), write.result, write.timeSpent, userId, assessment.campaignId,

@@ -4,21 +4,28 @@
 -- FOR UPDATE and a writing WITH for every answer; the client's own statement is a function call, cheap to plan.
 -- Written by hand (no Prisma model changes): lib/db/repositories/answer-transaction.ts is their only caller, and the
 -- integration tests of the answer transaction run them on the real migrations.
+-- Enum values cross the signatures as text, cast inside the bodies: a signature naming an enum type would make the
+-- functions depend on it, and a later Prisma migration that removes a value (new type, swap, DROP TYPE of the old one)
+-- would fail on « cannot drop type … because other objects depend on it »; a body's casts record no dependency.
+-- Both run with their own search_path (public, then pg_temp last): the tables, types and functions their bodies name
+-- are the migrations' ones whatever the caller's search_path holds; the app calls them schema-qualified with typed
+-- parameters (lib/db/repositories/answer-transaction.ts), so no overload elsewhere can answer instead.
 
 -- The session, the pupil's live assessment of the campaign (locked until COMMIT: a second submit of the same answer
 -- waits here, then sees the first), and — only if the session holds and there is an assessment — what the engine
 -- reads. The read is a statement of its own, after the lock: in a VOLATILE function each statement takes a new
 -- snapshot, so it sees what a transaction that held the lock committed. No row: the user does not exist.
-CREATE FUNCTION pix_answer_open(p_user_id integer, p_code text, p_session_id text, p_session_version integer, p_skills text[])
+CREATE FUNCTION public.pix_answer_open(p_user_id integer, p_code text, p_session_id text, p_session_version integer, p_skills text[])
 RETURNS TABLE (
   session_version integer, should_change_password boolean, revoked boolean,
-  id integer, user_id integer, state "AssessmentState", current_challenge_id text, current_asked_at timestamp(3),
+  id integer, user_id integer, state text, current_challenge_id text, current_asked_at timestamp(3),
   is_timer_started boolean, answers_count integer, is_improving boolean, created_at timestamp(3),
   participation_id integer, campaign_id integer, code text, name text, title text, archived boolean,
-  assessment_method "AssessmentMethod", precision_target integer,
+  assessment_method text, precision_target integer,
   answers json, knowledge json
 )
 LANGUAGE plpgsql VOLATILE
+SET search_path = public, pg_temp
 AS $fn$
 #variable_conflict use_variable
 BEGIN
@@ -30,9 +37,9 @@ BEGIN
        participation_id, campaign_id, code, name, title, archived, assessment_method, precision_target
   FROM users u
   LEFT JOIN LATERAL (
-    SELECT a.id, a.user_id, a.state, a.current_challenge_id, a.current_asked_at, a.is_timer_started, a.answers_count, a.is_improving, a.created_at,
+    SELECT a.id, a.user_id, a.state::text AS state, a.current_challenge_id, a.current_asked_at, a.is_timer_started, a.answers_count, a.is_improving, a.created_at,
            p.id AS participation_id, c.id AS campaign_id, c.code, c.name, c.title, (c.archived_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS archived,
-           c.assessment_method, c.precision_target
+           c.assessment_method::text AS assessment_method, c.precision_target
     FROM campaigns c
     JOIN participations p ON p.campaign_id = c.id AND p.user_id = u.id AND p.deleted_at IS NULL AND p.is_improved = false
     JOIN assessments a ON a.participation_id = p.id
@@ -62,14 +69,15 @@ $fn$;
 -- knowledge elements and the NOTIFY of « Suivi en direct » (channel campaign_activity, the campaign's id only,
 -- delivered at COMMIT). p_next NULL ends the test: the engine's MODEL elements (after the answer's own, so the later id
 -- wins) and the participation's result. Returns the answer's id, or NULL when the guard failed (nothing written).
-CREATE FUNCTION pix_answer_write(
+CREATE FUNCTION public.pix_answer_write(
   p_assessment_id integer, p_current text, p_at timestamp(3), p_next text,
-  p_value jsonb, p_result "AnswerResult", p_time_spent integer, p_user_id integer, p_campaign_id integer,
+  p_value jsonb, p_result text, p_time_spent integer, p_user_id integer, p_campaign_id integer,
   p_skill_ids text[], p_competence_ids text[], p_statuses text[], p_sources text[], p_earned_pix double precision[],
   p_participation_id integer, p_mastery_mean double precision, p_mastery_standard_error double precision,
   p_model_skill_ids text[], p_model_competence_ids text[], p_model_statuses text[], p_model_sources text[], p_model_earned_pix double precision[]
 ) RETURNS integer
 LANGUAGE plpgsql VOLATILE
+SET search_path = public, pg_temp
 AS $fn$
 DECLARE
   v_answer integer;
@@ -86,7 +94,7 @@ BEGIN
     RETURN NULL;
   END IF;
   INSERT INTO answers (assessment_id, challenge_id, value, result, time_spent, created_at)
-  VALUES (p_assessment_id, p_current, p_value, p_result, p_time_spent, p_at)
+  VALUES (p_assessment_id, p_current, p_value, p_result::"AnswerResult", p_time_spent, p_at)
   RETURNING answers.id INTO v_answer;
   INSERT INTO knowledge_elements (user_id, assessment_id, answer_id, skill_id, competence_id, status, source, earned_pix, created_at)
   SELECT p_user_id, p_assessment_id, v_answer, k.skill_id, k.competence_id, k.status::"KnowledgeElementStatus", k.source::"KnowledgeElementSource", k.earned_pix, p_at

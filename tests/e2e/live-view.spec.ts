@@ -93,6 +93,8 @@ test("past 6 streams of one account the server refuses the stream (429) and the 
   const campaignPath = new URL(page.url()).pathname;
   const campaignId = /\/orga\/campagnes\/(\d+)/.exec(campaignPath)![1];
   // Six streams held by the same account outside the browser (a browser holds at most 6 HTTP/1.1 connections a host).
+  // Each response stays referenced until the end: Node's fetch closes the connection of a response the garbage
+  // collector reclaims, which freed a slot mid-test now and then (the 7th stream then got 200).
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const origin = new URL(page.url()).origin;
   const held = await Promise.all(
@@ -100,7 +102,7 @@ test("past 6 streams of one account the server refuses the stream (429) and the 
       const abort = new AbortController();
       const response = await fetch(`${origin}/api/campagnes/${campaignId}/suivi/flux`, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
       expect(response.status).toBe(200);
-      return abort;
+      return { abort, response };
     }),
   );
   try {
@@ -114,7 +116,10 @@ test("past 6 streams of one account the server refuses the stream (429) and the 
     expect(await seventh.json()).toEqual({ error: "Trop de suivis en direct ouverts avec ce compte : fermez un des onglets du suivi." });
     await expect(page.getByTestId("live-mode")).toHaveAttribute("data-mode", "interrogation", { timeout: 10_000 });
   } finally {
-    for (const abort of held) abort.abort();
+    for (const { abort, response } of held) {
+      abort.abort();
+      await response.body?.cancel().catch(() => undefined);
+    }
   }
   // The six closed (their sockets gone): the next page gets its stream.
   await expect(async () => {

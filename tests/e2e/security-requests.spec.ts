@@ -7,7 +7,12 @@ import type { BrowserContext, Page } from "@playwright/test";
  * X-Forwarded-For (what comes before it is what an attacker would write), so other tests keep theirs.
  */
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-const proxyHop = () => `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+/**
+ * A proxy hop of its own for each call: drawn from 100.64.0.0/10 (4 million addresses) rather than one /24, so two
+ * hops of a run (the attacker's and « another address ») do not share a budget by chance: with 250 of them they did
+ * about once in 250 runs, and « another address » was then refused.
+ */
+const proxyHop = () => `100.${64 + Math.floor(Math.random() * 64)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 const forgedThen = (realHop: string) => `${Math.floor(Math.random() * 223) + 1}.${Math.floor(Math.random() * 255)}.7.9, ${realHop}`;
 
 /** Fills and sends the login form, and waits for the server's answer (not the message of the previous try). */

@@ -38,7 +38,7 @@ export function isDatabaseBusy(error: unknown): boolean {
 }
 
 /**
- * A statement of the answer's transaction, named when DATABASE_PREPARED_STATEMENTS=1: node-pg prepares it once per
+ * A statement of the answer path, named when DATABASE_PREPARED_STATEMENTS=1: node-pg prepares it once per
  * connection and PostgreSQL may keep its plan (a generic plan after five executions). A name is one text: each
  * variant of a statement has its own.
  */

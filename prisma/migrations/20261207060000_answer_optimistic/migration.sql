@@ -65,7 +65,8 @@ $fn$;
 -- decided from: still STARTED, on the same question, after the same number of answers (every recorded answer adds
 -- one), with the timer as it was (« Commencer » flips it once per question); those are all the ways the row moves
 -- while a question is current. The UPDATE waits for a concurrent writer's row lock and then checks the committed
--- row (READ COMMITTED), so two racing writes cannot both pass. Then — only if it moved — the answer, its knowledge
+-- row (READ COMMITTED), so two racing writes cannot both pass. The pupil's own assessment only (the read checked it;
+-- the write does not trust its caller for it). Then — only if it moved — the answer, its knowledge
 -- elements and the NOTIFY of « Suivi en direct » (channel campaign_activity, the campaign's id, delivered at the
 -- call's commit); p_next NULL ends the test: the engine's MODEL elements (after the answer's own, so the later id
 -- wins) and the participation's result. Returns the answer's id, or NULL when the state had moved (nothing written).
@@ -85,12 +86,12 @@ BEGIN
   IF p_next IS NULL THEN
     UPDATE assessments a SET state = 'COMPLETED', current_challenge_id = NULL, answers_count = a.answers_count + 1, updated_at = p_at
     WHERE a.id = p_assessment_id AND a.state = 'STARTED' AND a.current_challenge_id = p_current
-      AND a.answers_count = p_answers_count AND a.is_timer_started = p_timer_started;
+      AND a.answers_count = p_answers_count AND a.is_timer_started = p_timer_started AND a.user_id = p_user_id;
   ELSE
     UPDATE assessments a SET current_challenge_id = p_next, current_asked_at = p_at, is_timer_started = false,
                              answers_count = a.answers_count + 1, updated_at = p_at
     WHERE a.id = p_assessment_id AND a.state = 'STARTED' AND a.current_challenge_id = p_current
-      AND a.answers_count = p_answers_count AND a.is_timer_started = p_timer_started;
+      AND a.answers_count = p_answers_count AND a.is_timer_started = p_timer_started AND a.user_id = p_user_id;
   END IF;
   IF NOT FOUND THEN
     RETURN NULL;

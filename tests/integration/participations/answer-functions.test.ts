@@ -189,10 +189,10 @@ describe("pix_answer_read / pix_answer_record (migration 20261207060000_answer_o
       });
       expect({ label, ...fn }).toEqual({ label, ...main });
     }
-    // A state that moved after the read (another answer counted, « Commencer » pressed): nothing written, as for a
-    // question that is no longer current.
+    // A state that moved after the read (another answer counted, « Commencer » pressed), or an assessment that is not
+    // the user's: nothing written, as for a question that is no longer current.
     const untouched = await rolledBack(async (client) => state(client, pupil.id, a.id, null));
-    for (const [label, w] of [["another answer count", { ...base, answersCount: a.answersCount - 1 }], ["the timer as it was not", { ...base, timerStarted: !a.isTimerStarted }]] as [string, Write][]) {
+    for (const [label, w] of [["another answer count", { ...base, answersCount: a.answersCount - 1 }], ["the timer as it was not", { ...base, timerStarted: !a.isTimerStarted }], ["another user's id", { ...base, userId: base.userId + 1 }]] as [string, Write][]) {
       const fn = await rolledBack(async (client) => {
         const id = await functionWrite(client, w);
         return { written: id !== null, state: await state(client, pupil.id, a.id, id) };

@@ -28,6 +28,8 @@ try {
   const opened = await loop.arriveAll(8, () => failedArrivals++);
   await loop.run(Math.min(rate, 10), 10); // the server's first minutes (JIT, caches) are not the steady state
   const idle = load.metrics.appRss() / MEGABYTE;
+  // What is referenced before the load, to compare with the same reading at the end (a leak is what stays).
+  const restBefore = memoryLine("au repos avant l'endurance, après une collecte complète", await memoryReports(load.cluster.appRoots(), { afterGc: true }));
   console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes, ${failedArrivals} échecs) ; RSS app au repos ${Math.round(idle)} Mo. Endurance : ${rate} réponses/s pendant ${minutes} min.`);
   console.log("| minute | cycles | erreurs | p50 | p95 | RSS app | tas V8 utilisé | external | PSS PostgreSQL |\n|---|---|---|---|---|---|---|---|---|");
   const rssSeries: number[] = [];
@@ -71,7 +73,7 @@ try {
   console.log(`Pente sur la seconde moitié, external : ${trendText(trendOf(externalSeries.slice(half), step), "Mo/min")}`);
   // At rest, after a full collection: what is still referenced (a leak stays, garbage and caches' churn go).
   await new Promise((r) => setTimeout(r, 5_000));
-  console.log(`\n${MEMORY_HEADER}\n${memoryLine("au repos, après une collecte complète", await memoryReports(load.cluster.appRoots(), { afterGc: true }))}`);
+  console.log(`\n${MEMORY_HEADER}\n${restBefore}\n${memoryLine("au repos après l'endurance, après une collecte complète", await memoryReports(load.cluster.appRoots(), { afterGc: true }))}`);
   console.log(`Machine en fin de mesure : ${machineLine()}`);
 } finally {
   await load.stop();

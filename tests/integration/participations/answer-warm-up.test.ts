@@ -55,4 +55,12 @@ describe("the answer path's warm-up", () => {
     expect((await answerChallengeSource(challengeId))?.content.id).toBe(challengeId);
     expect(roundTrips.count).toBe(before);
   });
+
+  it("loads a campaign missed by 50 requests at once with one read (single-flight: a cold key is no stampede)", async () => {
+    const { campaign } = await campaignInProgress();
+    const before = roundTrips.count;
+    const ids = await Promise.all(Array.from({ length: 50 }, () => campaignIdOfCode(campaign.code)));
+    expect(new Set(ids)).toEqual(new Set([campaign.id]));
+    expect(roundTrips.count - before).toBe(1);
+  });
 });

@@ -38,7 +38,7 @@ async function loadFastPath() {
   sizeDatabasePool(connections, { keepIdleMs: 30 * 60_000 });
   // Warm before the port opens (ADR 0013 « 07/12 (6) »): a process put cold under a class's answers fell behind in its
   // first seconds and never caught up. Never fatal: a failed warm-up only leaves the process cold.
-  await warmAnswerPath({ connections, campaigns: 200 }).then(
+  if (settings.ANSWER_WARM_UP === "1") await warmAnswerPath({ connections, campaigns: 200 }).then(
     (r) => console.log(`> Réponses préparées en ${r.ms} ms : ${r.connections} connexions, ${r.challenges} épreuves, ${r.campaigns} campagnes en cours`),
     (error) => console.warn(`> Préparation des réponses impossible (le processus démarre à froid) : ${(error as Error).message}`),
   );

@@ -25,7 +25,7 @@ const schema = z.object({
    */
   DATABASE_QUEUE_DEADLINE_MS: z.coerce.number("DATABASE_QUEUE_DEADLINE_MS doit être un nombre entier.").int().min(50).max(60_000).default(1_000),
   /**
-   * "1" (the default): the answer's transaction sends its statements as named prepared statements, planned once per
+   * "1" (the default): the answer path sends its two calls as named prepared statements, planned once per
    * connection instead of at every answer (planning was three quarters of their time: bench/RESULTS.md, 07/12/2026).
    * "0" behind a pooler that loses them in transaction mode (PgBouncer < 1.21, or without max_prepared_statements,
    * docs/deploy.md). Should it be left on there, the first lost statement turns them off for the process, the answer

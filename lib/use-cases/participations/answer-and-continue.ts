@@ -8,13 +8,13 @@ import { canonicalAnswer, type SubmittedAnswer } from "../../domain/participatio
 import { BusyError, DomainError, NotFoundError } from "../../domain/shared/errors";
 import { engineContentOfCampaign } from "../../db/repositories/assessment-repository";
 import { answeredChallenges, completionOf, nextStep, rowsOf } from "./answer-challenge";
-import { inAnswerTransaction, isDatabaseBusy, type AnswerSnapshot, type AnswerWrite, type SessionClaims } from "../../db/repositories/answer-transaction";
+import { isDatabaseBusy, runAnswer, type AnswerSnapshot, type AnswerWrite, type SessionClaims } from "../../db/repositories/answer-transaction";
 import { answerChallengeSource, campaignIdOfCode, tutorialsOfSkill, type CheckpointTutorial } from "../../db/repositories/content-memory";
 
 /**
  * The lean answer path (issue 15): records the answer and returns what the page shows next — the next question,
- * or the checkpoint with the question after it — from one transaction and content in memory, so that the browser
- * needs no second request. Same rules as answerChallenge (answer-challenge.ts), which the tests and the no-JavaScript
+ * or the checkpoint with the question after it — from one read, one writing transaction and content in memory, so
+ * that the browser needs no second request. Same rules as answerChallenge (answer-challenge.ts), which the tests and the no-JavaScript
  * page path still use: a double submit is recorded once, an answer to a question that is not current is refused,
  * an archived campaign refuses answers, timed questions are measured on the server, ticked positions are mapped back
  * with the assessment's own option order.
@@ -61,7 +61,7 @@ type AnswerInput = {
 
 async function answer(input: AnswerInput): Promise<AnswerAndContinue> {
   const now = input.now ?? new Date();
-  // Content from memory, before the transaction: a transaction never waits for a second connection.
+  // Content from memory, before the database calls: an answer never waits for a second connection.
   const campaignId = await campaignIdOfCode(input.code);
   if (campaignId === null) throw new NotFoundError();
   const content = await engineContentOfCampaign(campaignId);
@@ -106,7 +106,7 @@ async function answer(input: AnswerInput): Promise<AnswerAndContinue> {
     return { write, decision: { result, newElements, next: nextQuestion, answersCount } };
   };
 
-  const outcome = await inAnswerTransaction(input.claims, input.code, skills.map((s) => s.id), decide, now);
+  const outcome = await runAnswer(input.claims, input.code, skills.map((s) => s.id), decide, now);
   if (outcome.kind === "session-invalid") return { kind: "signed-out" };
   if (outcome.kind === "must-change-password") return { kind: "must-change-password" };
   if (outcome.kind === "no-assessment") throw new NotFoundError();
@@ -131,7 +131,7 @@ function engineKnowledge(snap: AnswerSnapshot, ignoreInvalidatedBefore: Date | n
     .map((k) => ({ skillId: k.skillId, status: k.status as "VALIDATED" | "INVALIDATED", source: k.source }));
 }
 
-/** « Avancement » as the checkpoint page shows it (checkpoint-view.ts), from what the transaction read and wrote. */
+/** « Avancement » as the checkpoint page shows it (checkpoint-view.ts), from what the answer read and wrote. */
 async function checkpointData(snap: AnswerSnapshot, latest: { id: number; challengeId: string; result: AnswerOutcome }, newElements: KnowledgeElementInput[], skills: Parameters<typeof progression>[0]["targetSkills"], completed: boolean): Promise<CheckpointData> {
   const answers = [...snap.answers, latest];
   const count = answers.length % CHECKPOINT_EVERY || Math.min(CHECKPOINT_EVERY, answers.length);

@@ -1,23 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
-import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
 import { answerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
 import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
-import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
-import { addMember, createEstablishment, createUser } from "../../support/factories";
+import { openCampaign, pupilIn } from "../support/answer-world";
 
 /**
- * The answer path calls exactly the migration's functions (public.pix_answer_open, public.pix_answer_write), whatever
+ * The answer path calls exactly the migration's functions (public.pix_answer_read, public.pix_answer_record), whatever
  * else a role that can create in a schema of the search_path has added (review of 07/12, finding F2).
  */
+/** A pupil of the shared world (answer-world.ts) with four answers. */
 async function world() {
-  const school = await createEstablishment({ isManagingStudents: false });
-  const teacher = await createUser();
-  await addMember(school.id, teacher.id, "ADMIN");
-  const campaign = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign: campaignCreationSchema.parse({ name: "Revue", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) }) });
-  const pupil = await createUser();
-  await startParticipation({ userId: pupil.id, code: campaign.code, externalId: null });
+  const campaign = await openCampaign({ name: "Revue" });
+  const { pupil } = await pupilIn(campaign);
   const claims = { userId: pupil.id, sessionId: `s-${pupil.id}`, sessionVersion: 0 };
   for (let i = 0; i < 4; i++) {
     const q = await currentQuestion({ userId: pupil.id, campaignId: campaign.id });
@@ -33,8 +27,8 @@ describe("the answer's function calls", () => {
     // prefers a candidate taking text: an overload of each name taking only texts would answer an unqualified call.
     // Alone in its file, and created before the first answer: no pool connection has the call prepared yet (a
     // prepared statement keeps the function it resolved when it was prepared).
-    await db.$executeRawUnsafe(`CREATE FUNCTION public.pix_answer_open(text, text, text, text, text) RETURNS TABLE (hijacked boolean) LANGUAGE sql AS $$ SELECT true $$`);
-    await db.$executeRawUnsafe(`CREATE FUNCTION public.pix_answer_write(${Array(22).fill("text").join(", ")}) RETURNS integer LANGUAGE sql AS $$ SELECT NULL::integer $$`);
+    await db.$executeRawUnsafe(`CREATE FUNCTION public.pix_answer_read(text, text, text, text, text) RETURNS TABLE (hijacked boolean) LANGUAGE sql AS $$ SELECT true $$`);
+    await db.$executeRawUnsafe(`CREATE FUNCTION public.pix_answer_record(${Array(24).fill("text").join(", ")}) RETURNS integer LANGUAGE sql AS $$ SELECT NULL::integer $$`);
     try {
       const { campaign, pupil, claims } = await world();
       const q = await currentQuestion({ userId: pupil.id, campaignId: campaign.id });
@@ -45,8 +39,8 @@ describe("the answer's function calls", () => {
       await answerAndContinue({ claims, code: campaign.code, challengeId: q.challengeId, answer: null });
       expect(await db.answer.count({ where: { assessment: { userId: pupil.id } } })).toBe(5);
     } finally {
-      await db.$executeRawUnsafe(`DROP FUNCTION public.pix_answer_open(text, text, text, text, text)`);
-      await db.$executeRawUnsafe(`DROP FUNCTION public.pix_answer_write(${Array(22).fill("text").join(", ")})`);
+      await db.$executeRawUnsafe(`DROP FUNCTION public.pix_answer_read(text, text, text, text, text)`);
+      await db.$executeRawUnsafe(`DROP FUNCTION public.pix_answer_record(${Array(24).fill("text").join(", ")})`);
     }
   });
 

@@ -1,21 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type pg from "pg";
 import { db, pgPool } from "@/lib/db/client";
-import { campaignCreationSchema } from "@/lib/domain/campaigns/campaign-form";
-import { createCampaign } from "@/lib/use-cases/campaigns/create-campaign";
 import { answerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
 import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
-import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
 import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
-import { OPEN_CALL, WRITE_CALL } from "@/lib/db/repositories/answer-transaction";
-import { addMember, createEstablishment, createUser } from "../../support/factories";
+import { READ_CALL, RECORD_CALL } from "@/lib/db/repositories/answer-transaction";
+import { createUser } from "../../support/factories";
+import { openCampaign, pupilIn } from "../support/answer-world";
 
 /**
- * The answer's SQL as PL/pgSQL functions (migration 20261207025000_answer_functions) against their specification: the
- * plain statements the answer path ran before them (kept here as the reference, from the review of 07/12). Each side
- * runs on the same state in a transaction that is rolled back, and the rows it leaves are compared (ids relative to
- * the answer's: sequences are not rolled back). Then what the functions must resist: an overload on the search_path,
- * and a later migration that swaps an enum type.
+ * The answer's SQL as PL/pgSQL functions (pix_answer_read and pix_answer_record, migration
+ * 20261207060000_answer_optimistic) against their specification: the plain statements the answer path ran before
+ * functions (kept here as the reference, from the review of 07/12). Each side runs on the same state in a transaction
+ * that is rolled back, and the rows it leaves are compared (ids relative to the answer's: sequences are not rolled
+ * back). The record call also refuses a state that moved since the read (answer count, timer), which the reference did
+ * under its lock. Then what the functions must resist: an overload on the search_path, and a later migration that
+ * swaps an enum type.
  */
 
 const MAIN_SESSION = `SELECT u.session_version, u.should_change_password, EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = $3) AS revoked, x.*
@@ -38,7 +38,7 @@ const MAIN_READ = `SELECT (SELECT coalesce(json_agg(json_build_array(id, challen
                      WHERE user_id = $2 ORDER BY skill_id, created_at DESC, id DESC) k) AS knowledge`;
 
 type Ke = { skillId: string; competenceId: string; status: string; source: string; earnedPix: number };
-type Write = { assessmentId: number; current: string; at: Date; next: string | null; value: unknown; result: string; timeSpent: number | null; userId: number; campaignId: number; participationId: number; ke: Ke[]; model: Ke[]; mean: number; se: number };
+type Write = { assessmentId: number; current: string; answersCount: number; timerStarted: boolean; at: Date; next: string | null; value: unknown; result: string; timeSpent: number | null; userId: number; campaignId: number; participationId: number; ke: Ke[]; model: Ke[]; mean: number; se: number };
 
 /** main's writeAnswer + insertKnowledge + the participation's update, verbatim but for the parameter helper. */
 async function mainWrite(client: pg.PoolClient, w: Write): Promise<number | null> {
@@ -82,8 +82,8 @@ async function mainWrite(client: pg.PoolClient, w: Write): Promise<number | null
 const cols = (ke: Ke[]) => [ke.map((k) => k.skillId), ke.map((k) => k.competenceId), ke.map((k) => k.status), ke.map((k) => k.source), ke.map((k) => k.earnedPix)];
 async function functionWrite(client: pg.PoolClient, w: Write): Promise<number | null> {
   const r = await client.query<{ id: number | null }>(
-    WRITE_CALL,
-    [w.assessmentId, w.current, w.at, w.next, JSON.stringify(w.value), w.result, w.timeSpent, w.userId, w.campaignId, ...cols(w.ke), w.participationId, w.next === null ? w.mean : null, w.next === null ? w.se : null, ...cols(w.next === null ? w.model : [])],
+    RECORD_CALL,
+    [w.assessmentId, w.current, w.answersCount, w.timerStarted, w.at, w.next, JSON.stringify(w.value), w.result, w.timeSpent, w.userId, w.campaignId, ...cols(w.ke), w.participationId, w.next === null ? w.mean : null, w.next === null ? w.se : null, ...cols(w.next === null ? w.model : [])],
   );
   return r.rows[0]?.id ?? null;
 }
@@ -111,15 +111,11 @@ async function rolledBack<T>(work: (client: pg.PoolClient) => Promise<T>): Promi
   }
 }
 
+/** A pupil of the shared world (answer-world.ts) with four answers, so that there are answers and elements to read. */
 async function world() {
-  const school = await createEstablishment({ isManagingStudents: false });
-  const teacher = await createUser();
-  await addMember(school.id, teacher.id, "ADMIN");
-  const campaign = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign: campaignCreationSchema.parse({ name: "Revue", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) }) });
-  const pupil = await createUser();
-  await startParticipation({ userId: pupil.id, code: campaign.code, externalId: null });
+  const campaign = await openCampaign({ name: "Revue" });
+  const { pupil } = await pupilIn(campaign);
   const claims = { userId: pupil.id, sessionId: `s-${pupil.id}`, sessionVersion: 0 };
-  // A few answers through the real path, so that there are answers and knowledge elements to read.
   for (let i = 0; i < 4; i++) {
     const q = await currentQuestion({ userId: pupil.id, campaignId: campaign.id });
     if (q.kind !== "question") break;
@@ -135,7 +131,7 @@ function normalizeOpen(main: Record<string, unknown> | undefined, read: Record<s
   return { ...rest, is_improving: _i, answers: read?.answers ?? null, knowledge: read?.knowledge ?? null };
 }
 
-describe("pix_answer_open / pix_answer_write (migration 20261207025000_answer_functions)", () => {
+describe("pix_answer_read / pix_answer_record (migration 20261207060000_answer_optimistic)", () => {
   it("reads the same session, assessment and engine input in every case of the session check", async () => {
     const { campaign, pupil, claims, skills } = await world();
     const stranger = await createUser();
@@ -158,7 +154,7 @@ describe("pix_answer_open / pix_answer_write (migration 20261207025000_answer_fu
         const read = valid ? (await client.query(MAIN_READ, [found.id, userId, skills])).rows[0] : undefined;
         return normalizeOpen(found, read);
       });
-      const fn = await rolledBack(async (client) => (await client.query(OPEN_CALL, [userId, code, sessionId, version, skills])).rows[0] ?? null);
+      const fn = await rolledBack(async (client) => (await client.query(READ_CALL, [userId, code, sessionId, version, skills])).rows[0] ?? null);
       expect({ label: c.label, row: fn }).toEqual({ label: c.label, row: main });
     }
   });
@@ -173,7 +169,7 @@ describe("pix_answer_open / pix_answer_write (migration 20261207025000_answer_fu
     ];
     const model: Ke[] = [{ skillId: content.skills[2].id, competenceId: "rec-competence", status: "VALIDATED", source: "MODEL", earnedPix: 2 }];
     const at = new Date("2026-12-07T03:30:00.123Z");
-    const base: Write = { assessmentId: a.id, current: a.currentChallengeId!, at, next: content.challenges.find((c) => c.id !== a.currentChallengeId)!.id, value: { kind: "fields", values: { reponse: "l'été; « x »" } }, result: "KO", timeSpent: 12, userId: pupil.id, campaignId: campaign.id, participationId: a.participationId!, ke, model, mean: 0.4, se: 0.2 };
+    const base: Write = { assessmentId: a.id, current: a.currentChallengeId!, answersCount: a.answersCount, timerStarted: a.isTimerStarted, at, next: content.challenges.find((c) => c.id !== a.currentChallengeId)!.id, value: { kind: "fields", values: { reponse: "l'été; « x »" } }, result: "KO", timeSpent: 12, userId: pupil.id, campaignId: campaign.id, participationId: a.participationId!, ke, model, mean: 0.4, se: 0.2 };
     const variants: [string, Write][] = [
       ["next question", base],
       ["end of the test", { ...base, next: null }],
@@ -193,6 +189,16 @@ describe("pix_answer_open / pix_answer_write (migration 20261207025000_answer_fu
       });
       expect({ label, ...fn }).toEqual({ label, ...main });
     }
+    // A state that moved after the read (another answer counted, « Commencer » pressed), or an assessment that is not
+    // the user's: nothing written, as for a question that is no longer current.
+    const untouched = await rolledBack(async (client) => state(client, pupil.id, a.id, null));
+    for (const [label, w] of [["another answer count", { ...base, answersCount: a.answersCount - 1 }], ["the timer as it was not", { ...base, timerStarted: !a.isTimerStarted }], ["another user's id", { ...base, userId: base.userId + 1 }]] as [string, Write][]) {
+      const fn = await rolledBack(async (client) => {
+        const id = await functionWrite(client, w);
+        return { written: id !== null, state: await state(client, pupil.id, a.id, id) };
+      });
+      expect({ label, ...fn }).toEqual({ label, written: false, state: untouched });
+    }
   });
 
   it("reads the migrations' tables whatever the caller's search_path puts before them", async () => {
@@ -204,7 +210,7 @@ describe("pix_answer_open / pix_answer_write (migration 20261207025000_answer_fu
       await client.query("CREATE TABLE shadow.revoked_sessions (session_id text)");
       await client.query("INSERT INTO shadow.revoked_sessions VALUES ($1)", [claims.sessionId]);
       await client.query("SET LOCAL search_path = shadow, public");
-      return (await client.query(OPEN_CALL, [claims.userId, campaign.code, claims.sessionId, claims.sessionVersion, skills])).rows[0];
+      return (await client.query(READ_CALL, [claims.userId, campaign.code, claims.sessionId, claims.sessionVersion, skills])).rows[0];
     });
     expect({ revoked: row.revoked, state: row.state }).toEqual({ revoked: false, state: "STARTED" });
   });
@@ -218,8 +224,8 @@ describe("pix_answer_open / pix_answer_write (migration 20261207025000_answer_fu
       const outcome = await rolledBack(async (client) => {
         try {
           await swapEnum(client, type);
-          const open = (await client.query(OPEN_CALL, [claims.userId, campaign.code, claims.sessionId, claims.sessionVersion, skills])).rows[0];
-          const w: Write = { assessmentId: open.id, current: open.current_challenge_id, at: new Date(), next: null, value: null, result: "OK", timeSpent: 3, userId: claims.userId, campaignId: campaign.id, participationId: open.participation_id, ke: [{ skillId: skills[0], competenceId: "rec-competence", status: "VALIDATED", source: "DIRECT", earnedPix: 1 }], model: [{ skillId: skills[1], competenceId: "rec-competence", status: "INVALIDATED", source: "MODEL", earnedPix: 0 }], mean: 0.1, se: 0.3 };
+          const open = (await client.query(READ_CALL, [claims.userId, campaign.code, claims.sessionId, claims.sessionVersion, skills])).rows[0];
+          const w: Write = { assessmentId: open.id, current: open.current_challenge_id, answersCount: open.answers_count, timerStarted: open.is_timer_started, at: new Date(), next: null, value: null, result: "OK", timeSpent: 3, userId: claims.userId, campaignId: campaign.id, participationId: open.participation_id, ke: [{ skillId: skills[0], competenceId: "rec-competence", status: "VALIDATED", source: "DIRECT", earnedPix: 1 }], model: [{ skillId: skills[1], competenceId: "rec-competence", status: "INVALIDATED", source: "MODEL", earnedPix: 0 }], mean: 0.1, se: 0.3 };
           return { state: open.state, method: open.assessment_method, written: (await functionWrite(client, w)) !== null };
         } catch (e) {
           return (e as Error).message;

@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { db, pgPool } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
+import { READ_CALL, RECORD_CALL } from "@/lib/db/repositories/answer-transaction";
 import { sessionCookieName, sessionSecret } from "@/lib/auth/session-token";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
 import { answerFlowRequest } from "@/lib/pupil-flow/flow-request";
@@ -28,7 +29,7 @@ async function throughRoute(code: string, token: string | null, body: string, co
 }
 
 describe("the script's answer, framework-free (ADR 0018)", () => {
-  it("answers in one transaction with the next screen as JSON; the replay gives the same body and records nothing more", async () => {
+  it("answers with one read and one writing call, the next screen as JSON; the replay gives the same body and records nothing more", async () => {
     const { id: campaignId, code } = await openCampaign();
     const { pupil, token, first } = await pupilIn({ id: campaignId, code });
     roundTrips.log = [];
@@ -36,7 +37,8 @@ describe("the script's answer, framework-free (ADR 0018)", () => {
     try {
       reply = await answerFlowRequest(request(code, token, skipBody(code, first)));
     } finally {
-      expect(roundTrips.log!.filter((sql) => /^\s*BEGIN/i.test(sql))).toHaveLength(1);
+      // The read, then the writes in one call (ADR 0013, amendment « 07/12 (5) »).
+      expect(roundTrips.log).toEqual([READ_CALL, RECORD_CALL]);
       roundTrips.log = null;
     }
     expect(reply.status).toBe(200);

@@ -3,6 +3,7 @@ import { db, pgPool } from "@/lib/db/client";
 import { CAMPAIGN_ACTIVITY_CHANNEL } from "@/lib/db/live/campaign-activity-notify";
 import { roundTrips } from "@/lib/db/prisma-factory";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
+import { READ_CALL, RECORD_CALL } from "@/lib/db/repositories/answer-transaction";
 import { answerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
 import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
 import { createUser } from "../../support/factories";
@@ -25,12 +26,12 @@ async function recorded<T>(work: () => Promise<T>): Promise<{ value: T; log: str
 }
 
 describe("lean answer path (issue 15)", () => {
-  it("records every answer in exactly one transaction and returns the next question or the checkpoint with it", async () => {
+  it("records every answer with one read and one writing call, and returns the next question or the checkpoint with it", async () => {
     const { id: campaignId, code } = await openCampaign();
     await warmAnswerMemory({ id: campaignId, code });
     const { pupil, claims, first } = await pupilIn({ id: campaignId, code });
     let challengeId = first;
-    const perAnswer: { transactions: number; statements: number }[] = [];
+    const perAnswer: { transactions: number; statements: string[] }[] = [];
     let checkpoints = 0;
     // « Suivi en direct » hears every recorded answer (issue 17): a real LISTEN on its own connection.
     const listener = await pgPool().connect();
@@ -41,7 +42,7 @@ describe("lean answer path (issue 15)", () => {
     await listener.query(`LISTEN ${CAMPAIGN_ACTIVITY_CHANNEL}`);
     for (let i = 0; i < 60; i++) {
       const { value: outcome, log } = await recorded(() => answerAndContinue({ claims, code, challengeId, answer: i % 3 ? null : { kind: "fields", values: { reponse: "x" } } }));
-      perAnswer.push({ transactions: transactionsIn(log), statements: log.length });
+      perAnswer.push({ transactions: transactionsIn(log), statements: log });
       if (outcome.kind !== "answered") throw new Error(outcome.kind);
       expect(outcome.result).not.toBe("ALREADY_RECORDED");
       if (outcome.checkpoint) {
@@ -55,17 +56,16 @@ describe("lean answer path (issue 15)", () => {
       expect(current).toMatchObject({ kind: "question", challengeId: outcome.next.challengeId });
       challengeId = outcome.next.challengeId;
     }
-    const statements = perAnswer.map((a) => a.statements);
-    console.log(`Réponses : ${perAnswer.length}, transactions par réponse : ${[...new Set(perAnswer.map((a) => a.transactions))].join(", ")}, instructions SQL par réponse : ${Math.min(...statements)} à ${Math.max(...statements)} (BEGIN et COMMIT compris)`);
+    const statements = perAnswer.map((a) => a.statements.length);
+    console.log(`Réponses : ${perAnswer.length}, transactions par réponse : ${[...new Set(perAnswer.map((a) => a.transactions))].join(", ")}, instructions SQL par réponse : ${Math.min(...statements)} à ${Math.max(...statements)}`);
     expect(perAnswer.length).toBeGreaterThan(5);
     expect(checkpoints).toBeGreaterThan(0);
-    for (const a of perAnswer) expect(a.transactions).toBe(1);
-    // BEGIN, pix_answer_open (the session, the assessment locked, what the engine reads), pix_answer_write (the
-    // assessment, the answer, its knowledge elements, the NOTIFY of « Suivi en direct »; at the end of the test the
-    // engine's MODEL elements and the participation), COMMIT: 4 statements, the last answer included (ADR 0013,
-    // amendment « 07/12 (2) »: each statement the client sends is parsed and planned again behind PgBouncer).
-    expect(Math.max(...statements)).toBeLessThanOrEqual(4);
-    // The NOTIFY is sent inside the answer's transaction (delivered at COMMIT), once per recorded answer.
+    // pix_answer_read (the session, the assessment, what the engine reads; writes nothing), then pix_answer_record (the
+    // assessment if it has not moved, the answer, its knowledge elements, the NOTIFY of « Suivi en direct »; at the end
+    // of the test the engine's MODEL elements and the participation), each its own transaction: 2 statements, no
+    // BEGIN or COMMIT, the writes in one transaction, the last answer included (ADR 0013, amendment « 07/12 (5) »).
+    for (const a of perAnswer) expect(a.statements).toEqual([READ_CALL, RECORD_CALL]);
+    // The NOTIFY is sent by the writing call (delivered at its commit), once per recorded answer.
     for (let wait = 0; heard.length < perAnswer.length && wait < 50; wait++) await new Promise((r) => setTimeout(r, 20));
     await listener.query(`UNLISTEN ${CAMPAIGN_ACTIVITY_CHANNEL}`);
     listener.release();

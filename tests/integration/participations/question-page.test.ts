@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
+import { READ_CALL, RECORD_CALL } from "@/lib/db/repositories/answer-transaction";
 import { bumpSessionVersion } from "@/lib/db/repositories/session-repository";
 import { sessionCookieName } from "@/lib/auth/session-token";
 import { scriptScreen } from "@/lib/pupil-flow/flow-screen";
@@ -8,7 +9,7 @@ import { questionDocument } from "@/lib/pupil-flow/question-document";
 import { answerAsForm, answerForScript, showQuestionPage } from "@/lib/pupil-flow/question-page";
 import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
 import { createUser } from "../../support/factories";
-import { openCampaign as openWarmCampaign, pupilIn, sessionTokenOf, skipForm, transactionsIn } from "../support/answer-world";
+import { openCampaign as openWarmCampaign, pupilIn, sessionTokenOf, skipForm } from "../support/answer-world";
 
 /**
  * The question page served by a route handler (ADR 0017): its request logic on the real database. The route file
@@ -20,7 +21,7 @@ const skip = skipForm;
 const answersOf = (userId: number) => db.answer.count({ where: { assessment: { userId } } });
 
 describe("the question page's route handler logic (ADR 0017)", () => {
-  it("answers from the script in one transaction, with the next question's markup, address and announcement", async () => {
+  it("answers from the script with one read and one writing call, with the next question's markup, address and announcement", async () => {
     const { id: campaignId, code } = await openCampaign();
     const { pupil, cookies, first } = await pupilIn({ id: campaignId, code });
     roundTrips.log = [];
@@ -28,7 +29,8 @@ describe("the question page's route handler logic (ADR 0017)", () => {
     try {
       reply = await answerForScript({ cookies, form: skip(code, first) });
     } finally {
-      expect(transactionsIn(roundTrips.log ?? [])).toBe(1);
+      // The read, then the writes in one call (ADR 0013, amendment « 07/12 (5) »).
+      expect(roundTrips.log).toEqual([READ_CALL, RECORD_CALL]);
       roundTrips.log = null;
     }
     expect(reply.status).toBe(200);

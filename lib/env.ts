@@ -49,6 +49,11 @@ const schema = z.object({
    */
   ANSWER_FAST_PATH: z.enum(["0", "1"], "ANSWER_FAST_PATH vaut 0 ou 1.").default("1"),
   /**
+   * "1" (the default): the answer path is warmed before the port opens (lib/db/repositories/answer-warm-up.ts, ADR 0013
+   * « 07/12 (6) »). "0" to measure a cold start (bench/answer-load/cold.ts --env ANSWER_WARM_UP=0).
+   */
+  ANSWER_WARM_UP: z.enum(["0", "1"], "ANSWER_WARM_UP vaut 0 ou 1.").default("1"),
+  /**
    * « Suivi en direct » streams one account may hold open at once in one process (lib/server/live-view-slots.ts): a
    * teacher's few tabs and devices fit in 6; beyond, 429 and the page polls. Raised only by the live-view bench,
    * whose teachers are sessions of one account.

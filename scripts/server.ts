@@ -32,9 +32,16 @@ const answerGate = new AnswerGate(
 const fastPath = !dev && settings.ANSWER_FAST_PATH === "1" ? await loadFastPath() : null;
 async function loadFastPath() {
   register("./server-only-hook.mjs", import.meta.url);
-  const [path, { sizeDatabasePool }] = await Promise.all([import("../lib/server/answer-fast-path"), import("../lib/db/client")]);
-  // Its own pool: never more connections than answers let in at once (docs/deploy.md, « Connexions »).
-  sizeDatabasePool(Math.min(settings.DATABASE_POOL_SIZE, settings.ANSWER_GATE_CONCURRENCY));
+  const [path, { sizeDatabasePool }, { warmAnswerPath }] = await Promise.all([import("../lib/server/answer-fast-path"), import("../lib/db/client"), import("../lib/db/repositories/answer-warm-up")]);
+  // Its own pool: never more connections than answers let in at once (docs/deploy.md, « Connexions »), kept open when idle.
+  const connections = Math.min(settings.DATABASE_POOL_SIZE, settings.ANSWER_GATE_CONCURRENCY);
+  sizeDatabasePool(connections, { keepIdleMs: 30 * 60_000 });
+  // Warm before the port opens (ADR 0013 « 07/12 (6) »): a process put cold under a class's answers fell behind in its
+  // first seconds and never caught up. Never fatal: a failed warm-up only leaves the process cold.
+  if (settings.ANSWER_WARM_UP === "1") await warmAnswerPath({ connections, campaigns: 200 }).then(
+    (r) => console.log(`> Réponses préparées en ${r.ms} ms : ${r.connections} connexions, ${r.challenges} épreuves, ${r.campaigns} campagnes en cours`),
+    (error) => console.warn(`> Préparation des réponses impossible (le processus démarre à froid) : ${(error as Error).message}`),
+  );
   const fastPathSettings = { appUrl: settings.APP_URL, orgaUrl: settings.ORGA_URL, isDevelopment: settings.NODE_ENV === "development" };
   return (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const code = path.fastPathCode(request);

@@ -11,7 +11,8 @@ export type PageState =
   /** `next`: the question that came with the checkpoint (the lean answer path), shown by « Continuer » without a request. */
   | { kind: "checkpoint"; next?: { kind: "question" | "timer"; challengeId: string } }
   | { kind: "end" }
-  | { kind: "error"; message: string }
+  /** `retryAfterSeconds`: a refusal for load's hint (its Retry-After header), which the page's script waits on. */
+  | { kind: "error"; message: string; retryAfterSeconds?: number }
   | { kind: "unknown" };
 
 const CHALLENGE_ID = "([a-z0-9][a-z0-9-]*)";

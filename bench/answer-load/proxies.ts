@@ -156,6 +156,7 @@ auth_type = scram-sha-256
 auth_file = ${dir}/userlist.txt
 pool_mode = ${input.mode ?? "transaction"}
 default_pool_size = ${input.poolSize ?? 20}
+min_pool_size = ${Math.min(10, input.poolSize ?? 20)}
 reserve_pool_size = 5
 reserve_pool_timeout = 1
 max_client_conn = 2000

@@ -122,12 +122,15 @@ export class Pupil {
     let submitted: ReplayResult | null = null;
     for (let attempt = 1; ; attempt++) {
       let error: string;
+      let retryAfterSeconds = 1; // a dropped connection: the page's own 1 s
       try {
         submitted = await this.submit(context, form, counter);
         const s = submitted.state;
         if (s.kind === "question" && s.challengeId === challengeId) error = "la même question revient";
-        else if (s.kind === "error" || s.kind === "unknown") error = s.kind === "error" ? s.message : "page inattendue";
-        else break;
+        else if (s.kind === "error" || s.kind === "unknown") {
+          error = s.kind === "error" ? s.message : "page inattendue";
+          if (s.kind === "error" && s.retryAfterSeconds) retryAfterSeconds = s.retryAfterSeconds;
+        } else break;
       } catch (e) {
         error = e instanceof HttpError ? e.kind : String(e);
       }
@@ -138,7 +141,7 @@ export class Pupil {
       if (busy && attempt < MAX_ANSWER_ATTEMPTS) {
         retries++;
         if (refusedAtGate) gateRefusals++;
-        await new Promise((r) => setTimeout(r, retryDelayMs(attempt - 1, refusedAtGate ? 1 : undefined)));
+        await new Promise((r) => setTimeout(r, retryDelayMs(attempt - 1, retryAfterSeconds)));
         continue;
       }
       if (!context.retry || attempt >= context.retry.maxAttempts) return fail(error);

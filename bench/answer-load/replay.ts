@@ -156,7 +156,13 @@ export async function replayInteraction(input: {
       // Past capacity (the question page's JSON reply, or a gate in front of the app): the page says « Trop de monde… »
       // and sends the same answer again by itself; so does pupil.ts.
       await Promise.all(background);
-      return { responses, state: { kind: "error", message: BUSY_MESSAGE }, failed: null };
+      // The answer gate's refusal is plain text (before Next.js), the answer's own (a pool deadline) is JSON: pupil.ts
+      // counts the first as « refus de la porte » (HTTP 503), as the page's script tells them apart.
+      const atGate = String(response.headers["content-type"] ?? "").startsWith("text/plain");
+      // The page's script waits on the server's Retry-After (public/scripts/answer-flow.js): so does the bench. It used
+      // a 1 s hint whatever the header said (2 s at the gate), and so came back twice as early as a browser would.
+      const retryAfterSeconds = Number(response.headers["retry-after"]) || 1;
+      return { responses, state: { kind: "error", message: atGate ? "HTTP 503" : BUSY_MESSAGE, retryAfterSeconds }, failed: null };
     }
     if (response.status >= 400) {
       await Promise.all(background);

@@ -1,6 +1,9 @@
 /**
- * The soak: a steady open-loop load for 10 minutes, printing every 30 s the cycles, errors, latency and the
- * resident memory of the app processes (and of PostgreSQL), then the RSS trend: flat is the goal.
+ * The soak: a steady open-loop load for 10 minutes, printing every 30 s the cycles, errors, latency, the resident
+ * memory of the app processes and what holds it (V8 heap used, external buffers, from the bench's probe), and
+ * PostgreSQL's; then the trends of the second half (the first is the server filling its caches and growing its heap)
+ * with their 95 % confidence intervals, and the heap after a full collection at rest: « flat » is stated only when
+ * the interval allows it (trend.ts).
  *   npm run build && npm run bench:answers:soak -- [--rate 15] [--minutes 10] [--processes 1]
  */
 import { OpenLoop, percentile } from "./open-loop";
@@ -8,21 +11,14 @@ import { machineLine, prepareLoad } from "./prepare-load";
 import { proportionalBytes } from "./proc-stats";
 import { errorCount, errorText } from "./report";
 import { numberArgument } from "./run-setup";
+import { memoryLine, memoryReports, MEMORY_HEADER } from "./memory";
+import { trendOf, trendText } from "./trend";
 
 const rate = numberArgument("rate", 15);
 const minutes = numberArgument("minutes", 10);
 const processes = numberArgument("processes", 1);
 const WINDOW_SECONDS = 30;
 const MEGABYTE = 2 ** 20;
-
-/** Slope of samples taken every WINDOW_SECONDS, in MB per minute (least squares). */
-function slopeOf(samples: number[]): number {
-  if (samples.length < 2) return 0;
-  const xs = samples.map((_, i) => (i * WINDOW_SECONDS) / 60);
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = samples.reduce((a, b) => a + b, 0) / samples.length;
-  return xs.reduce((sum, x, i) => sum + (x - mx) * (samples[i] - my), 0) / xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
-}
 
 console.log(`Machine : ${machineLine()}`);
 const load = await prepareLoad({ processes, withFloor: false });
@@ -32,10 +28,15 @@ try {
   const opened = await loop.arriveAll(8, () => failedArrivals++);
   await loop.run(Math.min(rate, 10), 10); // the server's first minutes (JIT, caches) are not the steady state
   const idle = load.metrics.appRss() / MEGABYTE;
+  // What is referenced before the load, to compare with the same reading at the end (a leak is what stays).
+  const restBefore = memoryLine("au repos avant l'endurance, après une collecte complète", await memoryReports(load.cluster.appRoots(), { afterGc: true }));
   console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes, ${failedArrivals} échecs) ; RSS app au repos ${Math.round(idle)} Mo. Endurance : ${rate} réponses/s pendant ${minutes} min.`);
-  console.log("| minute | cycles | erreurs | p50 | p95 | RSS app | PSS PostgreSQL |\n|---|---|---|---|---|---|---|");
+  console.log("| minute | cycles | erreurs | p50 | p95 | RSS app | tas V8 utilisé | external | PSS PostgreSQL |\n|---|---|---|---|---|---|---|---|---|");
   const rssSeries: number[] = [];
+  const heapSeries: number[] = [];
+  const externalSeries: number[] = [];
   let errors = 0;
+  const pending: Promise<void>[] = [];
   const total = await loop.run(rate, minutes * 60, {
     seconds: WINDOW_SECONDS,
     onWindow: (index, w) => {
@@ -45,15 +46,34 @@ try {
       errors += errorCount(w);
       const pgPss = proportionalBytes([load.postgres.postmasterPid()]) / MEGABYTE;
       const ms = (p: number) => (sorted.length ? `${Math.round(percentile(sorted, p))} ms` : "—");
-      console.log(`| ${((index + 1) * WINDOW_SECONDS) / 60} | ${w.ok} | ${errorText(w)} | ${ms(50)} | ${ms(95)} | ${Math.round(rss)} Mo | ${Math.round(pgPss)} Mo |`);
+      const line = `| ${((index + 1) * WINDOW_SECONDS) / 60} | ${w.ok} | ${errorText(w)} | ${ms(50)} | ${ms(95)} | ${Math.round(rss)} Mo`;
+      // The heap as it is (no collection forced: that would change what is measured), read by the probe.
+      const slot = heapSeries.length;
+      heapSeries.push(Number.NaN);
+      externalSeries.push(Number.NaN);
+      pending.push(
+        memoryReports(load.cluster.appRoots()).then((reports) => {
+          heapSeries[slot] = reports.reduce((sum, r) => sum + r.heapUsed, 0) / MEGABYTE;
+          externalSeries[slot] = reports.reduce((sum, r) => sum + r.external, 0) / MEGABYTE;
+          console.log(`${line} | ${Math.round(heapSeries[slot])} Mo | ${Math.round(externalSeries[slot])} Mo | ${Math.round(pgPss)} Mo |`);
+        }),
+      );
     },
   });
+  await Promise.all(pending);
   const half = Math.floor(rssSeries.length / 2);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-  const slope = slopeOf(rssSeries); // flat is about 0
+  const step = WINDOW_SECONDS / 60; // one sample per window, slopes per minute
   console.log(
-    `\n${total.ok} cycles, ${errors} erreurs ; RSS app : repos ${Math.round(idle)} Mo, première moitié ${Math.round(mean(rssSeries.slice(0, half)))} Mo, seconde moitié ${Math.round(mean(rssSeries.slice(half)))} Mo, fin ${Math.round(rssSeries.at(-1) ?? 0)} Mo ; pente ${slope >= 0 ? "+" : ""}${slope.toFixed(1)} Mo/min (seconde moitié : ${slopeOf(rssSeries.slice(half)).toFixed(1)} Mo/min)`,
+    `\n${total.ok} cycles, ${errors} erreurs ; RSS app : repos ${Math.round(idle)} Mo, première moitié ${Math.round(mean(rssSeries.slice(0, half)))} Mo, seconde moitié ${Math.round(mean(rssSeries.slice(half)))} Mo, fin ${Math.round(rssSeries.at(-1) ?? 0)} Mo`,
   );
+  console.log(`Pente sur toute la durée, RSS app : ${trendText(trendOf(rssSeries, step), "Mo/min")}`);
+  console.log(`Pente sur la seconde moitié, RSS app : ${trendText(trendOf(rssSeries.slice(half), step), "Mo/min")}`);
+  console.log(`Pente sur la seconde moitié, tas V8 utilisé : ${trendText(trendOf(heapSeries.slice(half), step), "Mo/min")}`);
+  console.log(`Pente sur la seconde moitié, external : ${trendText(trendOf(externalSeries.slice(half), step), "Mo/min")}`);
+  // At rest, after a full collection: what is still referenced (a leak stays, garbage and caches' churn go).
+  await new Promise((r) => setTimeout(r, 5_000));
+  console.log(`\n${MEMORY_HEADER}\n${restBefore}\n${memoryLine("au repos après l'endurance, après une collecte complète", await memoryReports(load.cluster.appRoots(), { afterGc: true }))}`);
   console.log(`Machine en fin de mesure : ${machineLine()}`);
 } finally {
   await load.stop();

@@ -11,10 +11,17 @@ type Database = { prisma: PrismaClient; pool: pg.Pool };
  */
 const globalForPrisma = globalThis as unknown as { pixDatabases?: Map<unknown, Database> };
 let poolSize: number | null = null;
+let keepIdleMs: number | undefined;
 
-/** This copy's pool size, instead of DATABASE_POOL_SIZE: before the first query only (the answer fast path). */
-export function sizeDatabasePool(max: number): void {
+/**
+ * This copy's pool size, instead of DATABASE_POOL_SIZE: before the first query only (the answer fast path). With
+ * `keepIdleMs`, its idle connections stay open that long instead of pg's 10 s: the answer path's few connections, opened
+ * warm at start (answer-warm-up.ts), are still there when a class starts answering after a quiet quarter of an hour
+ * (opened under load, each cost a login and, behind PgBouncer, possibly a new server backend: ADR 0013 « 07/12 (6) »).
+ */
+export function sizeDatabasePool(max: number, options: { keepIdleMs?: number } = {}): void {
   poolSize = max;
+  keepIdleMs = options.keepIdleMs;
 }
 
 function database(): Database {
@@ -22,7 +29,7 @@ function database(): Database {
   let found = databases.get(createDatabase);
   if (!found) {
     const settings = env();
-    found = createDatabase(settings.DATABASE_URL, poolSize ?? settings.DATABASE_POOL_SIZE, settings.DATABASE_POOL_WAIT_MS);
+    found = createDatabase(settings.DATABASE_URL, poolSize ?? settings.DATABASE_POOL_SIZE, settings.DATABASE_POOL_WAIT_MS, keepIdleMs);
     databases.set(createDatabase, found);
   }
   return found;

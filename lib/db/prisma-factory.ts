@@ -8,10 +8,11 @@ import { PrismaClient } from "./generated/client";
  */
 export const roundTrips: { count: number; log: string[] | null } = { count: 0, log: null };
 
-function countingPool(connectionString: string, max: number, queueDeadlineMs?: number): pg.Pool {
+/** `keepIdleMs`: how long an idle connection stays open (pg's default, 10 s, when not given). */
+function countingPool(connectionString: string, max: number, queueDeadlineMs?: number, keepIdleMs?: number): pg.Pool {
   // A bound on the queue (connectionTimeoutMillis): past it, a request gets "timeout exceeded when trying to connect"
   // instead of waiting behind a growing queue. The answer path has its own, shorter deadline (answer-transaction.ts).
-  const pool = new pg.Pool({ connectionString, max, ...(queueDeadlineMs ? { connectionTimeoutMillis: queueDeadlineMs } : {}) });
+  const pool = new pg.Pool({ connectionString, max, ...(queueDeadlineMs ? { connectionTimeoutMillis: queueDeadlineMs } : {}), ...(keepIdleMs !== undefined ? { idleTimeoutMillis: keepIdleMs } : {}) });
   // An idle connection closed by the server (restart, failover) must not crash the process: the pool reconnects.
   pool.on("error", (error) => console.warn(`[base de données] connexion perdue : ${error.message}`));
   pool.on("connect", (client) => {
@@ -31,8 +32,8 @@ function countingPool(connectionString: string, max: number, queueDeadlineMs?: n
  * few reads that stream many rows and are cheaper through pg directly (the CSV export). Both count in
  * `roundTrips`.
  */
-export function createDatabase(connectionString: string, max = 10, queueDeadlineMs?: number): { prisma: PrismaClient; pool: pg.Pool } {
-  const pool = countingPool(connectionString, max, queueDeadlineMs);
+export function createDatabase(connectionString: string, max = 10, queueDeadlineMs?: number, keepIdleMs?: number): { prisma: PrismaClient; pool: pg.Pool } {
+  const pool = countingPool(connectionString, max, queueDeadlineMs, keepIdleMs);
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 

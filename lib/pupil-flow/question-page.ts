@@ -149,7 +149,7 @@ export async function answerForScript(input: { cookies: Cookies; form: FlowForm;
   return { kind: "reply", status: 200, goTo: `/campagnes/${done.campaign.code}/resultats` };
 }
 
-async function questionScreen(campaign: Campaign, question: Omit<NextQuestion, "askedAt"> & { askedAt: Date | null }, readSource = cachedChallengeSource): Promise<QuestionScreen | null> {
+async function questionScreen(campaign: Campaign, question: Omit<NextQuestion, "askedAt"> & { askedAt: Date | null }, readSource: (challengeId: string) => ReturnType<typeof cachedChallengeSource> = cachedChallengeSource): Promise<QuestionScreen | null> {
   const source = await readSource(question.challengeId);
   if (!source) return null;
   return {

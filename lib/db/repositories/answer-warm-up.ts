@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { pgPool } from "../client";
 import { engineContentOfCampaign } from "./assessment-repository";
-import { OPEN_CALL } from "./answer-transaction";
+import { READ_CALL } from "./answer-transaction";
 import { cachedChallengeSource, campaignIdOfCode } from "./content-memory";
 
 /**
@@ -12,7 +12,7 @@ import { cachedChallengeSource, campaignIdOfCode } from "./content-memory";
  * challenge text and campaign not yet in memory — a backlog past the answer gate's deadline, then retries on top of
  * the class (bench/answer-load/cold.ts shows it second by second). Here, before the first request:
  * - the pool's connections are opened together (as many as the answers let in at once) and each calls
- *   pix_answer_open once, in a transaction rolled back (a user id that does not exist: nothing read, nothing locked);
+ *   pix_answer_read once (a user id that does not exist: nothing read);
  * - every challenge's text goes into memory in one read, so do the engine's content and the code of the campaigns
  *   pupils are answering (the most recently active ones, at most `campaigns`).
  * Never fatal: a warm-up that fails leaves a process that works as before, only colder.
@@ -36,12 +36,7 @@ export async function warmAnswerPath(options: { connections: number; campaigns: 
 }
 
 async function planAnswerOpen(client: pg.PoolClient): Promise<void> {
-  await client.query("BEGIN");
-  try {
-    await client.query(OPEN_CALL, [0, "", "", 0, []]);
-  } finally {
-    await client.query("ROLLBACK");
-  }
+  await client.query(READ_CALL, [0, "", "", 0, []]);
 }
 
 /** The same row shape as challengeSource (assessment-repository.ts), for every challenge, in one read. */

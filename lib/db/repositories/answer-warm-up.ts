@@ -24,8 +24,13 @@ export async function warmAnswerPath(options: { connections: number; campaigns: 
   const pool = pgPool();
   const clients: pg.PoolClient[] = [];
   try {
-    // Held together: the pool opens `connections` of them, and PgBouncer as many server connections.
-    for (const client of await Promise.all(Array.from({ length: options.connections }, () => pool.connect()))) clients.push(client);
+    // Held together: the pool opens `connections` of them, and PgBouncer as many server connections. All settled
+    // before going on: should one be refused (max_connections reached during a deploy), the others obtained are still
+    // released below — one kept checked out would be a connection fewer for the answers, for the process's life.
+    const opened = await Promise.allSettled(Array.from({ length: options.connections }, () => pool.connect()));
+    for (const o of opened) if (o.status === "fulfilled") clients.push(o.value);
+    const refused = opened.find((o) => o.status === "rejected");
+    if (refused) throw refused.reason;
     await Promise.all(clients.map(planAnswerOpen));
   } finally {
     for (const client of clients) client.release();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { pgPool } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
 import { warmAnswerPath } from "@/lib/db/repositories/answer-warm-up";
@@ -29,6 +29,20 @@ async function campaignInProgress() {
 describe("the answer path's warm-up", () => {
   afterEach(() => {
     roundTrips.log = null;
+    vi.restoreAllMocks();
+  });
+
+  it("a connection refused while warming up leaves none of the others checked out (the failure is not fatal)", async () => {
+    const pool = pgPool();
+    const connect = pool.connect.bind(pool) as () => Promise<import("pg").PoolClient>;
+    let calls = 0;
+    // The third connection is refused (PostgreSQL's max_connections reached during a deploy, PgBouncer full…).
+    vi.spyOn(pool, "connect").mockImplementation((() => (++calls === 3 ? Promise.reject(new Error("sorry, too many clients already")) : connect())) as never);
+    const checkedOutBefore = pool.totalCount - pool.idleCount;
+    await expect(warmAnswerPath({ connections: 4, campaigns: 10 })).rejects.toThrow(/too many clients/);
+    // Give the connects still under way the time to settle.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(pool.totalCount - pool.idleCount).toBe(checkedOutBefore);
   });
 
   it("opens the pool's connections together and keeps them, each having called the answer's function", async () => {

@@ -1,5 +1,5 @@
-import pg from "pg";
 import { pgPool } from "../client";
+import { UTC_TIMESTAMPS } from "../utc-timestamps";
 import type { AssessmentCampaignExport, ExportArea, ExportCompetence } from "../../domain/export/assessment-columns";
 import type { ProfilesCollectionCampaignExport } from "../../domain/export/profiles-collection-columns";
 import type { KnowledgeElementStatus, ScoredKnowledgeElement } from "../../domain/scoring/pix-profile";
@@ -138,16 +138,6 @@ function snapshotElements(json: unknown): ScoredKnowledgeElement[] {
   return [...bySkill.values()];
 }
 
-/**
- * `timestamp` columns hold UTC (as Prisma writes and reads them); pg would read them in the process's
- * time zone. Same reading as the Prisma adapter's: the text is ISO 8601 once given its "T" and "Z".
- */
-const TIMESTAMP_OID = 1114;
-const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
-const exportTypes = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
-};
 
 /**
  * The columns are named after ExportParticipation's fields: pg's row objects are the participations,
@@ -213,7 +203,7 @@ async function readBatch(campaignId: number, type: CampaignExportHeader["type"],
   const { rows } = await pgPool().query<ExportParticipation>({
     text: type === "ASSESSMENT" ? ASSESSMENT_BATCH : PROFILES_COLLECTION_BATCH,
     values: [campaignId, afterId, batchSize],
-    types: exportTypes,
+    types: UTC_TIMESTAMPS,
   });
   if (type === "PROFILES_COLLECTION") {
     for (const row of rows) row.knowledgeElements = row.knowledgeElements === null ? null : snapshotElements(row.knowledgeElements);

@@ -1,4 +1,5 @@
 import { pgPool } from "../client";
+import { UTC_TIMESTAMPS } from "../utc-timestamps";
 import type { EngineSkill } from "../../domain/assessment";
 
 /**
@@ -109,7 +110,7 @@ export async function challengesWithContext(ids: readonly string[]): Promise<Cha
 /** Every problem report (« Signaler un problème »), for the content authors' command. UNSCOPED: operators only. */
 export async function unsafeProblemReports(): Promise<{ challengeId: string; category: "CONSIGNE" | "REPONSE" | "MEDIA" | "AUTRE"; comment: string | null; createdAt: Date }[]> {
   const { rows } = await pgPool().query<{ challenge_id: string; category: "CONSIGNE" | "REPONSE" | "MEDIA" | "AUTRE"; comment: string | null; created_at: Date }>(
-    `SELECT challenge_id, category::text AS category, comment, created_at FROM problem_reports ORDER BY challenge_id, created_at`,
+    { text: `SELECT challenge_id, category::text AS category, comment, created_at FROM problem_reports ORDER BY challenge_id, created_at`, types: UTC_TIMESTAMPS },
   );
   return rows.map((r) => ({ challengeId: r.challenge_id, category: r.category, comment: r.comment, createdAt: r.created_at }));
 }

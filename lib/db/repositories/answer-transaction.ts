@@ -1,11 +1,10 @@
-import pg from "pg";
+import type pg from "pg";
 import { pgPool } from "../client";
+import { UTC_TIMESTAMPS, utcOfJson, utcText } from "../utc-timestamps";
 import { env } from "../../env";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
 import type { AssessmentState, Completion, KnowledgeElementRow } from "./assessment-repository";
 import type { KnowledgeElementSource } from "../generated/client";
-
-const pgTypes = pg.types;
 
 /**
  * The answer path's database side (docs/adr/0013-lean-answer-path.md, amendment « 07/12 (5) »): two autocommit calls
@@ -45,25 +44,9 @@ export function isDatabaseBusy(error: unknown): boolean {
  * variant of a statement has its own.
  */
 function statement(name: string, text: string, values: unknown[]): pg.QueryConfig {
+  // Timestamps read as UTC, as Prisma reads them (lib/db/utc-timestamps.ts).
   return usePreparedStatements() ? { name: `pix-answer-${name}`, text, values, types: UTC_TIMESTAMPS } : { text, values, types: UTC_TIMESTAMPS };
 }
-
-/**
- * The columns are `timestamp` without time zone holding UTC, as Prisma writes and reads them. node-pg, left to itself,
- * reads them as the process's local time and sends a Date as local time with an offset that the cast to `timestamp`
- * drops: on a server with TZ=Europe/Paris the answer's times were an hour or two off from Prisma's (a timed question
- * started with « Commencer » was then over before it began). So: instants are sent as UTC text (`utc`) and read as UTC.
- */
-const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
-const UTC_TIMESTAMPS = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP_WITHOUT_TIME_ZONE && format !== "binary"
-      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
-      : (pgTypes.getTypeParser as (oid: number, format?: "text" | "binary") => unknown)(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
-};
-const utc = (at: Date) => at.toISOString();
-/** A timestamp inside the read's JSON (json_build_array writes it ISO, without a zone): UTC. */
-const utcOfJson = (value: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
 
 /**
  * Prepared statements are on (the default) until the database shows it loses them: behind a pooler in transaction mode
@@ -230,7 +213,7 @@ async function record(client: pg.PoolClient, userId: number, assessment: Assessm
     "record",
     RECORD_CALL,
     [
-      assessment.id, assessment.currentChallengeId, assessment.answersCount, assessment.isTimerStarted, utc(now),
+      assessment.id, assessment.currentChallengeId, assessment.answersCount, assessment.isTimerStarted, utcText(now),
       "challengeId" in write.next ? write.next.challengeId : null,
       JSON.stringify(write.value), write.result, write.timeSpent, userId, assessment.campaignId,
       ...columns(write.knowledgeElements),

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { expectedAnswer } from "@/lib/domain/learning-content/check-answer";
 import { startTimer } from "@/lib/db/repositories/assessment-repository";
 import { answerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
+import { unsafeProblemReports } from "@/lib/db/queries/item-responses";
 import { openCampaign, pupilIn, skipToATimedQuestion } from "../support/answer-world";
 
 /**
@@ -48,5 +49,15 @@ describe("the answer path's timestamps on a server in Paris time", () => {
     const outcome = await answerAndContinue({ claims: claimsOf(pupil.id), code: campaign.code, challengeId, answer: expectedAnswer(source.content), now: new Date(startedAt.getTime() + 2_000) });
     expect(outcome).toMatchObject({ kind: "answered", result: "OK" });
     expect(await db.answer.findFirstOrThrow({ where: { challengeId, assessmentId: assessment.id }, select: { timeSpent: true } })).toEqual({ timeSpent: 2 });
+  });
+
+  it("the content authors' report reads a problem report's date as Prisma wrote it", async () => {
+    const campaign = await openCampaign({ warm: true });
+    const { pupil, first } = await pupilIn(campaign);
+    const assessment = await db.assessment.findFirstOrThrow({ where: { userId: pupil.id }, select: { id: true } });
+    const createdAt = new Date("2026-12-07T06:30:00.000Z");
+    await db.problemReport.create({ data: { assessmentId: assessment.id, challengeId: first, category: "CONSIGNE", comment: "fuseau", createdAt } });
+    const report = (await unsafeProblemReports()).find((r) => r.comment === "fuseau");
+    expect(report?.createdAt.toISOString()).toBe(createdAt.toISOString());
   });
 });

@@ -10,7 +10,7 @@ import pg from "pg";
 const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
 
 /** The column's text is ISO 8601 once given its "T" and its "Z" (the Prisma adapter's reading). */
-export const utcTimestamp = (text: string): Date => new Date(`${text.replace(" ", "T")}Z`);
+const utcTimestamp = (text: string): Date => new Date(`${text.replace(" ", "T")}Z`);
 
 export const UTC_TIMESTAMPS: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>

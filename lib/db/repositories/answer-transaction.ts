@@ -45,7 +45,7 @@ export function isDatabaseBusy(error: unknown): boolean {
  */
 function statement(name: string, text: string, values: unknown[]): pg.QueryConfig {
   // Timestamps read as UTC, as Prisma reads them (lib/db/utc-timestamps.ts).
-  return usePreparedStatements() ? { name: `pix-answer-${name}`, text, values, types: UTC_TIMESTAMPS } : { text, values, types: UTC_TIMESTAMPS };
+  return { ...(usePreparedStatements() ? { name: `pix-answer-${name}` } : {}), text, values, types: UTC_TIMESTAMPS };
 }
 
 /**

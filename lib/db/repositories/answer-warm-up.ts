@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { pgPool } from "../client";
-import { engineContentOfCampaign } from "./assessment-repository";
+import { allChallengeSources, engineContentOfCampaign } from "./assessment-repository";
 import { READ_CALL } from "./answer-transaction";
 import { cachedChallengeSource, campaignIdOfCode } from "./content-memory";
 
@@ -44,16 +44,11 @@ async function planAnswerOpen(client: pg.PoolClient): Promise<void> {
   await client.query(READ_CALL, [0, "", "", 0, []]);
 }
 
-/** The same row shape as challengeSource (assessment-repository.ts), for every challenge, in one read. */
+/** Every challenge's text in memory, in one read. */
 async function primeChallengeSources(): Promise<number> {
-  const { rows } = await pgPool().query<{ id: string; content: unknown; skill_id: string; pix_value: number; competence_id: string; level: number; tube_id: string }>(
-    "SELECT c.id, c.content, s.id AS skill_id, s.pix_value, s.competence_id, s.level, s.tube_id FROM challenges c JOIN skills s ON s.id = c.skill_id",
-  );
-  for (const c of rows) {
-    const source = { content: c.content, skillId: c.skill_id, pixValue: c.pix_value, competenceId: c.competence_id, level: c.level, tubeId: c.tube_id };
-    cachedChallengeSource.prime(c.id, source as Awaited<ReturnType<typeof cachedChallengeSource>>);
-  }
-  return rows.length;
+  const sources = await allChallengeSources();
+  for (const { id, source } of sources) cachedChallengeSource.prime(id, source);
+  return sources.length;
 }
 
 /** Campaigns with a test in progress, most recently answered first: their code and their engine content in memory. */

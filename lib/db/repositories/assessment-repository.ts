@@ -105,9 +105,21 @@ export async function answersOfAssessment(assessmentId: number) {
   return db.answer.findMany({ where: { assessmentId }, orderBy: { id: "asc" }, select: { id: true, challengeId: true, result: true, value: true, createdAt: true } });
 }
 
-export async function challengeSource(challengeId: string): Promise<{ content: ChallengeSource; skillId: string; pixValue: number; competenceId: string; level: number; tubeId: string } | null> {
-  const c = await db.challenge.findUnique({ where: { id: challengeId }, select: { content: true, skill: { select: { id: true, pixValue: true, competenceId: true, level: true, tubeId: true } } } });
-  return c ? { content: c.content as unknown as ChallengeSource, skillId: c.skill.id, pixValue: c.skill.pixValue, competenceId: c.skill.competenceId, level: c.skill.level, tubeId: c.skill.tubeId } : null;
+export type ChallengeSourceRow = { content: ChallengeSource; skillId: string; pixValue: number; competenceId: string; level: number; tubeId: string };
+
+const SOURCE_SELECT = { id: true, content: true, skill: { select: { id: true, pixValue: true, competenceId: true, level: true, tubeId: true } } } as const;
+type SelectedSource = { content: unknown; skill: { id: string; pixValue: number; competenceId: string; level: number; tubeId: string } };
+const sourceRow = (c: SelectedSource): ChallengeSourceRow =>
+  ({ content: c.content as ChallengeSource, skillId: c.skill.id, pixValue: c.skill.pixValue, competenceId: c.skill.competenceId, level: c.skill.level, tubeId: c.skill.tubeId });
+
+export async function challengeSource(challengeId: string): Promise<ChallengeSourceRow | null> {
+  const c = await db.challenge.findUnique({ where: { id: challengeId }, select: SOURCE_SELECT });
+  return c ? sourceRow(c) : null;
+}
+
+/** Every challenge's source in one read (the start's warm-up, answer-warm-up.ts), same rows as challengeSource. */
+export async function allChallengeSources(): Promise<{ id: string; source: ChallengeSourceRow }[]> {
+  return (await db.challenge.findMany({ select: SOURCE_SELECT })).map((c) => ({ id: c.id, source: sourceRow(c) }));
 }
 
 export async function setCurrentChallenge(assessmentId: number, challengeId: string, now: Date): Promise<void> {

@@ -4,7 +4,7 @@
  * PostgreSQL's; then the trends of the second half (the first is the server filling its caches and growing its heap)
  * with their 95 % confidence intervals, and the heap after a full collection at rest: « flat » is stated only when
  * the interval allows it (trend.ts).
- *   npm run build && npm run bench:answers:soak -- [--rate 15] [--minutes 10] [--processes 1] [--heap-snapshots]
+ *   npm run build && npm run bench:answers:soak -- [--rate 15] [--minutes 10] [--processes 1] [--warmup-minutes 0] [--heap-snapshots]
  */
 import { OpenLoop, percentile } from "./open-loop";
 import { machineLine, prepareLoad } from "./prepare-load";
@@ -18,6 +18,9 @@ import { NATIVE_HEADER, nativeRow, nativeTrends, type NativeSample } from "./soa
 const rate = numberArgument("rate", 15);
 const minutes = numberArgument("minutes", 10);
 const processes = numberArgument("processes", 1);
+// Minutes at the soak's rate before the measure (not measured): to see whether growth is the server's warm-up (JIT,
+// heap sizing) that ends, declared before the run rather than cut from a run after the fact.
+const warmupMinutes = numberArgument("warmup-minutes", 0);
 // A heap snapshot of each serving process at rest before and after the load (heap-diff.ts compares them).
 const snapshots = flag("heap-snapshots");
 const WINDOW_SECONDS = 30;
@@ -30,10 +33,11 @@ try {
   let failedArrivals = 0;
   const opened = await loop.arriveAll(8, () => failedArrivals++);
   await loop.run(Math.min(rate, 10), 10); // the server's first minutes (JIT, caches) are not the steady state
+  if (warmupMinutes > 0) await loop.run(rate, warmupMinutes * 60);
   const idle = load.metrics.appRss() / MEGABYTE;
   // What is referenced before the load, to compare with the same reading at the end (a leak is what stays).
   const restBefore = memoryLine("au repos avant l'endurance, après une collecte complète", await memoryReports(load.cluster.appRoots(), { afterGc: true, snapshot: snapshots }));
-  console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes, ${failedArrivals} échecs) ; RSS app au repos ${Math.round(idle)} Mo. Endurance : ${rate} réponses/s pendant ${minutes} min.`);
+  console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes, ${failedArrivals} échecs) ; RSS app au repos ${Math.round(idle)} Mo. Endurance : ${rate} réponses/s pendant ${minutes} min${warmupMinutes > 0 ? `, après ${warmupMinutes} min au même rythme non mesurées` : ""}.`);
   console.log("| minute | cycles | erreurs | p50 | p95 | RSS app | tas V8 utilisé | external | PSS PostgreSQL |\n|---|---|---|---|---|---|---|---|---|");
   const rssSeries: number[] = [];
   const heapSeries: number[] = [];

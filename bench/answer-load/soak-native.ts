@@ -2,7 +2,8 @@
  * The soak's second table: where the serving processes' resident memory lies, window by window (native-memory.ts,
  * read from /proc/<pid>/smaps right after the probe's report), so that a growth of « hors V8 » (RSS − V8 heap −
  * external) can be pinned on glibc's main arena ([heap]), its other arenas, other anonymous mappings (V8's pages and
- * reservations, large malloc chunks, stacks) or file-backed pages; then each part's slope, whole run and second half.
+ * reservations, large malloc chunks, stacks) or file-backed pages, next to V8's reserved heap (heapTotal); then each
+ * part's slope, whole run and second half.
  */
 import type { MemoryReport } from "./memory";
 import { readNativeMemory } from "./native-memory";
@@ -12,6 +13,7 @@ const MEGABYTE = 2 ** 20;
 
 const PARTS = [
   ["rss", "RSS serveur"],
+  ["heapTotal", "tas V8 réservé"],
   ["outsideV8", "hors V8"],
   ["brkHeap", "[heap] (arène principale)"],
   ["arenas", "autres arènes malloc"],
@@ -27,13 +29,14 @@ export const NATIVE_HEADER = `| minute | ${PARTS.map(([, label]) => label).join(
 
 /** The serving processes' breakdown now (summed over processes), in MB, with its table row. */
 export function nativeRow(minute: number, reports: MemoryReport[]): NativeSample {
-  const values: Record<Part, number> = { rss: 0, outsideV8: 0, brkHeap: 0, arenas: 0, wasm: 0, otherAnonymous: 0, files: 0 };
+  const values: Record<Part, number> = { rss: 0, heapTotal: 0, outsideV8: 0, brkHeap: 0, arenas: 0, wasm: 0, otherAnonymous: 0, files: 0 };
   let arenaCount = 0;
   let threads = 0;
   for (const report of reports) {
     const native = readNativeMemory(report.pid);
     if (!native) continue;
     values.rss += native.rss / MEGABYTE;
+    values.heapTotal += report.heapTotal / MEGABYTE;
     values.outsideV8 += (native.rss - report.heapTotal - report.external) / MEGABYTE;
     values.brkHeap += native.brkHeap / MEGABYTE;
     values.arenas += native.arenas / MEGABYTE;

@@ -1,7 +1,9 @@
 // Bench only, preloaded into the app processes by app-cluster.ts (NODE_OPTIONS=--import): on SIGUSR2, writes what
 // holds the process's memory to $BENCH_MEMORY_DIR/<pid>.json — process.memoryUsage() (rss, V8 heap, external,
 // array buffers) and the V8 heap spaces — and, when the file $BENCH_MEMORY_DIR/gc exists, does so after a full
-// garbage collection (what is still referenced, as against garbage not collected yet). Never loaded by npm start.
+// garbage collection (what is still referenced, as against garbage not collected yet), and when the file
+// $BENCH_MEMORY_DIR/snapshot exists, writes a heap snapshot beside it first (soak.ts --heap-snapshots: what the heap
+// holds, object by object, to compare two moments with heap-diff.ts). Never loaded by npm start.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
@@ -17,8 +19,11 @@ if (dir) {
   process.on("SIGUSR2", () => {
     const collected = existsSync(path.join(dir, "gc"));
     if (collected) gc();
-    const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size]));
+    const snapshot = existsSync(path.join(dir, "snapshot")) ? v8.writeHeapSnapshot(path.join(dir, `${process.pid}-${Date.now()}.heapsnapshot`)) : undefined;
+    const statistics = v8.getHeapSpaceStatistics();
+    const spaces = Object.fromEntries(statistics.map((s) => [s.space_name, s.space_size]));
+    const spacesUsed = Object.fromEntries(statistics.map((s) => [s.space_name, s.space_used_size]));
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify({ at: Date.now(), collected, ...process.memoryUsage(), spaces }));
+    writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify({ at: Date.now(), collected, ...process.memoryUsage(), spaces, spacesUsed, snapshot }));
   });
 }

@@ -20,17 +20,25 @@ export type MemoryReport = {
   external: number;
   arrayBuffers: number;
   spaces: Record<string, number>;
+  /** Bytes used in each space (absent from reports of an older probe). */
+  spacesUsed?: Record<string, number>;
+  /** The heap snapshot written with this report, when asked for. */
+  snapshot?: string;
 };
 
 /**
  * Asks every process under the app roots for its report and returns the serving process's (the one with the
- * largest RSS: the server under its `sh -c` and `tsx` wrappers) for each root. `afterGc`: after a full collection.
+ * largest RSS: the server under its `sh -c` and `tsx` wrappers) for each root. `afterGc`: after a full collection;
+ * `snapshot`: with a heap snapshot too (seconds of a stopped process: at rest only).
  */
-export async function memoryReports(roots: number[], options: { afterGc?: boolean } = {}): Promise<MemoryReport[]> {
+export async function memoryReports(roots: number[], options: { afterGc?: boolean; snapshot?: boolean } = {}): Promise<MemoryReport[]> {
   mkdirSync(MEMORY_DIR, { recursive: true });
   const gcFlag = path.join(MEMORY_DIR, "gc");
+  const snapshotFlag = path.join(MEMORY_DIR, "snapshot");
   if (options.afterGc) writeFileSync(gcFlag, "");
   else rmSync(gcFlag, { force: true });
+  if (options.snapshot) writeFileSync(snapshotFlag, "");
+  else rmSync(snapshotFlag, { force: true });
   const asked = new Map<number, number[]>();
   for (const root of roots) {
     const tree = processTree([root]);
@@ -46,7 +54,10 @@ export async function memoryReports(roots: number[], options: { afterGc?: boolea
     }
   }
   await new Promise((r) => setTimeout(r, options.afterGc ? 2_000 : 500));
+  // A snapshot takes longer: wait for every asked probe's report (a minute at most).
+  for (let waited = 0; options.snapshot && waited < 60_000 && !everyProbeAnswered(asked); waited += 1_000) await new Promise((r) => setTimeout(r, 1_000));
   rmSync(gcFlag, { force: true });
+  rmSync(snapshotFlag, { force: true });
   const reports: MemoryReport[] = [];
   for (const tree of asked.values()) {
     const found = tree
@@ -57,6 +68,10 @@ export async function memoryReports(roots: number[], options: { afterGc?: boolea
     if (server) reports.push(server);
   }
   return reports;
+}
+
+function everyProbeAnswered(asked: Map<number, number[]>): boolean {
+  return [...asked.values()].flat().every((pid) => !existsSync(path.join(MEMORY_DIR, `${pid}.probe`)) || existsSync(path.join(MEMORY_DIR, `${pid}.json`)));
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} Mo`;

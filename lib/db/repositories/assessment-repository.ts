@@ -1,6 +1,7 @@
 import { db } from "../client";
 import { Prisma } from "../generated/client";
 import { notifyActivityOfParticipation } from "../live/campaign-activity-notify";
+import { memo } from "./memo";
 import type { EngineChallenge, EngineSkill, KnowledgeElementInput, KnowledgeElementSource } from "../../domain/assessment";
 import type { ChallengeSource } from "../../domain/learning-content/schema";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
@@ -59,16 +60,9 @@ export type EngineContent = { skills: (EngineSkill & { pixValue: number })[]; ch
  * re-imported: keep them in memory for a few minutes so that the answer path does not reload them.
  */
 const ENGINE_CONTENT_TTL_MS = 5 * 60 * 1000;
-const engineContentCache = new Map<number, { at: number; value: Promise<EngineContent> }>();
 
-export function engineContentOfCampaign(campaignId: number): Promise<EngineContent> {
-  const cached = engineContentCache.get(campaignId);
-  if (cached && Date.now() - cached.at < ENGINE_CONTENT_TTL_MS) return cached.value;
-  const value = loadEngineContent(campaignId);
-  engineContentCache.set(campaignId, { at: Date.now(), value });
-  value.catch(() => engineContentCache.delete(campaignId));
-  return value;
-}
+/** The value is kept, not the promise of the request that read it (memo.ts: a promise keeps its request alive). */
+export const engineContentOfCampaign: (campaignId: number) => Promise<EngineContent> = memo((campaignId: number) => loadEngineContent(campaignId), ENGINE_CONTENT_TTL_MS);
 
 /** The campaign's frozen skills and their playable challenges, as the engine needs them. */
 async function loadEngineContent(campaignId: number): Promise<EngineContent> {

@@ -54,6 +54,12 @@ const schema = z.object({
    */
   ANSWER_WARM_UP: z.enum(["0", "1"], "ANSWER_WARM_UP vaut 0 ou 1.").default("1"),
   /**
+   * Pupils' tests whose last written state one process keeps (lib/db/repositories/answer-states.ts, ADR 0013
+   * « 07/12 (8) »): their next answer is then one statement instead of two. About 8 KB each at most (20,000: ~160 MB);
+   * 0 turns it off (every answer reads first).
+   */
+  ANSWER_STATES: z.coerce.number("ANSWER_STATES doit être un nombre entier entre 0 et 200000.").int("ANSWER_STATES doit être un nombre entier entre 0 et 200000.").min(0, "ANSWER_STATES doit être un nombre entier entre 0 et 200000.").max(200_000, "ANSWER_STATES doit être un nombre entier entre 0 et 200000.").default(5_000),
+  /**
    * « Suivi en direct » streams one account may hold open at once in one process (lib/server/live-view-slots.ts): a
    * teacher's few tabs and devices fit in 6; beyond, 429 and the page polls. Raised only by the live-view bench,
    * whose teachers are sessions of one account.

@@ -231,7 +231,11 @@ async function readState(client: pg.PoolClient, claims: SessionClaims, campaignC
 /** Submits the decision's write if it has one; remembers the state it leaves (or forgets the test's, once over). */
 async function submit<T>(client: pg.PoolClient, claims: SessionClaims, campaignCode: string, state: AnswerState, decided: { write: AnswerWrite | null; decision: T }, now: Date): Promise<Step<T>> {
   const { write, decision } = decided;
-  if (!write) return { kind: "done", snapshot: state.snapshot, decision, answerId: null };
+  if (!write) {
+    // A read's state (a decision from memory never gets here without a write): the database's, worth remembering.
+    if (state.snapshot.assessment.state === "STARTED") answerStates.set(claims.userId, campaignCode, state);
+    return { kind: "done", snapshot: state.snapshot, decision, answerId: null };
+  }
   const answerId = await submitCall(client, claims, state, write, now);
   if (answerId === null) return MOVED;
   const after = stateAfter(state, write, answerId, now);

@@ -11,10 +11,10 @@ import type { AnswerSnapshot, AnswerWrite } from "./answer-transaction";
  * elements). A state this process did not see (another process, another tab elsewhere, a timer started, a teacher's
  * action) costs a read, never a wrong write: correctness never depends on which process gets the pupil.
  *
- * Bounded (lru-cache, least recently used out first): ANSWER_STATES entries, each a few kilobytes (a test's answers
- * and the latest knowledge element per skill of the campaign: about 8 KB at 60 answers and 60 skills, measured in
- * tests/unit/db/answer-states.test.ts), and an entry unused for TTL_MS goes, so that memory returns to idle after
- * a class has finished.
+ * Bounded in memory (lru-cache, least recently used out first): ANSWER_STATES_MB megabytes, each entry counted by
+ * `bytesOf`, an estimate of its V8 heap calibrated by bench/answer-states/memory.ts (a test of 60 answers over 60
+ * skills: about 22 KB; of 20 answers: about 9 KB). An entry unused for TTL_MS is stale and goes at the next sweep
+ * (at most once a minute, on a write), so that memory returns to idle after a class has finished.
  */
 export type AnswerState = {
   snapshot: AnswerSnapshot;
@@ -22,13 +22,23 @@ export type AnswerState = {
   knowledgeCount: number;
 };
 
-const TTL_MS = 30 * 60 * 1000;
+/** Longer than a pupil thinks over a question; a pupil back later costs one read. */
+const TTL_MS = 10 * 60 * 1000;
+const SWEEP_EVERY_MS = 60 * 1000;
+
+/** Bytes of heap an entry holds, a little above what bench/answer-states/memory.ts measures. */
+export const bytesOf = (state: AnswerState): number => 1_000 + 150 * state.snapshot.answers.length + 220 * state.snapshot.knowledge.length;
 
 let states: LRUCache<string, AnswerState> | null = null;
+let sweptAt = 0;
 function cache(): LRUCache<string, AnswerState> | null {
-  const max = env().ANSWER_STATES;
-  if (max === 0) return null;
-  if (!states || states.max !== max) states = new LRUCache<string, AnswerState>({ max, ttl: TTL_MS, updateAgeOnGet: true });
+  const maxSize = env().ANSWER_STATES_MB * 1024 * 1024;
+  if (maxSize === 0) return null;
+  if (!states || states.maxSize !== maxSize) states = new LRUCache<string, AnswerState>({
+      maxSize, sizeCalculation: bytesOf, ttl: TTL_MS, updateAgeOnGet: true,
+      // The wall clock (a jump only forgets or keeps an entry longer: a read more or a submit that checks anyway).
+      perf: { now: () => Date.now() },
+    });
   return states;
 }
 
@@ -39,7 +49,14 @@ export const answerStates = {
     return cache()?.get(keyOf(userId, campaignCode));
   },
   set(userId: number, campaignCode: string, state: AnswerState): void {
-    cache()?.set(keyOf(userId, campaignCode), state);
+    const c = cache();
+    if (!c) return;
+    c.set(keyOf(userId, campaignCode), state);
+    const now = Date.now();
+    if (now - sweptAt >= SWEEP_EVERY_MS) {
+      sweptAt = now;
+      c.purgeStale();
+    }
   },
   /** Drops the entry only if it is still `state` (another answer of the same pupil may have put a newer one since). */
   drop(userId: number, campaignCode: string, state: AnswerState): void {
@@ -47,6 +64,8 @@ export const answerStates = {
     if (states?.peek(key) === state) states.delete(key);
   },
   size: (): number => states?.size ?? 0,
+  /** The estimated bytes held (bytesOf summed). */
+  bytes: (): number => states?.calculatedSize ?? 0,
   /** Every entry out (the integration tests empty the database between tests and its ids start again at 1). */
   clear(): void {
     states?.clear();

@@ -70,7 +70,26 @@ export const answerStates = {
   clear(): void {
     states?.clear();
   },
+  /**
+   * One answer served: from memory in one statement, or after a read. Once a minute at most (on an answer, no
+   * timer), the share served from memory goes to the log: what the load balancer's spreading costs is visible.
+   */
+  served(fromMemory: boolean, now = Date.now()): void {
+    if (fromMemory) served.fromMemory++;
+    else served.afterRead++;
+    if (now - served.since < REPORT_EVERY_MS) return;
+    const total = served.fromMemory + served.afterRead;
+    console.log(`[réponses] ${total} en ${Math.round((now - served.since) / 1000)} s : ${served.fromMemory} en une instruction (état retenu), ` +
+      `${served.afterRead} lues d'abord (${Math.round((100 * served.fromMemory) / total)} % en une instruction) ; ` +
+      `${answerStates.size()} états retenus, ${(answerStates.bytes() / 1024 / 1024).toFixed(1)} Mo estimés`);
+    served.since = now;
+    served.fromMemory = 0;
+    served.afterRead = 0;
+  },
 };
+
+const REPORT_EVERY_MS = 60 * 1000;
+const served = { since: Date.now(), fromMemory: 0, afterRead: 0 };
 
 /**
  * The state after `write` was recorded as answer `answerId` at `at` (the instant sent as p_at, so the same

@@ -171,7 +171,10 @@ async function onOneConnection<T>(claims: SessionClaims, campaignCode: string, s
     const known = answerStates.get(claims.userId, campaignCode);
     if (known) {
       const outcome = await fromMemory(client, claims, campaignCode, known, decide, now);
-      if (outcome !== MOVED) return outcome;
+      if (outcome !== MOVED) {
+        answerStates.served(true);
+        return outcome;
+      }
       answerStates.drop(claims.userId, campaignCode, known);
     }
     for (let read = 0; read < READS; read++) {
@@ -179,7 +182,10 @@ async function onOneConnection<T>(claims: SessionClaims, campaignCode: string, s
       if ("kind" in state) return state;
       const decided = await decide(state.snapshot);
       const outcome = await submit(client, claims, campaignCode, state, decided, now);
-      if (outcome !== MOVED) return outcome;
+      if (outcome !== MOVED) {
+        answerStates.served(false);
+        return outcome;
+      }
     }
     throw new StateKeptMoving("the assessment moved between every read and its write");
   } finally {

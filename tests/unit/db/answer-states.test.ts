@@ -124,6 +124,23 @@ describe("the answer path's remembered states", () => {
     expect(stateAfter(before, { ...write, next: { completed: { modelElements: [], masteryMean: 0.5, masteryStandardError: 0.1 } } }, 41, later)).toBeNull();
   });
 
+  it("logs the share of answers served from memory at most once a minute", async () => {
+    const { answerStates } = await withStates("1");
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      const start = Date.now();
+      for (const fromMemory of [true, true, false]) answerStates.served(fromMemory, start + 1_000);
+      expect(log).not.toHaveBeenCalled();
+      answerStates.served(true, start + 61_000);
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(log.mock.calls[0][0]).toMatch(/^\[réponses\] 4 en 61 s : 3 en une instruction \(état retenu\), 1 lues d'abord \(75 % en une instruction\)/);
+      answerStates.served(false, start + 62_000);
+      expect(log).toHaveBeenCalledTimes(1);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
   it("refuses a wrong ANSWER_STATES_MB in French", async () => {
     const { parseEnvironment } = await import("@/lib/env");
     for (const value of ["-1", "abc", "1.5", "5000"]) {

@@ -6,6 +6,8 @@ import { certificateMatchesKey, privateKeyPem } from "./saml/sp-key-pair";
 const optionalSetting = <T extends z.ZodType>(type: T) =>
   z.preprocess((value) => (typeof value === "string" ? value.trim() || undefined : value), type.optional());
 
+const ANSWER_STATES_MB_MESSAGE = "ANSWER_STATES_MB doit être un nombre entier de mégaoctets entre 0 et 4096.";
+
 /**
  * The only reader of process.env. Validated once; a wrong setting stops the app with a clear message.
  */
@@ -53,6 +55,12 @@ const schema = z.object({
    * « 07/12 (6) »). "0" to measure a cold start (bench/answer-load/cold.ts --env ANSWER_WARM_UP=0).
    */
   ANSWER_WARM_UP: z.enum(["0", "1"], "ANSWER_WARM_UP vaut 0 ou 1.").default("1"),
+  /**
+   * Memory (megabytes) one process gives to the last written state of pupils' tests (lib/db/repositories/answer-states.ts,
+   * ADR 0013 « 07/12 (8) »): a remembered pupil's next answer is one statement instead of two. 9 to 22 KB per test in
+   * progress: 64 MB keep about 3,000 to 7,000. 0 turns it off (every answer reads first).
+   */
+  ANSWER_STATES_MB: z.coerce.number(ANSWER_STATES_MB_MESSAGE).int(ANSWER_STATES_MB_MESSAGE).min(0, ANSWER_STATES_MB_MESSAGE).max(4_096, ANSWER_STATES_MB_MESSAGE).default(64),
   /**
    * « Suivi en direct » streams one account may hold open at once in one process (lib/server/live-view-slots.ts): a
    * teacher's few tabs and devices fit in 6; beyond, 429 and the page polls. Raised only by the live-view bench,

@@ -5,18 +5,20 @@ import { env } from "../../env";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
 import type { AssessmentState, Completion, KnowledgeElementRow } from "./assessment-repository";
 import type { KnowledgeElementSource } from "../generated/client";
+import { answerStates, stateAfter, type AnswerState } from "./answer-states";
 
 /**
- * The answer path's database side (docs/adr/0013-lean-answer-path.md, amendment « 07/12 (5) »): two autocommit calls
- * of PL/pgSQL functions of the migrations on one pooled connection — pix_answer_read (the session check, the pupil's
- * assessment and what the engine reads, as of one snapshot, no lock) and pix_answer_record (the writes, one
- * transaction, only if the assessment is still in the state that was read; else nothing and NULL, and the answer is
- * read and decided again). No BEGIN or COMMIT: they were half of the round trips. Two submits of the same answer are
- * recorded once (the second finds the state moved, reads again and sees the answer). PostgreSQL keeps the functions'
- * plans per server connection, even behind PgBouncer in transaction mode; not through Prisma (its query compiler costs
- * more CPU than the statements themselves here). The NOTIFY's channel is written in pix_answer_record:
- * CAMPAIGN_ACTIVITY_CHANNEL (lib/db/live), checked by the integration tests.
- * The decision between the read and the write is the caller's (`decide`, pure domain code).
+ * The answer path's database side (docs/adr/0013-lean-answer-path.md, amendments « 07/12 (5) » and « 07/12 (8) »):
+ * PL/pgSQL functions of the migrations called in autocommit on one pooled connection, no BEGIN or COMMIT. The usual
+ * answer is one statement, one transaction: decided from the state this process last wrote for the pupil's test
+ * (answer-states.ts), sent as pix_answer_submit, which writes only if everything that state says is still true.
+ * Otherwise pix_answer_state reads it (the session check, the pupil's assessment and what the engine reads, as of one
+ * snapshot, no lock), the caller decides, and pix_answer_submit writes under the same checks; a state that moved in
+ * between is read and decided again. Two submits of the same answer are recorded once (the second finds the state
+ * moved, reads again and sees the answer). PostgreSQL keeps the functions' plans per server connection, even behind
+ * PgBouncer in transaction mode; not through Prisma (its query compiler costs more CPU than the statements themselves
+ * here). The NOTIFY's channel is written in pix_answer_submit: CAMPAIGN_ACTIVITY_CHANNEL (lib/db/live), checked by
+ * the integration tests. The decision is the caller's (`decide`, pure domain code).
  */
 
 /** No pool connection within the queue deadline: the server is past its capacity (nothing was read or written). */
@@ -88,10 +90,18 @@ export function connectWithin(deadlineMs: number): Promise<pg.PoolClient> {
 }
 
 /**
- * The two calls, schema-qualified and with every parameter typed: PostgreSQL then resolves exactly the migration's
+ * The calls, schema-qualified and with every parameter typed: PostgreSQL then resolves exactly the migrations'
  * functions. Unqualified, with untyped parameters, a function of the same name taking texts in a schema of the
  * search_path (another role's, on a PostgreSQL where `public` is writable) would be preferred (docs/deploy.md).
+ * READ_CALL and RECORD_CALL are the previous version's (20261207060000), still served to a process of that version
+ * during a deploy.
  */
+export const STATE_CALL = "SELECT * FROM public.pix_answer_state($1::int, $2::text, $3::text, $4::int, $5::text[])";
+export const SUBMIT_CALL =
+  "SELECT public.pix_answer_submit($1::int, $2::text, $3::int, $4::int, $5::text, $6::int, $7::boolean, $8::timestamp(3), " +
+  "$9::int, $10::int, $11::text, $12::int, $13::int, $14::timestamp(3), $15::text, $16::jsonb, $17::text, $18::int, " +
+  "$19::text[], $20::text[], $21::text[], $22::text[], $23::float8[], $24::float8, $25::float8, " +
+  "$26::text[], $27::text[], $28::text[], $29::text[], $30::float8[]) AS id";
 export const READ_CALL = "SELECT * FROM public.pix_answer_read($1::int, $2::text, $3::text, $4::int, $5::text[])";
 export const RECORD_CALL =
   "SELECT public.pix_answer_record($1::int, $2::text, $3::int, $4::boolean, $5::timestamp(3), $6::text, $7::jsonb, $8::text, " +
@@ -126,9 +136,11 @@ export type AnswerRunResult<T> =
 type Decide<T> = (snapshot: AnswerSnapshot) => { write: AnswerWrite | null; decision: T } | Promise<{ write: AnswerWrite | null; decision: T }>;
 
 /**
- * Reads, lets `decide` see the state and return either nothing to write (`write: null`: an already recorded answer, a
- * refused one) or the answer to write, and writes it if the state has not moved since the read; if it has, reads and
- * decides again (a decision is never written against a state it was not made from).
+ * Decides from the state this process last wrote for the pupil's test, if it has one, and submits (one statement);
+ * else — or when pix_answer_submit finds that anything the decision was made from has moved — reads, lets `decide`
+ * see the state and return either nothing to write (`write: null`: an already recorded answer, a refused one) or the
+ * answer to write, and submits it; should the state move between the read and the submit, reads and decides again (a
+ * decision is never written against a state it was not made from).
  */
 export async function runAnswer<T>(
   claims: SessionClaims,
@@ -150,12 +162,30 @@ export async function runAnswer<T>(
   }
 }
 
+const MOVED = Symbol("moved");
+type Step<T> = AnswerRunResult<T> | typeof MOVED;
+
 async function onOneConnection<T>(claims: SessionClaims, campaignCode: string, skills: string[], decide: Decide<T>, now: Date): Promise<AnswerRunResult<T>> {
   const client = await connectWithin(env().DATABASE_QUEUE_DEADLINE_MS);
   try {
+    const known = answerStates.get(claims.userId, campaignCode);
+    if (known) {
+      const outcome = await fromMemory(client, claims, campaignCode, known, decide, now);
+      if (outcome !== MOVED) {
+        answerStates.served(true);
+        return outcome;
+      }
+      answerStates.drop(claims.userId, campaignCode, known);
+    }
     for (let read = 0; read < READS; read++) {
-      const outcome = await readDecideRecord(client, claims, campaignCode, skills, decide, now);
-      if (outcome !== MOVED) return outcome;
+      const state = await readState(client, claims, campaignCode, skills);
+      if ("kind" in state) return state;
+      const decided = await decide(state.snapshot);
+      const outcome = await submit(client, claims, campaignCode, state, decided, now);
+      if (outcome !== MOVED) {
+        answerStates.served(false);
+        return outcome;
+      }
     }
     throw new StateKeptMoving("the assessment moved between every read and its write");
   } finally {
@@ -163,14 +193,24 @@ async function onOneConnection<T>(claims: SessionClaims, campaignCode: string, s
   }
 }
 
-const MOVED = Symbol("moved");
+/**
+ * The remembered state: only a decision to write is taken from it, and only the database's own check makes it final.
+ * A refusal or an « already recorded » decided from memory could be a state this process missed: read instead.
+ */
+async function fromMemory<T>(client: pg.PoolClient, claims: SessionClaims, campaignCode: string, known: AnswerState, decide: Decide<T>, now: Date): Promise<Step<T>> {
+  let decided: Awaited<ReturnType<Decide<T>>>;
+  try {
+    decided = await decide(known.snapshot);
+  } catch {
+    return MOVED;
+  }
+  return decided.write ? submit(client, claims, campaignCode, known, decided, now) : MOVED;
+}
 
-async function readDecideRecord<T>(
-  client: pg.PoolClient, claims: SessionClaims, campaignCode: string, skills: string[], decide: Decide<T>, now: Date,
-): Promise<AnswerRunResult<T> | typeof MOVED> {
-  // The session, the live participation's latest assessment and, when both hold, what the engine reads, as of one
-  // snapshot (pix_answer_read is STABLE), planned once per server connection (ADR 0013, amendment « 07/12 (3) »).
-  const found = await client.query(statement("read", READ_CALL, [claims.userId, campaignCode, claims.sessionId, claims.sessionVersion, skills]));
+async function readState(client: pg.PoolClient, claims: SessionClaims, campaignCode: string, skills: string[]): Promise<AnswerState | AnswerRunResult<never>> {
+  // The session, the live participation's latest assessment, what the engine reads and the count of the user's
+  // knowledge elements, as of one snapshot (pix_answer_state is STABLE), planned once per server connection.
+  const found = await client.query(statement("state", STATE_CALL, [claims.userId, campaignCode, claims.sessionId, claims.sessionVersion, skills]));
   const a = found.rows[0];
   if (!a || a.revoked || a.session_version !== claims.sessionVersion) return { kind: "session-invalid" };
   if (a.should_change_password) return { kind: "must-change-password" };
@@ -183,41 +223,57 @@ async function readDecideRecord<T>(
   };
   const answers = a.answers as [number, string, AnswerOutcome][];
   const knowledge = a.knowledge as [string, "VALIDATED" | "INVALIDATED" | "RESET", KnowledgeElementSource, number, string, string][];
-  const snapshot: AnswerSnapshot = {
-    assessment,
-    campaign: { id: a.campaign_id, code: a.code, name: a.name, title: a.title },
-    answers: answers.map(([id, challengeId, result]) => ({ id, challengeId, result })),
-    knowledge: knowledge.map(([skillId, status, source, earnedPix, competenceId, createdAt]) => ({ skillId, status, source, earnedPix, competenceId, createdAt: utcOfJson(createdAt) })),
+  return {
+    snapshot: {
+      assessment,
+      campaign: { id: a.campaign_id, code: a.code, name: a.name, title: a.title },
+      answers: answers.map(([id, challengeId, result]) => ({ id, challengeId, result })),
+      knowledge: knowledge.map(([skillId, status, source, earnedPix, competenceId, createdAt]) => ({ skillId, status, source, earnedPix, competenceId, createdAt: utcOfJson(createdAt) })),
+    },
+    knowledgeCount: a.knowledge_count,
   };
-  const { write, decision } = await decide(snapshot);
-  if (!write) return { kind: "done", snapshot, decision, answerId: null };
-  const answerId = await record(client, claims.userId, assessment, write, now);
-  return answerId === null ? MOVED : { kind: "done", snapshot, decision, answerId };
 }
 
-/** Five parallel arrays, as pix_answer_record's unnest reads them. */
+/** Submits the decision's write if it has one; remembers the state it leaves (or forgets the test's, once over). */
+async function submit<T>(client: pg.PoolClient, claims: SessionClaims, campaignCode: string, state: AnswerState, decided: { write: AnswerWrite | null; decision: T }, now: Date): Promise<Step<T>> {
+  const { write, decision } = decided;
+  if (!write) {
+    // A read's state (a decision from memory never gets here without a write): the database's, worth remembering.
+    if (state.snapshot.assessment.state === "STARTED") answerStates.set(claims.userId, campaignCode, state);
+    return { kind: "done", snapshot: state.snapshot, decision, answerId: null };
+  }
+  const answerId = await submitCall(client, claims, state, write, now);
+  if (answerId === null) return MOVED;
+  const after = stateAfter(state, write, answerId, now);
+  if (after) answerStates.set(claims.userId, campaignCode, after);
+  else answerStates.drop(claims.userId, campaignCode, state);
+  return { kind: "done", snapshot: state.snapshot, decision, answerId };
+}
+
+/** Five parallel arrays, as pix_answer_submit's unnest reads them. */
 function columns(ke: readonly KnowledgeElementRow[]): unknown[] {
   return [ke.map((k) => k.skillId), ke.map((k) => k.competenceId), ke.map((k) => k.status), ke.map((k) => k.source), ke.map((k) => k.earnedPix)];
 }
 
 /**
- * The writes, in one call (one transaction) of the migration's pix_answer_record: the assessment moves on only if it
- * is still STARTED on the question read, with the same answer count and timer, then the answer, its knowledge
- * elements and the NOTIFY of « Suivi en direct ». At the end of a test (no next challenge), the engine's MODEL
- * elements after the answer's own (the later id wins, as writeCompletion does on the Prisma path) and the
- * participation's result. NULL: the state had moved, nothing was written.
+ * One call (one transaction) of the migration's pix_answer_submit: the writes, only if the session, the participation,
+ * the campaign, the assessment and the count of the user's knowledge elements are still as in `state` (see the
+ * migration 20261207090000_answer_one_statement). NULL: something had moved, nothing was written.
  */
-async function record(client: pg.PoolClient, userId: number, assessment: AssessmentState, write: AnswerWrite, now: Date): Promise<number | null> {
+async function submitCall(client: pg.PoolClient, claims: SessionClaims, state: AnswerState, write: AnswerWrite, now: Date): Promise<number | null> {
+  const { assessment: a } = state.snapshot;
   const completed = "completed" in write.next ? write.next.completed : null;
   const written = await client.query<{ id: number | null }>(statement(
-    "record",
-    RECORD_CALL,
+    "submit",
+    SUBMIT_CALL,
     [
-      assessment.id, assessment.currentChallengeId, assessment.answersCount, assessment.isTimerStarted, utcText(now),
-      "challengeId" in write.next ? write.next.challengeId : null,
-      JSON.stringify(write.value), write.result, write.timeSpent, userId, assessment.campaignId,
+      claims.userId, claims.sessionId, claims.sessionVersion,
+      a.id, a.currentChallengeId, a.answersCount, a.isTimerStarted, a.currentAskedAt ? utcText(a.currentAskedAt) : null,
+      a.participationId, a.campaignId, a.assessmentMethod, a.precisionTarget, state.knowledgeCount,
+      utcText(now), "challengeId" in write.next ? write.next.challengeId : null,
+      JSON.stringify(write.value), write.result, write.timeSpent,
       ...columns(write.knowledgeElements),
-      assessment.participationId, completed?.masteryMean ?? null, completed?.masteryStandardError ?? null,
+      completed?.masteryMean ?? null, completed?.masteryStandardError ?? null,
       ...columns(completed?.modelElements ?? []),
     ],
   ));

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { pgPool } from "../client";
 import { allChallengeSources, engineContentOfCampaign } from "./assessment-repository";
-import { READ_CALL } from "./answer-transaction";
+import { STATE_CALL, SUBMIT_CALL } from "./answer-transaction";
 import { cachedChallengeSource, campaignIdOfCode } from "./content-memory";
 
 /**
@@ -12,7 +12,7 @@ import { cachedChallengeSource, campaignIdOfCode } from "./content-memory";
  * challenge text and campaign not yet in memory — a backlog past the answer gate's deadline, then retries on top of
  * the class (bench/answer-load/cold.ts shows it second by second). Here, before the first request:
  * - the pool's connections are opened together (as many as the answers let in at once) and each calls
- *   pix_answer_read once (a user id that does not exist: nothing read);
+ *   pix_answer_state and pix_answer_submit once (a user id that does not exist: nothing read, nothing written);
  * - every challenge's text goes into memory in one read, so do the engine's content and the code of the campaigns
  *   pupils are answering (the most recently active ones, at most `campaigns`).
  * Never fatal: a warm-up that fails leaves a process that works as before, only colder.
@@ -41,7 +41,9 @@ export async function warmAnswerPath(options: { connections: number; campaigns: 
 }
 
 async function planAnswerOpen(client: pg.PoolClient): Promise<void> {
-  await client.query(READ_CALL, [0, "", "", 0, []]);
+  await client.query(STATE_CALL, [0, "", "", 0, []]);
+  // Its UPDATE matches no row (no user 0): nothing written, the function compiled and its statements planned.
+  await client.query(SUBMIT_CALL, [0, "", 0, 0, "", 0, false, null, 0, 0, "", 0, 0, "2000-01-01 00:00:00", null, "null", "SKIPPED", null, [], [], [], [], [], null, null, [], [], [], [], []]);
 }
 
 /** Every challenge's text in memory, in one read. */

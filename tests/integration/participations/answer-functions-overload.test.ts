@@ -5,7 +5,7 @@ import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge
 import { openCampaign, pupilIn } from "../support/answer-world";
 
 /**
- * The answer path calls exactly the migration's functions (public.pix_answer_read, public.pix_answer_record), whatever
+ * The answer path calls exactly the migration's functions (public.pix_answer_state, which calls public.pix_answer_read, and public.pix_answer_submit), whatever
  * else a role that can create in a schema of the search_path has added (review of 07/12, finding F2).
  */
 /** A pupil of the shared world (answer-world.ts) with four answers. */
@@ -28,7 +28,8 @@ describe("the answer's function calls", () => {
     // Alone in its file, and created before the first answer: no pool connection has the call prepared yet (a
     // prepared statement keeps the function it resolved when it was prepared).
     await db.$executeRawUnsafe(`CREATE FUNCTION public.pix_answer_read(text, text, text, text, text) RETURNS TABLE (hijacked boolean) LANGUAGE sql AS $$ SELECT true $$`);
-    await db.$executeRawUnsafe(`CREATE FUNCTION public.pix_answer_record(${Array(24).fill("text").join(", ")}) RETURNS integer LANGUAGE sql AS $$ SELECT NULL::integer $$`);
+    await db.$executeRawUnsafe(`CREATE FUNCTION public.pix_answer_state(text, text, text, text, text) RETURNS TABLE (hijacked boolean) LANGUAGE sql AS $$ SELECT true $$`);
+    await db.$executeRawUnsafe(`CREATE FUNCTION public.pix_answer_submit(${Array(30).fill("text").join(", ")}) RETURNS integer LANGUAGE sql AS $$ SELECT NULL::integer $$`);
     try {
       const { campaign, pupil, claims } = await world();
       const q = await currentQuestion({ userId: pupil.id, campaignId: campaign.id });
@@ -40,7 +41,8 @@ describe("the answer's function calls", () => {
       expect(await db.answer.count({ where: { assessment: { userId: pupil.id } } })).toBe(5);
     } finally {
       await db.$executeRawUnsafe(`DROP FUNCTION public.pix_answer_read(text, text, text, text, text)`);
-      await db.$executeRawUnsafe(`DROP FUNCTION public.pix_answer_record(${Array(24).fill("text").join(", ")})`);
+      await db.$executeRawUnsafe(`DROP FUNCTION public.pix_answer_state(text, text, text, text, text)`);
+      await db.$executeRawUnsafe(`DROP FUNCTION public.pix_answer_submit(${Array(30).fill("text").join(", ")})`);
     }
   });
 

@@ -105,4 +105,33 @@ describe("the answer's read and conditional write", () => {
     const current = await currentQuestion({ userId: pupil.id, campaignId: campaign.id });
     expect(current.kind === "question" && current.challengeId).not.toBe("ch-jamais-ecrite");
   });
+
+  it("a session revoked between the read and the write: nothing written, signed out", async () => {
+    const campaign = await openCampaign({ warm: true });
+    const { pupil, claims, first } = await pupilIn(campaign);
+    const skills = (await engineContentOfCampaign(campaign.id)).skills.map((s) => s.id);
+    const outcome = await runAnswer(claims, campaign.code, skills, async () => {
+      // « Se déconnecter » in another tab, after our read (the write checks the session itself: ADR 0013 « 07/12 (8) »).
+      await db.revokedSession.create({ data: { sessionId: claims.sessionId, expiresAt: new Date(Date.now() + 3600_000) } });
+      return { write: skipWrite("ch-apres-la-deconnexion"), decision: null };
+    }, new Date());
+    expect(outcome).toEqual({ kind: "session-invalid" });
+    expect(await answersOf(pupil.id)).toEqual([]);
+    expect(await currentQuestion({ userId: pupil.id, campaignId: campaign.id })).toMatchObject({ challengeId: first });
+  });
+
+  it("a campaign archived between the read and the write: nothing written, the read says archived", async () => {
+    const campaign = await openCampaign({ warm: true });
+    const { pupil, claims } = await pupilIn(campaign);
+    const skills = (await engineContentOfCampaign(campaign.id)).skills.map((s) => s.id);
+    const seen: boolean[] = [];
+    const outcome = await runAnswer(claims, campaign.code, skills, async (snap) => {
+      seen.push(snap.assessment.campaignArchived);
+      if (seen.length === 1) await db.campaign.update({ where: { id: campaign.id }, data: { archivedAt: new Date() } });
+      return { write: snap.assessment.campaignArchived ? null : skipWrite("ch-apres-l-archivage"), decision: snap.assessment.campaignArchived };
+    }, new Date());
+    expect(seen).toEqual([false, true]);
+    expect(outcome).toMatchObject({ kind: "done", decision: true, answerId: null });
+    expect(await answersOf(pupil.id)).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { pgPool } from "@/lib/db/client";
+import { db, pgPool } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
 import { warmAnswerPath } from "@/lib/db/repositories/answer-warm-up";
 import { answerChallengeSource, campaignIdOfCode } from "@/lib/db/repositories/content-memory";
@@ -45,13 +45,16 @@ describe("the answer path's warm-up", () => {
     expect(pool.totalCount - pool.idleCount).toBe(checkedOutBefore);
   });
 
-  it("opens the pool's connections together and keeps them, each having called the answer's function", async () => {
+  it("opens the pool's connections together and keeps them, each having called the answer's functions", async () => {
     await campaignInProgress();
     roundTrips.log = [];
     const report = await warmAnswerPath({ connections: 4, campaigns: 10 });
     expect(report.connections).toBe(4);
     expect(pgPool().totalCount).toBeGreaterThanOrEqual(4);
-    expect(roundTrips.log.filter((sql) => sql.includes("pix_answer_read"))).toHaveLength(4);
+    expect(roundTrips.log.filter((sql) => sql.includes("pix_answer_state"))).toHaveLength(4);
+    // The writing function too (it matches no row: nothing written): a remembered state's answer calls it alone.
+    expect(roundTrips.log.filter((sql) => sql.includes("pix_answer_submit"))).toHaveLength(4);
+    expect(await db.answer.count()).toBe(0);
     // A plain read outside any transaction: nothing to roll back, every connection is back in the pool.
     expect(roundTrips.log.filter((sql) => /^(BEGIN|ROLLBACK|COMMIT)$/.test(sql))).toEqual([]);
     expect(pgPool().idleCount).toBe(pgPool().totalCount);

@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { db, pgPool } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
-import { READ_CALL, RECORD_CALL } from "@/lib/db/repositories/answer-transaction";
+import { STATE_CALL, SUBMIT_CALL } from "@/lib/db/repositories/answer-transaction";
 import { sessionCookieName, sessionSecret } from "@/lib/auth/session-token";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
 import { answerFlowRequest } from "@/lib/pupil-flow/flow-request";
@@ -37,8 +37,8 @@ describe("the script's answer, framework-free (ADR 0018)", () => {
     try {
       reply = await answerFlowRequest(request(code, token, skipBody(code, first)));
     } finally {
-      // The read, then the writes in one call (ADR 0013, amendment « 07/12 (5) »).
-      expect(roundTrips.log).toEqual([READ_CALL, RECORD_CALL]);
+      // A first answer: the read, then the writes in one call (ADR 0013, amendments « 07/12 (5) » and « 07/12 (8) »).
+      expect(roundTrips.log).toEqual([STATE_CALL, SUBMIT_CALL]);
       roundTrips.log = null;
     }
     expect(reply.status).toBe(200);

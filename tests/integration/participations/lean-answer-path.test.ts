@@ -3,7 +3,7 @@ import { db, pgPool } from "@/lib/db/client";
 import { CAMPAIGN_ACTIVITY_CHANNEL } from "@/lib/db/live/campaign-activity-notify";
 import { roundTrips } from "@/lib/db/prisma-factory";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
-import { READ_CALL, RECORD_CALL } from "@/lib/db/repositories/answer-transaction";
+import { STATE_CALL, SUBMIT_CALL } from "@/lib/db/repositories/answer-transaction";
 import { answerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
 import { currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
 import { createUser } from "../../support/factories";
@@ -26,7 +26,7 @@ async function recorded<T>(work: () => Promise<T>): Promise<{ value: T; log: str
 }
 
 describe("lean answer path (issue 15)", () => {
-  it("records every answer with one read and one writing call, and returns the next question or the checkpoint with it", async () => {
+  it("records the first answer with a read and a writing call, every next one with one statement, and returns the next question or the checkpoint with it", async () => {
     const { id: campaignId, code } = await openCampaign();
     await warmAnswerMemory({ id: campaignId, code });
     const { pupil, claims, first } = await pupilIn({ id: campaignId, code });
@@ -60,11 +60,13 @@ describe("lean answer path (issue 15)", () => {
     console.log(`Réponses : ${perAnswer.length}, transactions par réponse : ${[...new Set(perAnswer.map((a) => a.transactions))].join(", ")}, instructions SQL par réponse : ${Math.min(...statements)} à ${Math.max(...statements)}`);
     expect(perAnswer.length).toBeGreaterThan(5);
     expect(checkpoints).toBeGreaterThan(0);
-    // pix_answer_read (the session, the assessment, what the engine reads; writes nothing), then pix_answer_record (the
-    // assessment if it has not moved, the answer, its knowledge elements, the NOTIFY of « Suivi en direct »; at the end
-    // of the test the engine's MODEL elements and the participation), each its own transaction: 2 statements, no
-    // BEGIN or COMMIT, the writes in one transaction, the last answer included (ADR 0013, amendment « 07/12 (5) »).
-    for (const a of perAnswer) expect(a.statements).toEqual([READ_CALL, RECORD_CALL]);
+    // The first answer: pix_answer_state (the session, the assessment, what the engine reads, the count of the user's
+    // knowledge elements; writes nothing), then pix_answer_submit (everything re-checked, the assessment moved on, the
+    // answer, its knowledge elements, the NOTIFY of « Suivi en direct »). Every next one is decided from the state the
+    // process wrote and is pix_answer_submit alone: one statement, one transaction, the last answer included (ADR
+    // 0013, amendment « 07/12 (8) »).
+    expect(perAnswer[0]).toEqual({ transactions: 2, statements: [STATE_CALL, SUBMIT_CALL] });
+    for (const a of perAnswer.slice(1)) expect(a).toEqual({ transactions: 1, statements: [SUBMIT_CALL] });
     // The NOTIFY is sent by the writing call (delivered at its commit), once per recorded answer.
     for (let wait = 0; heard.length < perAnswer.length && wait < 50; wait++) await new Promise((r) => setTimeout(r, 20));
     await listener.query(`UNLISTEN ${CAMPAIGN_ACTIVITY_CHANNEL}`);

@@ -42,7 +42,7 @@ describe("the answer's transaction with prepared statements", () => {
     } finally {
       for (const client of clients) client.release();
     }
-    expect([...names].sort()).toEqual(["pix-answer-read", "pix-answer-record"]);
+    expect([...names].sort()).toEqual(["pix-answer-state", "pix-answer-submit"]);
   });
 
   it("when the database loses them (a pooler in transaction mode), the answer is run again without them and nothing is lost", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
-import { READ_CALL, RECORD_CALL } from "@/lib/db/repositories/answer-transaction";
+import { STATE_CALL, SUBMIT_CALL } from "@/lib/db/repositories/answer-transaction";
 import { bumpSessionVersion } from "@/lib/db/repositories/session-repository";
 import { sessionCookieName } from "@/lib/auth/session-token";
 import { scriptScreen } from "@/lib/pupil-flow/flow-screen";
@@ -29,8 +29,8 @@ describe("the question page's route handler logic (ADR 0017)", () => {
     try {
       reply = await answerForScript({ cookies, form: skip(code, first) });
     } finally {
-      // The read, then the writes in one call (ADR 0013, amendment « 07/12 (5) »).
-      expect(roundTrips.log).toEqual([READ_CALL, RECORD_CALL]);
+      // A first answer: the read, then the writes in one call (ADR 0013, amendments « 07/12 (5) » and « 07/12 (8) »).
+      expect(roundTrips.log).toEqual([STATE_CALL, SUBMIT_CALL]);
       roundTrips.log = null;
     }
     expect(reply.status).toBe(200);

@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { AnswerState } from "@/lib/db/repositories/answer-states";
+import type { AnswerWrite } from "@/lib/db/repositories/answer-transaction";
+
+/** The module with ANSWER_STATES_MB set (env() is read once per module instance). */
+async function withStates(megabytes: string) {
+  vi.resetModules();
+  vi.stubEnv("DATABASE_URL", "postgresql://localhost/unit");
+  vi.stubEnv("ANSWER_STATES_MB", megabytes);
+  return import("@/lib/db/repositories/answer-states");
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const at = new Date("2026-12-07T08:00:00.000Z");
+function state(answersCount = 0): AnswerState {
+  return {
+    snapshot: {
+      assessment: {
+        id: 7, userId: 3, state: "STARTED", currentChallengeId: "ch-a", currentAskedAt: at, isTimerStarted: true, answersCount,
+        participationId: 5, campaignId: 2, campaignArchived: false, ignoreInvalidatedBefore: null, assessmentMethod: "SMART_RANDOM", precisionTarget: 80,
+      },
+      campaign: { id: 2, code: "ABC", name: "Test", title: null },
+      answers: [{ id: 40, challengeId: "ch-0", result: "OK" }],
+      knowledge: [
+        { skillId: "s1", status: "VALIDATED", source: "DIRECT", earnedPix: 4, competenceId: "c1", createdAt: at },
+        { skillId: "s2", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1", createdAt: at },
+      ],
+    },
+    knowledgeCount: 9,
+  };
+}
+
+describe("the answer path's remembered states", () => {
+  it("keeps at most ANSWER_STATES_MB of estimated memory, the least recently used out first", async () => {
+    const { answerStates, bytesOf } = await withStates("1");
+    const each = bytesOf(state());
+    const fits = Math.floor((1024 * 1024) / each);
+    for (let user = 1; user <= fits; user++) answerStates.set(user, "ABC", state(user));
+    expect(answerStates.size()).toBe(fits);
+    expect(answerStates.get(1, "ABC")?.snapshot.assessment.answersCount).toBe(1);
+    answerStates.set(fits + 1, "ABC", state(fits + 1));
+    expect(answerStates.size()).toBe(fits);
+    expect(answerStates.bytes()).toBeLessThanOrEqual(1024 * 1024);
+    // 2 was the least recently used (1 was just read).
+    expect(answerStates.get(2, "ABC")).toBeUndefined();
+    expect([1, 3, fits + 1].map((u) => answerStates.get(u, "ABC")?.snapshot.assessment.answersCount)).toEqual([1, 3, fits + 1]);
+    // One entry per pupil and campaign: another campaign of the same pupil is another entry.
+    answerStates.set(fits + 1, "XYZ", state(5));
+    expect(answerStates.get(fits + 1, "ABC")?.snapshot.assessment.answersCount).toBe(fits + 1);
+  });
+
+  it("counts a longer test as more memory", async () => {
+    const { bytesOf, stateAfter } = await withStates("1");
+    const write: AnswerWrite = { value: null, result: "OK", timeSpent: 1, knowledgeElements: [{ skillId: "s9", status: "VALIDATED", source: "DIRECT", earnedPix: 1, competenceId: "c" }], next: { challengeId: "ch-b" } };
+    expect(bytesOf(stateAfter(state(), write, 41, at)!)).toBeGreaterThan(bytesOf(state()));
+  });
+
+  it("forgets a state unused for ten minutes", async () => {
+    vi.useFakeTimers({ now: at });
+    try {
+      const { answerStates, bytesOf } = await withStates("1");
+      answerStates.set(1, "ABC", state());
+      vi.advanceTimersByTime(9 * 60 * 1000);
+      expect(answerStates.get(1, "ABC")).toBeDefined();
+      vi.advanceTimersByTime(10 * 60 * 1000 + 1);
+      expect(answerStates.get(1, "ABC")).toBeUndefined();
+      // Unread stale entries go too, at the next write's sweep: memory back to idle after a class.
+      answerStates.set(2, "ABC", state());
+      vi.advanceTimersByTime(11 * 60 * 1000);
+      answerStates.set(3, "ABC", state());
+      expect(answerStates.size()).toBe(1);
+      expect(answerStates.bytes()).toBe(bytesOf(state()));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("drops an entry only if it is still the one the caller decided from", async () => {
+    const { answerStates } = await withStates("10");
+    const old = state(1);
+    const newer = state(2);
+    answerStates.set(1, "ABC", old);
+    answerStates.set(1, "ABC", newer);
+    answerStates.drop(1, "ABC", old);
+    expect(answerStates.get(1, "ABC")).toBe(newer);
+    answerStates.drop(1, "ABC", newer);
+    expect(answerStates.get(1, "ABC")).toBeUndefined();
+  });
+
+  it("ANSWER_STATES_MB=0 keeps nothing (every answer reads first)", async () => {
+    const { answerStates } = await withStates("0");
+    answerStates.set(1, "ABC", state());
+    expect(answerStates.get(1, "ABC")).toBeUndefined();
+    expect(answerStates.size()).toBe(0);
+  });
+
+  it("the state after a recorded answer: one answer more, its knowledge elements latest, the next question asked then with its timer off", async () => {
+    const { stateAfter } = await withStates("10");
+    const before = state(1);
+    const later = new Date("2026-12-07T08:01:02.345Z");
+    const write: AnswerWrite = {
+      value: { kind: "skip" }, result: "KO", timeSpent: 3,
+      knowledgeElements: [
+        { skillId: "s2", status: "VALIDATED", source: "DIRECT", earnedPix: 2, competenceId: "c1" },
+        { skillId: "s3", status: "INVALIDATED", source: "INFERRED", earnedPix: 0, competenceId: "c2" },
+      ],
+      next: { challengeId: "ch-b" },
+    };
+    const after = stateAfter(before, write, 41, later)!;
+    expect(after.knowledgeCount).toBe(11);
+    expect(after.snapshot.assessment).toEqual({ ...before.snapshot.assessment, currentChallengeId: "ch-b", currentAskedAt: later, isTimerStarted: false, answersCount: 2 });
+    expect(after.snapshot.answers).toEqual([...before.snapshot.answers, { id: 41, challengeId: "ch-a", result: "KO" }]);
+    expect(after.snapshot.knowledge).toEqual([
+      before.snapshot.knowledge[0],
+      { skillId: "s2", status: "VALIDATED", source: "DIRECT", earnedPix: 2, competenceId: "c1", createdAt: later },
+      { skillId: "s3", status: "INVALIDATED", source: "INFERRED", earnedPix: 0, competenceId: "c2", createdAt: later },
+    ]);
+    // The state it came from is untouched (a concurrent answer may still be deciding from it).
+    expect(before).toEqual(state(1));
+    // The end of the test: nothing more to answer, nothing to remember.
+    expect(stateAfter(before, { ...write, next: { completed: { modelElements: [], masteryMean: 0.5, masteryStandardError: 0.1 } } }, 41, later)).toBeNull();
+  });
+
+  it("logs the share of answers served from memory at most once a minute", async () => {
+    const { answerStates } = await withStates("1");
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      const start = Date.now();
+      for (const fromMemory of [true, true, false]) answerStates.served(fromMemory, start + 1_000);
+      expect(log).not.toHaveBeenCalled();
+      answerStates.served(true, start + 61_000);
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(log.mock.calls[0][0]).toMatch(/^\[réponses\] 4 en 61 s : 3 en une instruction \(état retenu\), 1 lues d'abord \(75 % en une instruction\)/);
+      answerStates.served(false, start + 62_000);
+      expect(log).toHaveBeenCalledTimes(1);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it("refuses a wrong ANSWER_STATES_MB in French", async () => {
+    const { parseEnvironment } = await import("@/lib/env");
+    for (const value of ["-1", "abc", "1.5", "5000"]) {
+      expect(() => parseEnvironment({ DATABASE_URL: "postgresql://localhost/x", ANSWER_STATES_MB: value })).toThrow(/ANSWER_STATES_MB doit être un nombre entier de mégaoctets entre 0 et 4096/);
+    }
+    expect(parseEnvironment({ DATABASE_URL: "postgresql://localhost/x" }).ANSWER_STATES_MB).toBe(64);
+  });
+});

@@ -102,8 +102,11 @@ export function stateAfter(before: AnswerState, write: AnswerWrite, answerId: nu
   for (const k of write.knowledgeElements) {
     const element = { skillId: k.skillId, status: k.status, source: k.source, earnedPix: k.earnedPix, competenceId: k.competenceId, createdAt: at };
     const i = latest.findIndex((l) => l.skillId === k.skillId);
+    // The read's order (created_at DESC, then id DESC; the new id is the highest): an element dated after `at` —
+    // another process's clock ahead, a request of the same pupil that took its instant later and committed first —
+    // stays the latest, as a read would say.
     if (i === -1) latest.push(element);
-    else latest[i] = element;
+    else if (latest[i].createdAt.getTime() <= at.getTime()) latest[i] = element;
   }
   return {
     snapshot: {

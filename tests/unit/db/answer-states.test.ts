@@ -124,6 +124,28 @@ describe("the answer path's remembered states", () => {
     expect(stateAfter(before, { ...write, next: { completed: { modelElements: [], masteryMean: 0.5, masteryStandardError: 0.1 } } }, 41, later)).toBeNull();
   });
 
+  it("keeps an element dated after the answer's instant as the latest of its skill, as the read's created_at order does", async () => {
+    const { stateAfter } = await withStates("10");
+    const before = state(1);
+    const ahead = new Date(at.getTime() + 1_000);
+    before.snapshot.knowledge[1] = { skillId: "s2", status: "VALIDATED", source: "MODEL", earnedPix: 2, competenceId: "c1", createdAt: ahead };
+    const write: AnswerWrite = {
+      value: { kind: "skip" }, result: "KO", timeSpent: 3,
+      knowledgeElements: [
+        { skillId: "s1", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1" },
+        { skillId: "s2", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1" },
+      ],
+      next: { challengeId: "ch-b" },
+    };
+    const after = stateAfter(before, write, 41, at)!;
+    // Same instant as s1's element: the new one has the higher id and wins; s2's is dated later and stays.
+    expect(after.snapshot.knowledge).toEqual([
+      { skillId: "s1", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1", createdAt: at },
+      before.snapshot.knowledge[1],
+    ]);
+    expect(after.knowledgeCount).toBe(11);
+  });
+
   it("logs the share of answers served from memory at most once a minute", async () => {
     const { answerStates } = await withStates("1");
     const log = vi.spyOn(console, "log").mockImplementation(() => {});

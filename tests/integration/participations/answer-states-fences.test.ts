@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db, pgPool } from "@/lib/db/client";
 import { CAMPAIGN_ACTIVITY_CHANNEL } from "@/lib/db/live/campaign-activity-notify";
 import { roundTrips } from "@/lib/db/prisma-factory";
@@ -144,5 +144,48 @@ describe("what the one-statement answer re-checks (review)", () => {
     expect(seen[1].knowledge.find((k) => k.skillId === source.skillId)).toMatchObject({ source: "MODEL", createdAt: later });
     // The memory says what the read says: the next decision from memory is the one a read would make.
     expect(bySkill(seen[0])).toEqual(bySkill(seen[1]));
+  });
+});
+
+describe("two processes, each with its own memory (review)", () => {
+  it("answers alternating between them, then the same answer to both at once: each recorded once, in order", async () => {
+    const campaign = await openCampaign({ warm: true });
+    const { pupil, claims, first } = await pupilIn(campaign);
+    // A second copy of the answer path's modules: its own remembered states and its own pool, as another process.
+    vi.resetModules();
+    const other = await import("@/lib/use-cases/participations/answer-and-continue");
+    const otherStates = (await import("@/lib/db/repositories/answer-states")).answerStates;
+    const otherPool = (await import("@/lib/db/client")).pgPool();
+    try {
+      const processes = [answerAndContinue, other.answerAndContinue];
+      const asked = [first];
+      let challengeId = first;
+      for (let i = 0; i < 6; i++) {
+        const reply = await processes[i % 2]({ claims, code: campaign.code, challengeId, answer: null });
+        if (reply.kind !== "answered" || !reply.next) throw new Error("expected a next question");
+        // « Je passe », or a timed question never started: late.
+        expect(["ABAND", "TIMEDOUT"]).toContain(reply.result);
+        challengeId = reply.next.challengeId;
+        asked.push(challengeId);
+      }
+      // Both remember the pupil, one of them a stale state.
+      expect(answerStates.get(claims.userId, campaign.code)).toBeDefined();
+      expect(otherStates.get(claims.userId, campaign.code)).toBeDefined();
+      const both = await Promise.all(processes.map((answer) => answer({ claims, code: campaign.code, challengeId, answer: null })));
+      const results = both.map((o) => (o.kind === "answered" ? o.result : o.kind));
+      expect(results.filter((r) => r === "ALREADY_RECORDED")).toHaveLength(1);
+      expect(results.filter((r) => r === "ABAND" || r === "TIMEDOUT")).toHaveLength(1);
+      const [x, y] = both;
+      expect(x.kind === "answered" && y.kind === "answered" && x.next?.challengeId === y.next?.challengeId).toBe(true);
+      expect((await answersOf(pupil.id)).map((a) => a.challengeId)).toEqual(asked);
+      const current = await currentQuestion({ userId: pupil.id, campaignId: campaign.id });
+      const next = x.kind === "answered" ? x.next : undefined;
+      // The reply says what the database says: the next question, or the end of the test (a pupil who skips every
+      // question ends early).
+      expect(current).toMatchObject(next ? { kind: "question", challengeId: next.challengeId } : { kind: "completed" });
+    } finally {
+      otherStates.clear();
+      await otherPool.end();
+    }
   });
 });

@@ -67,12 +67,26 @@ describe("the answer path's remembered states", () => {
       expect(answerStates.get(1, "ABC")).toBeDefined();
       vi.advanceTimersByTime(10 * 60 * 1000 + 1);
       expect(answerStates.get(1, "ABC")).toBeUndefined();
-      // Unread stale entries go too, at the next write's sweep: memory back to idle after a class.
+      // Unread stale entries go too, at the next sweep (once a minute): memory back to idle after a class.
       answerStates.set(2, "ABC", state());
       vi.advanceTimersByTime(11 * 60 * 1000);
       answerStates.set(3, "ABC", state());
       expect(answerStates.size()).toBe(1);
       expect(answerStates.bytes()).toBe(bytesOf(state()));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("forgets the states of a class that has finished even when no answer comes after it", async () => {
+    vi.useFakeTimers({ now: at });
+    try {
+      const { answerStates } = await withStates("1");
+      for (let user = 1; user <= 30; user++) answerStates.set(user, "ABC", state());
+      // The class has left: no answer, no read, for eleven minutes. The memory is back to idle all the same.
+      vi.advanceTimersByTime(11 * 60 * 1000 + 60 * 1000);
+      expect(answerStates.size()).toBe(0);
+      expect(answerStates.bytes()).toBe(0);
     } finally {
       vi.useRealTimers();
     }

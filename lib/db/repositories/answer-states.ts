@@ -14,7 +14,8 @@ import type { AnswerSnapshot, AnswerWrite } from "./answer-transaction";
  * Bounded in memory (lru-cache, least recently used out first): ANSWER_STATES_MB megabytes, each entry counted by
  * `bytesOf`, an estimate of its V8 heap calibrated by bench/answer-states/memory.ts (a test of 60 answers over 60
  * skills: about 22 KB; of 20 answers: about 9 KB). An entry unused for TTL_MS is stale and goes at the next sweep
- * (at most once a minute, on a write), so that memory returns to idle after a class has finished.
+ * (once a minute, by a timer that never keeps the process alive), so that memory returns to idle after a class has
+ * finished, even when no answer comes after it.
  */
 export type AnswerState = {
   snapshot: AnswerSnapshot;
@@ -30,10 +31,14 @@ const SWEEP_EVERY_MS = 60 * 1000;
 export const bytesOf = (state: AnswerState): number => 1_000 + 150 * state.snapshot.answers.length + 220 * state.snapshot.knowledge.length;
 
 let states: LRUCache<string, AnswerState> | null = null;
-let sweptAt = 0;
+let sweeper: ReturnType<typeof setInterval> | null = null;
 function cache(): LRUCache<string, AnswerState> | null {
   const maxSize = env().ANSWER_STATES_MB * 1024 * 1024;
   if (maxSize === 0) return null;
+  if (!sweeper) {
+    sweeper = setInterval(() => states?.purgeStale(), SWEEP_EVERY_MS);
+    sweeper.unref?.();
+  }
   if (!states || states.maxSize !== maxSize) states = new LRUCache<string, AnswerState>({
       maxSize, sizeCalculation: bytesOf, ttl: TTL_MS, updateAgeOnGet: true,
       // The wall clock (a jump only forgets or keeps an entry longer: a read more or a submit that checks anyway).
@@ -52,11 +57,6 @@ export const answerStates = {
     const c = cache();
     if (!c) return;
     c.set(keyOf(userId, campaignCode), state);
-    const now = Date.now();
-    if (now - sweptAt >= SWEEP_EVERY_MS) {
-      sweptAt = now;
-      c.purgeStale();
-    }
   },
   /** Drops the entry only if it is still `state` (another answer of the same pupil may have put a newer one since). */
   drop(userId: number, campaignCode: string, state: AnswerState): void {
@@ -102,8 +102,11 @@ export function stateAfter(before: AnswerState, write: AnswerWrite, answerId: nu
   for (const k of write.knowledgeElements) {
     const element = { skillId: k.skillId, status: k.status, source: k.source, earnedPix: k.earnedPix, competenceId: k.competenceId, createdAt: at };
     const i = latest.findIndex((l) => l.skillId === k.skillId);
+    // The read's order (created_at DESC, then id DESC; the new id is the highest): an element dated after `at` —
+    // another process's clock ahead, a request of the same pupil that took its instant later and committed first —
+    // stays the latest, as a read would say.
     if (i === -1) latest.push(element);
-    else latest[i] = element;
+    else if (latest[i].createdAt.getTime() <= at.getTime()) latest[i] = element;
   }
   return {
     snapshot: {

@@ -67,12 +67,26 @@ describe("the answer path's remembered states", () => {
       expect(answerStates.get(1, "ABC")).toBeDefined();
       vi.advanceTimersByTime(10 * 60 * 1000 + 1);
       expect(answerStates.get(1, "ABC")).toBeUndefined();
-      // Unread stale entries go too, at the next write's sweep: memory back to idle after a class.
+      // Unread stale entries go too, at the next sweep (once a minute): memory back to idle after a class.
       answerStates.set(2, "ABC", state());
       vi.advanceTimersByTime(11 * 60 * 1000);
       answerStates.set(3, "ABC", state());
       expect(answerStates.size()).toBe(1);
       expect(answerStates.bytes()).toBe(bytesOf(state()));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("forgets the states of a class that has finished even when no answer comes after it", async () => {
+    vi.useFakeTimers({ now: at });
+    try {
+      const { answerStates } = await withStates("1");
+      for (let user = 1; user <= 30; user++) answerStates.set(user, "ABC", state());
+      // The class has left: no answer, no read, for eleven minutes. The memory is back to idle all the same.
+      vi.advanceTimersByTime(11 * 60 * 1000 + 60 * 1000);
+      expect(answerStates.size()).toBe(0);
+      expect(answerStates.bytes()).toBe(0);
     } finally {
       vi.useRealTimers();
     }
@@ -122,6 +136,28 @@ describe("the answer path's remembered states", () => {
     expect(before).toEqual(state(1));
     // The end of the test: nothing more to answer, nothing to remember.
     expect(stateAfter(before, { ...write, next: { completed: { modelElements: [], masteryMean: 0.5, masteryStandardError: 0.1 } } }, 41, later)).toBeNull();
+  });
+
+  it("keeps an element dated after the answer's instant as the latest of its skill, as the read's created_at order does", async () => {
+    const { stateAfter } = await withStates("10");
+    const before = state(1);
+    const ahead = new Date(at.getTime() + 1_000);
+    before.snapshot.knowledge[1] = { skillId: "s2", status: "VALIDATED", source: "MODEL", earnedPix: 2, competenceId: "c1", createdAt: ahead };
+    const write: AnswerWrite = {
+      value: { kind: "skip" }, result: "KO", timeSpent: 3,
+      knowledgeElements: [
+        { skillId: "s1", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1" },
+        { skillId: "s2", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1" },
+      ],
+      next: { challengeId: "ch-b" },
+    };
+    const after = stateAfter(before, write, 41, at)!;
+    // Same instant as s1's element: the new one has the higher id and wins; s2's is dated later and stays.
+    expect(after.snapshot.knowledge).toEqual([
+      { skillId: "s1", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1", createdAt: at },
+      before.snapshot.knowledge[1],
+    ]);
+    expect(after.knowledgeCount).toBe(11);
   });
 
   it("logs the share of answers served from memory at most once a minute", async () => {

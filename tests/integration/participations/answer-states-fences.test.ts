@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import { db, pgPool } from "@/lib/db/client";
 import { CAMPAIGN_ACTIVITY_CHANNEL } from "@/lib/db/live/campaign-activity-notify";
-import { roundTrips } from "@/lib/db/prisma-factory";
 import { answerStates } from "@/lib/db/repositories/answer-states";
-import { runAnswer, STATE_CALL, SUBMIT_CALL, type AnswerSnapshot, type AnswerWrite, type SessionClaims } from "@/lib/db/repositories/answer-transaction";
+import { runAnswer, STATE_CALL, SUBMIT_CALL, type AnswerSnapshot, type AnswerWrite } from "@/lib/db/repositories/answer-transaction";
 import { answerChallengeSource } from "@/lib/db/repositories/content-memory";
 import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
 import { answerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
 import { answerChallenge, currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
-import { openCampaign, pupilIn as startedPupil } from "../support/answer-world";
+import { openCampaign } from "../support/answer-world";
+import { answeredOnce, answersOf, bySkill, COLD, pupilIn, skip, statementsOf } from "../support/answer-states-world";
 
 /**
  * The fences of pix_answer_submit that answer-states.test.ts does not reach (review of ADR 0013 « 07/12 (8) »): each
@@ -17,33 +17,7 @@ import { openCampaign, pupilIn as startedPupil } from "../support/answer-world";
  * read would return even when the database's order of knowledge elements (created_at, not commit order) disagrees
  * with the order the process wrote them in.
  */
-async function pupilIn(campaign: { id: number; code: string }) {
-  const { pupil, first } = await startedPupil(campaign);
-  const claims: SessionClaims = { userId: pupil.id, sessionId: `s-${pupil.id}`, sessionVersion: 0 };
-  return { pupil, claims, first };
-}
-
-async function statementsOf<T>(work: () => Promise<T>): Promise<{ value: T; log: string[] }> {
-  roundTrips.log = [];
-  try {
-    return { value: await work(), log: roundTrips.log };
-  } finally {
-    roundTrips.log = null;
-  }
-}
-
-const answersOf = (userId: number) => db.answer.findMany({ where: { assessment: { userId } }, orderBy: { id: "asc" }, select: { challengeId: true } });
-const skip = (claims: SessionClaims, code: string, challengeId: string) => answerAndContinue({ claims, code, challengeId, answer: null });
 const skipWrite = (next: string): AnswerWrite => ({ value: { kind: "skip" }, result: "ABAND", timeSpent: 1, knowledgeElements: [], next: { challengeId: next } });
-const COLD = [SUBMIT_CALL, STATE_CALL, SUBMIT_CALL];
-const bySkill = (s: AnswerSnapshot) => ({ ...s, knowledge: [...s.knowledge].sort((a, b) => a.skillId.localeCompare(b.skillId)) });
-
-async function answeredOnce(campaign: { code: string }, claims: SessionClaims, first: string): Promise<string> {
-  const outcome = await skip(claims, campaign.code, first);
-  if (outcome.kind !== "answered" || !outcome.next) throw new Error("expected a next question");
-  expect(answerStates.get(claims.userId, campaign.code)).toBeDefined();
-  return outcome.next.challengeId;
-}
 
 describe("what the one-statement answer re-checks (review)", () => {
   it("a forced password change after the state was remembered: « must change password », nothing written", async () => {
@@ -73,15 +47,6 @@ describe("what the one-statement answer re-checks (review)", () => {
     expect(seen).toEqual([before.precisionTarget, changed]);
     expect(outcome.log).toEqual(COLD);
     expect(outcome.value).toMatchObject({ kind: "done", decision: changed });
-  });
-
-  it("a participation superseded (« Repasser ») after the state was remembered: not found, nothing written", async () => {
-    const campaign = await openCampaign({ warm: true });
-    const { pupil, claims, first } = await pupilIn(campaign);
-    const second = await answeredOnce(campaign, claims, first);
-    await db.participation.updateMany({ where: { userId: pupil.id }, data: { isImproved: true } });
-    await expect(skip(claims, campaign.code, second)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await answersOf(pupil.id)).toHaveLength(1);
   });
 
   it("a question restarted (same question, asked again) after the state was remembered: decided from the new instant", async () => {

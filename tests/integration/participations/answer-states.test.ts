@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { roundTrips } from "@/lib/db/prisma-factory";
-import { answerStates } from "@/lib/db/repositories/answer-states";
-import { runAnswer, STATE_CALL, SUBMIT_CALL, type AnswerSnapshot, type AnswerWrite, type SessionClaims } from "@/lib/db/repositories/answer-transaction";
+import { runAnswer, STATE_CALL, SUBMIT_CALL, type AnswerSnapshot, type AnswerWrite } from "@/lib/db/repositories/answer-transaction";
 import { engineContentOfCampaign, startTimer } from "@/lib/db/repositories/assessment-repository";
 import { answerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
 import { answerChallenge, currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
-import { openCampaign, pupilIn as startedPupil, transactionsIn } from "../support/answer-world";
+import { openCampaign, transactionsIn } from "../support/answer-world";
+import { answeredOnce, answersOf, bySkill, COLD, pupilIn, skip, statementsOf } from "../support/answer-states-world";
 
 /**
  * The state a process remembers after writing an answer (ADR 0013, amendment « 07/12 (8) »): the next answer is one
@@ -14,46 +13,6 @@ import { openCampaign, pupilIn as startedPupil, transactionsIn } from "../suppor
  * timer, a revoked session, an archived campaign, knowledge elements written in another campaign) makes it write
  * nothing, and the answer is read and decided again. A stale memory costs a read, never a wrong write.
  */
-async function pupilIn(campaign: { id: number; code: string }, pupil?: { id: number }) {
-  const started = pupil ? await startedIn(campaign, pupil.id) : await startedPupil(campaign);
-  const claims: SessionClaims = { userId: started.pupil.id, sessionId: `s-${started.pupil.id}`, sessionVersion: 0 };
-  return { pupil: started.pupil, claims, first: started.first };
-}
-
-/** The same pupil in a second campaign. */
-async function startedIn(campaign: { id: number; code: string }, userId: number) {
-  const { startParticipation } = await import("@/lib/use-cases/participations/pupil-campaign");
-  await startParticipation({ userId, code: campaign.code, externalId: null });
-  const q = await currentQuestion({ userId, campaignId: campaign.id });
-  if (q.kind !== "question") throw new Error("expected a question");
-  return { pupil: { id: userId }, first: q.challengeId };
-}
-
-/** Runs `work` and returns what it returned with the answer path's statements. */
-async function statementsOf<T>(work: () => Promise<T>): Promise<{ value: T; log: string[] }> {
-  roundTrips.log = [];
-  try {
-    return { value: await work(), log: roundTrips.log };
-  } finally {
-    roundTrips.log = null;
-  }
-}
-
-const answersOf = (userId: number) => db.answer.findMany({ where: { assessment: { userId } }, orderBy: { id: "asc" }, select: { challengeId: true, result: true } });
-const skip = (claims: SessionClaims, code: string, challengeId: string) => answerAndContinue({ claims, code, challengeId, answer: null });
-const COLD = [SUBMIT_CALL, STATE_CALL, SUBMIT_CALL];
-
-/** The pupil answers (skips) once: the process now remembers the state; the question to answer next. */
-async function answeredOnce(campaign: { id: number; code: string }, claims: SessionClaims, first: string): Promise<string> {
-  const outcome = await skip(claims, campaign.code, first);
-  if (outcome.kind !== "answered" || !outcome.next) throw new Error("expected a next question");
-  expect(answerStates.get(claims.userId, campaign.code)).toBeDefined();
-  return outcome.next.challengeId;
-}
-
-/** The knowledge list in a stable order (PostgreSQL's and the memory's may differ; the engine reads it per skill). */
-const bySkill = (s: AnswerSnapshot) => ({ ...s, knowledge: [...s.knowledge].sort((a, b) => a.skillId.localeCompare(b.skillId)) });
-
 describe("the remembered state of a pupil's test", () => {
   it("is exactly what a read would return after each answer, and each warm answer is one statement, one transaction", async () => {
     const campaign = await openCampaign({ warm: true });
@@ -112,21 +71,25 @@ describe("the remembered state of a pupil's test", () => {
     expect(await answersOf(other.pupil.id)).toHaveLength(1);
   });
 
-  it("a campaign archived after the state was remembered: refused, nothing written", async () => {
+  it.each([
+    {
+      what: "a campaign archived", code: "ARCHIVED",
+      act: (campaignId: number) => db.campaign.update({ where: { id: campaignId }, data: { archivedAt: new Date() } }),
+    },
+    {
+      what: "a participation deleted by the teacher", code: "NOT_FOUND",
+      act: (_: number, userId: number) => db.participation.updateMany({ where: { userId }, data: { deletedAt: new Date() } }),
+    },
+    {
+      what: "a participation superseded (« Repasser »)", code: "NOT_FOUND",
+      act: (_: number, userId: number) => db.participation.updateMany({ where: { userId }, data: { isImproved: true } }),
+    },
+  ])("$what after the state was remembered: refused ($code), nothing written", async ({ code, act }) => {
     const campaign = await openCampaign({ warm: true });
     const { pupil, claims, first } = await pupilIn(campaign);
     const second = await answeredOnce(campaign, claims, first);
-    await db.campaign.update({ where: { id: campaign.id }, data: { archivedAt: new Date() } });
-    await expect(skip(claims, campaign.code, second)).rejects.toMatchObject({ code: "ARCHIVED" });
-    expect(await answersOf(pupil.id)).toHaveLength(1);
-  });
-
-  it("a participation deleted by the teacher after the state was remembered: not found, nothing written", async () => {
-    const campaign = await openCampaign({ warm: true });
-    const { pupil, claims, first } = await pupilIn(campaign);
-    const second = await answeredOnce(campaign, claims, first);
-    await db.participation.updateMany({ where: { userId: pupil.id }, data: { deletedAt: new Date() } });
-    await expect(skip(claims, campaign.code, second)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await act(campaign.id, pupil.id);
+    await expect(skip(claims, campaign.code, second)).rejects.toMatchObject({ code });
     expect(await answersOf(pupil.id)).toHaveLength(1);
   });
 

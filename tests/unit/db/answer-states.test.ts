@@ -33,6 +33,11 @@ function state(answersCount = 0): AnswerState {
   };
 }
 
+/** A skipped question's write, with its knowledge elements, moving on to `next`. */
+const skippedTo = (next: string, knowledgeElements: AnswerWrite["knowledgeElements"]): AnswerWrite => ({
+  value: { kind: "skip" }, result: "KO", timeSpent: 3, knowledgeElements, next: { challengeId: next },
+});
+
 describe("the answer path's remembered states", () => {
   it("keeps at most ANSWER_STATES_MB of estimated memory, the least recently used out first", async () => {
     const { answerStates, bytesOf } = await withStates("1");
@@ -115,14 +120,10 @@ describe("the answer path's remembered states", () => {
     const { stateAfter } = await withStates("10");
     const before = state(1);
     const later = new Date("2026-12-07T08:01:02.345Z");
-    const write: AnswerWrite = {
-      value: { kind: "skip" }, result: "KO", timeSpent: 3,
-      knowledgeElements: [
-        { skillId: "s2", status: "VALIDATED", source: "DIRECT", earnedPix: 2, competenceId: "c1" },
-        { skillId: "s3", status: "INVALIDATED", source: "INFERRED", earnedPix: 0, competenceId: "c2" },
-      ],
-      next: { challengeId: "ch-b" },
-    };
+    const write = skippedTo("ch-b", [
+      { skillId: "s2", status: "VALIDATED", source: "DIRECT", earnedPix: 2, competenceId: "c1" },
+      { skillId: "s3", status: "INVALIDATED", source: "INFERRED", earnedPix: 0, competenceId: "c2" },
+    ]);
     const after = stateAfter(before, write, 41, later)!;
     expect(after.knowledgeCount).toBe(11);
     expect(after.snapshot.assessment).toEqual({ ...before.snapshot.assessment, currentChallengeId: "ch-b", currentAskedAt: later, isTimerStarted: false, answersCount: 2 });
@@ -143,14 +144,10 @@ describe("the answer path's remembered states", () => {
     const before = state(1);
     const ahead = new Date(at.getTime() + 1_000);
     before.snapshot.knowledge[1] = { skillId: "s2", status: "VALIDATED", source: "MODEL", earnedPix: 2, competenceId: "c1", createdAt: ahead };
-    const write: AnswerWrite = {
-      value: { kind: "skip" }, result: "KO", timeSpent: 3,
-      knowledgeElements: [
-        { skillId: "s1", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1" },
-        { skillId: "s2", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1" },
-      ],
-      next: { challengeId: "ch-b" },
-    };
+    const write = skippedTo("ch-b", [
+      { skillId: "s1", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1" },
+      { skillId: "s2", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1" },
+    ]);
     const after = stateAfter(before, write, 41, at)!;
     // Same instant as s1's element: the new one has the higher id and wins; s2's is dated later and stays.
     expect(after.snapshot.knowledge).toEqual([

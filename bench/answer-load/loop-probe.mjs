@@ -10,7 +10,7 @@ import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 const file = process.env.BENCH_LOOP_LOG;
 if (file) {
   const KINDS = { 1: "scavenge", 2: "minor-ms", 4: "mark-compact", 8: "incremental", 16: "weak-callbacks" };
-  const delay = monitorEventLoopDelay({ resolution: 1 });
+  const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   let gc = {};
   new PerformanceObserver((list) => {

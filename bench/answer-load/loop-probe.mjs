@@ -1,7 +1,8 @@
 // Bench only, never part of npm start: preloaded into an app process with
 //   --env NODE_OPTIONS=--import=file:///…/bench/answer-load/loop-probe.mjs --env BENCH_LOOP_LOG=/some/file.jsonl
 // Every second, appends one JSON line to $BENCH_LOOP_LOG: the event loop's delay over that second (p50, p99, max,
-// in ms: how late a timer or an I/O callback ran, i.e. how long something held the thread) and V8's garbage
+// in ms, sampled every 10 ms and including those 10 ms, as Node reports it: an idle process shows ~10.1; a value of
+// 30 means the thread was held ~20 ms at a stretch) and V8's garbage
 // collections of that second by kind (count, total and longest pause in ms), with the heap used. Lines from several
 // processes carry their pid. Used to tell a tail made by GC pauses from one made by queueing elsewhere (issue 15).
 import { appendFileSync } from "node:fs";

@@ -22,7 +22,12 @@ export type PhaseStats = {
   /** Of the retries, answers refused by the app's answer gate (503 before Next.js). */
   gateRefusals: number;
   acknowledged: { assessmentId: number; challengeId: string }[];
+  /** How late the generator launched each arrival after its scheduled time (ms): its own event loop's lag. */
+  lateness: number[];
 };
+
+/** One cycle as seen by the generator, for BENCH_CYCLE_LOG: scheduled time (epoch ms), latency, sent late by, ok. */
+export type CycleTrace = { at: number; ms: number; lateMs: number; ok: boolean };
 
 /** mulberry32: a small seeded generator, so that two runs offer the same arrivals. */
 export function seededRandom(seed: number): () => number {
@@ -42,8 +47,8 @@ export function percentile(sorted: number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function emptyStats(rate: number, seconds: number): PhaseStats {
-  return { offered: rate, seconds, arrivals: 0, ok: 0, errors: new Map(), latencies: [], requests: 0, retries: 0, gateRefusals: 0, acknowledged: [] };
+export function emptyStats(rate: number, seconds: number): PhaseStats {
+  return { offered: rate, seconds, arrivals: 0, ok: 0, errors: new Map(), latencies: [], requests: 0, retries: 0, gateRefusals: 0, acknowledged: [], lateness: [] };
 }
 
 function count(stats: PhaseStats, kind: string): void {
@@ -54,6 +59,8 @@ export class OpenLoop {
   private readonly free: Pupil[];
   private readonly inFlight = new Set<Promise<void>>();
   private readonly random: () => number;
+  /** Called once per ended cycle when set (run.ts writes them to BENCH_CYCLE_LOG). */
+  onCycle: ((trace: CycleTrace) => void) | null = null;
 
   constructor(
     private readonly context: LoadContext,
@@ -117,11 +124,14 @@ export class OpenLoop {
           current = windows[index];
           targets.push(current.stats);
         }
-        for (const stats of targets) stats.arrivals++;
+        for (const stats of targets) {
+          stats.arrivals++;
+          stats.lateness.push(now - next);
+        }
         const pupil = this.free.shift();
         if (!pupil) for (const stats of targets) count(stats, NO_FREE_PUPIL);
         else {
-          const work = this.launch(pupil, next, targets);
+          const work = this.launch(pupil, next, targets, now - next);
           if (current) {
             const pending = current.pending;
             pending.add(work);
@@ -139,7 +149,10 @@ export class OpenLoop {
     }
     await this.drain();
     if (window) report(windows.length);
-    for (const stats of [total, ...windows.map((w) => w.stats)]) stats.latencies.sort((a, b) => a - b);
+    for (const stats of [total, ...windows.map((w) => w.stats)]) {
+      stats.latencies.sort((a, b) => a - b);
+      stats.lateness.sort((a, b) => a - b);
+    }
     return total;
   }
 
@@ -147,7 +160,7 @@ export class OpenLoop {
     return (-Math.log(1 - this.random()) / rate) * 1000;
   }
 
-  private launch(pupil: Pupil, intendedStart: number, targets: PhaseStats[]): Promise<void> {
+  private launch(pupil: Pupil, intendedStart: number, targets: PhaseStats[], lateMs: number): Promise<void> {
     const work = (async () => {
       if (pupil.needsArrival) {
         // The previous reload failed: this arrival reloads the page first (counted in its time).
@@ -165,6 +178,7 @@ export class OpenLoop {
       } catch (error) {
         result = { ok: false, error: String(error), ms: performance.now() - intendedStart, requests: 0, retries: 0 };
       }
+      this.onCycle?.({ at: performance.timeOrigin + intendedStart, ms: result.ms, lateMs, ok: result.ok });
       for (const stats of targets) {
         stats.requests += result.requests;
         stats.retries += result.retries;

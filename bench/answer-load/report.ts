@@ -38,3 +38,22 @@ export function capacity(rows: RateRow[]): RateRow | null {
   const good = rows.filter((r) => errorCount(r.stats) === 0 && percentile(r.stats.latencies, 95) <= 100);
   return good.sort((a, b) => achievedRate(b.stats) - achievedRate(a.stats))[0] ?? null;
 }
+
+const passes = (row: RateRow) => errorCount(row.stats) === 0 && percentile(row.stats.latencies, 95) <= 100;
+
+/**
+ * The next rate of the refinement (run.ts --refine): halfway (rounded to `step`) between the highest offered rate
+ * that passed and the lowest offered rate above it that failed; null when there is no such pair or they are at most
+ * `step` apart. Offered rates, not achieved ones: the bisection is over what the bench controls.
+ */
+export function refineTarget(rows: RateRow[], step: number): number | null {
+  const passed = rows.filter(passes).map((r) => r.stats.offered);
+  if (passed.length === 0) return null;
+  const low = Math.max(...passed);
+  const failedAbove = rows.filter((r) => !passes(r) && r.stats.offered > low).map((r) => r.stats.offered);
+  if (failedAbove.length === 0) return null;
+  const high = Math.min(...failedAbove);
+  if (high - low <= step) return null;
+  const middle = Math.round((low + high) / 2 / step) * step;
+  return middle > low && middle < high ? middle : null;
+}

@@ -24,7 +24,21 @@ export type MemoryReport = {
   spacesUsed?: Record<string, number>;
   /** The heap snapshot written with this report, when asked for. */
   snapshot?: string;
+  /**
+   * The answer path's remembered states (lib/db/repositories/answer-states.ts): count and estimated bytes summed over
+   * the module's instances in the process, and its bound (absent from reports of an older probe or build).
+   */
+  answerStates?: { instances: number; count: number; bytes: number; maxBytes: number };
 };
+
+/** The remembered states over the serving processes: count, estimated MB, module instances (0 when none reported). */
+export function statesOf(reports: MemoryReport[]): { count: number; megabytes: number; instances: number } {
+  return {
+    count: reports.reduce((sum, r) => sum + (r.answerStates?.count ?? 0), 0),
+    megabytes: reports.reduce((sum, r) => sum + (r.answerStates?.bytes ?? 0), 0) / 2 ** 20,
+    instances: reports.reduce((sum, r) => sum + (r.answerStates?.instances ?? 0), 0),
+  };
+}
 
 /**
  * Asks every process under the app roots for its report and returns the serving process's (the one with the
@@ -76,11 +90,18 @@ function everyProbeAnswered(asked: Map<number, number[]>): boolean {
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} Mo`;
 
-export const MEMORY_HEADER = "| moment | RSS | tas V8 (réservé / utilisé) | jeune génération | vieille génération | external (dont ArrayBuffer) | hors V8 (RSS − tas − external) |\n|---|---|---|---|---|---|---|";
+export const MEMORY_HEADER = "| moment | RSS | tas V8 (réservé / utilisé) | jeune génération | vieille génération | external (dont ArrayBuffer) | hors V8 (RSS − tas − external) | états retenus (estimés) |\n|---|---|---|---|---|---|---|---|";
 
 export function memoryLine(moment: string, reports: MemoryReport[]): string {
   const sum = (pick: (r: MemoryReport) => number) => reports.reduce((total, r) => total + pick(r), 0);
   const space = (name: string) => sum((r) => r.spaces[name] ?? 0);
   const outside = sum((r) => r.rss - r.heapTotal - r.external);
-  return `| ${moment} | ${mb(sum((r) => r.rss))} | ${mb(sum((r) => r.heapTotal))} / ${mb(sum((r) => r.heapUsed))} | ${mb(space("new_space"))} | ${mb(space("old_space"))} | ${mb(sum((r) => r.external))} (${mb(sum((r) => r.arrayBuffers))}) | ${mb(outside)} |`;
+  return `| ${moment} | ${mb(sum((r) => r.rss))} | ${mb(sum((r) => r.heapTotal))} / ${mb(sum((r) => r.heapUsed))} | ${mb(space("new_space"))} | ${mb(space("old_space"))} | ${mb(sum((r) => r.external))} (${mb(sum((r) => r.arrayBuffers))}) | ${mb(outside)} | ${statesText(reports)} |`;
+}
+
+/** « 1200 (11.3 Mo) », or « — » when no process reported them. */
+export function statesText(reports: MemoryReport[]): string {
+  if (!reports.some((r) => r.answerStates)) return "—";
+  const { count, megabytes, instances } = statesOf(reports);
+  return `${count} (${megabytes.toFixed(1)} Mo)${instances > reports.length ? ` — ${instances} instances du module !` : ""}`;
 }

@@ -11,7 +11,7 @@ import { machineLine, prepareLoad } from "./prepare-load";
 import { proportionalBytes } from "./proc-stats";
 import { errorCount, errorText } from "./report";
 import { flag, numberArgument } from "./run-setup";
-import { memoryLine, memoryReports, MEMORY_DIR, MEMORY_HEADER } from "./memory";
+import { memoryLine, memoryReports, MEMORY_DIR, MEMORY_HEADER, statesOf } from "./memory";
 import { trendOf, trendText } from "./trend";
 import { NATIVE_HEADER, nativeRow, nativeTrends, type NativeSample } from "./soak-native";
 
@@ -24,6 +24,7 @@ const warmupMinutes = numberArgument("warmup-minutes", 0);
 // A heap snapshot of each serving process at rest before and after the load (heap-diff.ts compares them).
 const snapshots = flag("heap-snapshots");
 const WINDOW_SECONDS = 30;
+const WARMUP_REASON = "chaque processus retient l'état du test de chaque élève (lib/db/repositories/answer-states.ts) : ces états grandissent d'une réponse à chaque cycle jusqu'à la fin des tests, la mémoire se remplit donc pendant la durée d'un test avant d'atteindre son régime ; la croissance de l'échauffement est imprimée ci-dessous, pas cachée";
 const MEGABYTE = 2 ** 20;
 
 console.log(`Machine : ${machineLine()}`);
@@ -33,63 +34,93 @@ try {
   let failedArrivals = 0;
   const opened = await loop.arriveAll(8, () => failedArrivals++);
   await loop.run(Math.min(rate, 10), 10); // the server's first minutes (JIT, caches) are not the steady state
-  if (warmupMinutes > 0) await loop.run(rate, warmupMinutes * 60);
+  const step = WINDOW_SECONDS / 60; // one sample per window, slopes per minute
+  const columns = "| minute | cycles | erreurs | p50 | p95 | RSS app | tas V8 utilisé | external | PSS PostgreSQL | états retenus | états estimés |\n|---|---|---|---|---|---|---|---|---|---|---|";
+  let warmup: Phase | null = null;
+  if (warmupMinutes > 0) {
+    console.log(`Échauffement : ${warmupMinutes} min à ${rate} réponses/s, imprimé mais non mesuré — ${WARMUP_REASON}\n${columns}`);
+    warmup = await phase(loop, load, rate, warmupMinutes, "échauffement ");
+    const fill = (series: number[]) => trendText(trendOf(series, step), "Mo/min");
+    console.log(`Échauffement : ${warmup.cycles} cycles, ${warmup.errors} erreurs ; RSS app ${Math.round(warmup.rss[0])} → ${Math.round(warmup.rss.at(-1)!)} Mo, ` +
+      `tas V8 utilisé ${Math.round(warmup.heap[0])} → ${Math.round(warmup.heap.at(-1)!)} Mo, états retenus ${warmup.statesCount.at(-1)} (${warmup.states[0].toFixed(1)} → ${warmup.states.at(-1)!.toFixed(1)} Mo estimés)`);
+    console.log(`Pente pendant l'échauffement, RSS app : ${fill(warmup.rss)}`);
+    console.log(`Pente pendant l'échauffement, états estimés : ${fill(warmup.states)}`);
+    const lastHalf = warmup.states.slice(Math.floor(warmup.states.length / 2));
+    console.log(`Pente sur la seconde moitié de l'échauffement, états estimés : ${fill(lastHalf)}\n`);
+  }
   const idle = load.metrics.appRss() / MEGABYTE;
   // What is referenced before the load, to compare with the same reading at the end (a leak is what stays).
-  const restBefore = memoryLine("au repos avant l'endurance, après une collecte complète", await memoryReports(load.cluster.appRoots(), { afterGc: true, snapshot: snapshots }));
-  console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes, ${failedArrivals} échecs) ; RSS app au repos ${Math.round(idle)} Mo. Endurance : ${rate} réponses/s pendant ${minutes} min${warmupMinutes > 0 ? `, après ${warmupMinutes} min au même rythme non mesurées` : ""}.`);
-  console.log("| minute | cycles | erreurs | p50 | p95 | RSS app | tas V8 utilisé | external | PSS PostgreSQL |\n|---|---|---|---|---|---|---|---|---|");
-  const rssSeries: number[] = [];
-  const heapSeries: number[] = [];
-  const externalSeries: number[] = [];
-  const nativeSeries: NativeSample[] = [];
-  let errors = 0;
-  const pending: Promise<void>[] = [];
-  const total = await loop.run(rate, minutes * 60, {
-    seconds: WINDOW_SECONDS,
-    onWindow: (index, w) => {
-      const sorted = w.latencies.slice().sort((a, b) => a - b);
-      const rss = load.metrics.appRss() / MEGABYTE;
-      rssSeries.push(rss);
-      errors += errorCount(w);
-      const pgPss = proportionalBytes([load.postgres.postmasterPid()]) / MEGABYTE;
-      const ms = (p: number) => (sorted.length ? `${Math.round(percentile(sorted, p))} ms` : "—");
-      const line = `| ${((index + 1) * WINDOW_SECONDS) / 60} | ${w.ok} | ${errorText(w)} | ${ms(50)} | ${ms(95)} | ${Math.round(rss)} Mo`;
-      // The heap as it is (no collection forced: that would change what is measured), read by the probe.
-      const slot = heapSeries.length;
-      heapSeries.push(Number.NaN);
-      externalSeries.push(Number.NaN);
-      const minute = ((index + 1) * WINDOW_SECONDS) / 60;
-      pending.push(
-        memoryReports(load.cluster.appRoots()).then((reports) => {
-          heapSeries[slot] = reports.reduce((sum, r) => sum + r.heapUsed, 0) / MEGABYTE;
-          externalSeries[slot] = reports.reduce((sum, r) => sum + r.external, 0) / MEGABYTE;
-          nativeSeries[slot] = nativeRow(minute, reports);
-          console.log(`${line} | ${Math.round(heapSeries[slot])} Mo | ${Math.round(externalSeries[slot])} Mo | ${Math.round(pgPss)} Mo |`);
-        }),
-      );
-    },
-  });
-  await Promise.all(pending);
+  const before = await memoryReports(load.cluster.appRoots(), { afterGc: true, snapshot: snapshots });
+  const restBefore = memoryLine("au repos avant l'endurance, après une collecte complète", before);
+  console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes, ${failedArrivals} échecs) ; RSS app au repos ${Math.round(idle)} Mo. Endurance mesurée : ${rate} réponses/s pendant ${minutes} min${warmupMinutes > 0 ? `, après ${warmupMinutes} min au même rythme non mesurées (ci-dessus)` : " (sans échauffement : la mesure contient le remplissage des états retenus)"}.`);
+  console.log(columns);
+  const measured = await phase(loop, load, rate, minutes, "");
+  const { rss: rssSeries, heap: heapSeries, external: externalSeries, native: nativeSeries, states: statesSeries } = measured;
   const half = Math.floor(rssSeries.length / 2);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-  const step = WINDOW_SECONDS / 60; // one sample per window, slopes per minute
   console.log(
-    `\n${total.ok} cycles, ${errors} erreurs ; RSS app : repos ${Math.round(idle)} Mo, première moitié ${Math.round(mean(rssSeries.slice(0, half)))} Mo, seconde moitié ${Math.round(mean(rssSeries.slice(half)))} Mo, fin ${Math.round(rssSeries.at(-1) ?? 0)} Mo`,
+    `\n${measured.cycles} cycles, ${measured.errors} erreurs ; RSS app : repos ${Math.round(idle)} Mo, première moitié ${Math.round(mean(rssSeries.slice(0, half)))} Mo, seconde moitié ${Math.round(mean(rssSeries.slice(half)))} Mo, fin ${Math.round(rssSeries.at(-1) ?? 0)} Mo`,
   );
-  console.log(`Pente sur toute la durée, RSS app : ${trendText(trendOf(rssSeries, step), "Mo/min")}`);
+  console.log(`Pente sur toute la durée mesurée, RSS app : ${trendText(trendOf(rssSeries, step), "Mo/min")}`);
+  console.log(`Pente sur toute la durée mesurée, états retenus estimés : ${trendText(trendOf(statesSeries, step), "Mo/min")}`);
   console.log(`Pente sur la seconde moitié, RSS app : ${trendText(trendOf(rssSeries.slice(half), step), "Mo/min")}`);
   console.log(`Pente sur la seconde moitié, tas V8 utilisé : ${trendText(trendOf(heapSeries.slice(half), step), "Mo/min")}`);
   console.log(`Pente sur la seconde moitié, external : ${trendText(trendOf(externalSeries.slice(half), step), "Mo/min")}`);
+  console.log(`Pente sur la seconde moitié, états retenus estimés : ${trendText(trendOf(statesSeries.slice(half), step), "Mo/min")}`);
   // Where the resident memory of the serving processes lies, window by window (soak-native.ts), and the trends of each part.
   console.log(`\n${NATIVE_HEADER}\n${nativeSeries.map((row) => row.line).join("\n")}`);
   for (const line of nativeTrends(nativeSeries, step)) console.log(line);
   // At rest, after a full collection: what is still referenced (a leak stays, garbage and caches' churn go).
   await new Promise((r) => setTimeout(r, 5_000));
-  console.log(`\n${MEMORY_HEADER}\n${restBefore}\n${memoryLine("au repos après l'endurance, après une collecte complète", await memoryReports(load.cluster.appRoots(), { afterGc: true, snapshot: snapshots }))}`);
+  const after = await memoryReports(load.cluster.appRoots(), { afterGc: true, snapshot: snapshots });
+  console.log(`\n${MEMORY_HEADER}\n${restBefore}\n${memoryLine("au repos après l'endurance, après une collecte complète", after)}`);
+  // bytesOf against the heap: what the live heap gained beside what the states' estimate gained (both after a full collection).
+  const heapGain = (after.reduce((s, r) => s + r.heapUsed, 0) - before.reduce((s, r) => s + r.heapUsed, 0)) / MEGABYTE;
+  const statesGain = statesOf(after).megabytes - statesOf(before).megabytes;
+  console.log(`Au repos, après collecte : tas utilisé ${heapGain >= 0 ? "+" : "−"}${Math.abs(heapGain).toFixed(1)} Mo, états retenus estimés ${statesGain >= 0 ? "+" : "−"}${Math.abs(statesGain).toFixed(1)} Mo ` +
+    `(${statesOf(before).count} → ${statesOf(after).count} états) ; reste hors états ${heapGain - statesGain >= 0 ? "+" : "−"}${Math.abs(heapGain - statesGain).toFixed(1)} Mo`);
   if (snapshots) console.log(`Instantanés du tas : ${MEMORY_DIR} (npx tsx bench/answer-load/heap-diff.ts AVANT APRÈS)`);
   console.log(`Machine en fin de mesure : ${machineLine()}`);
 } finally {
   await load.stop();
 }
 process.exit(0);
+
+type Phase = { cycles: number; errors: number; rss: number[]; heap: number[]; external: number[]; states: number[]; statesCount: number[]; native: NativeSample[] };
+
+/** `minutes` at `rate`, one table row every WINDOW_SECONDS (prefixed with `label`), and the series of each column. */
+async function phase(loop: OpenLoop, load: Awaited<ReturnType<typeof prepareLoad>>, rate: number, minutes: number, label: string): Promise<Phase> {
+  const out: Phase = { cycles: 0, errors: 0, rss: [], heap: [], external: [], states: [], statesCount: [], native: [] };
+  const pending: Promise<void>[] = [];
+  const total = await loop.run(rate, minutes * 60, {
+    seconds: WINDOW_SECONDS,
+    onWindow: (index, w) => {
+      const sorted = w.latencies.slice().sort((a, b) => a - b);
+      const rss = load.metrics.appRss() / MEGABYTE;
+      out.rss.push(rss);
+      out.errors += errorCount(w);
+      const pgPss = proportionalBytes([load.postgres.postmasterPid()]) / MEGABYTE;
+      const ms = (p: number) => (sorted.length ? `${Math.round(percentile(sorted, p))} ms` : "—");
+      const minute = ((index + 1) * WINDOW_SECONDS) / 60;
+      const line = `| ${label}${minute} | ${w.ok} | ${errorText(w)} | ${ms(50)} | ${ms(95)} | ${Math.round(rss)} Mo`;
+      // The heap as it is (no collection forced: that would change what is measured), read by the probe, with the
+      // remembered states' count and estimated bytes (their lru's calculatedSize).
+      const slot = out.heap.length;
+      for (const series of [out.heap, out.external, out.states, out.statesCount]) series.push(Number.NaN);
+      pending.push(
+        memoryReports(load.cluster.appRoots()).then((reports) => {
+          out.heap[slot] = reports.reduce((sum, r) => sum + r.heapUsed, 0) / MEGABYTE;
+          out.external[slot] = reports.reduce((sum, r) => sum + r.external, 0) / MEGABYTE;
+          const states = statesOf(reports);
+          out.states[slot] = states.megabytes;
+          out.statesCount[slot] = states.count;
+          out.native[slot] = nativeRow(minute, reports);
+          console.log(`${line} | ${Math.round(out.heap[slot])} Mo | ${Math.round(out.external[slot])} Mo | ${Math.round(pgPss)} Mo | ${states.count} | ${states.megabytes.toFixed(1)} Mo${states.instances > reports.length ? ` (${states.instances} instances !)` : ""} |`);
+        }),
+      );
+    },
+  });
+  await Promise.all(pending);
+  out.cycles = total.ok;
+  return out;
+}

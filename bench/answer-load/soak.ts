@@ -35,7 +35,7 @@ try {
   const opened = await loop.arriveAll(8, () => failedArrivals++);
   await loop.run(Math.min(rate, 10), 10); // the server's first minutes (JIT, caches) are not the steady state
   const step = WINDOW_SECONDS / 60; // one sample per window, slopes per minute
-  const columns = "| minute | cycles | erreurs | p50 | p95 | RSS app | tas V8 utilisé | external | PSS PostgreSQL | états retenus | états estimés |\n|---|---|---|---|---|---|---|---|---|---|---|";
+  const columns = "| minute | cycles | erreurs | p50 | p95 | RSS app | tas V8 utilisé | external | PSS PostgreSQL | états retenus | états estimés | tests finis |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
   let warmup: Phase | null = null;
   if (warmupMinutes > 0) {
     console.log(`Échauffement : ${warmupMinutes} min à ${rate} réponses/s, imprimé mais non mesuré — ${WARMUP_REASON}\n${columns}`);
@@ -103,6 +103,8 @@ async function phase(loop: OpenLoop, load: Awaited<ReturnType<typeof prepareLoad
       const ms = (p: number) => (sorted.length ? `${Math.round(percentile(sorted, p))} ms` : "—");
       const minute = ((index + 1) * WINDOW_SECONDS) / 60;
       const line = `| ${label}${minute} | ${w.ok} | ${errorText(w)} | ${ms(50)} | ${ms(95)} | ${Math.round(rss)} Mo`;
+      // Tests the pupils finished so far (each moves on to their next campaign): the states' fill ends with the first tests.
+      const finished = load.pupils.reduce((sum, p) => sum + p.campaignIndex, 0);
       // The heap as it is (no collection forced: that would change what is measured), read by the probe, with the
       // remembered states' count and estimated bytes (their lru's calculatedSize).
       const slot = out.heap.length;
@@ -115,7 +117,7 @@ async function phase(loop: OpenLoop, load: Awaited<ReturnType<typeof prepareLoad
           out.states[slot] = states.megabytes;
           out.statesCount[slot] = states.count;
           out.native[slot] = nativeRow(minute, reports);
-          console.log(`${line} | ${Math.round(out.heap[slot])} Mo | ${Math.round(out.external[slot])} Mo | ${Math.round(pgPss)} Mo | ${states.count} | ${states.megabytes.toFixed(1)} Mo${states.instances > reports.length ? ` (${states.instances} instances !)` : ""} |`);
+          console.log(`${line} | ${Math.round(out.heap[slot])} Mo | ${Math.round(out.external[slot])} Mo | ${Math.round(pgPss)} Mo | ${states.count} | ${states.megabytes.toFixed(1)} Mo${states.instances > reports.length ? ` (${states.instances} instances !)` : ""} | ${finished} |`);
         }),
       );
     },

@@ -28,7 +28,7 @@ if (dir) {
     const readers = globalThis[Symbol.for("pix-libre.answer-states.stats")];
     const read = Array.isArray(readers) ? readers.map((reader) => reader()) : [];
     const answerStates = read.length
-      ? { instances: read.length, count: read.reduce((s, r) => s + r.count, 0), bytes: read.reduce((s, r) => s + r.bytes, 0), maxBytes: Math.max(...read.map((r) => r.maxBytes)) }
+      ? { instances: read.length, count: read.reduce((s, r) => s + r.count, 0), bytes: read.reduce((s, r) => s + r.bytes, 0), maxBytes: Math.max(...read.map((r) => r.maxBytes)), perInstance: read.map((r) => ({ count: r.count, bytes: r.bytes })) }
       : undefined;
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify({ at: Date.now(), collected, ...process.memoryUsage(), spaces, spacesUsed, snapshot, answerStates }));

@@ -28,7 +28,7 @@ export type MemoryReport = {
    * The answer path's remembered states (lib/db/repositories/answer-states.ts): count and estimated bytes summed over
    * the module's instances in the process, and its bound (absent from reports of an older probe or build).
    */
-  answerStates?: { instances: number; count: number; bytes: number; maxBytes: number };
+  answerStates?: { instances: number; count: number; bytes: number; maxBytes: number; perInstance?: { count: number; bytes: number }[] };
 };
 
 /** The remembered states over the serving processes: count, estimated MB, module instances (0 when none reported). */
@@ -99,9 +99,21 @@ export function memoryLine(moment: string, reports: MemoryReport[]): string {
   return `| ${moment} | ${mb(sum((r) => r.rss))} | ${mb(sum((r) => r.heapTotal))} / ${mb(sum((r) => r.heapUsed))} | ${mb(space("new_space"))} | ${mb(space("old_space"))} | ${mb(sum((r) => r.external))} (${mb(sum((r) => r.arrayBuffers))}) | ${mb(outside)} | ${statesText(reports)} |`;
 }
 
-/** « 1200 (11.3 Mo) », or « — » when no process reported them. */
+/**
+ * « 1200 (11.3 Mo) », or « — » when no process reported them. A process holds two copies of the module (two caches,
+ * each bounded by ANSWER_STATES_MB) when scripts/server.ts's answer path (lib loaded outside Next.js, ADR 0018) and
+ * Next.js's own bundle both remembered states: then each copy's share follows.
+ */
 export function statesText(reports: MemoryReport[]): string {
   if (!reports.some((r) => r.answerStates)) return "—";
-  const { count, megabytes, instances } = statesOf(reports);
-  return `${count} (${megabytes.toFixed(1)} Mo)${instances > reports.length ? ` — ${instances} instances du module !` : ""}`;
+  const { count, megabytes } = statesOf(reports);
+  const split = statesByCopy(reports);
+  return `${count} (${megabytes.toFixed(1)} Mo)${split ? ` : ${split}` : ""}`;
+}
+
+/** « 1150 (10.9 Mo) + 50 (0.4 Mo) » when a process holds more than one copy of the module, else « ». */
+export function statesByCopy(reports: MemoryReport[]): string {
+  const copies = reports.flatMap((r) => r.answerStates?.perInstance ?? []);
+  if (statesOf(reports).instances <= reports.length) return "";
+  return copies.length ? copies.map((c) => `${c.count} (${(c.bytes / 2 ** 20).toFixed(1)} Mo)`).join(" + ") : `${statesOf(reports).instances} copies du module`;
 }

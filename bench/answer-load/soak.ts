@@ -11,7 +11,7 @@ import { machineLine, prepareLoad } from "./prepare-load";
 import { proportionalBytes } from "./proc-stats";
 import { errorCount, errorText } from "./report";
 import { flag, numberArgument } from "./run-setup";
-import { memoryLine, memoryReports, MEMORY_DIR, MEMORY_HEADER, statesOf } from "./memory";
+import { memoryLine, memoryReports, MEMORY_DIR, MEMORY_HEADER, statesByCopy, statesOf } from "./memory";
 import { trendOf, trendText } from "./trend";
 import { NATIVE_HEADER, nativeRow, nativeTrends, type NativeSample } from "./soak-native";
 
@@ -117,7 +117,7 @@ async function phase(loop: OpenLoop, load: Awaited<ReturnType<typeof prepareLoad
           out.states[slot] = states.megabytes;
           out.statesCount[slot] = states.count;
           out.native[slot] = nativeRow(minute, reports);
-          console.log(`${line} | ${Math.round(out.heap[slot])} Mo | ${Math.round(out.external[slot])} Mo | ${Math.round(pgPss)} Mo | ${states.count} | ${states.megabytes.toFixed(1)} Mo${states.instances > reports.length ? ` (${states.instances} instances !)` : ""} | ${finished} |`);
+          console.log(`${line} | ${Math.round(out.heap[slot])} Mo | ${Math.round(out.external[slot])} Mo | ${Math.round(pgPss)} Mo | ${states.count} | ${states.megabytes.toFixed(1)} Mo${statesByCopy(reports) ? ` (${statesByCopy(reports)})` : ""} | ${finished} |`);
         }),
       );
     },

@@ -1,26 +1,36 @@
 /**
- * The soak: a steady open-loop load for 10 minutes, printing every 30 s the cycles, errors, latency, the resident
- * memory of the app processes and what holds it (V8 heap used, external buffers, from the bench's probe), and
- * PostgreSQL's; then the trends of the second half (the first is the server filling its caches and growing its heap)
- * with their 95 % confidence intervals, and the heap after a full collection at rest: « flat » is stated only when
- * the interval allows it (trend.ts).
- *   npm run build && npm run bench:answers:soak -- [--rate 15] [--minutes 10] [--processes 1] [--warmup-minutes 0] [--heap-snapshots]
+ * The soak: a steady open-loop load, printing every 30 s the cycles, errors, latency, the resident memory of the app
+ * processes and what holds it (V8 heap used, external buffers, from the bench's probe), PostgreSQL's, the remembered
+ * answer states (count and estimated bytes, lib/db/repositories/answer-states.ts) and the tests finished; then the
+ * trends of the measured window (whole and second half) with their 95 % confidence intervals, and the heap after a
+ * full collection at rest: « flat » is stated only when the interval allows it (trend.ts).
+ *
+ * The measured window follows a warm-up at the same rate, printed row by row with its own slopes but not measured:
+ * each process remembers every pupil's test state, which grows by one answer per cycle until tests end, so memory
+ * fills for about one test before its steady state. By default the warm-up lasts the time each pupil takes to answer
+ * WARMUP_ANSWERS times (8 min for 1,200 pupils at 100/s); `--warmup-minutes N` declares another before the run.
+ *   npm run build && npm run bench:answers:soak -- [--rate 100] [--minutes 10] [--processes 1] [--warmup-minutes N] [--heap-snapshots]
  */
 import { OpenLoop, percentile } from "./open-loop";
 import { machineLine, prepareLoad } from "./prepare-load";
 import { proportionalBytes } from "./proc-stats";
 import { errorCount, errorText } from "./report";
-import { flag, numberArgument } from "./run-setup";
+import { argument, flag, numberArgument } from "./run-setup";
 import { memoryLine, memoryReports, MEMORY_DIR, MEMORY_HEADER, statesByCopy, statesOf } from "./memory";
 import { trendOf, trendText } from "./trend";
 import { NATIVE_HEADER, nativeRow, nativeTrends, type NativeSample } from "./soak-native";
 
-const rate = numberArgument("rate", 15);
+// A sustainable rate: about a third of one process's capacity on this machine (bench/RESULTS.md).
+const rate = numberArgument("rate", 100);
 const minutes = numberArgument("minutes", 10);
 const processes = numberArgument("processes", 1);
-// Minutes at the soak's rate before the measure (not measured): to see whether growth is the server's warm-up (JIT,
-// heap sizing) that ends, declared before the run rather than cut from a run after the fact.
-const warmupMinutes = numberArgument("warmup-minutes", 0);
+// Answers per pupil before the measure: about the length of a first test of the load's campaigns (the first soak with
+// the states' column, bench/results/answer-soak-2026-12-07-r5-*: the states' fill ended after 6.5–7 min at 100/s
+// with 1,200 pupils, 33–35 answers each, as the first tests ended).
+const WARMUP_ANSWERS = 40;
+// Minutes at the soak's rate before the measure (not measured, printed): declared before the run (the option or the
+// rule above), never cut from a run after the fact.
+const warmupArgument = argument("warmup-minutes");
 // A heap snapshot of each serving process at rest before and after the load (heap-diff.ts compares them).
 const snapshots = flag("heap-snapshots");
 const WINDOW_SECONDS = 30;
@@ -35,10 +45,18 @@ try {
   const opened = await loop.arriveAll(8, () => failedArrivals++);
   await loop.run(Math.min(rate, 10), 10); // the server's first minutes (JIT, caches) are not the steady state
   const step = WINDOW_SECONDS / 60; // one sample per window, slopes per minute
+  const warmupMinutes = warmupArgument !== undefined ? Number(warmupArgument) : Math.ceil((WARMUP_ANSWERS * load.pupils.length) / rate / 60);
+  const warmupWhy = warmupArgument !== undefined ? "durée demandée (--warmup-minutes)" : `par défaut, le temps que chacun des ${load.pupils.length} élèves réponde ${WARMUP_ANSWERS} fois à ce rythme, la longueur d'un premier test`;
+  // What is referenced before the load, to compare with the same reading at the end (a leak is what stays). Taken
+  // before the warm-up when there is one: the full collection (and a heap snapshot's native memory, seconds of a
+  // stopped process) then disturbs the warm-up, not the measured window.
+  const readBefore = () => memoryReports(load.cluster.appRoots(), { afterGc: true, snapshot: snapshots });
+  let before = warmupMinutes > 0 ? await readBefore() : null;
+  if (snapshots) console.log("Instantanés du tas demandés : écrire un instantané laisse des centaines de Mo de mémoire native au processus (RSS hors V8) ; la RSS de cette course ne se compare pas à celle d'une course sans.");
   const columns = "| minute | cycles | erreurs | p50 | p95 | RSS app | tas V8 utilisé | external | PSS PostgreSQL | états retenus | états estimés | tests finis |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
   let warmup: Phase | null = null;
   if (warmupMinutes > 0) {
-    console.log(`Échauffement : ${warmupMinutes} min à ${rate} réponses/s, imprimé mais non mesuré — ${WARMUP_REASON}\n${columns}`);
+    console.log(`Échauffement : ${warmupMinutes} min à ${rate} réponses/s (${warmupWhy}), imprimé mais non mesuré — ${WARMUP_REASON}\n${columns}`);
     warmup = await phase(loop, load, rate, warmupMinutes, "échauffement ");
     const fill = (series: number[]) => trendText(trendOf(series, step), "Mo/min");
     console.log(`Échauffement : ${warmup.cycles} cycles, ${warmup.errors} erreurs ; RSS app ${Math.round(warmup.rss[0])} → ${Math.round(warmup.rss.at(-1)!)} Mo, ` +
@@ -49,10 +67,9 @@ try {
     console.log(`Pente sur la seconde moitié de l'échauffement, états estimés : ${fill(lastHalf)}\n`);
   }
   const idle = load.metrics.appRss() / MEGABYTE;
-  // What is referenced before the load, to compare with the same reading at the end (a leak is what stays).
-  const before = await memoryReports(load.cluster.appRoots(), { afterGc: true, snapshot: snapshots });
-  const restBefore = memoryLine("au repos avant l'endurance, après une collecte complète", before);
-  console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes, ${failedArrivals} échecs) ; RSS app au repos ${Math.round(idle)} Mo. Endurance mesurée : ${rate} réponses/s pendant ${minutes} min${warmupMinutes > 0 ? `, après ${warmupMinutes} min au même rythme non mesurées (ci-dessus)` : " (sans échauffement : la mesure contient le remplissage des états retenus)"}.`);
+  before ??= await readBefore();
+  const restBefore = memoryLine(`au repos avant ${warmupMinutes > 0 ? "l'échauffement" : "l'endurance"}, après une collecte complète`, before);
+  console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes, ${failedArrivals} échecs) ; RSS app ${warmupMinutes > 0 ? "en fin d'échauffement" : "au repos"} ${Math.round(idle)} Mo. Endurance mesurée : ${rate} réponses/s pendant ${minutes} min${warmupMinutes > 0 ? `, à la suite de ${warmupMinutes} min au même rythme non mesurées (ci-dessus, ${warmupWhy})` : " (sans échauffement : la mesure contient le remplissage des états retenus)"}.`);
   console.log(columns);
   const measured = await phase(loop, load, rate, minutes, "");
   const { rss: rssSeries, heap: heapSeries, external: externalSeries, native: nativeSeries, states: statesSeries } = measured;

@@ -11,7 +11,7 @@
  * WARMUP_ANSWERS times (8 min for 1,200 pupils at 100/s); `--warmup-minutes N` declares another before the run.
  *   npm run build && npm run bench:answers:soak -- [--rate 100] [--minutes 10] [--processes 1] [--warmup-minutes N] [--heap-snapshots]
  */
-import { OpenLoop, percentile } from "./open-loop";
+import { NO_FREE_PUPIL, OpenLoop, percentile } from "./open-loop";
 import { machineLine, prepareLoad } from "./prepare-load";
 import { proportionalBytes } from "./proc-stats";
 import { errorCount, errorText } from "./report";
@@ -28,6 +28,10 @@ const processes = numberArgument("processes", 1);
 // the states' column, bench/results/answer-soak-2026-12-07-r5-*: the states' fill ended after 6.5–7 min at 100/s
 // with 1,200 pupils, 33–35 answers each, as the first tests ended).
 const WARMUP_ANSWERS = 40;
+// What the load's data offers: each pupil's four campaigns held about 86 answers in all (the same run: 4,800 tests
+// finished after about 103,000 answers; the later tests are shorter, the knowledge carrying over). Past that the
+// pupils have nothing left to answer and every arrival is « aucun élève libre ».
+const ANSWERS_PER_PUPIL_AVAILABLE = 86;
 // Minutes at the soak's rate before the measure (not measured, printed): declared before the run (the option or the
 // rule above), never cut from a run after the fact.
 const warmupArgument = argument("warmup-minutes");
@@ -51,6 +55,10 @@ try {
   // before the warm-up when there is one: the full collection (and a heap snapshot's native memory, seconds of a
   // stopped process) then disturbs the warm-up, not the measured window.
   const readBefore = () => memoryReports(load.cluster.appRoots(), { afterGc: true, snapshot: snapshots });
+  const needed = (100 + (warmupMinutes + minutes) * 60 * rate) / load.pupils.length;
+  if (needed > 0.9 * ANSWERS_PER_PUPIL_AVAILABLE)
+    console.log(`ATTENTION : échauffement et mesure demandent ${Math.round(needed)} réponses par élève ; les quatre campagnes de la charge en offrent environ ${ANSWERS_PER_PUPIL_AVAILABLE}. ` +
+      `Les élèves finiront leurs tests vers la minute ${((ANSWERS_PER_PUPIL_AVAILABLE * load.pupils.length) / rate / 60).toFixed(1)} : la fin de la mesure ne sera plus une charge stable (moins d'états, puis « aucun élève libre »).`);
   let before = warmupMinutes > 0 ? await readBefore() : null;
   if (snapshots) console.log("Instantanés du tas demandés : écrire un instantané laisse des centaines de Mo de mémoire native au processus (RSS hors V8) ; la RSS de cette course ne se compare pas à celle d'une course sans.");
   const columns = "| minute | cycles | erreurs | p50 | p95 | RSS app | tas V8 utilisé | external | PSS PostgreSQL | états retenus | états estimés | tests finis |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
@@ -59,6 +67,7 @@ try {
     console.log(`Échauffement : ${warmupMinutes} min à ${rate} réponses/s (${warmupWhy}), imprimé mais non mesuré — ${WARMUP_REASON}\n${columns}`);
     warmup = await phase(loop, load, rate, warmupMinutes, "échauffement ");
     const fill = (series: number[]) => trendText(trendOf(series, step), "Mo/min");
+    if (warmup.exhaustedAt !== null) console.log(`LA CHARGE S'EST ÉPUISÉE pendant l'échauffement (minute ${warmup.exhaustedAt}) : la mesure qui suit n'en est pas une.`);
     console.log(`Échauffement : ${warmup.cycles} cycles, ${warmup.errors} erreurs ; RSS app ${Math.round(warmup.rss[0])} → ${Math.round(warmup.rss.at(-1)!)} Mo, ` +
       `tas V8 utilisé ${Math.round(warmup.heap[0])} → ${Math.round(warmup.heap.at(-1)!)} Mo, états retenus ${warmup.statesCount.at(-1)} (${warmup.states[0].toFixed(1)} → ${warmup.states.at(-1)!.toFixed(1)} Mo estimés)`);
     console.log(`Pente pendant l'échauffement, RSS app : ${fill(warmup.rss)}`);
@@ -78,6 +87,8 @@ try {
   console.log(
     `\n${measured.cycles} cycles, ${measured.errors} erreurs ; RSS app : repos ${Math.round(idle)} Mo, première moitié ${Math.round(mean(rssSeries.slice(0, half)))} Mo, seconde moitié ${Math.round(mean(rssSeries.slice(half)))} Mo, fin ${Math.round(rssSeries.at(-1) ?? 0)} Mo`,
   );
+  if (measured.exhaustedAt !== null)
+    console.log(`LA CHARGE S'EST ÉPUISÉE à la minute ${measured.exhaustedAt} de la mesure (« aucun élève libre » : les élèves ont fini leurs tests) : ces erreurs ne sont pas du serveur, et les pentes ci-dessous mêlent la fin de la charge ; seules les minutes d'avant mesurent une endurance.`);
   console.log(`Pente sur toute la durée mesurée, RSS app : ${trendText(trendOf(rssSeries, step), "Mo/min")}`);
   console.log(`Pente sur toute la durée mesurée, états retenus estimés : ${trendText(trendOf(statesSeries, step), "Mo/min")}`);
   console.log(`Pente sur la seconde moitié, RSS app : ${trendText(trendOf(rssSeries.slice(half), step), "Mo/min")}`);
@@ -103,11 +114,11 @@ try {
 }
 process.exit(0);
 
-type Phase = { cycles: number; errors: number; rss: number[]; heap: number[]; external: number[]; states: number[]; statesCount: number[]; native: NativeSample[] };
+type Phase = { cycles: number; errors: number; exhaustedAt: number | null; rss: number[]; heap: number[]; external: number[]; states: number[]; statesCount: number[]; native: NativeSample[] };
 
 /** `minutes` at `rate`, one table row every WINDOW_SECONDS (prefixed with `label`), and the series of each column. */
 async function phase(loop: OpenLoop, load: Awaited<ReturnType<typeof prepareLoad>>, rate: number, minutes: number, label: string): Promise<Phase> {
-  const out: Phase = { cycles: 0, errors: 0, rss: [], heap: [], external: [], states: [], statesCount: [], native: [] };
+  const out: Phase = { cycles: 0, errors: 0, exhaustedAt: null, rss: [], heap: [], external: [], states: [], statesCount: [], native: [] };
   const pending: Promise<void>[] = [];
   const total = await loop.run(rate, minutes * 60, {
     seconds: WINDOW_SECONDS,
@@ -119,6 +130,7 @@ async function phase(loop: OpenLoop, load: Awaited<ReturnType<typeof prepareLoad
       const pgPss = proportionalBytes([load.postgres.postmasterPid()]) / MEGABYTE;
       const ms = (p: number) => (sorted.length ? `${Math.round(percentile(sorted, p))} ms` : "—");
       const minute = ((index + 1) * WINDOW_SECONDS) / 60;
+      if (out.exhaustedAt === null && w.errors.has(NO_FREE_PUPIL)) out.exhaustedAt = minute;
       const line = `| ${label}${minute} | ${w.ok} | ${errorText(w)} | ${ms(50)} | ${ms(95)} | ${Math.round(rss)} Mo`;
       // Tests the pupils finished so far (each moves on to their next campaign): the states' fill ends with the first tests.
       const finished = load.pupils.reduce((sum, p) => sum + p.campaignIndex, 0);

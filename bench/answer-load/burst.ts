@@ -38,7 +38,7 @@ try {
   const peakRss = rss.stop();
   console.log(memoryLine("fin de la salve", await memoryReports(load.cluster.appRoots())));
   const quietFrom = performance.now();
-  // Every 10 s for the first minute, then every minute (with --after 720, past the remembered states' 10 minutes
+  // Every 10 s for the first minute, then every minute (with --after 660 or more, past the remembered states' 10 minutes
   // unused and the sweep that drops them: lib/db/repositories/answer-states.ts).
   for (let t = 10; t <= after; t += t < 60 ? 10 : 60) {
     await new Promise((r) => setTimeout(r, Math.max(0, quietFrom + t * 1000 - performance.now())));

@@ -3,7 +3,7 @@
  * app's memory at rest, at the end of the burst (peak) and every 10 s after it, with what holds it (V8 heap by
  * generation, external buffers, what lies outside V8), and at the end the same after a full garbage collection:
  * live data against garbage or pages not handed back yet. The goal: back near the resting level within 60 s; the
- * answer states the burst left (their column) go after 10 minutes unused, which `--after 720` shows (a line a minute
+ * answer states the burst left (their column) go after 10 minutes unused, which `--after 660` (or more) shows (a line a minute
  * past the first minute).
  *   npm run build && npm run bench:answers:burst -- [--rate 60] [--seconds 20] [--after 60] [--env NODE_OPTIONS=…]
  */

@@ -1,6 +1,6 @@
 // Bench only, preloaded into the app processes by app-cluster.ts (NODE_OPTIONS=--import): on SIGUSR2, writes what
 // holds the process's memory to $BENCH_MEMORY_DIR/<pid>.json — process.memoryUsage() (rss, V8 heap, external,
-// array buffers) and the V8 heap spaces — and, when the file $BENCH_MEMORY_DIR/gc exists, does so after a full
+// array buffers), the V8 heap spaces and the answer path's remembered states (count, estimated bytes) — and, when the file $BENCH_MEMORY_DIR/gc exists, does so after a full
 // garbage collection (what is still referenced, as against garbage not collected yet), and when the file
 // $BENCH_MEMORY_DIR/snapshot exists, writes a heap snapshot beside it first (soak.ts --heap-snapshots: what the heap
 // holds, object by object, to compare two moments with heap-diff.ts). Never loaded by npm start.
@@ -23,7 +23,14 @@ if (dir) {
     const statistics = v8.getHeapSpaceStatistics();
     const spaces = Object.fromEntries(statistics.map((s) => [s.space_name, s.space_size]));
     const spacesUsed = Object.fromEntries(statistics.map((s) => [s.space_name, s.space_used_size]));
+    // The answer path's remembered states, if this process serves it (lib/db/repositories/answer-states.ts registers
+    // one reader per module instance): their count and estimated bytes, summed, with the number of instances.
+    const readers = globalThis[Symbol.for("pix-libre.answer-states.stats")];
+    const read = Array.isArray(readers) ? readers.map((reader) => reader()) : [];
+    const answerStates = read.length
+      ? { instances: read.length, count: read.reduce((s, r) => s + r.count, 0), bytes: read.reduce((s, r) => s + r.bytes, 0), maxBytes: Math.max(...read.map((r) => r.maxBytes)), perInstance: read.map((r) => ({ count: r.count, bytes: r.bytes })) }
+      : undefined;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify({ at: Date.now(), collected, ...process.memoryUsage(), spaces, spacesUsed, snapshot }));
+    writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify({ at: Date.now(), collected, ...process.memoryUsage(), spaces, spacesUsed, snapshot, answerStates }));
   });
 }

@@ -24,7 +24,21 @@ export type MemoryReport = {
   spacesUsed?: Record<string, number>;
   /** The heap snapshot written with this report, when asked for. */
   snapshot?: string;
+  /**
+   * The answer path's remembered states (lib/db/repositories/answer-states.ts): count and estimated bytes summed over
+   * the module's instances in the process, and its bound (absent from reports of an older probe or build).
+   */
+  answerStates?: { instances: number; count: number; bytes: number; maxBytes: number; perInstance?: { count: number; bytes: number }[] };
 };
+
+/** The remembered states over the serving processes: count, estimated MB, module instances (0 when none reported). */
+export function statesOf(reports: MemoryReport[]): { count: number; megabytes: number; instances: number } {
+  return {
+    count: reports.reduce((sum, r) => sum + (r.answerStates?.count ?? 0), 0),
+    megabytes: reports.reduce((sum, r) => sum + (r.answerStates?.bytes ?? 0), 0) / 2 ** 20,
+    instances: reports.reduce((sum, r) => sum + (r.answerStates?.instances ?? 0), 0),
+  };
+}
 
 /**
  * Asks every process under the app roots for its report and returns the serving process's (the one with the
@@ -76,11 +90,30 @@ function everyProbeAnswered(asked: Map<number, number[]>): boolean {
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} Mo`;
 
-export const MEMORY_HEADER = "| moment | RSS | tas V8 (réservé / utilisé) | jeune génération | vieille génération | external (dont ArrayBuffer) | hors V8 (RSS − tas − external) |\n|---|---|---|---|---|---|---|";
+export const MEMORY_HEADER = "| moment | RSS | tas V8 (réservé / utilisé) | jeune génération | vieille génération | external (dont ArrayBuffer) | hors V8 (RSS − tas − external) | états retenus (estimés) |\n|---|---|---|---|---|---|---|---|";
 
 export function memoryLine(moment: string, reports: MemoryReport[]): string {
   const sum = (pick: (r: MemoryReport) => number) => reports.reduce((total, r) => total + pick(r), 0);
   const space = (name: string) => sum((r) => r.spaces[name] ?? 0);
   const outside = sum((r) => r.rss - r.heapTotal - r.external);
-  return `| ${moment} | ${mb(sum((r) => r.rss))} | ${mb(sum((r) => r.heapTotal))} / ${mb(sum((r) => r.heapUsed))} | ${mb(space("new_space"))} | ${mb(space("old_space"))} | ${mb(sum((r) => r.external))} (${mb(sum((r) => r.arrayBuffers))}) | ${mb(outside)} |`;
+  return `| ${moment} | ${mb(sum((r) => r.rss))} | ${mb(sum((r) => r.heapTotal))} / ${mb(sum((r) => r.heapUsed))} | ${mb(space("new_space"))} | ${mb(space("old_space"))} | ${mb(sum((r) => r.external))} (${mb(sum((r) => r.arrayBuffers))}) | ${mb(outside)} | ${statesText(reports)} |`;
+}
+
+/**
+ * « 1200 (11.3 Mo) », or « — » when no process reported them. A process holds two copies of the module (two caches,
+ * each bounded by ANSWER_STATES_MB) when scripts/server.ts's answer path (lib loaded outside Next.js, ADR 0018) and
+ * Next.js's own bundle both remembered states: then each copy's share follows.
+ */
+export function statesText(reports: MemoryReport[]): string {
+  if (!reports.some((r) => r.answerStates)) return "—";
+  const { count, megabytes } = statesOf(reports);
+  const split = statesByCopy(reports);
+  return `${count} (${megabytes.toFixed(1)} Mo)${split ? ` : ${split}` : ""}`;
+}
+
+/** « 1150 (10.9 Mo) + 50 (0.4 Mo) » when a process holds more than one copy of the module, else « ». */
+export function statesByCopy(reports: MemoryReport[]): string {
+  const copies = reports.flatMap((r) => r.answerStates?.perInstance ?? []);
+  if (statesOf(reports).instances <= reports.length) return "";
+  return copies.length ? copies.map((c) => `${c.count} (${(c.bytes / 2 ** 20).toFixed(1)} Mo)`).join(" + ") : `${statesOf(reports).instances} copies du module`;
 }

@@ -92,6 +92,17 @@ const REPORT_EVERY_MS = 60 * 1000;
 const served = { since: Date.now(), fromMemory: 0, afterRead: 0 };
 
 /**
+ * The count and estimated bytes of the remembered states, readable inside this process only — by the bench's probe
+ * (bench/answer-load/memory-probe.mjs, preloaded by the bench, never by npm start), which prints them next to the
+ * heap every 30 s of a soak. Two numbers, no pupil's data, nothing served over HTTP. One reader per module instance
+ * (a list, so that a bundle holding this module twice would show two caches rather than hide one).
+ */
+export const ANSWER_STATES_STATS = Symbol.for("pix-libre.answer-states.stats");
+export type AnswerStatesStats = { count: number; bytes: number; maxBytes: number };
+const readers = ((globalThis as Record<symbol, unknown>)[ANSWER_STATES_STATS] ??= []) as (() => AnswerStatesStats)[];
+readers.push(() => ({ count: answerStates.size(), bytes: answerStates.bytes(), maxBytes: states?.maxSize ?? 0 }));
+
+/**
  * The state after `write` was recorded as answer `answerId` at `at` (the instant sent as p_at, so the same
  * timestamps as the rows): what pix_answer_state would read now. Null at the end of the test (nothing more to answer).
  */

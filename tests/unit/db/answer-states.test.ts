@@ -57,6 +57,18 @@ describe("the answer path's remembered states", () => {
     expect(answerStates.get(fits + 1, "ABC")?.snapshot.assessment.answersCount).toBe(fits + 1);
   });
 
+  it("tells an in-process reader (the bench's probe) its count and estimated bytes", async () => {
+    const { answerStates, bytesOf, ANSWER_STATES_STATS } = await withStates("1");
+    const readers = (globalThis as Record<symbol, unknown>)[ANSWER_STATES_STATS] as (() => unknown)[];
+    const mine = readers.at(-1)!;
+    expect(mine()).toEqual({ count: 0, bytes: 0, maxBytes: 0 });
+    answerStates.set(1, "ABC", state(1));
+    answerStates.set(2, "ABC", state(2));
+    expect(mine()).toEqual({ count: 2, bytes: 2 * bytesOf(state()), maxBytes: 1024 * 1024 });
+    answerStates.clear();
+    expect(mine()).toEqual({ count: 0, bytes: 0, maxBytes: 1024 * 1024 });
+  });
+
   it("counts a longer test as more memory", async () => {
     const { bytesOf, stateAfter } = await withStates("1");
     const write: AnswerWrite = { value: null, result: "OK", timeSpent: 1, knowledgeElements: [{ skillId: "s9", status: "VALIDATED", source: "DIRECT", earnedPix: 1, competenceId: "c" }], next: { challengeId: "ch-b" } };

@@ -117,7 +117,7 @@ class SupervisedApp {
 }
 
 /**
- * `--balance least_conn|cookie`: how nginx picks a process (proxies.ts). Default: the one docs/deploy.md recommends,
+ * `--balance least_conn|cookie|cookie-consistent`: how nginx picks a process (proxies.ts). Default: the one docs/deploy.md recommends,
  * measured with two processes (ADR 0013 « 07/12 (9) »).
  */
 export const DEFAULT_BALANCE: Balance = "cookie";
@@ -190,7 +190,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     },
     describe: [
       `${options.processes} processus (${startCommand()})`,
-      options.balancer ? `derrière nginx (:${PORTS.balancer}, répartition ${balance === "cookie" ? "par cookie de session" : "least_conn"})` : "sans répartiteur",
+      options.balancer ? `derrière nginx (:${PORTS.balancer}, répartition ${balance === "least_conn" ? "least_conn" : `par cookie de session (${balance === "cookie" ? "hash" : "hash consistent"})`})` : "sans répartiteur",
       options.pgbouncer ? `PgBouncer en mode ${sessionMode ? "session" : "transaction"} (:${PORTS.pgbouncer})` : "connexion directe à PostgreSQL",
     ].join(", "),
     stop: async () => {

@@ -65,9 +65,13 @@ function supervise(name: string, command: string, args: string[], log: (line: st
   };
 }
 
-/** How nginx picks an app process: `least_conn` (fewest requests in progress) or `cookie` (a pupil stays on one process). */
-export type Balance = "least_conn" | "cookie";
-export const BALANCES: readonly Balance[] = ["least_conn", "cookie"];
+/**
+ * How nginx picks an app process: `least_conn` (fewest requests in progress), or by the session cookie so that a
+ * pupil stays on one process: `cookie` (nginx's plain `hash`, the key's CRC32 modulo the servers) or
+ * `cookie-consistent` (`hash … consistent`, a ring of 160 points per server).
+ */
+export type Balance = "least_conn" | "cookie" | "cookie-consistent";
+export const BALANCES: readonly Balance[] = ["least_conn", "cookie", "cookie-consistent"];
 
 /**
  * The session cookie's value, as nginx's `map` extracts it (a variable cannot name a cookie with dots and dashes):
@@ -76,12 +80,17 @@ export const BALANCES: readonly Balance[] = ["least_conn", "cookie"];
 export const SESSION_COOKIE_PATTERN = "(?:^|;\\s*)(?:__Secure-)?next-auth\\.session-token=(?<token>[^;]+)";
 
 /**
- * The upstream's choice. `cookie`: a consistent hash of the session cookie, so that a pupil's answers reach the
- * process that remembers the state of the test (one statement instead of a read first, ADR 0013 « 07/12 (8) »), and a
- * process leaving the rotation moves only its own pupils. A request without the cookie (the login page, a signed-out
- * visitor) has no state to find: it is hashed on $request_id, random per request, so such requests spread over the
- * processes. Not on the client address: a school's pupils share one address (its NAT), which would put the whole
- * school's logins on one process.
+ * The upstream's choice. `cookie` and `cookie-consistent`: a hash of the session cookie, so that a pupil's answers
+ * reach the process that remembers the state of the test (one statement instead of a read first, ADR 0013
+ * « 07/12 (8) »). With either, a process out of the rotation (dead, or failing) has its pupils hashed again onto the
+ * others and the others' pupils stay where they are (checked with nginx 1.22 and stub servers). They differ when the
+ * list of servers changes: the ring moves only about 1/N of the pupils, the plain hash nearly all of them (each
+ * moved pupil costs one read, once). But the ring splits unevenly: with the bench's two upstreams (127.0.0.1:N+1
+ * and N+2) 54 % / 46 % of the pupils, where the plain hash gave 50.6 % / 49.4 % (1,200 random tokens) — near
+ * saturation the busier process queues (ADR 0013 « 07/12 (9) »).
+ * A request without the cookie (the login page, a signed-out visitor) has no state to find: it is hashed on
+ * $request_id, random per request, so such requests spread over the processes. Not on the client address: a school's
+ * pupils share one address (its NAT), which would put the whole school's logins on one process.
  */
 function balanceDirectives(balance: Balance): { http: string; upstream: string } {
   if (balance === "least_conn") return { http: "", upstream: "    least_conn;" };
@@ -95,7 +104,7 @@ function balanceDirectives(balance: Balance): { http: string; upstream: string }
     default $pix_session;
   }
 `,
-    upstream: "    hash $pix_balance_key consistent;",
+    upstream: `    hash $pix_balance_key${balance === "cookie-consistent" ? " consistent" : ""};`,
   };
 }
 

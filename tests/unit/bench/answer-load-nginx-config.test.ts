@@ -22,10 +22,16 @@ describe("nginx configuration of the answer bench", () => {
     expect(upstream).toContain("server 127.0.0.1:3342 max_fails=3 fail_timeout=5s;");
   });
 
-  it("cookie: a consistent hash of the session cookie, the request id without it, never least_conn", () => {
+  it("cookie-consistent: the same key on nginx's ring", () => {
+    const upstream = upstreamBlock(nginxConfig({ ...base, balance: "cookie-consistent" }));
+    expect(upstream).toContain("hash $pix_balance_key consistent;");
+    expect(upstream).not.toContain("least_conn");
+  });
+
+  it("cookie: a plain hash of the session cookie, the request id without it, never least_conn", () => {
     const config = nginxConfig({ ...base, balance: "cookie" });
     const upstream = upstreamBlock(config);
-    expect(upstream).toContain("hash $pix_balance_key consistent;");
+    expect(upstream).toContain("hash $pix_balance_key;");
     expect(upstream).not.toContain("least_conn");
     expect(config).toContain(`"~${SESSION_COOKIE_PATTERN}" $token;`);
     // No cookie: $request_id (random per request), not the client address (a school's NAT is one address).

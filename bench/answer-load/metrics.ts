@@ -113,8 +113,9 @@ export function perCycle(before: Snapshot, after: Snapshot, cycles: number) {
 
 /**
  * The share of answers decided from the state their process remembered: every submit not preceded by a read. An
- * answer whose remembered state had moved costs a submit, a read and a submit (counted as one from memory and one
- * read: such answers are rare). NaN without any submit.
+ * answer whose remembered submit was refused costs a submit, a read and a submit (counted as one from memory): rare,
+ * since a stale state usually disagrees on the question answered and the process reads without submitting. NaN
+ * without any submit.
  */
 export function shareFromMemory(reads: number, submits: number): number {
   return submits > 0 ? Math.max(0, submits - reads) / submits : Number.NaN;

@@ -117,10 +117,11 @@ class SupervisedApp {
 }
 
 /**
- * `--balance least_conn|cookie|cookie-consistent`: how nginx picks a process (proxies.ts). Default: the one docs/deploy.md recommends,
- * measured with two processes (ADR 0013 « 07/12 (9) »).
+ * `--balance least_conn|cookie|cookie-consistent`: how nginx picks a process (proxies.ts). Default `least_conn`, as
+ * docs/deploy.md's configuration: the cookie's ring made errors at 325/s, the plain cookie hash is not yet measured
+ * under load (ADR 0013 « 07/12 (9) »).
  */
-export const DEFAULT_BALANCE: Balance = "cookie";
+export const DEFAULT_BALANCE: Balance = "least_conn";
 export function balanceArgument(): Balance {
   const value = argument("balance") ?? DEFAULT_BALANCE;
   if (!(BALANCES as readonly string[]).includes(value)) throw new Error(`--balance : ${BALANCES.join(" ou ")}, pas « ${value} »`);

@@ -9,7 +9,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { localProductionEnv } from "../../scripts/setup/local-production-env";
-import { startNginx, startPgBouncer, type Service } from "./proxies";
+import { BALANCES, startNginx, startPgBouncer, type Balance, type Service } from "./proxies";
 import { MEMORY_DIR } from "./memory";
 import { leafProcess } from "./proc-stats";
 import { argument } from "./run-setup";
@@ -116,6 +116,18 @@ class SupervisedApp {
   }
 }
 
+/**
+ * `--balance least_conn|cookie|cookie-consistent`: how nginx picks a process (proxies.ts). Default `least_conn`, as
+ * docs/deploy.md's configuration: the cookie's ring made errors at 325/s, the plain cookie hash is not yet measured
+ * under load (ADR 0013 « 07/12 (9) »).
+ */
+export const DEFAULT_BALANCE: Balance = "least_conn";
+export function balanceArgument(): Balance {
+  const value = argument("balance") ?? DEFAULT_BALANCE;
+  if (!(BALANCES as readonly string[]).includes(value)) throw new Error(`--balance : ${BALANCES.join(" ou ")}, pas « ${value} »`);
+  return value as Balance;
+}
+
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("Aucune build : lancez d'abord npm run build");
   if (options.processes < 1 || options.processes > PORTS.maxProcesses) throw new Error(`--processes entre 1 et ${PORTS.maxProcesses}`);
@@ -125,6 +137,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     ...(options.balancer ? [{ port: PORTS.balancer, what: "nginx" }] : []),
     ...(options.pgbouncer ? [{ port: PORTS.pgbouncer, what: "PgBouncer" }] : []),
   ]);
+  const balance = balanceArgument();
   const services: Service[] = [];
   let databaseUrl = options.databaseUrl;
   // --pgbouncer-mode session: each app connection keeps its server connection (and its prepared statements); every
@@ -160,7 +173,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   await Promise.all(apps.map((app) => waitForHealth(`http://127.0.0.1:${app.port}`)));
   // --nginx-max-fails 1: the former setting (max_fails=1 fail_timeout=2s), to reproduce its 502s.
   const maxFails = process.argv.includes("--nginx-max-fails") ? Number(process.argv[process.argv.indexOf("--nginx-max-fails") + 1]) : undefined;
-  if (options.balancer) services.push(await startNginx({ port: PORTS.balancer, upstreams: apps.map((a) => a.port), log, maxFails }));
+  if (options.balancer) services.push(await startNginx({ port: PORTS.balancer, upstreams: apps.map((a) => a.port), log, maxFails, balance }));
   const cluster: Cluster = {
     url: publicUrl,
     appRoots: () => apps.map((a) => a.child?.pid).filter((pid): pid is number => pid !== undefined),
@@ -178,7 +191,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     },
     describe: [
       `${options.processes} processus (${startCommand()})`,
-      options.balancer ? `derrière nginx (:${PORTS.balancer})` : "sans répartiteur",
+      options.balancer ? `derrière nginx (:${PORTS.balancer}, répartition ${balance === "least_conn" ? "least_conn" : `par cookie de session (${balance === "cookie" ? "hash" : "hash consistent"})`})` : "sans répartiteur",
       options.pgbouncer ? `PgBouncer en mode ${sessionMode ? "session" : "transaction"} (:${PORTS.pgbouncer})` : "connexion directe à PostgreSQL",
     ].join(", "),
     stop: async () => {

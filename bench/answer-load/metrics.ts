@@ -10,7 +10,11 @@ import type { Cluster } from "./app-cluster";
 import type { BenchPostgres } from "./bench-postgres";
 import { cpuMilliseconds, residentBytes } from "./proc-stats";
 
-export type Snapshot = { at: number; appCpuMs: number; proxyCpuMs: number; postgresCpuMs: number; benchCpuMs: number; transactions: number; statements: number };
+export type Snapshot = {
+  at: number; appCpuMs: number; proxyCpuMs: number; postgresCpuMs: number; benchCpuMs: number; transactions: number; statements: number;
+  /** Calls of pix_answer_state (the read an answer costs when its process does not remember the test) and of pix_answer_submit. */
+  answerReads: number; answerSubmits: number;
+};
 
 export class Metrics {
   private constructor(
@@ -34,6 +38,13 @@ export class Metrics {
       "SELECT coalesce(sum(calls), 0) AS n FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = $1)",
       [this.database],
     );
+    // From the statistics PostgreSQL keeps anyway: counting costs the answer path nothing.
+    const answers = await this.monitor.query<{ reads: string; submits: string }>(
+      `SELECT coalesce(sum(calls) FILTER (WHERE query LIKE '%pix_answer_state(%'), 0) AS reads,
+              coalesce(sum(calls) FILTER (WHERE query LIKE '%pix_answer_submit(%'), 0) AS submits
+         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = $1)`,
+      [this.database],
+    );
     const cpu = process.cpuUsage();
     return {
       at: performance.now(),
@@ -43,6 +54,8 @@ export class Metrics {
       benchCpuMs: (cpu.user + cpu.system) / 1000,
       transactions: Number(xacts.rows[0]?.n ?? 0),
       statements: Number(statements.rows[0]?.n ?? 0),
+      answerReads: Number(answers.rows[0]?.reads ?? 0),
+      answerSubmits: Number(answers.rows[0]?.submits ?? 0),
     };
   }
 
@@ -94,5 +107,16 @@ export function perCycle(before: Snapshot, after: Snapshot, cycles: number) {
     benchCpuMs: per(before.benchCpuMs, after.benchCpuMs),
     transactions: per(before.transactions, after.transactions),
     statements: per(before.statements, after.statements),
+    fromMemory: shareFromMemory(after.answerReads - before.answerReads, after.answerSubmits - before.answerSubmits),
   };
+}
+
+/**
+ * The share of answers decided from the state their process remembered: every submit not preceded by a read. An
+ * answer whose remembered submit was refused costs a submit, a read and a submit (counted as one from memory): rare,
+ * since a stale state usually disagrees on the question answered and the process reads without submitting. NaN
+ * without any submit.
+ */
+export function shareFromMemory(reads: number, submits: number): number {
+  return submits > 0 ? Math.max(0, submits - reads) / submits : Number.NaN;
 }

@@ -24,13 +24,13 @@ export function errorText(stats: PhaseStats): string {
 }
 
 export const RATE_HEADER =
-  "| offert /s | obtenu /s | p50 | p95 | p99 | erreurs | CPU app ms/cycle | CPU PostgreSQL ms/cycle | transactions/cycle | requêtes SQL/cycle | requêtes HTTP/cycle | RSS app max (fin) | CPU bench ms/cycle | renvois (dont 503) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+  "| offert /s | obtenu /s | p50 | p95 | p99 | erreurs | CPU app ms/cycle | CPU PostgreSQL ms/cycle | transactions/cycle | requêtes SQL/cycle | requêtes HTTP/cycle | RSS app max (fin) | CPU bench ms/cycle | renvois (dont 503) | réponses de mémoire |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
 export function rateLine(row: RateRow): string {
   const { stats, cost } = row;
   const lat = stats.latencies;
   const proxies = cost.proxyCpuMs > 0.05 ? ` (+ ${one(cost.proxyCpuMs)} nginx/PgBouncer)` : "";
-  return `| ${stats.offered} | ${one(achievedRate(stats))} | ${ms(percentile(lat, 50))} | ${ms(percentile(lat, 95))} | ${ms(percentile(lat, 99))} | ${errorText(stats)} | ${one(cost.appCpuMs)}${proxies} | ${one(cost.postgresCpuMs)} | ${one(cost.transactions)} | ${one(cost.statements)} | ${one(stats.requests / Math.max(1, stats.arrivals - (stats.errors.get(NO_FREE_PUPIL) ?? 0)))} | ${Math.round(row.rssMaxMb)} Mo (${Math.round(row.rssEndMb)}) | ${one(cost.benchCpuMs)} | ${stats.retries} (${stats.gateRefusals}) |`;
+  return `| ${stats.offered} | ${one(achievedRate(stats))} | ${ms(percentile(lat, 50))} | ${ms(percentile(lat, 95))} | ${ms(percentile(lat, 99))} | ${errorText(stats)} | ${one(cost.appCpuMs)}${proxies} | ${one(cost.postgresCpuMs)} | ${one(cost.transactions)} | ${one(cost.statements)} | ${one(stats.requests / Math.max(1, stats.arrivals - (stats.errors.get(NO_FREE_PUPIL) ?? 0)))} | ${Math.round(row.rssMaxMb)} Mo (${Math.round(row.rssEndMb)}) | ${one(cost.benchCpuMs)} | ${stats.retries} (${stats.gateRefusals}) | ${Number.isFinite(cost.fromMemory) ? `${Math.round(100 * cost.fromMemory)} %` : "—"} |`;
 }
 
 /** Capacity: the highest achieved rate with p95 ≤ 100 ms and no error. */

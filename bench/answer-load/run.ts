@@ -2,8 +2,8 @@
  * The answer-load bench: the production build under an open-loop load of pupils answering, replayed from the
  * browser's recorded requests, over a sweep of offered rates, with the floor measured in the same run.
  *   npm run build && npm run bench:answers -- [--processes 1] [--rates 10,15,20,…] [--duration 30] [--warmup 5]
- *     [--pupils 1200] [--mix 60,30,10] [--timeout 30] [--settle 11] [--full] [--record] [--relogin] [--regenerate]
- *     [--refine 3] [--refine-step 5] [--floor-after]
+ *     [--pupils 1200] [--mix 60,30,10] [--timeout 30] [--settle 11] [--prelude 10] [--prelude-rate 10] [--balance cookie]
+ *     [--full] [--record] [--relogin] [--regenerate] [--refine 3] [--refine-step 5] [--floor-after]
  * Prints one row per rate (achieved rate, p50/p95/p99, errors by kind, CPU of the app / PostgreSQL / the bench per
  * cycle, PostgreSQL transactions and statements per cycle, HTTP requests per cycle, RSS of the app processes),
  * then the capacity (highest achieved rate with p95 ≤ 100 ms and 0 errors) and its ratio to the floor.
@@ -30,6 +30,10 @@ const settle = numberArgument("settle", 11);
 const processes = numberArgument("processes", 1);
 const refine = numberArgument("refine", 0);
 const refineStep = numberArgument("refine-step", 5);
+// Unmeasured load before the first rate: a server at 10:00 has served earlier classes (JIT, caches, pools); how a cold
+// start copes is bench:answers:cold's question, not the sweep's.
+const prelude = numberArgument("prelude", 10);
+const preludeRate = numberArgument("prelude-rate", 10);
 const MEGABYTE = 2 ** 20;
 
 console.log(`Machine : ${machineLine()}`);
@@ -41,7 +45,10 @@ try {
   const started = performance.now();
   const opened = await loop.arriveAll(8, () => failedArrivals++);
   console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes en ${((performance.now() - started) / 1000).toFixed(0)} s, ${failedArrivals} échecs) ; RSS app au repos ${Math.round(load.metrics.appRss() / MEGABYTE)} Mo`);
-  await loop.run(10, 10); // the server's first minutes (JIT, caches) are not what a school gets at 10:00
+  if (prelude > 0) {
+    await loop.run(preludeRate, prelude);
+    console.log(`(${prelude} s à ${preludeRate}/s avant le premier palier, non mesurées)`);
+  }
   console.log(`\n${RATE_HEADER}`);
   const cycleLog = process.env.BENCH_CYCLE_LOG;
   const measureRate = async (rate: number): Promise<RateRow> => {

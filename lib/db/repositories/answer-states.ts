@@ -144,9 +144,13 @@ export class RememberedState implements AnswerState {
 
   /** The state after this one with one answer and its elements more: links to this one, nothing copied. */
   after(assessment: AnswerSnapshot["assessment"], answer: Answer, elements: Knowledge[], knowledgeCount: number): RememberedState {
-    let knowledge = this.knowledgeAdded;
-    for (const item of elements) knowledge = { item, before: knowledge };
-    return new RememberedState(this.base, assessment, { item: answer, before: this.answersAdded }, knowledge,
+    if (this.linkedAnswers + 1 >= LINKS_BEFORE_COPY) {
+      // Links keep every element ever written, the replaced ones too: every LINKS_BEFORE_COPY answers, one copy of the
+      // lists as they now are (a new state: this one and its lists stay as they were) bounds what an entry holds.
+      const now = new RememberedState(this.base, assessment, { item: answer, before: this.answersAdded }, linked(this.knowledgeAdded, elements), 0, 0, knowledgeCount).snapshot;
+      return new RememberedState(now, assessment, null, null, 0, 0, knowledgeCount);
+    }
+    return new RememberedState(this.base, assessment, { item: answer, before: this.answersAdded }, linked(this.knowledgeAdded, elements),
       this.linkedAnswers + 1, this.linkedKnowledge + elements.length, knowledgeCount);
   }
 
@@ -154,6 +158,18 @@ export class RememberedState implements AnswerState {
   static of(read: AnswerState): RememberedState {
     return read instanceof RememberedState ? read : new RememberedState(read.snapshot, read.snapshot.assessment, null, null, 0, 0, read.knowledgeCount);
   }
+}
+
+/**
+ * Answers linked before the lists are copied once (see `after`): the copy of a test's lists (a few hundred bytes that
+ * outlive the young generation) once per this many answers instead of at every answer; the replaced knowledge
+ * elements an entry keeps stay below twice this number.
+ */
+const LINKS_BEFORE_COPY = 8;
+
+function linked<T>(link: Link<T> | null, items: T[]): Link<T> | null {
+  for (const item of items) link = { item, before: link };
+  return link;
 }
 
 function oldestFirst<T>(link: Link<T> | null): T[] {

@@ -13,7 +13,8 @@ import type { AnswerSnapshot, AnswerWrite } from "./answer-transaction";
  *
  * Bounded in memory (lru-cache, least recently used out first): ANSWER_STATES_MB megabytes, each entry counted by
  * `bytesOf`, an estimate of its V8 heap calibrated by bench/answer-states/memory.ts (a test of 60 answers over 60
- * skills: about 22 KB; of 20 answers: about 9 KB). An entry unused for TTL_MS is stale and goes at the next sweep
+ * skills: about 25 KB; of 20 answers over 32 skills: about 13 KB; a state holds up to 7 answers as links, see
+ * RememberedState). An entry unused for TTL_MS is stale and goes at the next sweep
  * (once a minute, by a timer that never keeps the process alive), so that memory returns to idle after a class has
  * finished, even when no answer comes after it.
  */
@@ -30,8 +31,8 @@ const SWEEP_EVERY_MS = 60 * 1000;
 /** Bytes of heap an entry holds, a little above what bench/answer-states/memory.ts measures. */
 export function bytesOf(state: AnswerState): number {
   // A remembered state's lists are not built to be counted: its read's lists and its links.
-  const { answers, knowledge } = state instanceof RememberedState ? state.held() : { answers: state.snapshot.answers.length, knowledge: state.snapshot.knowledge.length };
-  return 1_000 + 150 * answers + 220 * knowledge;
+  const { answers, knowledge, links } = state instanceof RememberedState ? state.held() : { answers: state.snapshot.answers.length, knowledge: state.snapshot.knowledge.length, links: 0 };
+  return 1_000 + 150 * answers + 220 * knowledge + 100 * links;
 }
 
 let states: LRUCache<string, AnswerState> | null = null;
@@ -138,8 +139,8 @@ export class RememberedState implements AnswerState {
   }
 
   /** The answers and knowledge elements this state holds (the read's and the links'; a replaced element's link too). */
-  held(): { answers: number; knowledge: number } {
-    return { answers: this.base.answers.length + this.linkedAnswers, knowledge: this.base.knowledge.length + this.linkedKnowledge };
+  held(): { answers: number; knowledge: number; links: number } {
+    return { answers: this.base.answers.length + this.linkedAnswers, knowledge: this.base.knowledge.length + this.linkedKnowledge, links: this.linkedAnswers + this.linkedKnowledge };
   }
 
   /** The state after this one with one answer and its elements more: links to this one, nothing copied. */

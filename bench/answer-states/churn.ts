@@ -10,8 +10,9 @@
  *
  *   node --import tsx bench/answer-states/churn.ts [--pupils 1200] [--answers 60] [--skills 60] [--seconds 20] [--rate 325] [--filler 0] [--module PATH]
  *
- * `--module` takes another implementation of lib/db/repositories/answer-states.ts (e.g. an older version written
- * next to it), to compare two under the same load.
+ * `--module` takes another implementation of lib/db/repositories/answer-states.ts written next to it, to compare two
+ * under the same load, e.g. main's before the links (remove the copy afterwards):
+ *   git show 3de57bb:lib/db/repositories/answer-states.ts > lib/db/repositories/answer-states-before.ts
  */
 import path from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";

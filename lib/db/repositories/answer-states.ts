@@ -13,7 +13,8 @@ import type { AnswerSnapshot, AnswerWrite } from "./answer-transaction";
  *
  * Bounded in memory (lru-cache, least recently used out first): ANSWER_STATES_MB megabytes, each entry counted by
  * `bytesOf`, an estimate of its V8 heap calibrated by bench/answer-states/memory.ts (a test of 60 answers over 60
- * skills: about 22 KB; of 20 answers: about 9 KB). An entry unused for TTL_MS is stale and goes at the next sweep
+ * skills: about 25 KB; of 20 answers over 32 skills: about 13 KB; a state holds up to 7 answers as links, see
+ * RememberedState). An entry unused for TTL_MS is stale and goes at the next sweep
  * (once a minute, by a timer that never keeps the process alive), so that memory returns to idle after a class has
  * finished, even when no answer comes after it.
  */
@@ -28,7 +29,11 @@ const TTL_MS = 10 * 60 * 1000;
 const SWEEP_EVERY_MS = 60 * 1000;
 
 /** Bytes of heap an entry holds, a little above what bench/answer-states/memory.ts measures. */
-export const bytesOf = (state: AnswerState): number => 1_000 + 150 * state.snapshot.answers.length + 220 * state.snapshot.knowledge.length;
+export function bytesOf(state: AnswerState): number {
+  // A remembered state's lists are not built to be counted: its read's lists and its links.
+  const { answers, knowledge, links } = state instanceof RememberedState ? state.held() : { answers: state.snapshot.answers.length, knowledge: state.snapshot.knowledge.length, links: 0 };
+  return 1_000 + 150 * answers + 220 * knowledge + 100 * links;
+}
 
 let states: LRUCache<string, AnswerState> | null = null;
 let sweeper: ReturnType<typeof setInterval> | null = null;
@@ -91,6 +96,89 @@ export const answerStates = {
 const REPORT_EVERY_MS = 60 * 1000;
 const served = { since: Date.now(), fromMemory: 0, afterRead: 0 };
 
+type Answer = AnswerSnapshot["answers"][number];
+type Knowledge = AnswerSnapshot["knowledge"][number];
+/** One item appended, and the list before it (never changed once made: two states share what they have in common). */
+type Link<T> = { readonly item: T; readonly before: Link<T> | null };
+
+/**
+ * A state this process computed after its own writes (issue 15): the lists of the read it started from, never
+ * changed, and what each answer since added, as links to the previous state's — one answer and its knowledge elements
+ * more per answer instead of a copy of the test's whole lists. A state is never changed once made, so a request still
+ * deciding from an older state (two tabs, a double submit of the same pupil) sees exactly what it read. `snapshot`
+ * builds the lists afresh at each call (short-lived: the decision's own, dead at the end of the request).
+ */
+export class RememberedState implements AnswerState {
+  constructor(
+    /** The read's snapshot, whose lists are the start of this state's. */
+    private readonly base: AnswerSnapshot,
+    readonly assessment: AnswerSnapshot["assessment"],
+    private readonly answersAdded: Link<Answer> | null,
+    private readonly knowledgeAdded: Link<Knowledge> | null,
+    /** Answers and knowledge elements held in the links (for bytesOf). */
+    readonly linkedAnswers: number,
+    readonly linkedKnowledge: number,
+    readonly knowledgeCount: number,
+  ) {}
+
+  /** What pix_answer_state would read (the knowledge elements in the order stateAfter always gave). */
+  get snapshot(): AnswerSnapshot {
+    const answers = [...this.base.answers, ...oldestFirst(this.answersAdded)];
+    const knowledge = [...this.base.knowledge];
+    const at = new Map<string, number>();
+    knowledge.forEach((k, i) => at.set(k.skillId, i));
+    for (const element of oldestFirst(this.knowledgeAdded)) {
+      const i = at.get(element.skillId);
+      // The read's order (created_at DESC, then id DESC; the new id is the highest): an element dated after this one —
+      // another process's clock ahead, a request of the same pupil that took its instant later and committed first —
+      // stays the latest, as a read would say.
+      if (i === undefined) at.set(element.skillId, knowledge.push(element) - 1);
+      else if (knowledge[i].createdAt.getTime() <= element.createdAt.getTime()) knowledge[i] = element;
+    }
+    return { ...this.base, assessment: this.assessment, answers, knowledge };
+  }
+
+  /** The answers and knowledge elements this state holds (the read's and the links'; a replaced element's link too). */
+  held(): { answers: number; knowledge: number; links: number } {
+    return { answers: this.base.answers.length + this.linkedAnswers, knowledge: this.base.knowledge.length + this.linkedKnowledge, links: this.linkedAnswers + this.linkedKnowledge };
+  }
+
+  /** The state after this one with one answer and its elements more: links to this one, nothing copied. */
+  after(assessment: AnswerSnapshot["assessment"], answer: Answer, elements: Knowledge[], knowledgeCount: number): RememberedState {
+    if (this.linkedAnswers + 1 >= LINKS_BEFORE_COPY) {
+      // Links keep every element ever written, the replaced ones too: every LINKS_BEFORE_COPY answers, one copy of the
+      // lists as they now are (a new state: this one and its lists stay as they were) bounds what an entry holds.
+      const now = new RememberedState(this.base, assessment, { item: answer, before: this.answersAdded }, linked(this.knowledgeAdded, elements), 0, 0, knowledgeCount).snapshot;
+      return new RememberedState(now, assessment, null, null, 0, 0, knowledgeCount);
+    }
+    return new RememberedState(this.base, assessment, { item: answer, before: this.answersAdded }, linked(this.knowledgeAdded, elements),
+      this.linkedAnswers + 1, this.linkedKnowledge + elements.length, knowledgeCount);
+  }
+
+  /** A read's state, as the start of the links (its lists are shared, never copied nor changed). */
+  static of(read: AnswerState): RememberedState {
+    return read instanceof RememberedState ? read : new RememberedState(read.snapshot, read.snapshot.assessment, null, null, 0, 0, read.knowledgeCount);
+  }
+}
+
+/**
+ * Answers linked before the lists are copied once (see `after`): the copy of a test's lists (a few hundred bytes that
+ * outlive the young generation) once per this many answers instead of at every answer; the replaced knowledge
+ * elements an entry keeps stay below twice this number.
+ */
+const LINKS_BEFORE_COPY = 8;
+
+function linked<T>(link: Link<T> | null, items: T[]): Link<T> | null {
+  for (const item of items) link = { item, before: link };
+  return link;
+}
+
+function oldestFirst<T>(link: Link<T> | null): T[] {
+  const items: T[] = [];
+  for (let l = link; l; l = l.before) items.push(l.item);
+  return items.reverse();
+}
+
 /**
  * The count and estimated bytes of the remembered states, readable inside this process only — by the bench's probe
  * (bench/answer-load/memory-probe.mjs, preloaded by the bench, never by npm start), which prints them next to the
@@ -105,27 +193,16 @@ readers.push(() => ({ count: answerStates.size(), bytes: answerStates.bytes(), m
 /**
  * The state after `write` was recorded as answer `answerId` at `at` (the instant sent as p_at, so the same
  * timestamps as the rows): what pix_answer_state would read now. Null at the end of the test (nothing more to answer).
+ * `before` is never changed; the new state shares its lists (see RememberedState).
  */
-export function stateAfter(before: AnswerState, write: AnswerWrite, answerId: number, at: Date): AnswerState | null {
+export function stateAfter(before: AnswerState, write: AnswerWrite, answerId: number, at: Date): RememberedState | null {
   if (!("challengeId" in write.next)) return null;
-  const { assessment, answers, knowledge } = before.snapshot;
-  const latest = [...knowledge];
-  for (const k of write.knowledgeElements) {
-    const element = { skillId: k.skillId, status: k.status, source: k.source, earnedPix: k.earnedPix, competenceId: k.competenceId, createdAt: at };
-    const i = latest.findIndex((l) => l.skillId === k.skillId);
-    // The read's order (created_at DESC, then id DESC; the new id is the highest): an element dated after `at` —
-    // another process's clock ahead, a request of the same pupil that took its instant later and committed first —
-    // stays the latest, as a read would say.
-    if (i === -1) latest.push(element);
-    else if (latest[i].createdAt.getTime() <= at.getTime()) latest[i] = element;
-  }
-  return {
-    snapshot: {
-      ...before.snapshot,
-      assessment: { ...assessment, currentChallengeId: write.next.challengeId, currentAskedAt: at, isTimerStarted: false, answersCount: assessment.answersCount + 1 },
-      answers: [...answers, { id: answerId, challengeId: assessment.currentChallengeId!, result: write.result }],
-      knowledge: latest,
-    },
-    knowledgeCount: before.knowledgeCount + write.knowledgeElements.length,
-  };
+  const from = RememberedState.of(before);
+  const { assessment } = from;
+  return from.after(
+    { ...assessment, currentChallengeId: write.next.challengeId, currentAskedAt: at, isTimerStarted: false, answersCount: assessment.answersCount + 1 },
+    { id: answerId, challengeId: assessment.currentChallengeId!, result: write.result },
+    write.knowledgeElements.map((k) => ({ skillId: k.skillId, status: k.status, source: k.source, earnedPix: k.earnedPix, competenceId: k.competenceId, createdAt: at })),
+    before.knowledgeCount + write.knowledgeElements.length,
+  );
 }

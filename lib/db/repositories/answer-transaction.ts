@@ -198,13 +198,15 @@ async function onOneConnection<T>(claims: SessionClaims, campaignCode: string, s
  * A refusal or an « already recorded » decided from memory could be a state this process missed: read instead.
  */
 async function fromMemory<T>(client: pg.PoolClient, claims: SessionClaims, campaignCode: string, known: AnswerState, decide: Decide<T>, now: Date): Promise<Step<T>> {
+  // The lists built once for this request (a remembered state builds them at each `snapshot`, see RememberedState).
+  const state: AnswerState = { snapshot: known.snapshot, knowledgeCount: known.knowledgeCount };
   let decided: Awaited<ReturnType<Decide<T>>>;
   try {
-    decided = await decide(known.snapshot);
+    decided = await decide(state.snapshot);
   } catch {
     return MOVED;
   }
-  return decided.write ? submit(client, claims, campaignCode, known, decided, now) : MOVED;
+  return decided.write ? submit(client, claims, campaignCode, state, decided, now, known) : MOVED;
 }
 
 async function readState(client: pg.PoolClient, claims: SessionClaims, campaignCode: string, skills: string[]): Promise<AnswerState | AnswerRunResult<never>> {
@@ -235,7 +237,11 @@ async function readState(client: pg.PoolClient, claims: SessionClaims, campaignC
 }
 
 /** Submits the decision's write if it has one; remembers the state it leaves (or forgets the test's, once over). */
-async function submit<T>(client: pg.PoolClient, claims: SessionClaims, campaignCode: string, state: AnswerState, decided: { write: AnswerWrite | null; decision: T }, now: Date): Promise<Step<T>> {
+async function submit<T>(
+  client: pg.PoolClient, claims: SessionClaims, campaignCode: string, state: AnswerState, decided: { write: AnswerWrite | null; decision: T }, now: Date,
+  /** The remembered entry `state` was built from, if any: the next state links to it instead of copying the lists. */
+  remembered: AnswerState = state,
+): Promise<Step<T>> {
   const { write, decision } = decided;
   if (!write) {
     // A read's state (a decision from memory never gets here without a write): the database's, worth remembering.
@@ -244,9 +250,9 @@ async function submit<T>(client: pg.PoolClient, claims: SessionClaims, campaignC
   }
   const answerId = await submitCall(client, claims, state, write, now);
   if (answerId === null) return MOVED;
-  const after = stateAfter(state, write, answerId, now);
+  const after = stateAfter(remembered, write, answerId, now);
   if (after) answerStates.set(claims.userId, campaignCode, after);
-  else answerStates.drop(claims.userId, campaignCode, state);
+  else answerStates.drop(claims.userId, campaignCode, remembered);
   return { kind: "done", snapshot: state.snapshot, decision, answerId };
 }
 

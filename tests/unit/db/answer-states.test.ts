@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AnswerState } from "@/lib/db/repositories/answer-states";
 import type { AnswerWrite } from "@/lib/db/repositories/answer-transaction";
@@ -167,6 +168,70 @@ describe("the answer path's remembered states", () => {
       before.snapshot.knowledge[1],
     ]);
     expect(after.knowledgeCount).toBe(11);
+  });
+
+  it("never changes a state it builds on: two answers computed from the same state (two tabs, a double submit) each see only their own", async () => {
+    const { stateAfter } = await withStates("10");
+    const read = state(1);
+    const first = stateAfter(read, skippedTo("ch-b", [{ skillId: "s2", status: "VALIDATED", source: "DIRECT", earnedPix: 2, competenceId: "c1" }]), 41, at)!;
+    const seen = structuredClone(first.snapshot);
+    const later = new Date(at.getTime() + 5_000);
+    const written = { ...skippedTo("ch-c", [{ skillId: "s3", status: "VALIDATED", source: "DIRECT", earnedPix: 1, competenceId: "c2" }]), result: "OK" as const };
+    const tab1 = stateAfter(first, written, 42, later)!;
+    const tab2 = stateAfter(first, skippedTo("ch-d", [{ skillId: "s1", status: "INVALIDATED", source: "DIRECT", earnedPix: 0, competenceId: "c1" }]), 43, later)!;
+    // The state both came from, and the read before it, are as they were.
+    expect(first.snapshot).toEqual(seen);
+    expect(first.knowledgeCount).toBe(10);
+    expect(read).toEqual(state(1));
+    // Each next state has its own answer and elements, not the other's.
+    expect(tab1.snapshot.answers.map((a) => a.id)).toEqual([40, 41, 42]);
+    expect(tab2.snapshot.answers.map((a) => a.id)).toEqual([40, 41, 43]);
+    expect(tab1.snapshot.knowledge.map((k) => [k.skillId, k.status])).toEqual([["s1", "VALIDATED"], ["s2", "VALIDATED"], ["s3", "VALIDATED"]]);
+    expect(tab2.snapshot.knowledge.map((k) => [k.skillId, k.status])).toEqual([["s1", "INVALIDATED"], ["s2", "VALIDATED"]]);
+    // A snapshot is the caller's own: changing it changes nothing remembered.
+    const taken = tab1.snapshot;
+    taken.answers.push({ id: 99, challengeId: "x", result: "KO" });
+    taken.knowledge.length = 0;
+    expect(tab1.snapshot.answers).toHaveLength(3);
+    expect(tab1.snapshot.knowledge).toHaveLength(3);
+  });
+
+  it("after any sequence of answers, equals a state built afresh from every answer and the latest element of each skill", async () => {
+    const { stateAfter } = await withStates("10");
+    const skills = ["s1", "s2", "s3", "s4", "s5"];
+    const element = fc.record({
+      skillId: fc.constantFrom(...skills), status: fc.constantFrom("VALIDATED" as const, "INVALIDATED" as const),
+      source: fc.constantFrom("DIRECT" as const, "INFERRED" as const), earnedPix: fc.integer({ min: 0, max: 4 }), competenceId: fc.constantFrom("c1", "c2"),
+    });
+    // Each answer: its instant (seconds after `at`; may go back: another process's clock, a request that took its
+    // instant earlier and committed later), its knowledge elements (distinct skills, as the engine writes them).
+    const answer = fc.record({ second: fc.integer({ min: -3, max: 30 }), elements: fc.uniqueArray(element, { selector: (e) => e.skillId, maxLength: 3 }) });
+    fc.assert(fc.property(fc.array(answer, { minLength: 1, maxLength: 25 }), (answers) => {
+      let current: AnswerState = state(1);
+      const read = state(1);
+      // The oracle: per skill, the latest element by created_at then by id (later written, higher id), as a read orders them.
+      const latest = new Map(read.snapshot.knowledge.map((k) => [k.skillId, k]));
+      const ids = [...read.snapshot.answers];
+      answers.forEach(({ second, elements }, i) => {
+        const when = new Date(at.getTime() + second * 1000);
+        const before = current;
+        const beforeSeen = structuredClone(before.snapshot);
+        const asked = before.snapshot.assessment.currentChallengeId!;
+        current = stateAfter(before, { ...skippedTo(`ch-${i}`, elements), result: i % 2 ? "OK" : "KO" }, 100 + i, when)!;
+        expect(before.snapshot).toEqual(beforeSeen);
+        ids.push({ id: 100 + i, challengeId: asked, result: i % 2 ? "OK" : "KO" });
+        for (const e of elements) {
+          const had = latest.get(e.skillId);
+          if (!had || had.createdAt.getTime() <= when.getTime()) latest.set(e.skillId, { ...e, createdAt: when });
+        }
+        const bySkillId = (list: AnswerState["snapshot"]["knowledge"]) => [...list].sort((a, b) => a.skillId.localeCompare(b.skillId));
+        expect(current.snapshot.answers).toEqual(ids);
+        expect(bySkillId(current.snapshot.knowledge)).toEqual(bySkillId([...latest.values()]));
+        expect(current.snapshot.assessment).toEqual({ ...read.snapshot.assessment, currentChallengeId: `ch-${i}`, currentAskedAt: when, isTimerStarted: false, answersCount: 2 + i });
+        expect(current.snapshot.campaign).toEqual(read.snapshot.campaign);
+        expect(current.knowledgeCount).toBe(read.knowledgeCount + answers.slice(0, i + 1).reduce((n, a) => n + a.elements.length, 0));
+      });
+    }), { numRuns: 200 });
   });
 
   it("logs the share of answers served from memory at most once a minute", async () => {

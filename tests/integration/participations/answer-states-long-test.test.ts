@@ -10,8 +10,7 @@ import { bySkill, pupilIn, statementsOf } from "../support/answer-states-world";
  * The remembered state over a whole test (review, 07/12): each answer links to the previous state and every 8th copies
  * the lists (answer-states.ts, RememberedState). Compared with the database's read after every answer without
  * breaking the chain (the comparison's read replaces the entry: the chain's state is put back), so that the links and
- * the copies are checked against PostgreSQL, not only against the unit tests' oracle. Its own file: the content memo
- * keeps a campaign's content by id, and the ids start again at 1 in every test of a file.
+ * the copies are checked against PostgreSQL, not only against the unit tests' oracle.
  */
 describe("a remembered state over a long test", () => {
   it("linked answer after answer and copied every 8 answers, it is at each answer what a read returns", async () => {

@@ -1,6 +1,6 @@
 /**
- * The answer-load bench's data: one school, four assessment campaigns on four parcours, N pupils (1,200 by
- * default) who have each started all four (the load moves a pupil to the next campaign when one ends), and a
+ * The answer-load bench's data: one school, eight assessment campaigns on eight parcours (LOAD_CAMPAIGNS), N pupils
+ * (1,200 by default) who have each started all eight (the load moves a pupil to the next campaign when one ends), and a
  * short recorder campaign with its own pupils. Written once into a template database; each run copies it.
  *   npx tsx --conditions=react-server bench/answer-load/generate.ts [--pupils 1200]   (run.ts calls it when needed)
  * Users and campaigns are plain INSERTs (the campaign skills frozen as createCampaign freezes them); the

@@ -40,6 +40,11 @@ export const LOAD_CAMPAIGNS = [
   { code: "BNCHRB232", targetProfileId: "tp-rentree-2nde", name: "Bench réponses – Rentrée 2nde" },
   { code: "BNCHRC233", targetProfileId: "tp-snt", name: "Bench réponses – SNT" },
   { code: "BNCHRD234", targetProfileId: "tp-rentree-4e", name: "Bench réponses – Rentrée 4e" },
+  // Four more (07/12): four campaigns held ~86 answers per pupil, too few for the soak (warm-up + 10 min at 100/s).
+  { code: "BNCHRE235", targetProfileId: "tp-rentree-1ere", name: "Bench réponses – Rentrée 1ère" },
+  { code: "BNCHRF236", targetProfileId: "tp-rentree-5e", name: "Bench réponses – Rentrée 5e" },
+  { code: "BNCHRG237", targetProfileId: "tp-rentree-terminale", name: "Bench réponses – Rentrée Terminale" },
+  { code: "BNCHRH238", targetProfileId: "tp-rentree-post-bac", name: "Bench réponses – Rentrée Post-bac" },
 ] as const;
 
 /**

@@ -13,6 +13,7 @@
  */
 import { NO_FREE_PUPIL, OpenLoop, percentile } from "./open-loop";
 import { machineLine, prepareLoad } from "./prepare-load";
+import { LOAD_CAMPAIGNS } from "./settings";
 import { proportionalBytes } from "./proc-stats";
 import { errorCount, errorText } from "./report";
 import { argument, flag, numberArgument } from "./run-setup";
@@ -28,10 +29,12 @@ const processes = numberArgument("processes", 1);
 // the states' column, bench/results/answer-soak-2026-12-07-r5-*: the states' fill ended after 6.5–7 min at 100/s
 // with 1,200 pupils, 33–35 answers each, as the first tests ended).
 const WARMUP_ANSWERS = 40;
-// What the load's data offers: each pupil's four campaigns held about 86 answers in all (the same run: 4,800 tests
-// finished after about 103,000 answers; the later tests are shorter, the knowledge carrying over). Past that the
-// pupils have nothing left to answer and every arrival is « aucun élève libre ».
-const ANSWERS_PER_PUPIL_AVAILABLE = 86;
+// What the load's data offers. With the first four campaigns each pupil held about 86 answers in all (r5: 4,800 tests
+// finished after about 103,000 answers; the later tests are shorter, the knowledge carrying over). The eight campaigns
+// since 07/12 cover 297 skill levels against 167 (settings.ts): about 86 × 297 / 167 ≈ 150 answers if the answers follow
+// the skills (an estimate, checked against the r6 soak in bench/RESULTS.md). Past that the pupils have nothing left to
+// answer and every arrival is « aucun élève libre ».
+const ANSWERS_PER_PUPIL_AVAILABLE = 150;
 // Minutes at the soak's rate before the measure (not measured, printed): declared before the run (the option or the
 // rule above), never cut from a run after the fact.
 const warmupArgument = argument("warmup-minutes");
@@ -57,7 +60,7 @@ try {
   const readBefore = () => memoryReports(load.cluster.appRoots(), { afterGc: true, snapshot: snapshots });
   const needed = (100 + (warmupMinutes + minutes) * 60 * rate) / load.pupils.length;
   if (needed > 0.9 * ANSWERS_PER_PUPIL_AVAILABLE)
-    console.log(`ATTENTION : échauffement et mesure demandent ${Math.round(needed)} réponses par élève ; les quatre campagnes de la charge en offrent environ ${ANSWERS_PER_PUPIL_AVAILABLE}. ` +
+    console.log(`ATTENTION : échauffement et mesure demandent ${Math.round(needed)} réponses par élève ; les ${LOAD_CAMPAIGNS.length} campagnes de la charge en offrent environ ${ANSWERS_PER_PUPIL_AVAILABLE}. ` +
       `Les élèves finiront leurs tests vers la minute ${((ANSWERS_PER_PUPIL_AVAILABLE * load.pupils.length) / rate / 60).toFixed(1)} : la fin de la mesure ne sera plus une charge stable (moins d'états, puis « aucun élève libre »).`);
   let before = warmupMinutes > 0 ? await readBefore() : null;
   if (snapshots) console.log("Instantanés du tas demandés : écrire un instantané laisse des centaines de Mo de mémoire native au processus (RSS hors V8) ; la RSS de cette course ne se compare pas à celle d'une course sans.");

@@ -6,7 +6,7 @@ import { readMigrationsList } from "../../scripts/db/migrations-folder";
 import { TEMPLATE_STAMP_FILE } from "./settings";
 
 /** Bump when the generated data change shape: older templates are then regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export type TemplateStamp = { version: number; pupils: number; fingerprint: string; generatedAt: string };
 

@@ -39,6 +39,16 @@ export function capacity(rows: RateRow[]): RateRow | null {
   return good.sort((a, b) => achievedRate(b.stats) - achievedRate(a.stats))[0] ?? null;
 }
 
+/**
+ * The rates offered below the capacity's that failed in the same run (a sweep is not always monotone: a first rate
+ * still paying for the logins, a disturbed window). The capacity stays the highest passing rate, but a school offered
+ * one of these rates got what that row shows: run.ts prints them beside the capacity.
+ */
+export function failedBelow(rows: RateRow[], best: RateRow | null): RateRow[] {
+  if (!best) return [];
+  return rows.filter((r) => !passes(r) && r.stats.offered < best.stats.offered).sort((a, b) => a.stats.offered - b.stats.offered);
+}
+
 const passes = (row: RateRow) => errorCount(row.stats) === 0 && percentile(row.stats.latencies, 95) <= 100;
 
 /**

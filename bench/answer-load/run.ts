@@ -18,7 +18,7 @@ import { perCycle, settleStats } from "./metrics";
 import { type CycleTrace, NO_FREE_PUPIL, OpenLoop, percentile } from "./open-loop";
 import { machineLine, prepareLoad } from "./prepare-load";
 import { nginxErrorsSince, nginxLogOffset } from "./proxies";
-import { achievedRate, capacity, errorCount, RATE_HEADER, rateLine, refineTarget, type RateRow } from "./report";
+import { achievedRate, capacity, errorCount, errorText, failedBelow, RATE_HEADER, rateLine, refineTarget, type RateRow } from "./report";
 import { argument, flag, numberArgument } from "./run-setup";
 import { STATE_DIR } from "./settings";
 
@@ -115,6 +115,11 @@ try {
         ? ` ; plancher avant ${Math.round(floors[0])}, après ${Math.round(floors[1])} transactions/s ; rapport capacité / plancher = ${ratio(floors[0])} (avant), ${ratio(floors[1])} (après), ${ratio(Math.max(...floors))} contre le plus haut`
         : ""),
   );
+  const below = failedBelow(rows, best);
+  if (below.length > 0)
+    console.log(`ATTENTION : ${below.length === 1 ? "un palier plus bas a échoué" : `${below.length} paliers plus bas ont échoué`} dans cette course : ` +
+      `${below.map((r) => `${r.stats.offered}/s (p95 ${Math.round(percentile(r.stats.latencies, 95))} ms, erreurs ${errorText(r.stats)})`).join(" ; ")} — ` +
+      `la capacité ci-dessus n'est le débit d'une école que si ces paliers, refaits, passent.`);
   const logged = load.cluster.errorLines();
   if (logged.count > 0) console.log(`${logged.count} lignes d'erreur dans les journaux de l'application : ${logged.files.join(", ")}`);
   console.log(`Machine en fin de mesure : ${machineLine()}`);

@@ -33,6 +33,9 @@ export function trendOf(samples: number[], step: number): Trend {
 export function trendText(trend: Trend, unit: string): string {
   const signed = (v: number) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(2)}`;
   if (Number.isNaN(trend.slope)) return `— (${trend.samples} points, trop peu)`;
-  const verdict = trend.low <= 0 && trend.high >= 0 ? "0 dans l'intervalle : pas de pente démontrée" : trend.low > 0 ? "croissance démontrée" : "baisse démontrée";
-  return `${signed(trend.slope)} ${unit} [${signed(trend.low)} ; ${signed(trend.high)}] (IC 95 %, ${trend.samples} points ; ${verdict})`;
+  const flat = trend.low <= 0 && trend.high >= 0;
+  const verdict = flat ? "0 dans l'intervalle : pas de pente démontrée" : trend.low > 0 ? "croissance démontrée" : "baisse démontrée";
+  // « No slope shown » over a few minutes is not « flat » over a school day: the growth the interval still allows, per hour.
+  const perHour = flat && unit.endsWith("/min") ? `, une croissance jusqu'à ${signed(trend.high * 60)} ${unit.slice(0, -"/min".length)}/h n'est pas exclue` : "";
+  return `${signed(trend.slope)} ${unit} [${signed(trend.low)} ; ${signed(trend.high)}] (IC 95 %, ${trend.samples} points ; ${verdict}${perHour})`;
 }

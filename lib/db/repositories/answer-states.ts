@@ -163,8 +163,9 @@ export class RememberedState implements AnswerState {
 
 /**
  * Answers linked before the lists are copied once (see `after`): the copy of a test's lists (a few hundred bytes that
- * outlive the young generation) once per this many answers instead of at every answer; the replaced knowledge
- * elements an entry keeps stay below twice this number.
+ * outlive the young generation) once per this many answers instead of at every answer; an entry keeps at most
+ * this many answers minus one as links, with all their knowledge elements, the replaced ones too (an answer may write
+ * several: its inferred ones), and bytesOf counts every one.
  */
 const LINKS_BEFORE_COPY = 8;
 

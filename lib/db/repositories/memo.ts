@@ -14,8 +14,20 @@ type Entry<V> = { at: number; value: V } | { at: number; pending: Promise<V> };
  * AsyncLocalStorage stores (Next's: the IncomingMessage, its response, its render state), so a memory of promises
  * kept one request alive per key for as long as the key stayed (heap snapshots of the soak, bench/RESULTS.md).
  */
+/** Every memo's entries, for `clearMemos`. */
+const everyMemo = new Set<Map<unknown, unknown>>();
+
+/**
+ * Forgets every memo's values (the integration tests empty the database between tests, and its ids start again at 1:
+ * a campaign's content kept by id would be another test's campaign).
+ */
+export function clearMemos(): void {
+  for (const entries of everyMemo) entries.clear();
+}
+
 export function memo<K, V>(load: (key: K) => Promise<V>, ttlMs: number, max = 20_000): Memo<K, V> {
   const entries = new Map<K, Entry<V>>();
+  everyMemo.add(entries as Map<unknown, unknown>);
   const keep = (key: K, entry: Entry<V>) => {
     // Bounded: content is a few thousand rows; a flood of unknown keys must not grow the map forever.
     if (entries.size >= max && !entries.has(key)) entries.clear();

@@ -17,14 +17,14 @@ import { addMember, createEstablishment, createUser } from "../../support/factor
 export type OpenCampaign = Awaited<ReturnType<typeof createCampaign>>;
 
 /**
- * A school that does not manage its pupils, its ADMIN, and their assessment campaign on « tp-competence-4-1 »;
+ * A school that does not manage its pupils, its ADMIN, and their assessment campaign on « tp-competence-4-1 » (or `targetProfileId`);
  * `warm`: with the answer path's memory filled (warmAnswerMemory).
  */
-export async function openCampaign(options: { name?: string; warm?: boolean } = {}): Promise<OpenCampaign> {
+export async function openCampaign(options: { name?: string; warm?: boolean; targetProfileId?: string } = {}): Promise<OpenCampaign> {
   const school = await createEstablishment({ isManagingStudents: false });
   const teacher = await createUser();
   await addMember(school.id, teacher.id, "ADMIN");
-  const form = campaignCreationSchema.parse({ name: options.name ?? "Test", type: "ASSESSMENT", targetProfileId: "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
+  const form = campaignCreationSchema.parse({ name: options.name ?? "Test", type: "ASSESSMENT", targetProfileId: options.targetProfileId ?? "tp-competence-4-1", askExternalId: "no", ownerId: String(teacher.id) });
   const campaign = await createCampaign({ actorUserId: teacher.id, establishmentId: school.id, campaign: form });
   if (options.warm) await warmAnswerMemory(campaign);
   return campaign;

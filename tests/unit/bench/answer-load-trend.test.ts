@@ -15,6 +15,12 @@ describe("the soak's memory trend (slope with its 95 % interval)", () => {
     expect(trendText(t, "Mo/min")).toContain("pas de pente démontrée");
   });
 
+  it("with 0 in the interval, says how much growth per hour the interval still allows (a 10-minute soak is not a school day)", () => {
+    const t = trendOf([1, 3, 2, 4, 3], 1);
+    expect(trendText(t, "Mo/min")).toContain(`une croissance jusqu'à +${(t.high * 60).toFixed(2)} Mo/h n'est pas exclue`);
+    expect(trendText(trendOf([10, 11.1, 11.9, 13.05, 14, 14.9], 1), "Mo/min")).not.toContain("/h");
+  });
+
   it("says a growth is shown when the whole interval is above 0", () => {
     const t = trendOf([10, 11.1, 11.9, 13.05, 14, 14.9], 1);
     expect(t.low).toBeGreaterThan(0);

@@ -234,6 +234,30 @@ describe("the answer path's remembered states", () => {
     }), { numRuns: 200 });
   });
 
+  it("holds a bounded entry however long the test: links counted in its size, the lists copied once every 8 answers", async () => {
+    const { bytesOf, stateAfter } = await withStates("10");
+    // What an entry would count if it held only its lists (no links, no replaced element).
+    const listsOnly = (s: AnswerState) => bytesOf({ snapshot: s.snapshot, knowledgeCount: s.knowledgeCount });
+    // A link costs memory: an answer that only adds a new skill's element holds more than the same lists copied.
+    const one = stateAfter(state(1), skippedTo("ch-1", [{ skillId: "s9", status: "VALIDATED", source: "DIRECT", earnedPix: 1, competenceId: "c1" }]), 41, at)!;
+    expect(bytesOf(one)).toBeGreaterThan(listsOnly(one));
+    // 200 answers, each writing the same three skills again (the elements they replace stay in the links until the
+    // next copy): the entry never holds much more than its lists, and never less.
+    let current: AnswerState = state(1);
+    let most = 0;
+    for (let i = 0; i < 200; i++) {
+      const elements = ["s1", "s2", "s3"].map((skillId) => ({ skillId, status: "VALIDATED" as const, source: "DIRECT" as const, earnedPix: 1, competenceId: "c1" }));
+      current = stateAfter(current, skippedTo(`ch-${i}`, elements), 100 + i, new Date(at.getTime() + i * 1000))!;
+      expect(bytesOf(current)).toBeGreaterThanOrEqual(listsOnly(current));
+      most = Math.max(most, bytesOf(current) - listsOnly(current));
+    }
+    expect(current.snapshot.answers).toHaveLength(201);
+    expect(current.snapshot.knowledge).toHaveLength(3);
+    // At most 7 answers and 21 elements linked (every 8th answer copies the lists): 7 × (150 + 100) + 21 × (220 + 100).
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(7 * 250 + 21 * 320);
+  });
+
   it("logs the share of answers served from memory at most once a minute", async () => {
     const { answerStates } = await withStates("1");
     const log = vi.spyOn(console, "log").mockImplementation(() => {});

@@ -5,15 +5,6 @@ export type Memo<K, V> = ((key: K, loadOnMiss?: (key: K) => Promise<V>) => Promi
 
 type Entry<V> = { at: number; value: V } | { at: number; pending: Promise<V> };
 
-/**
- * A value per key kept `ttlMs` in memory. `loadOnMiss`: another way to read the same value on a miss (the answer
- * path's, within its deadline). Single-flight: while a read is under way its promise is kept, so that many requests
- * missing the same key together wait for one read.
- *
- * Once read, the value itself is kept, never the promise: a promise created during a request carries that request's
- * AsyncLocalStorage stores (Next's: the IncomingMessage, its response, its render state), so a memory of promises
- * kept one request alive per key for as long as the key stayed (heap snapshots of the soak, bench/RESULTS.md).
- */
 /** Every memo's entries, for `clearMemos`. */
 const everyMemo = new Set<Map<unknown, unknown>>();
 
@@ -25,6 +16,15 @@ export function clearMemos(): void {
   for (const entries of everyMemo) entries.clear();
 }
 
+/**
+ * A value per key kept `ttlMs` in memory. `loadOnMiss`: another way to read the same value on a miss (the answer
+ * path's, within its deadline). Single-flight: while a read is under way its promise is kept, so that many requests
+ * missing the same key together wait for one read.
+ *
+ * Once read, the value itself is kept, never the promise: a promise created during a request carries that request's
+ * AsyncLocalStorage stores (Next's: the IncomingMessage, its response, its render state), so a memory of promises
+ * kept one request alive per key for as long as the key stayed (heap snapshots of the soak, bench/RESULTS.md).
+ */
 export function memo<K, V>(load: (key: K) => Promise<V>, ttlMs: number, max = 20_000): Memo<K, V> {
   const entries = new Map<K, Entry<V>>();
   everyMemo.add(entries as Map<unknown, unknown>);

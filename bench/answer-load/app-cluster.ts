@@ -117,11 +117,11 @@ class SupervisedApp {
 }
 
 /**
- * `--balance least_conn|cookie|cookie-consistent`: how nginx picks a process (proxies.ts). Default `least_conn`, as
- * docs/deploy.md's configuration: the cookie's ring made errors at 325/s, the plain cookie hash is not yet measured
- * under load (ADR 0013 « 07/12 (9) »).
+ * `--balance least_conn|cookie|cookie-consistent`: how nginx picks a process (proxies.ts), with several processes.
+ * Default `cookie` (07/12 (13)): a pupil's answers reach the process that remembers the test, as docs/deploy.md
+ * recommends; the two-process goal was met only with it (bench/RESULTS.md). `least_conn` stays selectable.
  */
-export const DEFAULT_BALANCE: Balance = "least_conn";
+export const DEFAULT_BALANCE: Balance = "cookie";
 export function balanceArgument(): Balance {
   const value = argument("balance") ?? DEFAULT_BALANCE;
   if (!(BALANCES as readonly string[]).includes(value)) throw new Error(`--balance : ${BALANCES.join(" ou ")}, pas « ${value} »`);

@@ -118,7 +118,7 @@ export async function generateTemplate(pupils: number): Promise<void> {
     await pgPool().end();
     await database.vacuumAnalyze(TEMPLATE_DATABASE);
     mkdirSync(STATE_DIR, { recursive: true });
-    const stamp: TemplateStamp = { version: GENERATOR_VERSION, pupils, fingerprint: templateFingerprint(), generatedAt: new Date().toISOString() };
+    const stamp: TemplateStamp = { version: GENERATOR_VERSION, pupils, campaigns: LOAD_CAMPAIGNS.length, fingerprint: templateFingerprint(), generatedAt: new Date().toISOString() };
     writeFileSync(TEMPLATE_STAMP_FILE, JSON.stringify(stamp, null, 2));
     console.log(`Base modèle prête : ${pupils} élèves × ${LOAD_CAMPAIGNS.length} campagnes en ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   } finally {

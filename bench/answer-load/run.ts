@@ -21,6 +21,7 @@ import { nginxErrorsSince, nginxLogOffset } from "./proxies";
 import { achievedRate, capacity, errorCount, errorText, failedBelow, RATE_HEADER, rateLine, refineTarget, type RateRow } from "./report";
 import { argument, flag, numberArgument } from "./run-setup";
 import { STATE_DIR } from "./settings";
+import { readTemplateStamp, templateLine } from "./template-stamp";
 
 const DEFAULT_RATES = [10, 15, 20, 25, 50, 100, 150, 200, 250, 300];
 const rates = argument("rates")?.split(",").map(Number) ?? DEFAULT_RATES;
@@ -38,6 +39,7 @@ const MEGABYTE = 2 ** 20;
 
 console.log(`Machine : ${machineLine()}`);
 const load = await prepareLoad({ processes, withFloor: !flag("no-floor") });
+console.log(`${templateLine(readTemplateStamp())} ; ${load.pupils.length} élèves chargés`);
 const rows: RateRow[] = [];
 try {
   const loop = new OpenLoop(load.context, load.pupils);

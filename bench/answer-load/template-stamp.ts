@@ -8,7 +8,8 @@ import { TEMPLATE_STAMP_FILE } from "./settings";
 /** Bump when the generated data change shape: older templates are then regenerated. */
 export const GENERATOR_VERSION = 3;
 
-export type TemplateStamp = { version: number; pupils: number; fingerprint: string; generatedAt: string };
+/** `campaigns`: the number of load campaigns generated (stamps written before 07/12 (13) lack it). */
+export type TemplateStamp = { version: number; pupils: number; campaigns?: number; fingerprint: string; generatedAt: string };
 
 export function templateFingerprint(): string {
   const hash = createHash("sha256");
@@ -25,4 +26,14 @@ export function readTemplateStamp(): TemplateStamp | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The sweep's header line naming the load it ran on: generator version, pupils and campaigns of the template, its
+ * fingerprint (migrations and content) and when it was generated, so that a result file says which data it measured.
+ */
+export function templateLine(stamp: TemplateStamp | null): string {
+  if (!stamp) return "Base modèle : aucune (pas de template.json)";
+  const campaigns = stamp.campaigns === undefined ? "campagnes non notées" : `${stamp.campaigns} campagnes`;
+  return `Base modèle : générateur v${stamp.version}, ${stamp.pupils} élèves × ${campaigns}, empreinte ${stamp.fingerprint}, générée le ${stamp.generatedAt}`;
 }

@@ -28,6 +28,8 @@ export type MemoryReport = {
    * The answer path's remembered states (lib/db/repositories/answer-states.ts): count and estimated bytes summed over
    * the module's instances in the process, and its bound (absent from reports of an older probe or build).
    */
+  /** Garbage collections by kind since the process started, `forced` the probe's own (absent from an older probe's reports). */
+  gcCounts?: { minor: number; major: number; incremental: number; weakcb: number; forced: number; majorMs: number };
   answerStates?: { instances: number; count: number; bytes: number; maxBytes: number; perInstance?: { count: number; bytes: number }[] };
 };
 

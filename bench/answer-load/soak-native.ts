@@ -14,6 +14,10 @@ const MEGABYTE = 2 ** 20;
 const PARTS = [
   ["rss", "RSS serveur"],
   ["heapTotal", "tas V8 réservé"],
+  ["oldSpace", "dont vieille génération réservée"],
+  ["oldSpaceUsed", "vieille génération utilisée"],
+  ["largeObjects", "dont grands objets"],
+  ["codeSpace", "dont code"],
   ["outsideV8", "hors V8"],
   ["brkHeap", "[heap] (arène principale)"],
   ["arenas", "autres arènes malloc"],
@@ -23,20 +27,28 @@ const PARTS = [
 ] as const;
 type Part = (typeof PARTS)[number][0];
 
-export type NativeSample = { minute: number; values: Record<Part, number>; arenaCount: number; threads: number; line: string };
+export type NativeSample = { minute: number; values: Record<Part, number>; arenaCount: number; threads: number; majorCollections: number | null; line: string };
 
-export const NATIVE_HEADER = `| minute | ${PARTS.map(([, label]) => label).join(" | ")} | arènes | threads |\n|${"---|".repeat(PARTS.length + 3)}`;
+// « collectes majeures » : the old generation's full collections since the process started (the probe's gc observer),
+// without the probe's own forced ones: between two rows where it does not move, the old generation only grows.
+export const NATIVE_HEADER = `| minute | ${PARTS.map(([, label]) => label).join(" | ")} | arènes | threads | collectes majeures |\n|${"---|".repeat(PARTS.length + 4)}`;
 
 /** The serving processes' breakdown now (summed over processes), in MB, with its table row. */
 export function nativeRow(minute: number, reports: MemoryReport[]): NativeSample {
-  const values: Record<Part, number> = { rss: 0, heapTotal: 0, outsideV8: 0, brkHeap: 0, arenas: 0, wasm: 0, otherAnonymous: 0, files: 0 };
+  const values: Record<Part, number> = { rss: 0, heapTotal: 0, oldSpace: 0, oldSpaceUsed: 0, largeObjects: 0, codeSpace: 0, outsideV8: 0, brkHeap: 0, arenas: 0, wasm: 0, otherAnonymous: 0, files: 0 };
   let arenaCount = 0;
   let threads = 0;
+  let majorCollections: number | null = null;
   for (const report of reports) {
     const native = readNativeMemory(report.pid);
     if (!native) continue;
     values.rss += native.rss / MEGABYTE;
     values.heapTotal += report.heapTotal / MEGABYTE;
+    values.oldSpace += (report.spaces.old_space ?? 0) / MEGABYTE;
+    values.oldSpaceUsed += (report.spacesUsed?.old_space ?? 0) / MEGABYTE;
+    values.largeObjects += (report.spaces.large_object_space ?? 0) / MEGABYTE;
+    values.codeSpace += (report.spaces.code_space ?? 0) / MEGABYTE;
+    if (report.gcCounts) majorCollections = (majorCollections ?? 0) + report.gcCounts.major - report.gcCounts.forced;
     values.outsideV8 += (native.rss - report.heapTotal - report.external) / MEGABYTE;
     values.brkHeap += native.brkHeap / MEGABYTE;
     values.arenas += native.arenas / MEGABYTE;
@@ -46,8 +58,8 @@ export function nativeRow(minute: number, reports: MemoryReport[]): NativeSample
     arenaCount += native.arenaCount;
     threads += native.threads;
   }
-  const line = `| ${minute} | ${PARTS.map(([part]) => `${Math.round(values[part])} Mo`).join(" | ")} | ${arenaCount} | ${threads} |`;
-  return { minute, values, arenaCount, threads, line };
+  const line = `| ${minute} | ${PARTS.map(([part]) => `${Math.round(values[part])} Mo`).join(" | ")} | ${arenaCount} | ${threads} | ${majorCollections ?? "—"} |`;
+  return { minute, values, arenaCount, threads, majorCollections, line };
 }
 
 /** One line per part: its slope per minute over the whole run and over the second half, with their intervals. */

@@ -76,7 +76,9 @@ try {
     console.log(`Pente pendant l'échauffement, RSS app : ${fill(warmup.rss)}`);
     console.log(`Pente pendant l'échauffement, états estimés : ${fill(warmup.states)}`);
     const lastHalf = warmup.states.slice(Math.floor(warmup.states.length / 2));
-    console.log(`Pente sur la seconde moitié de l'échauffement, états estimés : ${fill(lastHalf)}\n`);
+    console.log(`Pente sur la seconde moitié de l'échauffement, états estimés : ${fill(lastHalf)}`);
+    // Where the memory lay during the warm-up too: whether V8's reserved heap is still rising when the measure starts.
+    console.log(`\nÉchauffement, où est la mémoire :\n${NATIVE_HEADER}\n${warmup.native.filter((row) => row !== undefined).map((row) => row.line).join("\n")}\n`);
   }
   const idle = load.metrics.appRss() / MEGABYTE;
   before ??= await readBefore();

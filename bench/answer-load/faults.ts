@@ -6,10 +6,18 @@
  * client, stored, lost (acknowledged but not stored: must be 0), duplicated (must be 0), and how many pupils
  * find the right question when they reload their page.
  *   npm run build && npm run bench:answers:faults -- [--processes 2] [--rate 15] [--duration 90]
- *     [--kill-at 20] [--restart-db-at 50] [--attempts 20] [--timeout 10]
+ *     [--kill-at 20] [--kill-salvo 16] [--kill-delay-ms 5] [--restart-db-at 50] [--attempts 20] [--timeout 10]
+ *
+ * The kill must cut answers in flight, or it only shows that new requests go elsewhere: at 15/s with answers of about
+ * 10 ms, one process is idle most of the time, and the arrivals are seeded (the same every run), so a kill at a fixed
+ * instant fell in the same gap every run (no arrival between 19.88 s and 20.08 s: 0 resends in every kill window of
+ * every run up to r8, review15d). So the kill is preceded by a salvo of `--kill-salvo` answers sent at once, spread
+ * over the processes, and comes `--kill-delay-ms` later, while the killed process holds some of them (received, in
+ * PostgreSQL, or committed and not yet acknowledged); the salvo's answers are checked like the others and its resends
+ * printed: 0 resends means the kill cut nothing, and the run says so.
  */
 import pg from "pg";
-import { OpenLoop, percentile } from "./open-loop";
+import { emptyStats, OpenLoop, percentile } from "./open-loop";
 import { machineLine, prepareLoad } from "./prepare-load";
 import { errorText } from "./report";
 import { numberArgument } from "./run-setup";
@@ -19,6 +27,8 @@ const processes = numberArgument("processes", 2);
 const rate = numberArgument("rate", 15);
 const duration = numberArgument("duration", 90);
 const killAt = numberArgument("kill-at", 20);
+const killSalvo = numberArgument("kill-salvo", 16);
+const killDelayMs = numberArgument("kill-delay-ms", 5);
 const restartAt = numberArgument("restart-db-at", 50);
 if (!process.argv.includes("--timeout")) process.argv.push("--timeout", "10");
 
@@ -85,17 +95,24 @@ try {
   const warm = await loop.run(Math.min(rate, 10), 10); // warm-up, as in the sweep (its answers are checked too)
   console.log(`${load.pupils.length} élèves devant leur question (${opened} pages ouvertes, ${failedArrivals} échecs). Charge : ${rate} réponses/s pendant ${duration} s ; kill -9 d'un processus à ${killAt} s, redémarrage de PostgreSQL à ${restartAt} s.`);
   started = performance.now();
-  const timers = [
+  // The answers sent at once just before the kill (counted apart from the windows, checked with the others).
+  const salvo = emptyStats(0, 0);
+  const timers: NodeJS.Timeout[] = [];
+  timers.push(
     setTimeout(() => {
-      const pid = load.cluster.killApp(0);
-      console.log(`[${at()}] kill -9 du processus ${pid}`);
-      void load.cluster.waitHealthy().then(() => console.log(`[${at()}] processus redémarré et en bonne santé`));
+      const launched = loop.salvo(killSalvo, salvo);
+      timers.push(setTimeout(() => {
+        const inFlight = loop.cyclesInFlight;
+        const pid = load.cluster.killApp(0);
+        console.log(`[${at()}] kill -9 du processus ${pid} : ${inFlight} cycle(s) en cours (une salve de ${launched} réponse(s) envoyée(s) ${killDelayMs} ms avant)`);
+        void load.cluster.waitHealthy().then(() => console.log(`[${at()}] processus redémarré et en bonne santé`));
+      }, killDelayMs));
     }, killAt * 1000),
     setTimeout(() => {
       console.log(`[${at()}] arrêt de PostgreSQL`);
       void load.postgres.restart().then(() => console.log(`[${at()}] PostgreSQL redémarré`), (e) => console.log(`[${at()}] PostgreSQL n'a pas redémarré : ${String(e)}`));
     }, restartAt * 1000),
-  ];
+  );
   const stats = await loop.run(rate, duration, {
     seconds: 10,
     onWindow: (index, w) => console.log(`  ${index * 10}–${index * 10 + 10} s : ${w.arrivals} arrivées, ${w.ok} cycles réussis, p95 ${Math.round(percentile(w.latencies.slice().sort((a, b) => a - b), 95))} ms, ${w.retries} renvois, erreurs ${errorText(w)}`),
@@ -104,7 +121,7 @@ try {
   const assessmentIds = load.pupils.flatMap((p) => p.campaigns.map((c) => c.assessmentId));
   const stored = await storedAnswers(load.databaseUrl, assessmentIds);
   const storedKeys = new Set(stored.answers.map((a) => `${a.assessment_id}:${a.challenge_id}`));
-  const acknowledgedKeys = new Set([...warm.acknowledged, ...stats.acknowledged].map((a) => `${a.assessmentId}:${a.challengeId}`));
+  const acknowledgedKeys = new Set([...warm.acknowledged, ...stats.acknowledged, ...salvo.acknowledged].map((a) => `${a.assessmentId}:${a.challengeId}`));
   const lost = [...acknowledgedKeys].filter((k) => !storedKeys.has(k));
   const duplicated = stored.answers.filter((a) => Number(a.n) > 1).length;
   const resume = await resumeCheck(load.pupils, stored.current);
@@ -112,7 +129,12 @@ try {
   console.log(`Réponses enregistrées : ${storedKeys.size} (dont ${[...storedKeys].filter((k) => !acknowledgedKeys.has(k)).length} jamais acquittées au client)`);
   console.log(`Perdues (acquittées, absentes de la base) : ${lost.length}${lost.length ? ` — ${lost.slice(0, 5).join(", ")}` : ""}`);
   console.log(`En double : ${duplicated} réponse(s), ${stored.duplicatedElements} élément(s) de connaissance ; compteurs de réponses faux : ${stored.wrongCounters}`);
-  console.log(`Échecs définitifs (après renvois) : ${errorText(stats)}`);
+  console.log(`Échecs définitifs (après renvois) : ${errorText(stats)}${salvo.arrivals ? ` ; salve du kill : ${errorText(salvo)}` : ""}`);
+  if (salvo.arrivals) {
+    console.log(`Salve du kill : ${salvo.arrivals} réponses envoyées ensemble, ${salvo.ok} cycles réussis, ${salvo.retries} renvois (dont ${salvo.gateRefusals} refus 503 du portier)`);
+    // A resend of the salvo is an answer the kill cut (or one refused while the other process took the load).
+    if (salvo.retries === 0) console.log("  Attention : aucune réponse de la salve n'a dû être renvoyée, le kill -9 n'a coupé aucune réponse en cours (relancer, par exemple avec --kill-delay-ms 2 ou 10).");
+  }
   console.log(`Reprise : ${resume.right} élèves sur ${resume.total} retrouvent la bonne question${resume.wrong.length ? `\n  ${resume.wrong.slice(0, 10).join("\n  ")}` : ""}`);
   console.log(`Redémarrages de processus : ${load.cluster.restarts()} ; machine en fin de mesure : ${machineLine()}`);
 } finally {

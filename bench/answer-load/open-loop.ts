@@ -156,6 +156,30 @@ export class OpenLoop {
     return total;
   }
 
+  /** Cycles launched and not yet ended (the run's and any salvo's). */
+  get cyclesInFlight(): number {
+    return this.inFlight.size;
+  }
+
+  /**
+   * Launches `count` cycles at once, outside the Poisson arrivals, from the pupils who have waited longest, counted in
+   * `stats` (arrivals, results, acknowledged answers); the pupils go back to the free list when their cycle ends, and
+   * drain() waits for them like any other. The fault bench sends one just before its kill -9, so that answers are in
+   * flight in the process it kills (faults.ts). Returns how many were launched (fewer when fewer pupils are free).
+   */
+  salvo(count: number, stats: PhaseStats): number {
+    let launched = 0;
+    for (; launched < count; launched++) {
+      const pupil = this.free.shift();
+      if (!pupil) break;
+      const now = performance.now();
+      stats.arrivals++;
+      stats.lateness.push(0);
+      void this.launch(pupil, now, [stats], 0);
+    }
+    return launched;
+  }
+
   private interval(rate: number): number {
     return (-Math.log(1 - this.random()) / rate) * 1000;
   }

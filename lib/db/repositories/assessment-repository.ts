@@ -191,13 +191,35 @@ export async function recordAnswer(input: {
   }
 }
 
-/** Ends an assessment with no question left to ask (first question, or after a restart); once, however many tabs ask. */
-export async function completeAssessment(input: { assessmentId: number; userId: number; participationId: number; completion: Completion; now: Date }): Promise<void> {
-  await db.$transaction(async (tx) => {
+/**
+ * The namespace of one user's answer lock: pix_answer_submit's first statement is pg_advisory_xact_lock(this, user id)
+ * (migration 20261207150000_answer_submit_user_lock, ADR 0013 « 07/12 (13) »).
+ */
+export const USER_ANSWER_LOCK_NAMESPACE = 1346983489;
+
+/** How many knowledge elements the user has (only inserts exist: an unchanged count is an unchanged set). */
+export async function knowledgeCountOf(userId: number): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM knowledge_elements WHERE user_id = ${userId}`;
+  return row.n;
+}
+
+/**
+ * Ends an assessment with no question left to ask (first question, or after a restart); once, however many tabs ask.
+ * Its MODEL elements are knowledge like an answer's, decided from the user's elements as read before: so, as
+ * pix_answer_submit does, it takes the user's answer lock, then (a later statement, a later snapshot) checks that the
+ * user still has `knowledgeCount` elements — the count read before the elements the decision used. false: an answer
+ * of this user (another campaign, another tab) was written in between; nothing was written, decide again.
+ */
+export async function completeAssessment(input: { assessmentId: number; userId: number; participationId: number; completion: Completion; now: Date; knowledgeCount: number }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT count(*)::int AS n FROM (SELECT pg_advisory_xact_lock(${USER_ANSWER_LOCK_NAMESPACE}::int, ${input.userId}::int)) l`;
+    const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM knowledge_elements WHERE user_id = ${input.userId}`;
+    if (n !== input.knowledgeCount) return false;
     const { count } = await tx.assessment.updateMany({ where: { id: input.assessmentId, state: "STARTED" }, data: { state: "COMPLETED", currentChallengeId: null } });
     if (count === 1) {
       await writeCompletion(tx, input);
       await notifyActivityOfParticipation(tx, input.participationId);
     }
+    return true;
   });
 }

@@ -2,13 +2,14 @@ import "server-only";
 import { assessmentStep, elementsForAnswer, type AnsweredChallenge, type AssessmentStep, type KnowledgeElementInput, type ResultAtCompletion } from "../../domain/assessment";
 import { answerOutcome, type AnswerOutcome } from "../../domain/participations/answer-outcome";
 import { canonicalAnswer, type SubmittedAnswer } from "../../domain/participations/submitted-answer";
-import { DomainError, NotFoundError } from "../../domain/shared/errors";
+import { BusyError, DomainError, NotFoundError } from "../../domain/shared/errors";
 import {
   AnswerAlreadyRecorded,
   challengeSource,
   completeAssessment,
   engineContentOfCampaign,
   findAssessmentOfPupil,
+  knowledgeCountOf,
   latestKnowledgeElements,
   recordAnswer,
   setCurrentChallenge,
@@ -72,8 +73,11 @@ export function completionOf(content: EngineContent, { posterior, modelElements 
 /** `optionSeed` orders the proposals of the question for this assessment (see option-order.ts). */
 export type CurrentQuestion = { kind: "question"; challengeId: string; answersCount: number; isTimerStarted: boolean; askedAt: Date | null; optionSeed: string } | { kind: "completed" };
 
+/** How many times the end of a test is decided again when the pupil's knowledge keeps moving under it. */
+const COMPLETION_TRIES = 3;
+
 /** The question to show; picks one when none is current (first question, or after a restart). */
-export async function currentQuestion(input: { userId: number; campaignId: number; now?: Date }): Promise<CurrentQuestion> {
+export async function currentQuestion(input: { userId: number; campaignId: number; now?: Date }, tries = COMPLETION_TRIES): Promise<CurrentQuestion> {
   const now = input.now ?? new Date();
   const assessment = await ownAssessment(input.userId, input.campaignId);
   if (assessment.state !== "STARTED") return { kind: "completed" };
@@ -84,11 +88,16 @@ export async function currentQuestion(input: { userId: number; campaignId: numbe
   const last = answers.at(-1);
   const lastChallenge = last ? await challengeSource(last.challengeId) : null;
   const content = await engineContentOfCampaign(input.campaignId);
+  // Counted before the elements are read: an element written in between moves the count that completeAssessment checks.
+  const knowledgeCount = await knowledgeCountOf(input.userId);
   const known = await latestKnowledgeElements(input.userId, content.skills.map((s) => s.id), assessment.ignoreInvalidatedBefore);
   const step = nextStep(assessment, content, known, [], last && lastChallenge ? { challengeId: last.challengeId, isTimed: Boolean(lastChallenge.content.timer) } : null, answeredChallenges(content, answers));
   if (step.kind === "end") {
-    await completeAssessment({ assessmentId: assessment.id, userId: input.userId, participationId: assessment.participationId, completion: completionOf(content, step.completion), now });
-    return { kind: "completed" };
+    const completion = completionOf(content, step.completion);
+    if (await completeAssessment({ assessmentId: assessment.id, userId: input.userId, participationId: assessment.participationId, completion, now, knowledgeCount })) return { kind: "completed" };
+    // An answer of this pupil elsewhere wrote knowledge meanwhile: decided again from it (ADR 0013 « 07/12 (13) »).
+    if (tries <= 1) throw new BusyError();
+    return currentQuestion(input, tries - 1);
   }
   await setCurrentChallenge(assessment.id, step.challengeId, now);
   return { kind: "question", challengeId: step.challengeId, answersCount: assessment.answersCount, isTimerStarted: false, askedAt: now, optionSeed: String(assessment.id) };

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type pg from "pg";
+import { db, pgPool } from "@/lib/db/client";
+import { completeAssessment, engineContentOfCampaign, findAssessmentOfPupil, knowledgeCountOf } from "@/lib/db/repositories/assessment-repository";
+import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
+import { openCampaign } from "../support/answer-world";
+import { pupilIn } from "../support/answer-states-world";
+
+/**
+ * A test that ends with nothing to ask writes MODEL knowledge elements (completeAssessment, from the question page), a
+ * decision made from the user's elements like an answer's. review15d: it was the one writer of knowledge left outside
+ * the user's answer lock (ADR 0013 « 07/12 (13) », « Not covered »): a pupil's answer in campaign A, not yet committed,
+ * and the end of campaign B at the same instant each decided without the other's elements. completeAssessment now
+ * takes the same lock and checks the user's count of elements as pix_answer_submit does.
+ */
+
+/** On `client`, inside its open transaction: the pupil's « KO » in `code` through pix_answer_submit (one INVALIDATED element). */
+async function submitUncommitted(client: pg.PoolClient, userId: number, code: string, skills: string[], skill: { id: string; competenceId: string }): Promise<number | null> {
+  const { rows } = await client.query<{ id: number | null }>(
+    `SELECT public.pix_answer_submit(s.user_id, $3::text, s.session_version, s.id, s.current_challenge_id, s.answers_count, s.is_timer_started,
+              s.current_asked_at, s.participation_id, s.campaign_id, s.assessment_method, s.precision_target, s.knowledge_count,
+              now()::timestamp(3), 'ch-apres-a', '{"kind":"fields"}'::jsonb, 'KO', 1,
+              ARRAY[$5::text], ARRAY[$6::text], ARRAY['INVALIDATED'], ARRAY['DIRECT'], ARRAY[0::float8], NULL, NULL,
+              '{}'::text[], '{}'::text[], '{}'::text[], '{}'::text[], '{}'::float8[]) AS id
+       FROM public.pix_answer_state($1::int, $2::text, $3::text, 0, $4::text[]) s`,
+    [userId, code, `s-${userId}`, skills, skill.id, skill.competenceId],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Resolves when `work` settles or when a backend waits for an advisory lock, whichever comes first. */
+async function settledOrWaiting<T>(work: Promise<T>): Promise<"settled" | "waiting"> {
+  let settled = false;
+  work.then(() => (settled = true), () => (settled = true));
+  for (let i = 0; i < 500; i++) {
+    if (settled) return "settled";
+    const { rows } = await pgPool().query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+    if (rows[0].n > 0) return "waiting";
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error("the completion neither ended nor waited within 5 s");
+}
+
+describe("the end of a test with nothing to ask, beside an answer of the same pupil elsewhere (issue 15, review15d)", () => {
+  it("waits for the answer's transaction and writes nothing when the pupil's knowledge moved meanwhile", async () => {
+    const a = await openCampaign({ warm: true, name: "A" });
+    const b = await openCampaign({ warm: true, name: "B" });
+    const inA = await pupilIn(a);
+    const userId = inA.pupil.id;
+    await startParticipation({ userId, code: b.code, externalId: null });
+    const assessmentB = (await findAssessmentOfPupil(b.id, userId))!;
+    const skillsOfA = (await engineContentOfCampaign(a.id)).skills;
+    // The count the end of campaign B was decided from, read while campaign A's answer is written and not committed.
+    const tabA = await pgPool().connect();
+    try {
+      await tabA.query("BEGIN");
+      expect(await submitUncommitted(tabA, userId, a.code, skillsOfA.map((s) => s.id), skillsOfA[0])).not.toBeNull();
+      const staleCount = await knowledgeCountOf(userId);
+      const completion = { modelElements: [{ skillId: skillsOfA[0].id, competenceId: skillsOfA[0].competenceId, status: "VALIDATED" as const, source: "MODEL" as const, earnedPix: 0 }], masteryMean: 0.5, masteryStandardError: 0.1 };
+      const ending = completeAssessment({ assessmentId: assessmentB.id, userId, participationId: assessmentB.participationId, completion, now: new Date(), knowledgeCount: staleCount });
+      const before = await settledOrWaiting(ending);
+      await tabA.query("COMMIT");
+      const ended = await ending;
+
+      expect(before).toBe("waiting");
+      expect(ended).toBe(false);
+    } finally {
+      await tabA.query("ROLLBACK").catch(() => undefined);
+      tabA.release();
+    }
+    // Campaign B still to be decided (from campaign A's element now), no MODEL element written from the stale read.
+    expect(await db.assessment.findUniqueOrThrow({ where: { id: assessmentB.id }, select: { state: true } })).toEqual({ state: "STARTED" });
+    expect(await db.knowledgeElement.count({ where: { userId, assessmentId: assessmentB.id } })).toBe(0);
+
+    // With the count as it is now, the same end is written, once.
+    const fresh = await knowledgeCountOf(userId);
+    const completion = { modelElements: [], masteryMean: 0.5, masteryStandardError: 0.1 };
+    expect(await completeAssessment({ assessmentId: assessmentB.id, userId, participationId: assessmentB.participationId, completion, now: new Date(), knowledgeCount: fresh })).toBe(true);
+    expect(await db.assessment.findUniqueOrThrow({ where: { id: assessmentB.id }, select: { state: true } })).toEqual({ state: "COMPLETED" });
+  });
+
+  it("another pupil's end of test does not wait for this pupil's open answer", async () => {
+    const campaign = await openCampaign({ warm: true });
+    const first = await pupilIn(campaign);
+    const other = await pupilIn(campaign);
+    const skills = (await engineContentOfCampaign(campaign.id)).skills;
+    const assessment = (await findAssessmentOfPupil(campaign.id, other.pupil.id))!;
+    const tab = await pgPool().connect();
+    try {
+      await tab.query("BEGIN");
+      expect(await submitUncommitted(tab, first.pupil.id, campaign.code, skills.map((s) => s.id), skills[0])).not.toBeNull();
+      const completion = { modelElements: [], masteryMean: 0.5, masteryStandardError: 0.1 };
+      const ending = completeAssessment({ assessmentId: assessment.id, userId: other.pupil.id, participationId: assessment.participationId, completion, now: new Date(), knowledgeCount: await knowledgeCountOf(other.pupil.id) });
+      expect(await settledOrWaiting(ending)).toBe("settled");
+      expect(await ending).toBe(true);
+      await tab.query("COMMIT");
+    } finally {
+      await tab.query("ROLLBACK").catch(() => undefined);
+      tab.release();
+    }
+  });
+});

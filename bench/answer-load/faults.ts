@@ -46,7 +46,9 @@ async function storedAnswers(url: string, assessmentIds: number[]) {
       [assessmentIds],
     );
     const elements = await client.query<{ n: string }>(
-      "SELECT count(*) AS n FROM (SELECT answer_id, skill_id FROM knowledge_elements WHERE assessment_id = ANY($1) GROUP BY 1, 2 HAVING count(*) > 1) d",
+      // Per assessment: an answer's element for a skill twice, or a skill inferred twice at the end of one test (answer_id
+      // NULL: grouped by answer_id alone, every pupil's inferred elements of one skill would count as one duplicate).
+      "SELECT count(*) AS n FROM (SELECT assessment_id, answer_id, skill_id FROM knowledge_elements WHERE assessment_id = ANY($1) GROUP BY 1, 2, 3 HAVING count(*) > 1) d",
       [assessmentIds],
     );
     const counters = await client.query<{ n: string }>(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type pg from "pg";
 import { db, pgPool } from "@/lib/db/client";
 import { runAnswer, type AnswerSnapshot, type AnswerWrite } from "@/lib/db/repositories/answer-transaction";
 import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
 import { openCampaign } from "../support/answer-world";
 import { pupilIn } from "../support/answer-states-world";
+import { settledOrWaiting, submitUncommitted } from "../support/user-lock-world";
 
 /**
  * Knowledge carries over between campaigns: pix_answer_submit accepts an answer only if the user's count of knowledge
@@ -15,36 +15,6 @@ import { pupilIn } from "../support/answer-states-world";
  */
 
 const skipWrite = (next: string): AnswerWrite => ({ value: { kind: "skip" }, result: "ABAND", timeSpent: 1, knowledgeElements: [], next: { challengeId: next } });
-
-/**
- * On `client`, inside its open transaction: the pupil's answer in `code`, decided by another process (a « KO » that
- * writes one INVALIDATED element on `skill`), submitted through pix_answer_submit from the state as read now.
- */
-async function submitUncommitted(client: pg.PoolClient, userId: number, code: string, skills: string[], skill: { id: string; competenceId: string }): Promise<number | null> {
-  const { rows } = await client.query<{ id: number | null }>(
-    `SELECT public.pix_answer_submit(s.user_id, $3::text, s.session_version, s.id, s.current_challenge_id, s.answers_count, s.is_timer_started,
-              s.current_asked_at, s.participation_id, s.campaign_id, s.assessment_method, s.precision_target, s.knowledge_count,
-              now()::timestamp(3), 'ch-apres-a', '{"kind":"fields"}'::jsonb, 'KO', 1,
-              ARRAY[$5::text], ARRAY[$6::text], ARRAY['INVALIDATED'], ARRAY['DIRECT'], ARRAY[0::float8], NULL, NULL,
-              '{}'::text[], '{}'::text[], '{}'::text[], '{}'::text[], '{}'::float8[]) AS id
-       FROM public.pix_answer_state($1::int, $2::text, $3::text, 0, $4::text[]) s`,
-    [userId, code, `s-${userId}`, skills, skill.id, skill.competenceId],
-  );
-  return rows[0]?.id ?? null;
-}
-
-/** Resolves when `work` settles or when a backend waits for an advisory lock, whichever comes first. */
-async function settledOrWaiting<T>(work: Promise<T>): Promise<"settled" | "waiting"> {
-  let settled = false;
-  work.then(() => (settled = true), () => (settled = true));
-  for (let i = 0; i < 500; i++) {
-    if (settled) return "settled";
-    const { rows } = await pgPool().query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
-    if (rows[0].n > 0) return "waiting";
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error("the second submit neither ended nor waited within 5 s");
-}
 
 describe("one pupil answering in two campaigns at the same instant (issue 15, review15c)", () => {
   it("the second answer waits for the first and is decided again from its knowledge elements, never accepted from the stale count", async () => {
@@ -69,7 +39,7 @@ describe("one pupil answering in two campaigns at the same instant (issue 15, re
         seen.push(snap);
         return { write: skipWrite(`ch-decision-${seen.length}`), decision: seen.length };
       }, new Date());
-      const before = await settledOrWaiting(inCampaignB);
+      const before = await settledOrWaiting(inCampaignB, "the second submit");
       await tabA.query("COMMIT");
       const outcome = await inCampaignB;
 
@@ -96,7 +66,7 @@ describe("one pupil answering in two campaigns at the same instant (issue 15, re
       await tab.query("BEGIN");
       expect(await submitUncommitted(tab, first.pupil.id, campaign.code, skills.map((s) => s.id), skills[0])).not.toBeNull();
       const elsewhere = runAnswer(other.claims, campaign.code, skills.map((s) => s.id), () => ({ write: skipWrite("ch-autre-eleve"), decision: null }), new Date());
-      expect(await settledOrWaiting(elsewhere)).toBe("settled");
+      expect(await settledOrWaiting(elsewhere, "the second submit")).toBe("settled");
       expect(await elsewhere).toMatchObject({ kind: "done", answerId: expect.any(Number) });
       await tab.query("COMMIT");
     } finally {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type pg from "pg";
 import { db, pgPool } from "@/lib/db/client";
 import { completeAssessment, engineContentOfCampaign, findAssessmentOfPupil, knowledgeCountOf } from "@/lib/db/repositories/assessment-repository";
 import { startParticipation } from "@/lib/use-cases/participations/pupil-campaign";
 import { openCampaign } from "../support/answer-world";
 import { pupilIn } from "../support/answer-states-world";
+import { settledOrWaiting, submitUncommitted } from "../support/user-lock-world";
 
 /**
  * A test that ends with nothing to ask writes MODEL knowledge elements (completeAssessment, from the question page), a
@@ -13,33 +13,6 @@ import { pupilIn } from "../support/answer-states-world";
  * and the end of campaign B at the same instant each decided without the other's elements. completeAssessment now
  * takes the same lock and checks the user's count of elements as pix_answer_submit does.
  */
-
-/** On `client`, inside its open transaction: the pupil's « KO » in `code` through pix_answer_submit (one INVALIDATED element). */
-async function submitUncommitted(client: pg.PoolClient, userId: number, code: string, skills: string[], skill: { id: string; competenceId: string }): Promise<number | null> {
-  const { rows } = await client.query<{ id: number | null }>(
-    `SELECT public.pix_answer_submit(s.user_id, $3::text, s.session_version, s.id, s.current_challenge_id, s.answers_count, s.is_timer_started,
-              s.current_asked_at, s.participation_id, s.campaign_id, s.assessment_method, s.precision_target, s.knowledge_count,
-              now()::timestamp(3), 'ch-apres-a', '{"kind":"fields"}'::jsonb, 'KO', 1,
-              ARRAY[$5::text], ARRAY[$6::text], ARRAY['INVALIDATED'], ARRAY['DIRECT'], ARRAY[0::float8], NULL, NULL,
-              '{}'::text[], '{}'::text[], '{}'::text[], '{}'::text[], '{}'::float8[]) AS id
-       FROM public.pix_answer_state($1::int, $2::text, $3::text, 0, $4::text[]) s`,
-    [userId, code, `s-${userId}`, skills, skill.id, skill.competenceId],
-  );
-  return rows[0]?.id ?? null;
-}
-
-/** Resolves when `work` settles or when a backend waits for an advisory lock, whichever comes first. */
-async function settledOrWaiting<T>(work: Promise<T>): Promise<"settled" | "waiting"> {
-  let settled = false;
-  work.then(() => (settled = true), () => (settled = true));
-  for (let i = 0; i < 500; i++) {
-    if (settled) return "settled";
-    const { rows } = await pgPool().query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
-    if (rows[0].n > 0) return "waiting";
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error("the completion neither ended nor waited within 5 s");
-}
 
 describe("the end of a test with nothing to ask, beside an answer of the same pupil elsewhere (issue 15, review15d)", () => {
   it("waits for the answer's transaction and writes nothing when the pupil's knowledge moved meanwhile", async () => {
@@ -58,7 +31,7 @@ describe("the end of a test with nothing to ask, beside an answer of the same pu
       const staleCount = await knowledgeCountOf(userId);
       const completion = { modelElements: [{ skillId: skillsOfA[0].id, competenceId: skillsOfA[0].competenceId, status: "VALIDATED" as const, source: "MODEL" as const, earnedPix: 0 }], masteryMean: 0.5, masteryStandardError: 0.1 };
       const ending = completeAssessment({ assessmentId: assessmentB.id, userId, participationId: assessmentB.participationId, completion, now: new Date(), knowledgeCount: staleCount });
-      const before = await settledOrWaiting(ending);
+      const before = await settledOrWaiting(ending, "the completion");
       await tabA.query("COMMIT");
       const ended = await ending;
 
@@ -91,7 +64,7 @@ describe("the end of a test with nothing to ask, beside an answer of the same pu
       expect(await submitUncommitted(tab, first.pupil.id, campaign.code, skills.map((s) => s.id), skills[0])).not.toBeNull();
       const completion = { modelElements: [], masteryMean: 0.5, masteryStandardError: 0.1 };
       const ending = completeAssessment({ assessmentId: assessment.id, userId: other.pupil.id, participationId: assessment.participationId, completion, now: new Date(), knowledgeCount: await knowledgeCountOf(other.pupil.id) });
-      expect(await settledOrWaiting(ending)).toBe("settled");
+      expect(await settledOrWaiting(ending, "the completion")).toBe("settled");
       expect(await ending).toBe(true);
       await tab.query("COMMIT");
     } finally {

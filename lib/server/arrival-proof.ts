@@ -16,6 +16,11 @@ import { cookieFromHeader } from "../domain/requests/cookie-header";
  * question was asked (answer-and-continue.ts).
  */
 export const ARRIVAL_HEADER = "x-pix-arrival";
+/**
+ * The same proof as a hidden field of a plain form (no JavaScript): the page a refused form post gets keeps the answer
+ * in a form that posts it again, with its proof (lib/pupil-flow/busy-page.ts). Not part of the form it proves.
+ */
+export const ARRIVAL_FIELD = "arrival";
 
 /**
  * How long a proof is accepted: 20 s, the page's first four retries at worst (retry-delay.ts with Retry-After 2 s:

@@ -7,7 +7,8 @@ import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
 
 /**
  * The answer gate in front of a stand-in for Next.js whose answers end when the test says so (or fail, or hang),
- * over real sockets: what the gate sees is what scripts/server.ts gives it.
+ * over real sockets: what the gate sees is what scripts/server.ts gives it. The answers here are the page's script's
+ * (X-Pix-Flow: its text refusal); a plain form post's refusal, a page: answer-gate-without-script.test.ts.
  */
 let server: Server | undefined;
 type Pending = { finish: (status?: number) => void; fail: () => void };
@@ -41,7 +42,7 @@ function post(port: number, agent?: Agent, body = "choice=1"): { done: Promise<A
   let abort = () => {};
   const done = new Promise<Answer>((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port, method: "POST", path: "/campagnes/ABCDEF123/evaluation", agent, headers: { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", cookie: "next-auth.session-token=jeton-de-test" } },
+      { host: "127.0.0.1", port, method: "POST", path: "/campagnes/ABCDEF123/evaluation", agent, headers: { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", cookie: "next-auth.session-token=jeton-de-test", "x-pix-flow": "1" } },
       (res) => {
         let text = "";
         res.setEncoding("utf8");

@@ -4,6 +4,7 @@
  * Next's own `next start` cannot tell a client-written X-Forwarded-For from a proxy's: see docs/adr/0008-request-gate.md.
  * Usage: tsx scripts/server.ts [--dev]   (PORT; the app's settings come from lib/env.ts)
  */
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { register } from "node:module";
 import next from "next";
@@ -11,6 +12,8 @@ import { env } from "../lib/env";
 import { sessionCookieName, sessionSecret } from "../lib/auth/session-token";
 import { AnswerGate, isAnswerRequest } from "../lib/server/answer-gate";
 import { gateArrivalProver } from "../lib/server/arrival-proof";
+import { contentSecurityPolicy, STATIC_SECURITY_HEADERS, strictTransportSecurity } from "../lib/domain/requests/security-headers";
+import { rootStylesheets } from "../lib/pupil-flow/stylesheets";
 import { fullCollection, IdleCollector } from "../lib/server/idle-collector";
 import { markServedByRequestGate } from "../lib/server/client-address-header";
 import { gateRequest } from "../lib/server/request-gate";
@@ -25,8 +28,19 @@ markServedByRequestGate();
 // A refusal carries the signed proof of the answer's arrival: a timed answer is not made late by our overload (issue 15).
 const answerGate = new AnswerGate(
   { concurrency: settings.ANSWER_GATE_CONCURRENCY, queue: settings.ANSWER_GATE_QUEUE, queueMs: settings.ANSWER_GATE_QUEUE_MS, retryAfterSeconds: 2 },
-  { proveArrival: gateArrivalProver(sessionSecret(), sessionCookieName()) },
+  { proveArrival: gateArrivalProver(sessionSecret(), sessionCookieName()), stylesheets: rootStylesheets, pageHeaders: refusalPageHeaders },
 );
+/**
+ * What Next.js adds to its pages (next.config.ts's headers, proxy.ts's CSP and HSTS), on the page a plain form post
+ * refused by the answer gate gets (no JavaScript: lib/pupil-flow/busy-page.ts). It has no script: the nonce is unused.
+ */
+function refusalPageHeaders(): Record<string, string> {
+  const headers = Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value]));
+  headers["content-security-policy"] = contentSecurityPolicy({ nonce: randomBytes(18).toString("base64"), isDevelopment: dev, isHttps: settings.APP_URL.startsWith("https://") });
+  const hsts = strictTransportSecurity(settings.APP_URL);
+  if (hsts) headers["strict-transport-security"] = hsts;
+  return headers;
+}
 // The script's answers served here, without entering Next.js (docs/adr/0018-answer-outside-next.md): lib loaded
 // outside Next's bundle, so `server-only` must resolve to its empty module first (scripts/server-only-hook.mjs).
 const fastPath = !dev && settings.ANSWER_FAST_PATH === "1" ? await loadFastPath() : null;

@@ -114,13 +114,24 @@ async function attemptAnswer(input: { cookies: Cookies; form: FlowForm; arrivedA
   return { kind: "answered", done };
 }
 
-/** A plain form post (no JavaScript): answered, then redirected to the page to show (post/redirect/get). */
-export async function answerAsForm(input: { code: string; cookies: Cookies; form: FlowForm }): Promise<PageOutcome> {
+/**
+ * Past capacity, a plain form post: nothing was recorded. The route answers with the page that keeps the answer and
+ * posts it again (lib/pupil-flow/busy-page.ts), not with the question: re-shown, its form would be empty (the
+ * pupil's answer thrown away under « n'a pas été perdue »), and reading it needs the very pool that just refused.
+ */
+export type BusyOutcome = { kind: "busy"; retryAfterSeconds: number };
+
+/**
+ * A plain form post (no JavaScript): answered, then redirected to the page to show (post/redirect/get).
+ * `arrivedAt`: the answer's first arrival, proven by the field the page of a refusal posts back (route.ts).
+ */
+export async function answerAsForm(input: { code: string; cookies: Cookies; form: FlowForm; arrivedAt?: Date | null }): Promise<PageOutcome | BusyOutcome> {
   const attempt = await attemptAnswer(input);
   if (attempt.kind === "go") return { kind: "redirect", to: attempt.to };
   if (attempt.kind === "refused") {
-    // The same question again, saying why (past capacity: 503 with Retry-After, nothing was recorded).
-    return showQuestionPage({ code: input.code, cookies: input.cookies, message: attempt.message, status: attempt.retryAfterSeconds === undefined ? 200 : 503 });
+    if (attempt.retryAfterSeconds !== undefined) return { kind: "busy", retryAfterSeconds: attempt.retryAfterSeconds };
+    // The same question again, saying why (an empty answer: nothing to keep).
+    return showQuestionPage({ code: input.code, cookies: input.cookies, message: attempt.message });
   }
   const { done } = attempt;
   const base = `/campagnes/${done.campaign.code}`;

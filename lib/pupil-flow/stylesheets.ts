@@ -1,4 +1,3 @@
-import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -7,7 +6,9 @@ let found: string[] | null = null;
 /**
  * The stylesheet(s) of the root layout, for the question page that is not rendered by the App Router (ADR 0017):
  * read once from the build's client reference manifest of the root not-found page (which has only the root layout
- * above it), else every stylesheet of the build (there is one: app/globals.css).
+ * above it), else every stylesheet of the build (there is one: app/globals.css). Also read by scripts/server.ts, outside
+ * Next.js's bundle, for the page of an answer refused by the answer gate (lib/pupil-flow/busy-page.ts): no
+ * `server-only` here, which only resolves inside Next.js (it reads the build's files, nothing secret).
  */
 export function rootStylesheets(): string[] {
   if (found) return found;

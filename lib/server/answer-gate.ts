@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CROSS_ORIGIN_MESSAGE, isCrossOriginPagePost } from "../domain/requests/cross-origin-post";
 import { BUSY_MESSAGE } from "../domain/shared/errors";
-import { INVALID_FORM_MESSAGE, MAX_FORM_BYTES } from "../pupil-flow/read-form";
-import { ARRIVAL_HEADER } from "./arrival-proof";
+import { busyPage, busyPageHeaders } from "../pupil-flow/busy-page";
+import { formFromText, INVALID_FORM_MESSAGE, MAX_FORM_BYTES } from "../pupil-flow/read-form";
+import { ARRIVAL_HEADER, takeArrivalField } from "./arrival-proof";
 import { refuseBody } from "./request-gate";
 
 /**
@@ -13,6 +15,8 @@ import { refuseBody } from "./request-gate";
  * answer again by itself (components/app/campaign/answer-flow.tsx treats a failed fetch as « busy »); answers are
  * idempotent. The in-action BusyError (the pool's own deadline) stays as the second line. Both refusals carry a
  * signed proof of the answer's first arrival (X-Pix-Arrival), so that a timed answer is not made late by the wait.
+ * That text is the script's (X-Pix-Flow); a plain form post (no JavaScript) gets a French page instead, whose form
+ * posts the same answer again with its proof as a hidden field (lib/pupil-flow/busy-page.ts, ADR 0013 « 07/12 (16) »).
  */
 export type AnswerGateSettings = {
   /** Answers handed to Next.js at once (one process: its CPU, and the database pool behind it). */
@@ -35,12 +39,23 @@ export type AnswerGateOptions = {
    * refusal's X-Pix-Arrival header; null when there is nothing to prove (not a form, not signed in).
    */
   proveArrival?: (request: IncomingMessage, body: string, arrivedAtMs: number) => string | null;
+  /** The app's stylesheets, for the look of the page a plain form post gets (none: unstyled, still usable). */
+  stylesheets?: () => readonly string[];
+  /** The security headers of that page (next.config.ts's and proxy.ts's: scripts/server.ts gives them). */
+  pageHeaders?: () => Record<string, string>;
+};
+
+/** The page's script sends its answers with this header (lib/pupil-flow/flow-request.ts); a plain form does not. */
+const FLOW_HEADER = "x-pix-flow";
+const headerOf = (request: IncomingMessage, name: string): string | null => {
+  const value = request.headers[name];
+  return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
 };
 
 /**
- * To sign a refused answer the gate reads its body (it never did before): only an announced body this small — an
- * answer is a few hundred bytes, a long free answer a few KB — and only this long; otherwise the refusal goes out
- * without a proof, as before.
+ * To sign a refused answer (and keep it in the page a plain form post gets) the gate reads its body: only an announced
+ * body this small — an answer is a few hundred bytes, a long free answer a few KB — and only this long; otherwise the
+ * refusal goes out without a proof (and the page says the answer must be given again).
  */
 const PROOF_BODY_LIMIT = 16 * 1024;
 const PROOF_BODY_WAIT_MS = 2_000;
@@ -196,20 +211,31 @@ export class AnswerGate {
     return release;
   }
 
-  /** The refusal, with the proof of the answer's arrival when it can be made (its body read first, bounded). */
+  /**
+   * The refusal, with the proof of the answer's arrival when it can be made (its body read first, bounded): the text
+   * the page's script reads, or for a plain form post the page that keeps the answer.
+   */
   private refuse(request: IncomingMessage, response: ServerResponse, arrivedAtMs: number): void {
+    const isScript = headerOf(request, FLOW_HEADER) === "1";
+    if (!isScript && this.isCrossSite(request)) return this.writeCrossSite(response);
     const prove = this.options.proveArrival;
     const declared = Number(request.headers["content-length"]);
-    if (!prove || !(declared > 0 && declared <= PROOF_BODY_LIMIT)) return this.writeRefusal(response, null);
+    if ((isScript && !prove) || !(declared > 0 && declared <= PROOF_BODY_LIMIT)) return this.writeRefusal(request, response, null, null);
     const chunks: Buffer[] = [];
     let size = 0;
     let isDone = false;
-    const finish = (proof: string | null) => {
+    const finish = (body: string | null) => {
       if (isDone) return;
       isDone = true;
       clearTimeout(timer);
       response.off("close", gone);
-      this.writeRefusal(response, proof);
+      let proof: string | null = null;
+      try {
+        proof = body !== null && prove ? prove(request, body, arrivedAtMs) : null;
+      } catch {
+        proof = null; // no proof is no worse than before: the answer is measured on its later arrival
+      }
+      this.writeRefusal(request, response, proof, body);
     };
     const gone = () => finish(null);
     const timer = setTimeout(gone, PROOF_BODY_WAIT_MS);
@@ -217,24 +243,33 @@ export class AnswerGate {
       size += chunk.length;
       if (size <= declared) chunks.push(chunk);
     });
-    request.once("end", () => {
-      let proof: string | null = null;
-      try {
-        proof = size === declared ? prove(request, Buffer.concat(chunks).toString("utf8"), arrivedAtMs) : null;
-      } catch {
-        proof = null; // no proof is no worse than before: the answer is measured on its later arrival
-      }
-      finish(proof);
-    });
+    request.once("end", () => finish(size === declared ? Buffer.concat(chunks).toString("utf8") : null));
     request.once("error", gone);
     response.once("close", gone);
   }
 
-  private writeRefusal(response: ServerResponse, proof: string | null): void {
+  /**
+   * A plain form post from another site (its Origin names another host): what proxy.ts answers it in Next.js. Never the
+   * page: echoing a foreign form in a page of ours would let another site have a pupil post its answer from here.
+   */
+  private isCrossSite(request: IncomingMessage): boolean {
+    const pathname = (request.url ?? "/").split("?")[0];
+    return isCrossOriginPagePost({ method: "POST", pathname, origin: headerOf(request, "origin"), host: headerOf(request, "host"), forwardedHost: headerOf(request, "x-forwarded-host") });
+  }
+
+  private writeCrossSite(response: ServerResponse): void {
+    const text = Buffer.from(`${CROSS_ORIGIN_MESSAGE}\n`);
+    response.writeHead(403, { ...this.options.pageHeaders?.(), "content-type": "text/plain; charset=utf-8", "content-length": text.length, "cache-control": "no-store" });
+    response.end(text);
+  }
+
+  /** `body`: the refused body when it was read in full (null: not read, too big, or cut). */
+  private writeRefusal(request: IncomingMessage, response: ServerResponse, proof: string | null, body: string | null): void {
     if (response.destroyed || response.writableEnded) return;
-    const text = Buffer.from(`${BUSY_MESSAGE}\n`);
     // A body left unread (no proof to make) is dropped by Node after the response, so the connection stays usable
     // (behind nginx, a closed upstream connection is what turns into a 502).
+    if (headerOf(request, FLOW_HEADER) !== "1") return this.writePage(request, response, proof, body);
+    const text = Buffer.from(`${BUSY_MESSAGE}\n`);
     response.writeHead(503, {
       "content-type": "text/plain; charset=utf-8",
       "content-length": text.length,
@@ -243,5 +278,16 @@ export class AnswerGate {
       ...(proof ? { [ARRIVAL_HEADER]: proof } : {}),
     });
     response.end(text);
+  }
+
+  /** The page of a plain form post: the answer kept in a form that posts it again (or, not read, said to be lost). */
+  private writePage(request: IncomingMessage, response: ServerResponse, proof: string | null, body: string | null): void {
+    const parsed = formFromText(headerOf(request, "content-type"), body);
+    const form = parsed ? takeArrivalField(parsed).form : null;
+    // The address matched isAnswerRequest: letters and digits only; the query (if any) is not posted again.
+    const action = (request.url ?? "/").split("?")[0];
+    const html = Buffer.from(busyPage({ action, form, arrival: form ? proof : null, stylesheets: this.options.stylesheets?.() ?? [] }), "utf8");
+    response.writeHead(503, { ...this.options.pageHeaders?.(), ...busyPageHeaders(this.settings.retryAfterSeconds), "content-length": html.length });
+    response.end(html);
   }
 }

@@ -63,8 +63,20 @@ export function provenArrival(key: string, proof: string | null | undefined, bin
 }
 
 /**
+ * A plain form's proof field taken out: the form it proves (the fields as they were first sent, in their order) and
+ * the proof it carried, if any. A form without the field is returned as it is.
+ */
+export function takeArrivalField(form: URLSearchParams): { form: URLSearchParams; proof: string | null } {
+  if (!form.has(ARRIVAL_FIELD)) return { form, proof: null };
+  const proof = form.get(ARRIVAL_FIELD);
+  return { form: new URLSearchParams([...form].filter(([name]) => name !== ARRIVAL_FIELD)), proof };
+}
+
+/**
  * The answer gate's prover (scripts/server.ts): from a refused request's raw form body, the proof for its campaign
- * (from the address) and session (from the cookie); null when it is not a signed-in form post.
+ * (from the address) and session (from the cookie); null when it is not a signed-in form post. A form re-posted from
+ * the page of a refusal without JavaScript (lib/pupil-flow/busy-page.ts) carries its proof as a field: refused again,
+ * it keeps that first arrival while the proof is valid (the script keeps its first proof itself).
  */
 export function gateArrivalProver(key: string, sessionCookieName: string) {
   return (request: { url?: string; headers: { cookie?: string; "content-type"?: string } }, body: string, arrivedAtMs: number): string | null => {
@@ -72,6 +84,9 @@ export function gateArrivalProver(key: string, sessionCookieName: string) {
     const sessionToken = cookieFromHeader(request.headers.cookie, sessionCookieName);
     const campaignCode = /^\/campagnes\/([A-Za-z0-9]+)\/evaluation\/?$/.exec((request.url ?? "").split("?")[0])?.[1];
     if (!sessionToken || !campaignCode || !(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return null;
-    return arrivalProof(key, { campaignCode, sessionToken, form: new URLSearchParams(body) }, arrivedAtMs);
+    const { form, proof: earlier } = takeArrivalField(new URLSearchParams(body));
+    const binding = { campaignCode, sessionToken, form };
+    if (earlier && provenArrival(key, earlier, binding, arrivedAtMs)) return earlier;
+    return arrivalProof(key, binding, arrivedAtMs);
   };
 }

@@ -1,8 +1,12 @@
 import type { NextRequest } from "next/server";
+import { sessionCookieName, sessionSecret } from "@/lib/auth/session-token";
+import { busyPage, busyPageHeaders } from "@/lib/pupil-flow/busy-page";
 import { answerFlowRequest, FLOW_HEADER, NO_STORE } from "@/lib/pupil-flow/flow-request";
 import { questionDocument } from "@/lib/pupil-flow/question-document";
 import { answerAsForm, showQuestionPage, startTimer, type Cookies, type PageOutcome } from "@/lib/pupil-flow/question-page";
 import { formFromText, INVALID_FORM_MESSAGE, readFormText } from "@/lib/pupil-flow/read-form";
+import { rootStylesheets } from "@/lib/pupil-flow/stylesheets";
+import { arrivalProof, provenArrival, takeArrivalField } from "@/lib/server/arrival-proof";
 
 /**
  * The question page as a route handler (ADR 0017): HTML rendered on the server, no Next client runtime, one small
@@ -45,11 +49,20 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     const flow = await answerFlowRequest({ code, header: (name) => request.headers.get(name), cookies, body, receivedAt });
     return new Response(flow.body, { status: flow.status, headers: flow.headers });
   }
-  const form = formFromText(request.headers.get("content-type"), body);
-  if (!form) return new Response(INVALID_FORM_MESSAGE, { status: 400, headers: { ...NO_STORE, "content-type": "text/plain; charset=utf-8" } });
+  const posted = formFromText(request.headers.get("content-type"), body);
+  if (!posted) return new Response(INVALID_FORM_MESSAGE, { status: 400, headers: { ...NO_STORE, "content-type": "text/plain; charset=utf-8" } });
+  // Without JavaScript, an answer refused past capacity comes back from the page that kept it (lib/pupil-flow/busy-page.ts)
+  // with the proof of its first arrival as a field: a timed answer is measured up to then (lib/server/arrival-proof.ts).
+  const { form, proof } = takeArrivalField(posted);
+  const binding = { campaignCode: code, sessionToken: cookies[sessionCookieName()] ?? "", form };
+  const arrivedAt = provenArrival(sessionSecret(), proof, binding, receivedAt);
   const isStart = form.get("intent") === "start-timer";
-  // Without JavaScript a refused answer is posted again by hand as a new form (503 page below): it carries no proof of
-  // its first arrival, the browser has nowhere to keep one; a timed answer is then measured on its later arrival.
-  const outcome = isStart ? await startTimer({ cookies, form }) : await answerAsForm({ code, cookies, form });
+  const outcome = isStart ? await startTimer({ cookies, form }) : await answerAsForm({ code, cookies, form, arrivedAt });
+  if (outcome.kind === "busy") {
+    // Nothing recorded: the page that keeps the answer, to post again as it was sent, with its first arrival.
+    const arrival = arrivalProof(sessionSecret(), binding, arrivedAt?.getTime() ?? receivedAt);
+    const html = busyPage({ action: `/campagnes/${encodeURIComponent(code)}/evaluation`, form, arrival, stylesheets: rootStylesheets() });
+    return new Response(html, { status: 503, headers: { ...NO_STORE, ...busyPageHeaders(outcome.retryAfterSeconds) } });
+  }
   return reply(request, code, outcome, true);
 }

@@ -9,10 +9,10 @@
  * (X-Forwarded-For), so that they never spend the budget of the other tests; without the header, the socket counts.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./db/embedded-postgres";
-import { e2ePorts, TEST_GAR_ENTITY_ID } from "./setup/e2e-ports";
+import { E2E_DATABASE_URL_FILE, E2E_SECRET, e2ePorts, TEST_GAR_ENTITY_ID } from "./setup/e2e-ports";
 import { localProductionEnv } from "./setup/local-production-env";
 import { prepareDatabase } from "./setup/prepare-database";
 
@@ -23,6 +23,8 @@ if (!existsSync(path.join(".next", "BUILD_ID"))) {
 }
 const database = await startEmbeddedPostgres({ name: "e2e", database: "pix_e2e", fresh: true, quiet: true });
 await prepareDatabase(database.url, { demo: true });
+mkdirSync(path.dirname(E2E_DATABASE_URL_FILE), { recursive: true });
+writeFileSync(E2E_DATABASE_URL_FILE, database.url);
 
 const fixture = (name: string) => readFileSync(path.join("tests", "fixtures", "saml", name), "utf8");
 const testGar = { SAML_IDP_CERT: fixture("idp-test-cert.pem"), SAML_IDP_ENTITY_ID: TEST_GAR_ENTITY_ID };
@@ -32,7 +34,7 @@ function startApp(port: number, garSettings: Record<string, string>): ChildProce
   return spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/server.ts"], {
     stdio: "inherit",
     env: {
-      ...localProductionEnv({ appUrl, databaseUrl: database.url, secret: "e2e-secret-e2e-secret-e2e-secret-e2e-secret" }),
+      ...localProductionEnv({ appUrl, databaseUrl: database.url, secret: E2E_SECRET }),
       ...testGar,
       ...garSettings,
       PORT: String(port),

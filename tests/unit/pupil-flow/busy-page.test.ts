@@ -1,0 +1,47 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { busyPage, escapeHtml } from "@/lib/pupil-flow/busy-page";
+import { ARRIVAL_FIELD } from "@/lib/server/arrival-proof";
+
+/**
+ * The page a plain form post gets past capacity (issue 15) echoes the request's fields: whatever they hold, they stay
+ * attribute values (no markup, no attribute of their own), and the browser reads back exactly what was sent.
+ */
+const decode = (text: string) =>
+  text.replace(/&(#(\d+)|amp|lt|gt|quot);/g, (_, entity: string, dec?: string) => (dec ? String.fromCodePoint(Number(dec)) : ({ amp: "&", lt: "<", gt: ">", quot: '"' } as Record<string, string>)[entity]));
+const hidden = (html: string) => [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"\/>/g)].map((m) => [decode(m[1]), decode(m[2])]);
+const page = (form: URLSearchParams | null, arrival: string | null = null) => busyPage({ action: "/campagnes/ABC123/evaluation", form, arrival, stylesheets: ["/_next/static/chunks/app.css"] });
+
+describe("the page of an answer refused past capacity, without JavaScript", () => {
+  it("any field names and values come back as sent, as attribute values only", () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom("<", ">", '"', "'", "&", "\r", "\n", "\t", "=", "/", " ", "é", "&#"), fc.string({ minLength: 1, maxLength: 1, unit: "grapheme" })), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { maxLength: 6 }), (entries) => {
+        const html = page(new URLSearchParams(entries), "1765000000000.preuve");
+        expect(hidden(html)).toEqual([...entries, [ARRIVAL_FIELD, "1765000000000.preuve"]]);
+        // Outside the quoted values, only the page's own markup: one form, no other element from the request.
+        const markup = html.replace(/"[^"]*"/g, '""');
+        expect(markup.match(/<input /g)?.length ?? 0).toBe(entries.length + 1);
+        expect(markup.match(/<form /g)).toHaveLength(1);
+      }),
+    );
+  });
+
+  it("escapes what breaks out of text or a double-quoted attribute, and the line breaks the parser would fold", () => {
+    expect(escapeHtml(`"><script>a&b</script>\r\n`)).toBe("&quot;&gt;&lt;script&gt;a&amp;b&lt;/script&gt;&#13;&#10;");
+  });
+
+  it("an answer not kept: no form, and never « n'a pas été perdue »", () => {
+    const html = page(null);
+    expect(html).not.toContain("<form");
+    expect(html).not.toContain("n'a pas été perdue");
+    expect(html).toContain("votre réponse n'a pas pu être gardée");
+  });
+
+  it("« Commencer » refused: no answer to speak of, the timer has not started, the button tries again", () => {
+    const html = page(new URLSearchParams({ intent: "start-timer", code: "ABC123", challengeId: "rec" }), null);
+    expect(html).toContain("la question chronométrée n'a pas encore commencé");
+    expect(html).toMatch(/<button type="submit"[^>]*>Réessayer<\/button>/);
+    expect(html).not.toContain("votre réponse");
+  });
+});

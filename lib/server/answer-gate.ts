@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CROSS_ORIGIN_MESSAGE, isCrossOriginPagePost } from "../domain/requests/cross-origin-post";
+import { CROSS_ORIGIN_MESSAGE, isCrossOriginPagePost, isSameOriginPost } from "../domain/requests/cross-origin-post";
 import { BUSY_MESSAGE } from "../domain/shared/errors";
 import { busyPage, busyPageHeaders } from "../pupil-flow/busy-page";
 import { formFromText, INVALID_FORM_MESSAGE, MAX_FORM_BYTES } from "../pupil-flow/read-form";
@@ -51,6 +51,7 @@ const headerOf = (request: IncomingMessage, name: string): string | null => {
   const value = request.headers[name];
   return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
 };
+const sentFrom = (request: IncomingMessage) => ({ origin: headerOf(request, "origin"), host: headerOf(request, "host"), forwardedHost: headerOf(request, "x-forwarded-host") });
 
 /**
  * To sign a refused answer (and keep it in the page a plain form post gets) the gate reads its body: only an announced
@@ -254,7 +255,7 @@ export class AnswerGate {
    */
   private isCrossSite(request: IncomingMessage): boolean {
     const pathname = (request.url ?? "/").split("?")[0];
-    return isCrossOriginPagePost({ method: "POST", pathname, origin: headerOf(request, "origin"), host: headerOf(request, "host"), forwardedHost: headerOf(request, "x-forwarded-host") });
+    return isCrossOriginPagePost({ method: "POST", pathname, ...sentFrom(request) });
   }
 
   private writeCrossSite(response: ServerResponse): void {
@@ -282,7 +283,8 @@ export class AnswerGate {
 
   /** The page of a plain form post: the answer kept in a form that posts it again (or, not read, said to be lost). */
   private writePage(request: IncomingMessage, response: ServerResponse, proof: string | null, body: string | null): void {
-    const parsed = formFromText(headerOf(request, "content-type"), body);
+    // Echoed only for a post that names our origin (a missing or "null" Origin: the page without the answer).
+    const parsed = isSameOriginPost(sentFrom(request)) ? formFromText(headerOf(request, "content-type"), body) : null;
     const form = parsed ? takeArrivalField(parsed).form : null;
     // The address matched isAnswerRequest: letters and digits only; the query (if any) is not posted again.
     const action = (request.url ?? "/").split("?")[0];

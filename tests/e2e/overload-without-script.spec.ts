@@ -123,6 +123,9 @@ test("without JavaScript, an answer refused past capacity is kept on a French pa
     expect(refused.status()).toBe(503);
     expect(refused.headers()["retry-after"]).toBe("2");
     expect(refused.headers()["cache-control"]).toBe("no-store");
+    // The app's security headers, as on its pages (the gate answers before proxy.ts).
+    expect(refused.headers()["content-security-policy"]).toContain("form-action 'self'");
+    expect(refused.headers()["x-content-type-options"]).toBe("nosniff");
     await expect(pupil).toHaveTitle("Trop de monde en même temps | Pix Libre");
     await expect(pupil.locator("html")).toHaveAttribute("lang", "fr");
     await expect(pupil.getByRole("heading", { level: 1, name: "Trop de monde en même temps" })).toBeVisible();

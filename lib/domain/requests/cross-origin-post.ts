@@ -18,3 +18,19 @@ export function isCrossOriginPagePost(request: { method: string; pathname: strin
     return true;
   }
 }
+
+/**
+ * Stricter than the rule above, for a response that echoes the posted form back in a page of ours (the page of an
+ * answer refused past capacity, lib/pupil-flow/busy-page.ts): the Origin must be there and name this very host. A
+ * missing or "null" Origin (a sandboxed frame of another site sends "null") is not proof enough to show a form that
+ * the pupil could post from our origin with one click.
+ */
+export function isSameOriginPost(request: { origin: string | null; host: string | null; forwardedHost: string | null }): boolean {
+  if (request.origin === null || request.origin === "null") return false;
+  const host = request.forwardedHost ?? request.host;
+  try {
+    return host !== null && new URL(request.origin).host === host;
+  } catch {
+    return false;
+  }
+}

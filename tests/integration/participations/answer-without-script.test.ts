@@ -17,8 +17,8 @@ const { POST } = await import("@/app/(app)/campagnes/[code]/evaluation/route");
  */
 const FORM = "application/x-www-form-urlencoded";
 
-async function plainPost(code: string, token: string, body: string) {
-  const headers = { "content-type": FORM, cookie: `${sessionCookieName()}=${token}`, origin: "http://localhost", host: "localhost" };
+async function plainPost(code: string, token: string, body: string, origin = "http://localhost") {
+  const headers = { "content-type": FORM, cookie: `${sessionCookieName()}=${token}`, origin, host: "localhost" };
   const response = await POST(new NextRequest(`http://localhost/campagnes/${code}/evaluation`, { method: "POST", body, headers }), { params: Promise.resolve({ code }) });
   return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
 }
@@ -75,6 +75,15 @@ describe("a plain form post past capacity inside the route (no JavaScript)", () 
     // Sent twice (a double click, a reload): still once.
     expect((await plainPost(campaign.code, token, new URLSearchParams(fields).toString())).status).toBe(303);
     expect(await db.answer.count({ where: { assessment: { userId: pupil.id } } })).toBe(1);
+  });
+
+  it("a post whose origin is « null » (a sandboxed frame of another site): the page, without the form to post", async () => {
+    const campaign = await openCampaign({ name: "Origine nulle", warm: true });
+    const { token, first } = await pupilIn(campaign);
+    const refused = await withPoolFull(() => plainPost(campaign.code, token, new URLSearchParams({ code: campaign.code, challengeId: first, kind: "choices", choice: "2", intent: "answer" }).toString(), "null"));
+    expect(refused.status).toBe(503);
+    expect(refused.body).not.toContain("<form");
+    expect(refused.body).toContain("votre réponse n'a pas pu être gardée");
   });
 
   it("a timed answer re-posted from the page is measured up to its first arrival; a forged field is ignored", async () => {

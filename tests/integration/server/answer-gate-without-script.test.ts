@@ -43,7 +43,8 @@ function post(port: number, body: string, headers: Record<string, string> = {}):
         port,
         method: "POST",
         path: PAGE,
-        headers: { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", cookie: `${COOKIE}=jeton-de-test`, host: `127.0.0.1:${port}`, ...headers },
+        // What a browser sends with a form of the page: the page's origin.
+        headers: { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", cookie: `${COOKIE}=jeton-de-test`, host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, ...headers },
       },
       (res) => {
         let text = "";
@@ -192,6 +193,31 @@ describe("the answer gate's refusal of a plain form post (no JavaScript)", () =>
     expect(refused.status).toBe(403);
     expect(refused.body).toBe("Requête refusée : ce formulaire doit être envoyé depuis une page de Pix Libre.\n");
     expect(refused.body).not.toContain("choice");
+    await release();
+  });
+
+  it("a post whose origin is not shown (missing, or « null » from a sandboxed frame) gets the page without its fields", async () => {
+    const { inside, listen } = saturatedGate();
+    const port = await listen();
+    const release = await holdTheSlot(port, inside);
+    for (const origin of ["null", undefined]) {
+      const headers: Record<string, string> = origin === undefined ? {} : { origin };
+      const refused = await new Promise<Reply>((resolve, reject) => {
+        const body = "code=ABCDEF123&challengeId=rec&kind=choices&choice=3&intent=answer";
+        const req = request({ host: "127.0.0.1", port, method: "POST", path: PAGE, headers: { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", ...headers } }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk) => (text += chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+      expect(refused.status, String(origin)).toBe(503);
+      expect(refused.body).not.toContain("<form");
+      expect(refused.body).not.toContain("choice");
+      expect(refused.body).toContain("votre réponse n'a pas pu être gardée");
+    }
     await release();
   });
 });

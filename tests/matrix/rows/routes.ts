@@ -45,6 +45,12 @@ export const ROUTES: Row[] = [
   },
   {
     entry: "POST /campagnes/[code]/evaluation",
+    rule: "Answering without JavaScript from the page of a refusal past capacity (the form as first sent, then its proof of first arrival as a field, ADR 0013 « 07/12 (16) »): the same rule; the field only dates the answer (a forged one is ignored), it names no one.",
+    probe: (w) => ({ method: "POST", route: `/campagnes/${w.campaigns.a2.code}/evaluation`, body: new URLSearchParams([...answerForm(w, "skip"), ["arrival", `${Date.now() - 1_000}.${"A".repeat(43)}`]]) }),
+    allowed: { pupil: { redirect: /\/campagnes\/\w+\/(evaluation|checkpoint)$/ } },
+  },
+  {
+    entry: "POST /campagnes/[code]/evaluation",
     rule: "« Commencer » before a timed question: only in one's own assessment; a stale or foreign question starts nothing and leads back to the question page.",
     probe: (w) => ({ method: "POST", route: `/campagnes/${w.campaigns.a2.code}/evaluation`, body: answerForm(w, "start-timer") }),
     allowed: { pupil: { redirect: /\/campagnes\/\w+\/evaluation$/ } },

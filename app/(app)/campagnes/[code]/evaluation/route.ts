@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { sessionCookieName, sessionSecret } from "@/lib/auth/session-token";
+import { isSameOriginPost } from "@/lib/domain/requests/cross-origin-post";
 import { busyPage, busyPageHeaders } from "@/lib/pupil-flow/busy-page";
 import { answerFlowRequest, FLOW_HEADER, NO_STORE } from "@/lib/pupil-flow/flow-request";
 import { questionDocument } from "@/lib/pupil-flow/question-document";
@@ -60,8 +61,10 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const outcome = isStart ? await startTimer({ cookies, form }) : await answerAsForm({ code, cookies, form, arrivedAt });
   if (outcome.kind === "busy") {
     // Nothing recorded: the page that keeps the answer, to post again as it was sent, with its first arrival.
+    // Echoed only for a post that names our origin (lib/domain/requests/cross-origin-post.ts), as the answer gate does.
+    const echo = isSameOriginPost({ origin: request.headers.get("origin"), host: request.headers.get("host"), forwardedHost: request.headers.get("x-forwarded-host") });
     const arrival = arrivalProof(sessionSecret(), binding, arrivedAt?.getTime() ?? receivedAt);
-    const html = busyPage({ action: `/campagnes/${encodeURIComponent(code)}/evaluation`, form, arrival, stylesheets: rootStylesheets() });
+    const html = busyPage({ action: `/campagnes/${encodeURIComponent(code)}/evaluation`, form: echo ? form : null, arrival: echo ? arrival : null, stylesheets: rootStylesheets() });
     return new Response(html, { status: 503, headers: { ...NO_STORE, ...busyPageHeaders(outcome.retryAfterSeconds) } });
   }
   return reply(request, code, outcome, true);

@@ -1,5 +1,6 @@
 import { primaryButton, secondaryButton } from "../../components/ui/button-styles";
 import { BUSY_MESSAGE } from "../domain/shared/errors";
+import { frenchTypography } from "../domain/typography/french-typography";
 import { ARRIVAL_FIELD } from "../server/arrival-proof";
 
 /**
@@ -53,7 +54,7 @@ export function busyPage(page: BusyPage): string {
   const action = escapeHtml(page.action);
   const message = !page.form ? BUSY_ANSWER_LOST : isStart ? START_REFUSED : BUSY_MESSAGE;
   const body = page.form
-    ? `${isStart ? "" : `<p class="text-slate-700">${escapeHtml(KEPT_HINT)}</p>`}` +
+    ? `${isStart ? "" : `<p class="text-slate-700">${escapeHtml(frenchTypography(KEPT_HINT))}</p>`}` +
       `<form method="post" action="${action}">${hidden}<button type="submit" class="${primaryButton}">${escapeHtml(isStart ? "Réessayer" : RESEND_LABEL)}</button></form>` +
       `<p><a href="${action}" class="font-semibold text-brand-700 underline">${BACK_TO_QUESTION_LABEL}</a></p>`
     : `<p><a href="${action}" class="${secondaryButton}">${BACK_TO_QUESTION_LABEL}</a></p>`;
@@ -67,7 +68,7 @@ export function busyPage(page: BusyPage): string {
     `</head><body><main id="contenu" class="mx-auto max-w-5xl px-4 py-8">` +
     `<section class="mx-auto max-w-2xl space-y-5 rounded-2xl bg-white p-6 shadow-sm sm:p-8" aria-labelledby="titre-attente">` +
     `<h1 id="titre-attente" class="text-2xl font-bold">${BUSY_PAGE_TITLE}</h1>` +
-    `<p role="alert" class="text-lg font-medium text-red-700">${escapeHtml(message)}</p>` +
+    `<p role="alert" class="text-lg font-medium text-red-700">${escapeHtml(frenchTypography(message))}</p>` +
     body +
     `</section></main></body></html>`
   );

@@ -5,6 +5,7 @@
  * pupil busy is counted as « aucun élève libre ». Latency runs from the arrival's scheduled time.
  */
 import { performance } from "node:perf_hooks";
+import { HttpError } from "./http-client";
 import type { CycleResult, LoadContext, Pupil } from "./pupil";
 
 export const NO_FREE_PUPIL = "aucun élève libre";
@@ -190,8 +191,8 @@ export class OpenLoop {
         // The previous reload failed: this arrival reloads the page first (counted in its time).
         try {
           await pupil.arrive(this.context);
-        } catch {
-          for (const stats of targets) count(stats, "rechargement impossible");
+        } catch (error) {
+          for (const stats of targets) count(stats, reloadFailure(error));
           if (!pupil.isDone) this.free.push(pupil);
           return;
         }
@@ -225,5 +226,22 @@ export class OpenLoop {
 
   async drain(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+}
+
+/**
+ * A failed reload, with why: the client gave up (timeout, network) or what the page showed instead of a question
+ * (pupil.ts's « arrivée impossible : {state} »), so that a run tells overload from a broken page.
+ */
+export function reloadFailure(error: unknown): string {
+  if (error instanceof HttpError) return `rechargement impossible (${error.kind})`;
+  const text = error instanceof Error ? error.message : String(error);
+  const shown = /^arrivée impossible : (.*)$/s.exec(text);
+  if (!shown) return `rechargement impossible (${text})`;
+  try {
+    const state = JSON.parse(shown[1]) as { kind?: string; message?: string };
+    return `rechargement impossible (${state.kind === "error" && state.message ? state.message : `page ${state.kind}`})`;
+  } catch {
+    return `rechargement impossible (${shown[1]})`;
   }
 }

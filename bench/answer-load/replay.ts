@@ -14,6 +14,20 @@ import { readPageState, type PageState } from "./page-state";
 import type { RecordedBody, RecordedInteraction, RecordedRequest } from "./shape";
 
 /** Recorded values and their replacements: campaign code, challenge, and for a login the origin and the login typed. */
+/**
+ * What a 503 shows the pupil. The answer gate's refusal is plain text (before Next.js), the answer's own (a pool
+ * deadline) is JSON: pupil.ts counts the first as « refus de la porte » (HTTP 503), as the page's script tells them
+ * apart. A gate refusal without the French message is not the gate's: its own error, so a run shows it.
+ */
+export function refusalState(response: HttpResponse): PageState {
+  const atGate = String(response.headers["content-type"] ?? "").startsWith("text/plain");
+  if (atGate && response.body.trim() !== BUSY_MESSAGE) return { kind: "error", message: "HTTP 503 sans le message « Trop de monde… »" };
+  // The page's script waits on the server's Retry-After (public/scripts/answer-flow.js): so does the bench. It used
+  // a 1 s hint whatever the header said (2 s at the gate), and so came back twice as early as a browser would.
+  const retryAfterSeconds = Number(response.headers["retry-after"]) || 1;
+  return { kind: "error", message: atGate ? "HTTP 503" : BUSY_MESSAGE, retryAfterSeconds };
+}
+
 export type Substitution = { code: string; challengeId: string | null; origin?: string; login?: string };
 
 const ROUTER_HEADERS = ["next-router-prefetch", "next-router-segment-prefetch", "next-router-state-tree", "next-url"] as const;
@@ -158,11 +172,7 @@ export async function replayInteraction(input: {
       await Promise.all(background);
       // The answer gate's refusal is plain text (before Next.js), the answer's own (a pool deadline) is JSON: pupil.ts
       // counts the first as « refus de la porte » (HTTP 503), as the page's script tells them apart.
-      const atGate = String(response.headers["content-type"] ?? "").startsWith("text/plain");
-      // The page's script waits on the server's Retry-After (public/scripts/answer-flow.js): so does the bench. It used
-      // a 1 s hint whatever the header said (2 s at the gate), and so came back twice as early as a browser would.
-      const retryAfterSeconds = Number(response.headers["retry-after"]) || 1;
-      return { responses, state: { kind: "error", message: atGate ? "HTTP 503" : BUSY_MESSAGE, retryAfterSeconds }, failed: null };
+      return { responses, state: refusalState(response), failed: null };
     }
     if (response.status >= 400) {
       await Promise.all(background);

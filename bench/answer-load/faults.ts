@@ -25,6 +25,7 @@ import pg from "pg";
 import { emptyStats, OpenLoop, percentile, type PhaseStats } from "./open-loop";
 import { machineLine, prepareLoad } from "./prepare-load";
 import { errorText } from "./report";
+import { nginxErrorsSince, nginxLogOffset } from "./proxies";
 import { aimSalvo, AnswerLockHold, cutAnswersStored, upstreamOf, whoWroteTheCut } from "./kill-cut";
 import { numberArgument } from "./run-setup";
 import type { CycleResult, Pupil } from "./pupil";
@@ -110,6 +111,7 @@ class KillCut {
   private readonly results = new Map<Pupil, CycleResult>();
   private inTransaction = 0;
   private aimedAt = "";
+  private nginxFrom = 0;
 
   constructor(
     private readonly loop: OpenLoop,
@@ -155,6 +157,10 @@ class KillCut {
       await sleep(1_000);
       const left = await lock.alive(pids);
       console.log(`[${at()}] 1 s plus tard : ${left.length} backend(s) coupé(s) encore là${left.length ? ` (${left.map((l) => `${l.pid} ${l.state}/${l.waitEvent ?? "-"}`).join(", ")})` : ""}`);
+      // What the cut requests got from nginx: « upstream prematurely closed » is a 502 to the client, the POST not
+      // passed to the other process (nginx does not retry a non-idempotent request once sent).
+      const nginx = [...nginxErrorsSince(this.nginxFrom)].map(([kind, n]) => `${kind} ×${n}`);
+      if (nginx.length) console.log(`[${at()}] nginx depuis le kill : ${nginx.join(" ; ")}`);
     } catch (error) {
       console.log(`[${at()}] salve visée impossible : ${(error as Error).message}`);
       if (this.killedAt === null) this.kill(0, 0);
@@ -168,6 +174,7 @@ class KillCut {
     const inFlight = this.loop.cyclesInFlight;
     const restartsBefore = load.cluster.restarts();
     this.killedAt = Date.now();
+    this.nginxFrom = nginxLogOffset();
     const pid = load.cluster.killApp(0);
     console.log(`[${at()}] kill -9 du processus ${pid} (le serveur à l'écoute sur le port ${load.cluster.appPort(0)}) : ${inFlight} cycle(s) en cours${launched ? `, une salve de ${launched} réponse(s) visée(s) — ${this.aimedAt} ; réponses dans leur transaction au moment du kill : ${inTransaction}` : ""}`);
     void load.cluster.waitHealthy().then(() => console.log(`[${at()}] processus redémarré et en bonne santé (${load.cluster.restarts() - restartsBefore} redémarrage(s))`));

@@ -112,6 +112,7 @@ class KillCut {
   private inTransaction = 0;
   private aimedAt = "";
   private nginxFrom = 0;
+  private checkInterval = "?";
 
   constructor(
     private readonly loop: OpenLoop,
@@ -131,6 +132,7 @@ class KillCut {
       const aimed = aimSalvo(probed, victim, killSalvo);
       this.aimedAt = `${aimed.length} élève(s) servis par ${victim} parmi ${probed.length} sondé(s) (${probed.filter((p) => p.upstream === victim).length} sur ce processus)`;
       lock = await AnswerLockHold.open(load.databaseUrl);
+      this.checkInterval = await lock.setting("client_connection_check_interval");
       await lock.hold(aimed.map((p) => p.userId));
       const aimedSet = new Set(aimed);
       const launched = this.loop.salvo(
@@ -149,7 +151,11 @@ class KillCut {
       const pids = waiting.map((w) => w.pid);
       await sleep(200);
       const after = await lock.alive(pids);
-      console.log(`[${at()}] 200 ms après le kill : ${after.length} des ${pids.length} backend(s) de ces transactions toujours là (${after.filter((a) => a.waitEvent === "advisory").length} en attente du verrou) — leur client est mort, PostgreSQL ne le voit pas tant qu'ils attendent`);
+      const stillWaiting = after.filter((a) => a.waitEvent === "advisory").length;
+      console.log(
+        `[${at()}] 200 ms après le kill : ${after.length} des ${pids.length} backend(s) de ces transactions toujours là (${stillWaiting} en attente du verrou) — ` +
+          (after.length === 0 ? "PostgreSQL a vu leur client disparu et les a arrêtés (transactions annulées)" : `leur client est mort, PostgreSQL ne le voit pas tant qu'ils attendent (client_connection_check_interval = ${this.checkInterval})`),
+      );
       await sleep(Math.max(0, releaseAfterMs - 200));
       const queued = await lock.waiting();
       await lock.release();
@@ -176,7 +182,7 @@ class KillCut {
     this.killedAt = Date.now();
     this.nginxFrom = nginxLogOffset();
     const pid = load.cluster.killApp(0);
-    console.log(`[${at()}] kill -9 du processus ${pid} (le serveur à l'écoute sur le port ${load.cluster.appPort(0)}) : ${inFlight} cycle(s) en cours${launched ? `, une salve de ${launched} réponse(s) visée(s) — ${this.aimedAt} ; réponses dans leur transaction au moment du kill : ${inTransaction}` : ""}`);
+    console.log(`[${at()}] kill -9 du processus ${pid} (le serveur à l'écoute sur le port ${load.cluster.appPort(0)}) : ${inFlight} cycle(s) en cours${launched ? `, une salve de ${launched} réponse(s) visée(s) — ${this.aimedAt} ; réponses dans leur transaction au moment du kill : ${inTransaction} (PostgreSQL : client_connection_check_interval = ${this.checkInterval})` : ""}`);
     void load.cluster.waitHealthy().then(() => console.log(`[${at()}] processus redémarré et en bonne santé (${load.cluster.restarts() - restartsBefore} redémarrage(s))`));
   }
 

@@ -101,6 +101,12 @@ export class AnswerLockHold {
     return rows.map((r) => ({ pid: r.pid, state: r.state, waitEvent: r.wait_event }));
   }
 
+  /** A setting of the server, as PostgreSQL shows it (e.g. client_connection_check_interval: « 0 », « 100ms »). */
+  async setting(name: string): Promise<string> {
+    const { rows } = await this.client.query<{ value: string }>("SELECT current_setting($1) AS value", [name]);
+    return rows[0].value;
+  }
+
   async release(): Promise<void> {
     await this.client.query("SELECT pg_advisory_unlock_all()");
   }

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { localProductionEnv } from "../../scripts/setup/local-production-env";
 import { BALANCES, startNginx, startPgBouncer, type Balance, type Service } from "./proxies";
 import { MEMORY_DIR } from "./memory";
-import { leafProcess } from "./proc-stats";
+import { listeningProcess } from "./proc-stats";
 import { argument } from "./run-setup";
 import { onShutdown } from "./shutdown";
 import { assertPortsFree, killGroup, stopGroup } from "./process-group";
@@ -25,6 +25,8 @@ export type ClusterOptions = {
   pgbouncer: boolean;
   /** Extra environment for the app processes (e.g. a pool size under test). */
   env?: Record<string, string>;
+  /** nginx names the process that served each response (X-Pix-Upstream): the fault bench aims its salvo with it. */
+  exposeUpstream?: boolean;
   log?: (line: string) => void;
 };
 
@@ -35,8 +37,10 @@ export type Cluster = {
   appRoots: () => number[];
   /** nginx and PgBouncer processes (empty without them). */
   proxyRoots: () => number[];
-  /** kill -9 of the process that serves app i (the supervisor restarts it). */
+  /** kill -9 of the process that serves app i, the one listening on its port (the supervisor restarts it); its pid. */
   killApp: (index: number) => number;
+  /** The port app i listens on (nginx's upstream 127.0.0.1:<port>). */
+  appPort: (index: number) => number;
   restarts: () => number;
   /** Lines mentioning an error written by the app processes so far, and where. */
   errorLines: () => { count: number; files: string[] };
@@ -173,17 +177,20 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   await Promise.all(apps.map((app) => waitForHealth(`http://127.0.0.1:${app.port}`)));
   // --nginx-max-fails 1: the former setting (max_fails=1 fail_timeout=2s), to reproduce its 502s.
   const maxFails = process.argv.includes("--nginx-max-fails") ? Number(process.argv[process.argv.indexOf("--nginx-max-fails") + 1]) : undefined;
-  if (options.balancer) services.push(await startNginx({ port: PORTS.balancer, upstreams: apps.map((a) => a.port), log, maxFails, balance }));
+  if (options.balancer) services.push(await startNginx({ port: PORTS.balancer, upstreams: apps.map((a) => a.port), log, maxFails, balance, exposeUpstream: options.exposeUpstream }));
   const cluster: Cluster = {
     url: publicUrl,
     appRoots: () => apps.map((a) => a.child?.pid).filter((pid): pid is number => pid !== undefined),
     proxyRoots: () => services.map((s) => s.pid()).filter((pid): pid is number => pid !== null),
     killApp: (index) => {
       const app = apps[index % apps.length];
-      const victim = leafProcess(app.child!.pid!);
+      // The server itself (the process holding the port), not the tree's leaf: see listeningProcess.
+      const victim = listeningProcess(app.child!.pid!, app.port);
+      if (victim === null) throw new Error(`aucun processus n'écoute sur le port ${app.port} : rien à tuer`);
       process.kill(victim, "SIGKILL");
       return victim;
     },
+    appPort: (index) => apps[index % apps.length].port,
     restarts: () => apps.reduce((sum, a) => sum + a.restarts, 0),
     errorLines: () => ({ count: apps.reduce((sum, a) => sum + a.errorLines, 0), files: apps.map((a) => a.logFile) }),
     waitHealthy: async () => {

@@ -22,6 +22,8 @@ export type PhaseStats = {
   retries: number;
   /** Of the retries, answers refused by the app's answer gate (503 before Next.js). */
   gateRefusals: number;
+  /** The retries by what the attempt before them got (« HTTP 502 », « network », « HTTP 503 »…). */
+  resendCauses: Map<string, number>;
   acknowledged: { assessmentId: number; challengeId: string }[];
   /** How late the generator launched each arrival after its scheduled time (ms): its own event loop's lag. */
   lateness: number[];
@@ -49,7 +51,7 @@ export function percentile(sorted: number[], p: number): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function emptyStats(rate: number, seconds: number): PhaseStats {
-  return { offered: rate, seconds, arrivals: 0, ok: 0, errors: new Map(), latencies: [], requests: 0, retries: 0, gateRefusals: 0, acknowledged: [], lateness: [] };
+  return { offered: rate, seconds, arrivals: 0, ok: 0, errors: new Map(), latencies: [], requests: 0, retries: 0, gateRefusals: 0, resendCauses: new Map(), acknowledged: [], lateness: [] };
 }
 
 function count(stats: PhaseStats, kind: string): void {
@@ -166,26 +168,38 @@ export class OpenLoop {
    * Launches `count` cycles at once, outside the Poisson arrivals, from the pupils who have waited longest, counted in
    * `stats` (arrivals, results, acknowledged answers); the pupils go back to the free list when their cycle ends, and
    * drain() waits for them like any other. The fault bench sends one just before its kill -9, so that answers are in
-   * flight in the process it kills (faults.ts). Returns how many were launched (fewer when fewer pupils are free).
+   * flight in the process it kills (faults.ts). With `accept`, only the free pupils it accepts (those the killed
+   * process serves); `onEnd` hears each of these cycles' result. Returns how many were launched (fewer when fewer such
+   * pupils are free).
    */
-  salvo(count: number, stats: PhaseStats): number {
+  salvo(count: number, stats: PhaseStats, accept: (pupil: Pupil) => boolean = () => true, onEnd?: (pupil: Pupil, result: CycleResult) => void): number {
     let launched = 0;
-    for (; launched < count; launched++) {
-      const pupil = this.free.shift();
-      if (!pupil) break;
+    for (let i = 0; launched < count && i < this.free.length; ) {
+      const pupil = this.free[i];
+      if (!accept(pupil)) {
+        i++;
+        continue;
+      }
+      this.free.splice(i, 1);
       const now = performance.now();
       stats.arrivals++;
       stats.lateness.push(0);
-      void this.launch(pupil, now, [stats], 0);
+      void this.launch(pupil, now, [stats], 0, onEnd);
+      launched++;
     }
     return launched;
+  }
+
+  /** The free pupils, those who have waited longest first (a copy: the fault bench picks its salvo's pupils from it). */
+  freeList(): Pupil[] {
+    return [...this.free];
   }
 
   private interval(rate: number): number {
     return (-Math.log(1 - this.random()) / rate) * 1000;
   }
 
-  private launch(pupil: Pupil, intendedStart: number, targets: PhaseStats[], lateMs: number): Promise<void> {
+  private launch(pupil: Pupil, intendedStart: number, targets: PhaseStats[], lateMs: number, onEnd?: (pupil: Pupil, result: CycleResult) => void): Promise<void> {
     const work = (async () => {
       if (pupil.needsArrival) {
         // The previous reload failed: this arrival reloads the page first (counted in its time).
@@ -204,10 +218,12 @@ export class OpenLoop {
         result = { ok: false, error: String(error), ms: performance.now() - intendedStart, requests: 0, retries: 0 };
       }
       this.onCycle?.({ at: performance.timeOrigin + intendedStart, ms: result.ms, lateMs, ok: result.ok });
+      onEnd?.(pupil, result);
       for (const stats of targets) {
         stats.requests += result.requests;
         stats.retries += result.retries;
         stats.gateRefusals += result.gateRefusals ?? 0;
+        for (const cause of result.resendCauses ?? []) stats.resendCauses.set(cause, (stats.resendCauses.get(cause) ?? 0) + 1);
         if (result.acknowledged) stats.acknowledged.push(result.acknowledged);
         if (result.ok) {
           stats.ok++;

@@ -77,7 +77,7 @@ async function loadPupils(databaseUrl: string, limit: number) {
   }
 }
 
-export async function prepareLoad(options: { processes: number; withFloor: boolean; retry?: LoadContext["retry"] }): Promise<Load> {
+export async function prepareLoad(options: { processes: number; withFloor: boolean; retry?: LoadContext["retry"]; exposeUpstream?: boolean }): Promise<Load> {
   const pupilsWanted = numberArgument("pupils", 1200);
   ensureTemplate({ pupils: pupilsWanted, regenerate: flag("regenerate") });
   const { postgres, url } = await openRunDatabase();
@@ -94,6 +94,7 @@ export async function prepareLoad(options: { processes: number; withFloor: boole
       pgbouncer: !flag("no-pgbouncer") && (multi || flag("pgbouncer")),
       // As deployed (docs/deploy.md): the LISTEN of « Suivi en direct » goes straight to PostgreSQL, never PgBouncer.
       env: { DATABASE_DIRECT_URL: url, ...extraEnv() },
+      exposeUpstream: options.exposeUpstream,
     });
     console.log(`Application : ${cluster.describe}`);
     const buildId = currentBuildId();
@@ -108,7 +109,7 @@ export async function prepareLoad(options: { processes: number; withFloor: boole
     const baseUrl = new URL(cluster.url);
     const sessions = await obtainSessions({ agent, baseUrl, shape, accounts: accounts.map(([email, a]) => ({ email, userId: a.userId })), fresh: flag("relogin") });
     const pupils = accounts.map(([email, a]) => {
-      const pupil = new Pupil(email, sessions.get(email)!, a.campaigns);
+      const pupil = new Pupil(email, sessions.get(email)!, a.campaigns, a.userId);
       const shown = a.campaigns[0]?.shown;
       if (shown) pupil.showing(shown);
       return pupil;

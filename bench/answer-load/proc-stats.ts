@@ -4,7 +4,7 @@
  * the postmaster, so deltas over a window cover every process of the tree.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 const CLOCK_TICKS = (() => {
   try {
@@ -92,10 +92,61 @@ export function residentBytes(roots: number[]): number {
   return total;
 }
 
-/** The deepest descendant of `root` (the process that really serves, under `sh -c` and wrappers). */
+/** The deepest descendant of `root` (under `sh -c` and wrappers; may be a helper such as esbuild's service, see below). */
 export function leafProcess(root: number): number {
   const tree = processTree([root]);
   return tree[tree.length - 1] ?? root;
+}
+
+/**
+ * The socket inodes listening on TCP `port`, from the text of /proc/net/tcp or /proc/net/tcp6 (a header line, then
+ * « sl local_address rem_address st … uid timeout inode »: the address and port in hex, state 0A = LISTEN).
+ */
+export function listeningInodes(procNetTcp: string, port: number): number[] {
+  const inodes: number[] = [];
+  for (const line of procNetTcp.split("\n").slice(1)) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 10) continue;
+    const local = fields[1];
+    const localPort = parseInt(local.slice(local.lastIndexOf(":") + 1), 16);
+    if (fields[3] === "0A" && localPort === port) inodes.push(Number(fields[9]));
+  }
+  return inodes;
+}
+
+/**
+ * The process of the tree under `root` that listens on TCP `port` (holds the listening socket): the app's server
+ * itself. The deepest descendant is not always it: under `tsx`, the server has a child of its own, esbuild's service
+ * (`esbuild --service`), so a kill -9 of the leaf killed esbuild and left the server serving (the fault bench's r9: 0
+ * restarts). null when no process of the tree holds it.
+ */
+export function listeningProcess(root: number, port: number): number | null {
+  const inodes = new Set<number>();
+  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    try {
+      for (const inode of listeningInodes(readFileSync(file, "utf8"), port)) inodes.add(inode);
+    } catch {
+      // no IPv6
+    }
+  }
+  if (inodes.size === 0) return null;
+  for (const pid of processTree([root])) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // ended
+    }
+    for (const fd of fds) {
+      try {
+        const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (match && inodes.has(Number(match[1]))) return pid;
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return null;
 }
 
 /**

@@ -35,6 +35,8 @@ export type CycleResult = {
   retries: number;
   /** Of the retries, refusals by the app's answer gate (503). */
   gateRefusals?: number;
+  /** What each resend answered (« HTTP 502 », « network », « timeout », a French message…), in order. */
+  resendCauses?: string[];
   /** The answer the app acknowledged (its response led past the question). */
   acknowledged?: { assessmentId: number; challengeId: string };
 };
@@ -50,6 +52,8 @@ export class Pupil {
     readonly email: string,
     cookies: Record<string, string>,
     readonly campaigns: { code: string; assessmentId: number }[],
+    /** The account's id (users.id): the key of the pupil's answer lock in PostgreSQL (the fault bench holds it). */
+    readonly userId: number = 0,
   ) {
     this.jar = new CookieJar(cookies);
   }
@@ -109,9 +113,10 @@ export class Pupil {
     const counter = { requests: 0 };
     let retries = 0;
     let gateRefusals = 0;
+    const resendCauses: string[] = [];
     const fail = (error: string): CycleResult => {
       this.needsArrival = true;
-      return { ok: false, error, ms: performance.now() - intendedStart, requests: counter.requests, retries, gateRefusals };
+      return { ok: false, error, ms: performance.now() - intendedStart, requests: counter.requests, retries, gateRefusals, resendCauses };
     };
     if (this.state.kind !== "question" || !this.campaign) return fail("pas de question à l'écran");
     const { code, assessmentId } = this.campaign;
@@ -140,12 +145,14 @@ export class Pupil {
       const busy = refusedAtGate || error.startsWith("Trop de monde en même temps");
       if (busy && attempt < MAX_ANSWER_ATTEMPTS) {
         retries++;
+        resendCauses.push(error);
         if (refusedAtGate) gateRefusals++;
         await new Promise((r) => setTimeout(r, retryDelayMs(attempt - 1, retryAfterSeconds)));
         continue;
       }
       if (!context.retry || attempt >= context.retry.maxAttempts) return fail(error);
       retries++;
+      resendCauses.push(error);
       await new Promise((r) => setTimeout(r, context.retry!.backoffMs * Math.min(attempt, 8) * (0.5 + Math.random())));
     }
     const acknowledged = { assessmentId, challengeId };
@@ -164,11 +171,11 @@ export class Pupil {
         this.campaignIndex++;
         this.needsArrival = true;
         this.state = { kind: "unknown" };
-        return { ok: true, ms, requests: counter.requests, retries, gateRefusals, acknowledged };
+        return { ok: true, ms, requests: counter.requests, retries, gateRefusals, resendCauses, acknowledged };
       }
       if (state.kind !== "question") return { ...fail(state.kind === "error" ? state.message : `page inattendue (${state.kind})`), acknowledged };
       this.state = state;
-      return { ok: true, ms, requests: counter.requests, retries, gateRefusals, acknowledged };
+      return { ok: true, ms, requests: counter.requests, retries, gateRefusals, resendCauses, acknowledged };
     } catch (e) {
       return { ...fail(e instanceof HttpError ? e.kind : String(e)), acknowledged };
     }

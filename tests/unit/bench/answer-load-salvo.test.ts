@@ -43,6 +43,28 @@ describe("the fault bench's salvo before its kill -9 (open-loop.ts, faults.ts)",
     expect(salvo.errors.get(NO_FREE_PUPIL)).toBeUndefined();
   });
 
+  it("aimed: only the free pupils it accepts, in their order, each cycle's result handed over when it ends", async () => {
+    const pupils = Array.from({ length: 6 }, (_, i) => heldPupil(i + 1));
+    const loop = new OpenLoop(context, pupils.map((p) => p.pupil));
+    const aimed = new Set([pupils[1].pupil, pupils[3].pupil, pupils[4].pupil]);
+    const salvo = emptyStats(0, 0);
+    const ended: number[] = [];
+    const launched = loop.salvo(2, salvo, (p) => aimed.has(p), (p, result) => ended.push(pupils.findIndex((x) => x.pupil === p) * 10 + result.retries));
+    expect(launched).toBe(2);
+    expect(pupils.map((p) => p.cycles())).toEqual([0, 1, 0, 1, 0, 0]);
+    // The others stay free, in their order.
+    expect(loop.freeList()).toEqual([0, 2, 4, 5].map((i) => pupils[i].pupil));
+    pupils[3].end(2);
+    pupils[1].end();
+    await loop.drain();
+    expect(ended).toEqual([32, 10]);
+    expect(salvo).toMatchObject({ arrivals: 2, ok: 2, retries: 2 });
+    // Fewer accepted pupils free than asked: fewer launched.
+    expect(loop.salvo(5, emptyStats(0, 0), (p) => p === pupils[4].pupil)).toBe(1);
+    pupils[4].end();
+    await loop.drain();
+  });
+
   it("takes only free pupils: a pupil is never in two cycles at once", async () => {
     const pupils = Array.from({ length: 2 }, (_, i) => heldPupil(i + 1));
     const loop = new OpenLoop(context, pupils.map((p) => p.pupil));

@@ -3,7 +3,7 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mintSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
-import { AnswerGate, type AnswerGateSettings } from "@/lib/server/answer-gate";
+import { AnswerGate, type AnswerGateOptions, type AnswerGateSettings } from "@/lib/server/answer-gate";
 import { sessionUserOf } from "@/lib/server/session-cookie-check";
 
 /**
@@ -13,8 +13,8 @@ import { sessionUserOf } from "@/lib/server/session-cookie-check";
  */
 let server: Server | undefined;
 type Pending = { cookie: string; finish: () => void; fail: () => void };
-function gatedServer(settings: AnswerGateSettings) {
-  const gate = new AnswerGate(settings, { pupilOf: sessionUserOf });
+function gatedServer(settings: AnswerGateSettings, pupilOf: AnswerGateOptions["pupilOf"] = sessionUserOf) {
+  const gate = new AnswerGate(settings, { pupilOf });
   const pending: Pending[] = [];
   server = createServer((req, res) => {
     void gate.enter(req, res).then((release) => {
@@ -168,5 +168,29 @@ describe("answer gate: a share per pupil", () => {
     pending[2].finish();
     expect((await Promise.all(twice.map((a) => a.done))).map((a) => a.status)).toEqual([200, 200]);
     await until(() => gate.pupils.size === 0);
+  });
+
+  it("a client gone while its session is being checked takes neither a slot nor a share (nothing left to free them)", async () => {
+    let checking = 0;
+    const slowly = async (request: Parameters<typeof sessionUserOf>[0]) => {
+      checking++;
+      await new Promise((r) => setTimeout(r, 150));
+      return sessionUserOf(request);
+    };
+    const { gate, pending, listen } = gatedServer({ concurrency: 1, queue: 10, queueMs: 5_000, retryAfterSeconds: 2, perPupil: 2 }, slowly);
+    const port = await listen();
+    const gone = post(port, alice);
+    await until(() => checking === 1);
+    gone.abort();
+    await gone.done.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(gate.load).toEqual({ inFlight: 0, waiting: 0 });
+    expect(gate.pupils.size).toBe(0);
+    expect(gate.counters).toMatchObject({ admitted: 0, abandoned: 1 });
+    const next = post(port, bob);
+    await until(() => pending.length === 1);
+    pending[0].finish();
+    expect((await next.done).status).toBe(200);
+    expect(gate.load.inFlight).toBe(0);
   });
 });

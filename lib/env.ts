@@ -45,6 +45,11 @@ const schema = z.object({
   ANSWER_GATE_QUEUE: z.coerce.number("ANSWER_GATE_QUEUE doit être un nombre entier.").int().min(0).max(100_000).default(64),
   ANSWER_GATE_QUEUE_MS: z.coerce.number("ANSWER_GATE_QUEUE_MS doit être un nombre entier.").int().min(10).max(60_000).default(1_000),
   /**
+   * Answers of one pupil (signed-in user) inside the gate and waiting at once; beyond, refused at once like a full
+   * queue (ADR 0013 « 07/12 (18) »). 2: two tabs, or a double click. An answer without a valid session takes no slot.
+   */
+  ANSWER_GATE_PER_PUPIL: z.coerce.number("ANSWER_GATE_PER_PUPIL doit être un nombre entier.").int().min(1).max(1_000).default(2),
+  /**
    * "1": the question page's script's answers (X-Pix-Flow) are served by scripts/server.ts without entering Next.js,
    * with a pool of their own of min(DATABASE_POOL_SIZE, ANSWER_GATE_CONCURRENCY) connections (docs/adr/0018-answer-outside-next.md).
    * "0": Next.js's route handler serves them (same code); so does `npm run dev` whatever this says.

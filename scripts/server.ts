@@ -17,7 +17,7 @@ import { rootStylesheets } from "../lib/pupil-flow/stylesheets";
 import { fullCollection, IdleCollector } from "../lib/server/idle-collector";
 import { markServedByRequestGate } from "../lib/server/client-address-header";
 import { gateRequest } from "../lib/server/request-gate";
-import { hasValidSessionCookie } from "../lib/server/session-cookie-check";
+import { hasValidSessionCookie, sessionUserOf } from "../lib/server/session-cookie-check";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -26,9 +26,10 @@ const settings = env();
 markServedByRequestGate();
 // Answers past this process's capacity are refused here, before Next.js parses them (docs/adr/0013-lean-answer-path.md).
 // A refusal carries the signed proof of the answer's arrival: a timed answer is not made late by our overload (issue 15).
+// Each pupil (checked session cookie) has a share of the gate; an answer without a valid session takes no slot.
 const answerGate = new AnswerGate(
-  { concurrency: settings.ANSWER_GATE_CONCURRENCY, queue: settings.ANSWER_GATE_QUEUE, queueMs: settings.ANSWER_GATE_QUEUE_MS, retryAfterSeconds: 2 },
-  { proveArrival: gateArrivalProver(sessionSecret(), sessionCookieName()), stylesheets: rootStylesheets, pageHeaders: refusalPageHeaders },
+  { concurrency: settings.ANSWER_GATE_CONCURRENCY, queue: settings.ANSWER_GATE_QUEUE, queueMs: settings.ANSWER_GATE_QUEUE_MS, retryAfterSeconds: 2, perPupil: settings.ANSWER_GATE_PER_PUPIL },
+  { proveArrival: gateArrivalProver(sessionSecret(), sessionCookieName()), pupilOf: sessionUserOf, stylesheets: rootStylesheets, pageHeaders: refusalPageHeaders },
 );
 /**
  * What Next.js adds to its pages (next.config.ts's headers, proxy.ts's CSP and HSTS), on the page a plain form post
@@ -97,7 +98,7 @@ if (settings.IDLE_GC_AFTER_MS > 0) {
 httpServer.keepAliveTimeout = settings.HTTP_KEEP_ALIVE_TIMEOUT_MS;
 httpServer.headersTimeout = settings.HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000;
 httpServer.listen(port, () => {
-  console.log(`> Pix Libre (${dev ? "développement" : "production"}) sur le port ${port}${settings.TRUSTED_PROXY_HOPS ? `, ${settings.TRUSTED_PROXY_HOPS} proxy(s) de confiance` : ""}, réponses${fastPath ? " (hors Next.js)" : ""} : ${settings.ANSWER_GATE_CONCURRENCY} à la fois, ${settings.ANSWER_GATE_QUEUE} en attente ${settings.ANSWER_GATE_QUEUE_MS} ms au plus`);
+  console.log(`> Pix Libre (${dev ? "développement" : "production"}) sur le port ${port}${settings.TRUSTED_PROXY_HOPS ? `, ${settings.TRUSTED_PROXY_HOPS} proxy(s) de confiance` : ""}, réponses${fastPath ? " (hors Next.js)" : ""} : ${settings.ANSWER_GATE_CONCURRENCY} à la fois, ${settings.ANSWER_GATE_QUEUE} en attente ${settings.ANSWER_GATE_QUEUE_MS} ms au plus, ${settings.ANSWER_GATE_PER_PUPIL} par élève`);
 });
 
 function stop() {

@@ -17,6 +17,7 @@ import { refuseBody } from "./request-gate";
  * signed proof of the answer's first arrival (X-Pix-Arrival), so that a timed answer is not made late by the wait.
  * That text is the script's (X-Pix-Flow); a plain form post (no JavaScript) gets a French page instead, whose form
  * posts the same answer again with its proof as a hidden field (lib/pupil-flow/busy-page.ts, ADR 0013 « 07/12 (16) »).
+ * Each pupil has a share of it (`perPupil`, ADR 0013 « 07/12 (18) »); an answer without a valid session takes no slot.
  */
 export type AnswerGateSettings = {
   /** Answers handed to Next.js at once (one process: its CPU, and the database pool behind it). */
@@ -27,9 +28,14 @@ export type AnswerGateSettings = {
   queueMs: number;
   /** The Retry-After header sent with a refusal, in seconds. */
   retryAfterSeconds: number;
+  /**
+   * Answers of one pupil inside and waiting at once, when the gate knows who asks (`pupilOf`); beyond, refused at
+   * once. A pupil has one question at a time: two tabs or a double click need 2. Unset: no share (tests of the bounds).
+   */
+  perPupil?: number;
 };
 
-export type AnswerGateCounters = { admitted: number; queued: number; refusedFull: number; refusedDeadline: number; abandoned: number };
+export type AnswerGateCounters = { admitted: number; queued: number; refusedFull: number; refusedDeadline: number; abandoned: number; refusedShare: number; withoutSession: number };
 
 type Waiter = { admit: () => void; timer: NodeJS.Timeout };
 
@@ -43,6 +49,12 @@ export type AnswerGateOptions = {
   stylesheets?: () => readonly string[];
   /** The security headers of that page (next.config.ts's and proxy.ts's: scripts/server.ts gives them). */
   pageHeaders?: () => Record<string, string>;
+  /**
+   * Who asks, for the per-pupil share: the user of a session cookie whose signature and expiry check out (a forged or
+   * expired cookie is no one), or null. Without a session an answer is not let into the queue: it goes on without a
+   * slot, and the page answers it by sending to the sign-in page, without reading the database (lib/pupil-flow).
+   */
+  pupilOf?: (request: IncomingMessage) => Promise<number | null> | number | null;
 };
 
 /** The page's script sends its answers with this header (lib/pupil-flow/flow-request.ts); a plain form does not. */
@@ -52,6 +64,9 @@ const headerOf = (request: IncomingMessage, name: string): string | null => {
   return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
 };
 const sentFrom = (request: IncomingMessage) => ({ origin: headerOf(request, "origin"), host: headerOf(request, "host"), forwardedHost: headerOf(request, "x-forwarded-host") });
+
+/** What a request let through without a slot releases: nothing. */
+const NO_SLOT = () => {};
 
 /**
  * To sign a refused answer (and keep it in the page a plain form post gets) the gate reads its body: only an announced
@@ -87,7 +102,9 @@ export function isAnswerRequest(request: Pick<IncomingMessage, "method" | "url">
 export class AnswerGate {
   private inFlight = 0;
   private readonly waiting: Waiter[] = [];
-  readonly counters: AnswerGateCounters = { admitted: 0, queued: 0, refusedFull: 0, refusedDeadline: 0, abandoned: 0 };
+  /** Per pupil (user id): answers inside and waiting. No entry at 0. */
+  private readonly shares = new Map<number, number>();
+  readonly counters: AnswerGateCounters = { admitted: 0, queued: 0, refusedFull: 0, refusedDeadline: 0, abandoned: 0, refusedShare: 0, withoutSession: 0 };
 
   constructor(
     readonly settings: AnswerGateSettings,
@@ -96,6 +113,11 @@ export class AnswerGate {
 
   get load(): { inFlight: number; waiting: number } {
     return { inFlight: this.inFlight, waiting: this.waiting.length };
+  }
+
+  /** Pupils with answers inside or waiting, and how many each (the shares held). */
+  get pupils(): ReadonlyMap<number, number> {
+    return this.shares;
   }
 
   /**
@@ -111,7 +133,56 @@ export class AnswerGate {
       return null;
     }
     if (!(await this.bodyArrived(request, response))) return null;
-    return this.admit(request, response);
+    const perPupil = this.settings.perPupil;
+    if (!this.options.pupilOf || perPupil === undefined) return this.admit(request, response);
+    const pupil = await this.options.pupilOf(request);
+    // A token decoded for the first time takes a moment (about 0.15 ms, off the event loop): a client gone meanwhile
+    // has already closed its response, whose `close` would never come again to free a slot or a share taken now.
+    if (request.socket.destroyed) {
+      this.counters.abandoned++;
+      return null;
+    }
+    if (pupil === null) {
+      this.counters.withoutSession++;
+      return NO_SLOT;
+    }
+    return this.admitWithinShare(request, response, pupil, perPupil);
+  }
+
+  /**
+   * The per-pupil share (issue 15, ADR 0013 « 07/12 (18) »): without it one session — a script gone wrong, a client
+   * that keeps posting — could fill the queue, and every other pupil was refused. A pupil's answers inside and waiting
+   * count against its share until their response is over (or their refusal, or their client gives up); one past it is
+   * refused at once, as when the queue is full (the same 503: the page sends it again). Its own answers are
+   * serialized in PostgreSQL anyway (the pupil's answer lock), so more of them at once would gain nothing.
+   */
+  private async admitWithinShare(request: IncomingMessage, response: ServerResponse, pupil: number, perPupil: number): Promise<(() => void) | null> {
+    const held = this.shares.get(pupil) ?? 0;
+    if (held >= perPupil) {
+      this.counters.refusedShare++;
+      this.refuse(request, response, Date.now());
+      return null;
+    }
+    this.shares.set(pupil, held + 1);
+    let returned = false;
+    const giveBack = () => {
+      if (returned) return;
+      returned = true;
+      const left = (this.shares.get(pupil) ?? 1) - 1;
+      if (left > 0) this.shares.set(pupil, left);
+      else this.shares.delete(pupil);
+    };
+    // Also on `close`, like the slot: an error or an aborted request gives the share back.
+    response.once("close", giveBack);
+    const release = await this.admit(request, response);
+    if (!release) {
+      giveBack();
+      return null;
+    }
+    return () => {
+      release();
+      giveBack();
+    };
   }
 
   /**

@@ -32,10 +32,24 @@ class DatabaseBusy extends Error {}
 class StateKeptMoving extends DatabaseBusy {}
 const READS = 3;
 
-/** Also pg's own pool-wide timeout (DATABASE_POOL_WAIT_MS), under Prisma or not. */
+/**
+ * 55P03 (lock_not_available): a lock wait of the answer's functions gave up after their lock_timeout (migration
+ * 20261207170000_answer_lock_timeout, ADR 0013 « 07/12 (17) »). The statement's transaction was rolled back: nothing
+ * was written, and the answer is refused as when busy, so that the page sends it again.
+ */
+const LOCK_NOT_AVAILABLE = "55P03";
+
+/** The SQLSTATE of a pg error, or of a Prisma error of a raw query (P2010, through the pg driver adapter). */
+function sqlState(error: object): unknown {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
+  return meta?.driverAdapterError?.cause?.originalCode ?? (error as { code?: unknown }).code;
+}
+
+/** Also pg's own pool-wide timeout (DATABASE_POOL_WAIT_MS), under Prisma or not, and a lock wait given up. */
 export function isDatabaseBusy(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     if (e instanceof DatabaseBusy || (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message))) return true;
+    if (typeof e === "object" && sqlState(e) === LOCK_NOT_AVAILABLE) return true;
   }
   return false;
 }

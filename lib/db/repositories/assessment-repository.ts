@@ -2,6 +2,8 @@ import { db } from "../client";
 import { Prisma } from "../generated/client";
 import { notifyActivityOfParticipation } from "../live/campaign-activity-notify";
 import { memo } from "./memo";
+import { isDatabaseBusy } from "./answer-transaction";
+import { BusyError } from "../../domain/shared/errors";
 import type { EngineChallenge, EngineSkill, KnowledgeElementInput, KnowledgeElementSource } from "../../domain/assessment";
 import type { ChallengeSource } from "../../domain/learning-content/schema";
 import type { AnswerOutcome } from "../../domain/participations/answer-outcome";
@@ -211,8 +213,21 @@ export async function knowledgeCountOf(userId: number): Promise<number> {
  * of this user (another campaign, another tab) was written in between; nothing was written, decide again.
  */
 export async function completeAssessment(input: { assessmentId: number; userId: number; participationId: number; completion: Completion; now: Date; knowledgeCount: number }): Promise<boolean> {
+  try {
+    return await completeUnderAnswerLock(input);
+  } catch (error) {
+    // A lock wait given up (another session holds the pupil's lock or the assessment's row): rolled back, nothing
+    // written; the page is asked again a moment later (ADR 0013 « 07/12 (17) »).
+    if (isDatabaseBusy(error)) throw new BusyError();
+    throw error;
+  }
+}
+
+async function completeUnderAnswerLock(input: { assessmentId: number; userId: number; participationId: number; completion: Completion; now: Date; knowledgeCount: number }): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT count(*)::int AS n FROM (SELECT pg_advisory_xact_lock(${USER_ANSWER_LOCK_NAMESPACE}::int, ${input.userId}::int)) l`;
+    // pg_advisory_xact_lock(USER_ANSWER_LOCK_NAMESPACE, user), after a lock_timeout for the rest of this transaction
+    // (migration 20261207170000_answer_lock_timeout): one statement, as before.
+    await tx.$queryRaw`SELECT count(*)::int AS n FROM (SELECT public.pix_answer_user_lock(${input.userId}::int)) l`;
     const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM knowledge_elements WHERE user_id = ${input.userId}`;
     if (n !== input.knowledgeCount) return false;
     const { count } = await tx.assessment.updateMany({ where: { id: input.assessmentId, state: "STARTED" }, data: { state: "COMPLETED", currentChallengeId: null } });

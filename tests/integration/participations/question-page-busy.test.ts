@@ -1,10 +1,14 @@
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import type pg from "pg";
 import { db, pgPool } from "@/lib/db/client";
 import { findAssessmentOfPupil, USER_ANSWER_LOCK_NAMESPACE } from "@/lib/db/repositories/assessment-repository";
+import { sessionCookieName } from "@/lib/auth/session-token";
 import { answerAsForm, showQuestionPage } from "@/lib/pupil-flow/question-page";
 import { answerChallenge, currentQuestion } from "@/lib/use-cases/participations/answer-challenge";
 import { openCampaign, pupilIn } from "../support/answer-world";
+
+const { GET } = await import("@/app/(app)/campagnes/[code]/evaluation/route");
 
 /**
  * review15e (issue 15): a BusyError is a DomainError. Where the question page caught « any DomainError » to send the
@@ -70,5 +74,25 @@ describe("the question page past capacity is « busy », never a redirect (revie
       await lock.release();
     }
     expect(outcome).toEqual({ kind: "busy", retryAfterSeconds: 2 });
+  });
+
+  it("the route: a GET answered 503 with the French page and a link to load it again, no redirect", async () => {
+    const campaign = await openCampaign({ warm: true });
+    const { pupil, token } = await pupilAtTheEnd(campaign);
+    const lock = await holdAnswerLock(pupil.id);
+    let response: Response;
+    try {
+      const request = new NextRequest(`http://localhost/campagnes/${campaign.code}/evaluation`, { headers: { cookie: `${sessionCookieName()}=${token}` } });
+      response = await GET(request, { params: Promise.resolve({ code: campaign.code }) });
+    } finally {
+      await lock.release();
+    }
+    expect(response.status).toBe(503);
+    expect(response.headers.get("location")).toBeNull();
+    expect(response.headers.get("retry-after")).toBe("2");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const html = await response.text();
+    expect(html).toContain("la question n'a pas pu être affichée");
+    expect(html).toContain(`href="/campagnes/${campaign.code}/evaluation"`);
   });
 });

@@ -40,7 +40,9 @@ function post(port: number, cookie: string | null): { done: Promise<Answer>; abo
   let abort = () => {};
   const body = "challengeId=ch-1&intent=skip";
   const done = new Promise<Answer>((resolve, reject) => {
-    const headers: Record<string, string | number> = { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded" };
+    // Sent as the page's script sends it (X-Pix-Flow: the text refusal); a plain form's refusal is a page
+    // (answer-gate-without-script.test.ts).
+    const headers: Record<string, string | number> = { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", "x-pix-flow": "1" };
     if (cookie !== null) headers.cookie = cookie;
     const req = request({ host: "127.0.0.1", port, method: "POST", path: "/campagnes/ABCDEF123/evaluation", headers }, (res) => {
       let text = "";

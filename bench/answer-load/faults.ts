@@ -6,7 +6,7 @@
  * client, stored, lost (acknowledged but not stored: must be 0), duplicated (must be 0), and how many pupils
  * find the right question when they reload their page.
  *   npm run build && npm run bench:answers:faults -- [--processes 2] [--rate 15] [--duration 90]
- *     [--kill-at 20] [--kill-salvo 6] [--release-after-ms 1500] [--restart-db-at 50] [--attempts 20] [--timeout 10]
+ *     [--kill-at 20] [--kill-salvo 6] [--release-after-ms 300] [--restart-db-at 50] [--attempts 20] [--timeout 10]
  *
  * The kill must cut answers in flight, or it only shows that new requests go elsewhere. At 15/s with answers of about
  * 10 ms a process is idle most of the time, so a kill at a fixed instant fell in a gap (0 resends in every kill window
@@ -20,6 +20,10 @@
  * transaction at the kill, what became of those backends, how many were re-sent (and why), and for each cut answer
  * which transaction stored it: the killed process's own (committed after the kill, its reply never left) or a resend.
  * `--kill-salvo 0`: the kill alone.
+ * The release comes before the answer functions' lock_timeout (500 ms, ADR 0013 « 07/12 (17) »): held longer (the
+ * default was 1,500 ms until review15e), every cut transaction gave up its wait at 500 ms and rolled back, so the
+ * bench only ever showed the « written by a resend » fate, never the cut transaction that commits after the kill
+ * (`answer-faults-2026-12-07-r11-review15e-*.txt`).
  */
 import pg from "pg";
 import { emptyStats, OpenLoop, percentile, type PhaseStats } from "./open-loop";
@@ -35,7 +39,7 @@ const rate = numberArgument("rate", 15);
 const duration = numberArgument("duration", 90);
 const killAt = numberArgument("kill-at", 20);
 const killSalvo = numberArgument("kill-salvo", 6);
-const releaseAfterMs = numberArgument("release-after-ms", 1500);
+const releaseAfterMs = numberArgument("release-after-ms", 300);
 const restartAt = numberArgument("restart-db-at", 50);
 if (!process.argv.includes("--timeout")) process.argv.push("--timeout", "10");
 

@@ -58,17 +58,34 @@ export function busyPage(page: BusyPage): string {
       `<form method="post" action="${action}">${hidden}<button type="submit" class="${primaryButton}">${escapeHtml(isStart ? "Réessayer" : RESEND_LABEL)}</button></form>` +
       `<p><a href="${action}" class="font-semibold text-brand-700 underline">${BACK_TO_QUESTION_LABEL}</a></p>`
     : `<p><a href="${action}" class="${secondaryButton}">${BACK_TO_QUESTION_LABEL}</a></p>`;
+  return shell(page.stylesheets, escapeHtml(frenchTypography(message)), body);
+}
+
+/**
+ * The question page itself (a GET: its address loaded, a reload, the page after an answer) that could not be shown
+ * past capacity (a BusyError while it was read: the end of a test waiting on the pupil's answer lock). No answer is
+ * involved: it says so and offers to load the page again (review15e: it used to redirect to the landing page, which
+ * sends a started test straight back — a loop).
+ */
+export const BUSY_SHOW_MESSAGE = "Trop de monde en même temps : la question n'a pas pu être affichée. Réessayez dans quelques secondes.";
+export const RELOAD_LABEL = "Réessayer";
+
+export function busyShowPage(page: { action: string; stylesheets: readonly string[] }): string {
+  return shell(page.stylesheets, escapeHtml(frenchTypography(BUSY_SHOW_MESSAGE)), `<p><a href="${escapeHtml(page.action)}" class="${primaryButton}">${RELOAD_LABEL}</a></p>`);
+}
+
+function shell(stylesheets: readonly string[], message: string, body: string): string {
   return (
     `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"/>` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"/>` +
     `<title>${BUSY_PAGE_TITLE} | Pix Libre</title>` +
     `<meta name="robots" content="noindex"/>` +
     `<link rel="icon" href="/icon.svg" type="image/svg+xml"/>` +
-    page.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}"/>`).join("") +
+    stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}"/>`).join("") +
     `</head><body><main id="contenu" class="mx-auto max-w-5xl px-4 py-8">` +
     `<section class="mx-auto max-w-2xl space-y-5 rounded-2xl bg-white p-6 shadow-sm sm:p-8" aria-labelledby="titre-attente">` +
     `<h1 id="titre-attente" class="text-2xl font-bold">${BUSY_PAGE_TITLE}</h1>` +
-    `<p role="alert" class="text-lg font-medium text-red-700">${escapeHtml(frenchTypography(message))}</p>` +
+    `<p role="alert" class="text-lg font-medium text-red-700">${message}</p>` +
     body +
     `</section></main></body></html>`
   );

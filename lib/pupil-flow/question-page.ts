@@ -3,7 +3,7 @@ import { sessionFromToken } from "../auth/session-check";
 import { readSessionToken, sessionCookieName } from "../auth/session-token";
 import { runAction } from "../actions/run-action";
 import { normalizeCampaignCode } from "../domain/campaigns/campaign-code";
-import { BusyError, DomainError } from "../domain/shared/errors";
+import { BUSY_MESSAGE, BusyError, DomainError } from "../domain/shared/errors";
 import { findPupilDisplayName } from "../db/queries/orga-context";
 import { answerChallengeSource, cachedChallengeSource } from "../db/repositories/content-memory";
 import { answerAndContinue, type AnswerAndContinue, type CheckpointData, type NextQuestion } from "../use-cases/participations/answer-and-continue";
@@ -36,7 +36,7 @@ const landingPath = (code: string) => `/campagnes/${encodeURIComponent(normalize
 const signInPath = (code: string) => `/connexion?retour=${encodeURIComponent(landingPath(code))}`;
 
 /** GET: the current question (or the warning before a timed one), or where to go instead. */
-export async function showQuestionPage(input: { code: string; cookies: Cookies; message?: string | null; status?: number; withoutUser?: boolean }): Promise<PageOutcome> {
+export async function showQuestionPage(input: { code: string; cookies: Cookies; message?: string | null; status?: number; withoutUser?: boolean }): Promise<PageOutcome | BusyOutcome> {
   const session = await sessionFromToken(input.cookies[sessionCookieName()], new Date());
   if (session === null) return { kind: "redirect", to: signInPath(input.code) };
   if (session.mustChangePassword) return { kind: "redirect", to: `${PASSWORD_CHANGE_PATH}?retour=${encodeURIComponent(`/campagnes/${input.code}/evaluation`)}` };
@@ -47,6 +47,10 @@ export async function showQuestionPage(input: { code: string; cookies: Cookies; 
   try {
     question = await currentQuestion({ userId: session.userId, campaignId: campaign.id });
   } catch (error) {
+    // Busy (the end of the test waited on the pupil's answer lock, ADR 0013 « 07/12 (17) »): said as busy, never sent
+    // to the landing page — a BusyError is a DomainError, and the landing page sends a started test straight back here
+    // (a redirect loop until the browser gives up, review15e).
+    if (error instanceof BusyError) return { kind: "busy", retryAfterSeconds: error.retryAfterSeconds };
     if (error instanceof DomainError) return { kind: "redirect", to: `/campagnes/${campaign.code}` };
     throw error;
   }
@@ -80,6 +84,7 @@ export async function startTimerForScript(input: { cookies: Cookies; form: FlowF
   if (started.kind !== "redirect" || !started.to.endsWith("/evaluation")) return { kind: "reply", status: 200, goTo: started.kind === "redirect" ? started.to : "/" };
   const code = codeOf(input.form);
   const shown = await showQuestionPage({ code, cookies: input.cookies, withoutUser: true });
+  if (shown.kind === "busy") return { kind: "reply", status: 503, message: BUSY_MESSAGE, retryAfterSeconds: shown.retryAfterSeconds };
   if (shown.kind === "page") return { kind: "reply", status: 200, show: shown.screen };
   return { kind: "reply", status: 200, goTo: shown.kind === "redirect" ? shown.to : `/campagnes/${code}` };
 }

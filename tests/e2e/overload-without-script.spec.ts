@@ -10,13 +10,14 @@ import { localProductionEnv } from "../../scripts/setup/local-production-env";
 
 /**
  * Issue 15: the overload path without JavaScript. A second server of the production build on the suite's database,
- * its answer gate saturated for good (ANSWER_GATE_CONCURRENCY=1, ANSWER_GATE_QUEUE=0): its one slot is held by an
- * answer waiting inside the database on its pupil's lock (pix_answer_submit's pg_advisory_xact_lock, namespace
- * 1346983489: migration 20261207150000_answer_submit_user_lock), taken here from a connection of our own. A pupil
- * without JavaScript answers: the French page keeps the answer; the lock released, « Renvoyer ma réponse » records it
- * once and shows the next question.
+ * its answer gate saturated for good (ANSWER_GATE_CONCURRENCY=1, ANSWER_GATE_QUEUE=0): its one slot is held by the
+ * pupil's « Commencer » in another campaign, waiting inside the database on his assessment's row, which this spec
+ * locks (SELECT … FOR UPDATE) from a connection of its own. Not his answer lock, as at first: since ADR 0013
+ * « 07/12 (17) » an answer waits at most 500 ms for a lock (then 503), so the slot came free long before the spec
+ * released it and the held answer ended 503, not 303 (review15e); the timer's start is a plain UPDATE, unbounded.
+ * A pupil without JavaScript answers: the French page keeps the answer; the row released, « Renvoyer ma réponse »
+ * records it once and shows the next question.
  */
-const ANSWER_LOCK_NAMESPACE = 1346983489;
 const port = e2ePorts().saturatedApp;
 const origin = `http://localhost:${port}`;
 let server: ChildProcess | undefined;
@@ -92,7 +93,8 @@ test("without JavaScript, an answer refused past capacity is kept on a French pa
   await setup.close();
   const pupil = await context.newPage();
   await pupil.goto(`/campagnes/${second}/evaluation`);
-  const holding = await onAQuestion(pupil);
+  // Its question as shown, timer not started (« Commencer » not clicked): the start below has a row to update.
+  const holding = await pupil.locator("input[name=challengeId]").first().inputValue();
   await pupil.goto(`/campagnes/${first}/evaluation`);
   const challengeId = await onAQuestion(pupil);
   const choices = pupil.locator("input[name=choice]");
@@ -103,18 +105,24 @@ test("without JavaScript, an answer refused past capacity is kept on a French pa
   if ((await choices.count()) > 0) await choices.first().check();
   for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill(typed);
 
-  // The slot taken: his answer in the other campaign, waiting inside the database on his lock.
-  await database.query("SELECT pg_advisory_lock($1, $2)", [ANSWER_LOCK_NAMESPACE, userId]);
+  // The slot taken: his « Commencer » in the other campaign, waiting inside the database on his assessment's row.
+  const holder = new pg.Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, "utf8").trim() });
+  await holder.connect();
+  await holder.query("BEGIN");
+  await holder.query(
+    "SELECT s.id FROM assessments s JOIN participations p ON p.id = s.participation_id JOIN campaigns c ON c.id = p.campaign_id WHERE s.user_id = $1 AND c.code = $2 FOR UPDATE OF s",
+    [userId, second],
+  );
   const held = fetch(`${origin}/campagnes/${second}/evaluation`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: (await context.cookies(origin)).map((c) => `${c.name}=${c.value}`).join("; ") },
-    body: new URLSearchParams({ code: second, challengeId: holding, kind: "fields", timedOut: "0", intent: "skip" }).toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded", origin, cookie: (await context.cookies(origin)).map((c) => `${c.name}=${c.value}`).join("; ") },
+    body: new URLSearchParams({ code: second, challengeId: holding, intent: "start-timer" }).toString(),
     redirect: "manual",
   });
-  const waitingOnTheLock = async () =>
-    Number((await database.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = $1 AND objid = $2", [ANSWER_LOCK_NAMESPACE, userId])).rows[0].count);
+  const waitingOnTheRow = async () =>
+    Number((await database.query(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%update%"assessments"%'`)).rows[0].count);
   try {
-    await expect.poll(waitingOnTheLock, { timeout: 20_000 }).toBe(1);
+    await expect.poll(waitingOnTheRow, { timeout: 20_000 }).toBe(1);
 
     // « Je valide »: refused by the gate. The page says why, keeps the answer, offers to send it again.
     const refusal = pupil.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/campagnes/${first}/evaluation`));
@@ -150,7 +158,8 @@ test("without JavaScript, an answer refused past capacity is kept on a French pa
       );
     expect(await answered()).toBe(0);
   } finally {
-    await database.query("SELECT pg_advisory_unlock($1, $2)", [ANSWER_LOCK_NAMESPACE, userId]);
+    await holder.query("ROLLBACK");
+    await holder.end();
   }
   // The other answer goes through (303 to its next page) and frees the slot.
   expect((await held).status).toBe(303);

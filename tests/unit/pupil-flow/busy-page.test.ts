@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { busyPage, escapeHtml } from "@/lib/pupil-flow/busy-page";
+import { busyPage, busyShowPage, escapeHtml } from "@/lib/pupil-flow/busy-page";
 import { ARRIVAL_FIELD } from "@/lib/server/arrival-proof";
 
 /**
@@ -43,5 +43,14 @@ describe("the page of an answer refused past capacity, without JavaScript", () =
     expect(html).toContain("la question chronométrée n'a pas encore commencé");
     expect(html).toMatch(/<button type="submit"[^>]*>Réessayer<\/button>/);
     expect(html).not.toContain("votre réponse");
+  });
+
+  it("the question page itself not shown (a GET, no answer involved): says so, no form, a link that loads it again", () => {
+    const html = busyShowPage({ action: "/campagnes/ABC123/evaluation", stylesheets: [] });
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("la question n'a pas pu être affichée");
+    expect(html).not.toContain("<form");
+    expect(html).not.toContain("votre réponse");
+    expect(html).toMatch(/<a href="\/campagnes\/ABC123\/evaluation"[^>]*>Réessayer<\/a>/);
   });
 });

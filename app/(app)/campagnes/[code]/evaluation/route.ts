@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { sessionCookieName, sessionSecret } from "@/lib/auth/session-token";
 import { isSameOriginPost } from "@/lib/domain/requests/cross-origin-post";
-import { busyPage, busyPageHeaders } from "@/lib/pupil-flow/busy-page";
+import { busyPage, busyPageHeaders, busyShowPage } from "@/lib/pupil-flow/busy-page";
 import { answerFlowRequest, FLOW_HEADER, NO_STORE } from "@/lib/pupil-flow/flow-request";
 import { questionDocument } from "@/lib/pupil-flow/question-document";
 import { answerAsForm, showQuestionPage, startTimer, type Cookies, type PageOutcome } from "@/lib/pupil-flow/question-page";
@@ -38,7 +38,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   // Next's client router asks for an RSC payload (after « C'est parti ! » redirects here, or a prefetch): this page has
   // none. An empty answer makes the router load the page as a document, without rendering it (and reading the database) twice.
   if (request.headers.get("rsc") === "1") return new Response(null, { status: 204, headers: NO_STORE });
-  return reply(request, code, await showQuestionPage({ code, cookies: cookiesOf(request) }), false);
+  const outcome = await showQuestionPage({ code, cookies: cookiesOf(request) });
+  // Past capacity: said so, with a link to load the page again (never a redirect: review15e).
+  if (outcome.kind === "busy") {
+    const html = busyShowPage({ action: `/campagnes/${encodeURIComponent(code)}/evaluation`, stylesheets: rootStylesheets() });
+    return new Response(html, { status: 503, headers: { ...NO_STORE, ...busyPageHeaders(outcome.retryAfterSeconds) } });
+  }
+  return reply(request, code, outcome, false);
 }
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {

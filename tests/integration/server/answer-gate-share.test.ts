@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createServer, request, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
+import { rawPost } from "../support/raw-post";
 import type { AddressInfo } from "node:net";
 import { mintSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
@@ -37,24 +38,11 @@ afterEach(() => new Promise<void>((resolve) => (server ? (server.closeAllConnect
 
 type Answer = { status: number; body: string };
 function post(port: number, cookie: string | null): { done: Promise<Answer>; abort: () => void } {
-  let abort = () => {};
-  const body = "challengeId=ch-1&intent=skip";
-  const done = new Promise<Answer>((resolve, reject) => {
-    // Sent as the page's script sends it (X-Pix-Flow: the text refusal); a plain form's refusal is a page
-    // (answer-gate-without-script.test.ts).
-    const headers: Record<string, string | number> = { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", "x-pix-flow": "1" };
-    if (cookie !== null) headers.cookie = cookie;
-    const req = request({ host: "127.0.0.1", port, method: "POST", path: "/campagnes/ABCDEF123/evaluation", headers }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on("error", (error) => reject(error));
-    abort = () => req.destroy();
-    req.end(body);
-  });
-  return { done, abort };
+  // Sent as the page's script sends it (X-Pix-Flow: the text refusal); a plain form's refusal is a page
+  // (answer-gate-without-script.test.ts).
+  const headers: Record<string, string> = { "x-pix-flow": "1", ...(cookie !== null ? { cookie } : {}) };
+  const sent = rawPost({ port, path: "/campagnes/ABCDEF123/evaluation", body: "challengeId=ch-1&intent=skip", headers });
+  return { done: sent.done.then(({ status, body }) => ({ status, body })), abort: sent.abort };
 }
 
 const until = async (condition: () => boolean) => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createServer, request, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
+import { rawPost, type RawReply } from "../support/raw-post";
 import type { AddressInfo } from "node:net";
 import { AnswerGate, type AnswerGateOptions, type AnswerGateSettings } from "@/lib/server/answer-gate";
 import { ARRIVAL_FIELD, ARRIVAL_HEADER, gateArrivalProver, provenArrival } from "@/lib/server/arrival-proof";
@@ -34,28 +35,10 @@ function saturatedGate(options: AnswerGateOptions = { proveArrival: gateArrivalP
 }
 afterEach(() => new Promise<void>((resolve) => (server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve())));
 
-type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+type Reply = RawReply;
 function post(port: number, body: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        method: "POST",
-        path: PAGE,
-        // What a browser sends with a form of the page: the page's origin.
-        headers: { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", cookie: `${COOKIE}=jeton-de-test`, host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, ...headers },
-      },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+  // What a browser sends with a form of the page: the page's origin.
+  return rawPost({ port, path: PAGE, body, headers: { cookie: `${COOKIE}=jeton-de-test`, host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, ...headers } }).done;
 }
 
 /** The slot taken by an answer that stays inside until the test ends it. */
@@ -202,17 +185,8 @@ describe("the answer gate's refusal of a plain form post (no JavaScript)", () =>
     const release = await holdTheSlot(port, inside);
     for (const origin of ["null", undefined]) {
       const headers: Record<string, string> = origin === undefined ? {} : { origin };
-      const refused = await new Promise<Reply>((resolve, reject) => {
-        const body = "code=ABCDEF123&challengeId=rec&kind=choices&choice=3&intent=answer";
-        const req = request({ host: "127.0.0.1", port, method: "POST", path: PAGE, headers: { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", ...headers } }, (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (chunk) => (text += chunk));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-        });
-        req.on("error", reject);
-        req.end(body);
-      });
+      const body = "code=ABCDEF123&challengeId=rec&kind=choices&choice=3&intent=answer";
+      const refused = await rawPost({ port, path: PAGE, body, headers }).done;
       expect(refused.status, String(origin)).toBe(503);
       expect(refused.body).not.toContain("<form");
       expect(refused.body).not.toContain("choice");

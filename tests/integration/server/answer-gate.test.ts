@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Agent, createServer, request, type Server } from "node:http";
+import { Agent, createServer, type Server } from "node:http";
+import { rawPost } from "../support/raw-post";
 import type { AddressInfo } from "node:net";
 import { AnswerGate, isAnswerRequest, type AnswerGateOptions, type AnswerGateSettings } from "@/lib/server/answer-gate";
 import { ARRIVAL_HEADER, gateArrivalProver, provenArrival } from "@/lib/server/arrival-proof";
@@ -39,25 +40,13 @@ afterEach(() => new Promise<void>((resolve) => (server ? (server.closeAllConnect
 
 type Answer = { status: number; body: string; retryAfter?: string; arrival?: string };
 function post(port: number, agent?: Agent, body = "choice=1"): { done: Promise<Answer>; abort: () => void } {
-  let abort = () => {};
-  const done = new Promise<Answer>((resolve, reject) => {
-    const req = request(
-      { host: "127.0.0.1", port, method: "POST", path: "/campagnes/ABCDEF123/evaluation", agent, headers: { "content-length": Buffer.byteLength(body), "content-type": "application/x-www-form-urlencoded", cookie: "next-auth.session-token=jeton-de-test", "x-pix-flow": "1" } },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => {
-          const arrival = res.headers[ARRIVAL_HEADER] as string | undefined;
-          resolve({ status: res.statusCode ?? 0, body: text, retryAfter: res.headers["retry-after"], ...(arrival ? { arrival } : {}) });
-        });
-      },
-    );
-    req.on("error", (error) => reject(error));
-    abort = () => req.destroy();
-    req.end(body);
+  const sent = rawPost({ port, path: "/campagnes/ABCDEF123/evaluation", body, agent, headers: { cookie: "next-auth.session-token=jeton-de-test", "x-pix-flow": "1" } });
+  const done = sent.done.then((res): Answer => {
+    const arrival = res.headers[ARRIVAL_HEADER] as string | undefined;
+    const retryAfter = res.headers["retry-after"] as string | undefined;
+    return { status: res.status, body: res.body, retryAfter, ...(arrival ? { arrival } : {}) };
   });
-  return { done, abort };
+  return { done, abort: sent.abort };
 }
 
 const until = async (condition: () => boolean) => {

@@ -41,6 +41,24 @@ export type CycleResult = {
   acknowledged?: { assessmentId: number; challengeId: string };
 };
 
+/**
+ * « Commencer » before a timed question refused for load (the answer gate's 503, or the app's own « Trop de monde… »
+ * with its Retry-After): the page's script sends it again by itself, with the answers' backoff and its 8 attempts
+ * (public/scripts/answer-flow.js, lib/domain/participations/retry-delay.ts), and so does the bench — it counted the
+ * first refusal as « rechargement impossible (HTTP 503) ». `attempt`: how many sends came before this one's reply
+ * (0 for the first). Null: show what came (a question, a page, an error that is not a refusal, or the last attempt).
+ */
+export function startTimerResend(state: PageState, attempt: number, random: () => number = Math.random): { delayMs: number; cause: string; atGate: boolean } | null {
+  if (state.kind !== "error" || state.retryAfterSeconds === undefined) return null;
+  const atGate = state.message === "HTTP 503";
+  if (!atGate && !state.message.startsWith("Trop de monde en même temps")) return null;
+  if (attempt >= MAX_ANSWER_ATTEMPTS - 1) return null;
+  return { delayMs: retryDelayMs(attempt, state.retryAfterSeconds, random), cause: `« Commencer » : ${state.message}`, atGate };
+}
+
+/** A cycle's resends, as CycleResult reports them. */
+type Resends = { retries: number; gateRefusals: number; causes: string[] };
+
 export class Pupil {
   readonly jar: CookieJar;
   campaignIndex = 0;
@@ -81,7 +99,7 @@ export class Pupil {
       this.arrivals++;
       const result = await replayInteraction({ agent: context.agent, baseUrl: context.baseUrl, jar: this.jar, interaction: interactionFor(context.shape, "arrive"), to: { code: this.campaign.code, challengeId: null }, anchors: context.shape.anchors, timeoutMs: context.timeoutMs, skipBackground: true });
       this.state = result.state;
-      if (this.state.kind === "timer") this.state = await this.follow(context, "start-timer", this.state.challengeId, { requests: 0 });
+      if (this.state.kind === "timer") this.state = await this.startTimer(context, this.state.challengeId, { requests: 0 });
       if (this.state.kind === "question") {
         this.needsArrival = false;
         return;
@@ -95,6 +113,21 @@ export class Pupil {
   private async follow(context: LoadContext, kind: "continue" | "start-timer", challengeId: string | null, counter: { requests: number }): Promise<PageState> {
     const result = await replayInteraction({ agent: context.agent, baseUrl: context.baseUrl, jar: this.jar, interaction: interactionFor(context.shape, kind), to: { code: this.campaign!.code, challengeId }, anchors: context.shape.anchors, timeoutMs: context.timeoutMs, sent: counter });
     return result.state;
+  }
+
+  /** « Commencer », sent again after a refusal for load as the page's script does (startTimerResend). */
+  private async startTimer(context: LoadContext, challengeId: string, counter: { requests: number }, resends?: Resends): Promise<PageState> {
+    for (let attempt = 0; ; attempt++) {
+      const state = await this.follow(context, "start-timer", challengeId, counter);
+      const resend = startTimerResend(state, attempt);
+      if (!resend) return state;
+      if (resends) {
+        resends.retries++;
+        if (resend.atGate) resends.gateRefusals++;
+        resends.causes.push(resend.cause);
+      }
+      await new Promise((r) => setTimeout(r, resend.delayMs));
+    }
   }
 
   private async submit(context: LoadContext, form: [string, string][], counter: { requests: number }): Promise<ReplayResult> {
@@ -165,7 +198,15 @@ export class Pupil {
       }
       // « Continuer »: the question came with the checkpoint (nothing sent), or the page loads it.
       if (state.kind === "checkpoint") state = state.next ?? (await this.follow(context, "continue", null, counter));
-      if (state.kind === "timer") state = await this.follow(context, "start-timer", state.challengeId, counter);
+      if (state.kind === "timer") {
+        const resends: Resends = { retries: 0, gateRefusals: 0, causes: resendCauses };
+        try {
+          state = await this.startTimer(context, state.challengeId, counter, resends);
+        } finally {
+          retries += resends.retries;
+          gateRefusals += resends.gateRefusals;
+        }
+      }
       const ms = performance.now() - intendedStart;
       if (state.kind === "end") {
         this.campaignIndex++;

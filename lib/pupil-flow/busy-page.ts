@@ -46,6 +46,28 @@ const KEPT_HINT = "Elle est gardée sur cette page : dans quelques secondes, app
 /** « Commencer » before a timed question: there is no answer yet, and its time has not started. */
 const START_REFUSED = "Trop de monde en même temps : la question chronométrée n'a pas encore commencé, son temps ne court pas. Réessayez dans quelques secondes.";
 
+/**
+ * What « Renvoyer ma réponse » will send, in words (ADR 0013 « 07/12 (21) »): the pupil without JavaScript sees the
+ * answer the page kept, not only hidden fields. Read as the answer path reads the form (answer-form.ts): « Je passe »,
+ * the positions ticked in the order shown, or the typed fields (500 characters each). The pupil's own text is shown
+ * as typed (never retouched by the typography), and escaped like everything the request brings.
+ */
+const SUMMARY_MAX = 500;
+export function answerSummary(form: URLSearchParams): string | null {
+  if (form.get("intent") === "start-timer") return null;
+  const late = form.get("timedOut") === "1" ? " (temps écoulé)" : "";
+  if (form.get("intent") === "skip") return `${escapeHtml(frenchTypography("Votre réponse : vous passez cette question"))}${late}.`;
+  if (form.get("kind") === "choices") {
+    const positions = form.getAll("choice").slice(0, 8).map((v) => Number(v)).filter((n) => Number.isInteger(n) && n > 0 && n < 100);
+    if (positions.length === 0) return `${escapeHtml(frenchTypography("Votre réponse : aucune proposition cochée"))}${late}.`;
+    const list = positions.length === 1 ? `la proposition n° ${positions[0]}` : `les propositions n° ${positions.slice(0, -1).join(", ")} et ${positions.at(-1)}`;
+    return `${escapeHtml(frenchTypography(`Votre réponse : ${list}, dans l'ordre où elles sont affichées`))}${late}.`;
+  }
+  const typed = [...new Set(form.keys())].filter((k) => k.startsWith("field:")).map((k) => (form.get(k) ?? "").slice(0, SUMMARY_MAX)).filter((v) => v.trim() !== "");
+  if (typed.length === 0) return `${escapeHtml(frenchTypography("Votre réponse : vide"))}${late}.`;
+  return `${escapeHtml(frenchTypography("Votre réponse :"))} ${typed.map((v) => `«\u202f${escapeHtml(v)}\u202f»`).join(", ")}${late}.`;
+}
+
 export function busyPage(page: BusyPage): string {
   const isStart = page.form?.get("intent") === "start-timer";
   const hidden = page.form
@@ -54,7 +76,7 @@ export function busyPage(page: BusyPage): string {
   const action = escapeHtml(page.action);
   const message = !page.form ? BUSY_ANSWER_LOST : isStart ? START_REFUSED : BUSY_MESSAGE;
   const body = page.form
-    ? `${isStart ? "" : `<p class="text-slate-700">${escapeHtml(frenchTypography(KEPT_HINT))}</p>`}` +
+    ? `${isStart ? "" : `<p class="font-medium" data-answer-summary="">${answerSummary(page.form) ?? ""}</p><p class="text-slate-700">${escapeHtml(frenchTypography(KEPT_HINT))}</p>`}` +
       `<form method="post" action="${action}">${hidden}<button type="submit" class="${primaryButton}">${escapeHtml(isStart ? "Réessayer" : RESEND_LABEL)}</button></form>` +
       `<p><a href="${action}" class="font-semibold text-brand-700 underline">${BACK_TO_QUESTION_LABEL}</a></p>`
     : `<p><a href="${action}" class="${secondaryButton}">${BACK_TO_QUESTION_LABEL}</a></p>`;

@@ -36,7 +36,7 @@ async function startTimerIfAsked(page: Page) {
   }
 }
 
-test("answers go one request each, the next question is swapped in with focus and announcement, a lost reply is retried and counted once", async ({ page, browser }) => {
+test("answers go one request each, the next question is swapped in with focus and announcement, a lost reply is retried and counted once, the checkpoint's too", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const code = await newCampaign(page);
   const context = await browser.newContext();
@@ -82,13 +82,29 @@ test("answers go one request each, the next question is swapped in with focus an
   await pupil.unroute(`**/campagnes/${code}/evaluation`);
 
   // On to the checkpoint: it comes with the fifth answer, the address follows, « Continuer » sends nothing.
+  // The fifth answer's reply is lost too (ADR 0013 « 07/12 (21) »): the page sends it again, the server finds it
+  // recorded, and the pupil still gets its checkpoint (it used to go straight to the next question).
   for (let n = 3; n <= 5; n++) {
     await startTimerIfAsked(pupil);
+    if (n === 5) {
+      lost = 0;
+      sent.length = 0;
+      await pupil.route(`**/campagnes/${code}/evaluation`, async (route) => {
+        if (route.request().method() !== "POST" || lost > 0) return route.fallback();
+        lost++;
+        await route.fetch();
+        await route.abort("connectionreset");
+      });
+    }
     await pupil.getByRole("button", { name: "Je passe" }).click();
     // The next question, or the warning before a timed one (« Question chronométrée », its number above it).
     if (n < 5) await expect(pupil.getByRole("heading", { name: new RegExp(`Question ${n + 1} sur 5|Question chronométrée`) })).toBeVisible();
   }
   const checkpoint = pupil.getByRole("heading", { name: "Avancement" });
+  await expect(checkpoint).toBeVisible({ timeout: 30_000 });
+  expect(lost).toBe(1);
+  expect(sent.filter((s) => s.startsWith("POST"))).toHaveLength(2);
+  await pupil.unroute(`**/campagnes/${code}/evaluation`);
   await expect(checkpoint).toBeFocused();
   await expect(pupil).toHaveURL(new RegExp(`/campagnes/${code}/checkpoint$`));
   await expect(pupil.locator("ol > li")).toHaveCount(5);

@@ -147,6 +147,10 @@ test("without JavaScript, an answer refused past capacity is kept on a French pa
     if (isFields) expect(await pupil.locator("input[type=hidden][name^='field:']").first().inputValue()).toBe(typed);
     else expect(await pupil.locator("input[type=hidden][name=choice]").inputValue()).toBe("1");
     expect(await pupil.locator("input[type=hidden][name=challengeId]").inputValue()).toBe(challengeId);
+    // The answer it will send again, in words above the button (ADR 0013 « 07/12 (21) »), as text.
+    const summary = pupil.locator("[data-answer-summary]");
+    if (isFields) await expect(summary).toContainText(typed);
+    else await expect(summary).toContainText("la proposition n° 1");
     const answered = async () =>
       Number(
         (

@@ -58,3 +58,37 @@ export const tutorialsOfSkill = memo(async (skillId: string): Promise<{ toSuccee
   const skill = await tutorialIdsOfSkill(skillId);
   return { toSucceed: await tutorialsByIds(skill?.tutorialIds ?? []), learnMore: await tutorialsByIds(skill?.learningMoreTutorialIds ?? []) };
 }, TTL_MS);
+
+/**
+ * The tutorials of a skill for the answer path (a checkpoint built after the answer's commit): from the same memory, but
+ * a miss waits for a connection no longer than the answer's deadline (DATABASE_QUEUE_DEADLINE_MS), then is a
+ * BusyError — the 503 that the page's script (or the no-JavaScript page « Renvoyer ma réponse ») answers by sending the
+ * same answer again, which finds it recorded and shows the same checkpoint (ADR 0013 « 07/12 (21) ») — instead of
+ * the pages' DATABASE_POOL_WAIT_MS (15 s) behind Prisma.
+ */
+export async function answerTutorialsOfSkill(skillId: string): Promise<Awaited<ReturnType<typeof tutorialsOfSkill>>> {
+  try {
+    return await tutorialsOfSkill(skillId, tutorialsWithinAnswerDeadline);
+  } catch (error) {
+    if (isDatabaseBusy(error)) throw new BusyError();
+    throw error;
+  }
+}
+
+/** tutorialsOfSkill's reads as one statement, on a connection obtained within the answer's deadline. */
+async function tutorialsWithinAnswerDeadline(skillId: string): Promise<{ toSucceed: CheckpointTutorial[]; learnMore: CheckpointTutorial[] }> {
+  const client = await connectWithin(env().DATABASE_QUEUE_DEADLINE_MS);
+  try {
+    const { rows } = await client.query<CheckpointTutorial & { to_succeed: boolean; learn_more: boolean }>(
+      "SELECT t.id, t.title, t.source, t.format, t.duration_minutes AS \"durationMinutes\", t.link, " +
+        "t.id = ANY(s.tutorial_ids) AS to_succeed, t.id = ANY(s.learning_more_tutorial_ids) AS learn_more " +
+        "FROM skills s JOIN tutorials t ON t.retired_at IS NULL AND (t.id = ANY(s.tutorial_ids) OR t.id = ANY(s.learning_more_tutorial_ids)) " +
+        "WHERE s.id = $1",
+      [skillId],
+    );
+    const tutorial = ({ id, title, source, format, durationMinutes, link }: CheckpointTutorial): CheckpointTutorial => ({ id, title, source, format, durationMinutes, link });
+    return { toSucceed: rows.filter((r) => r.to_succeed).map(tutorial), learnMore: rows.filter((r) => r.learn_more).map(tutorial) };
+  } finally {
+    client.release();
+  }
+}

@@ -3,13 +3,13 @@ import { elementsForAnswer, progression, type KnowledgeElementInput } from "../.
 import { displayOrder } from "../../domain/learning-content/option-order";
 import { solutionText } from "../../domain/learning-content/public-challenge";
 import { ANSWER_OUTCOME_LABELS, answerOutcome, type AnswerOutcome } from "../../domain/participations/answer-outcome";
-import { CHECKPOINT_EVERY } from "../../domain/participations/checkpoint";
+import { CHECKPOINT_EVERY, replayedCheckpoint } from "../../domain/participations/checkpoint";
 import { canonicalAnswer, type SubmittedAnswer } from "../../domain/participations/submitted-answer";
 import { BusyError, DomainError, NotFoundError } from "../../domain/shared/errors";
 import { engineContentOfCampaign } from "../../db/repositories/assessment-repository";
 import { answeredChallenges, completionOf, nextStep, rowsOf } from "./answer-challenge";
 import { isDatabaseBusy, runAnswer, type AnswerSnapshot, type AnswerWrite, type SessionClaims } from "../../db/repositories/answer-transaction";
-import { answerChallengeSource, campaignIdOfCode, tutorialsOfSkill, type CheckpointTutorial } from "../../db/repositories/content-memory";
+import { answerChallengeSource, answerTutorialsOfSkill, campaignIdOfCode, type CheckpointTutorial } from "../../db/repositories/content-memory";
 
 /**
  * The lean answer path (issue 15): records the answer and returns what the page shows next — the next question,
@@ -111,16 +111,21 @@ async function answer(input: AnswerInput): Promise<AnswerAndContinue> {
   if (outcome.kind === "must-change-password") return { kind: "must-change-password" };
   if (outcome.kind === "no-assessment") throw new NotFoundError();
   const { snapshot, decision, answerId } = outcome;
-  const recorded = answerId !== null && decision.result !== "ALREADY_RECORDED";
-  const completed = recorded && decision.next === null;
-  const showCheckpoint = completed || (recorded && decision.answersCount % CHECKPOINT_EVERY === 0);
-  return {
-    kind: "answered",
-    result: decision.result,
-    campaign: snapshot.campaign,
-    next: decision.next,
-    checkpoint: showCheckpoint ? await checkpointData(snapshot, { id: answerId!, challengeId: input.challengeId, result: decision.result as AnswerOutcome }, decision.newElements, skills, completed) : null,
-  };
+  let checkpoint: CheckpointData | null = null;
+  if (answerId !== null && decision.result !== "ALREADY_RECORDED") {
+    // Recorded by this request: the checkpoint after every fifth answer and at the end.
+    const completed = decision.next === null;
+    if (completed || decision.answersCount % CHECKPOINT_EVERY === 0) {
+      const answers = [...snapshot.answers, { id: answerId, challengeId: input.challengeId, result: decision.result }];
+      checkpoint = await checkpointData(snapshot, answers, decision.newElements, skills, completed);
+    }
+  } else if (decision.result === "ALREADY_RECORDED") {
+    // Recorded by an earlier try whose reply the pupil may never have seen (a 503 after the commit, a dropped
+    // connection, a restart, a second click or tab): the same checkpoint as that try (ADR 0013 « 07/12 (21) »).
+    const replayed = replayedCheckpoint({ state: snapshot.assessment.state, answersCount: snapshot.assessment.answersCount, answers: snapshot.answers }, input.challengeId);
+    if (replayed) checkpoint = await checkpointData(snapshot, snapshot.answers, [], skills, replayed.completed);
+  }
+  return { kind: "answered", result: decision.result, campaign: snapshot.campaign, next: decision.next, checkpoint };
 }
 
 /** The engine's view of the pupil's knowledge: latest per skill, RESET dropped, failures before a retry forgotten. */
@@ -132,8 +137,7 @@ function engineKnowledge(snap: AnswerSnapshot, ignoreInvalidatedBefore: Date | n
 }
 
 /** « Avancement » as the checkpoint page shows it (checkpoint-view.ts), from what the answer read and wrote. */
-async function checkpointData(snap: AnswerSnapshot, latest: { id: number; challengeId: string; result: AnswerOutcome }, newElements: KnowledgeElementInput[], skills: Parameters<typeof progression>[0]["targetSkills"], completed: boolean): Promise<CheckpointData> {
-  const answers = [...snap.answers, latest];
+async function checkpointData(snap: AnswerSnapshot, answers: AnswerSnapshot["answers"], newElements: KnowledgeElementInput[], skills: Parameters<typeof progression>[0]["targetSkills"], completed: boolean): Promise<CheckpointData> {
   const count = answers.length % CHECKPOINT_EVERY || Math.min(CHECKPOINT_EVERY, answers.length);
   const known = new Map<string, KnowledgeElementInput>(engineKnowledge(snap, null).map((k) => [k.skillId, k]));
   for (const k of newElements) known.set(k.skillId, k);
@@ -143,7 +147,7 @@ async function checkpointData(snap: AnswerSnapshot, latest: { id: number; challe
   for (const answer of answers.slice(-count)) {
     const source = await answerChallengeSource(answer.challengeId);
     if (!source) continue;
-    const tutorials = await tutorialsOfSkill(source.skillId);
+    const tutorials = await answerTutorialsOfSkill(source.skillId);
     items.push({
       id: answer.id, instruction: source.content.instruction, result: answer.result, resultLabel: ANSWER_OUTCOME_LABELS[answer.result],
       solution: solutionText(source.content, displayOrder(seed, source.content)), correction: source.content.correction,

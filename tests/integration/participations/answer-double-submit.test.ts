@@ -8,10 +8,10 @@ import { openCampaign, pupilIn } from "../support/answer-world";
 /**
  * A double click or two tabs sending the very same answer at once, at every question of a whole test, checkpoints and
  * the end included (the read and the conditional write of ADR 0013 « 07/12 (5) »): each answer recorded once, both
- * replies show the same next screen, the checkpoint comes once, « Suivi en direct » hears one NOTIFY per recorded answer.
+ * replies show the same next screen and the same checkpoint (« 07/12 (21) »), « Suivi en direct » hears one NOTIFY per recorded answer.
  */
 describe("the same answer sent twice at once, through a whole test", () => {
-  it("records each answer once, one checkpoint every five, one NOTIFY per answer, and the test ends once", async () => {
+  it("records each answer once, one checkpoint every five (shown by both replies), one NOTIFY per answer, and the test ends once", async () => {
     const campaign = await openCampaign({ warm: true });
     const { pupil, first } = await pupilIn(campaign);
     const claims = { userId: pupil.id, sessionId: `s-${pupil.id}`, sessionVersion: 0 };
@@ -33,9 +33,12 @@ describe("the same answer sent twice at once, through a whole test", () => {
         expect(answered.every(Boolean)).toBe(true);
         expect(answered.filter((o) => o!.result === "ALREADY_RECORDED")).toHaveLength(1);
         expect(answered[0]!.next?.challengeId ?? null).toBe(answered[1]!.next?.challengeId ?? null);
+        // Both replies show the same screens: the checkpoint too (ADR 0013 « 07/12 (21) »: the one the pupil keeps may
+        // be the « already recorded » one).
         const shown = answered.filter((o) => o!.checkpoint !== null);
-        expect(shown.length).toBe(steps % CHECKPOINT_EVERY === 0 || answered[0]!.next === null ? 1 : 0);
-        checkpoints += shown.length;
+        expect(shown.length).toBe(steps % CHECKPOINT_EVERY === 0 || answered[0]!.next === null ? 2 : 0);
+        expect(answered[0]!.checkpoint).toEqual(answered[1]!.checkpoint);
+        if (shown.length) checkpoints++;
         current = answered[0]!.next?.challengeId ?? null;
       }
       expect(current).toBeNull();

@@ -93,8 +93,12 @@ describe("the answer gate's refusal of a plain form post (no JavaScript)", () =>
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<b>");
-    // Outside attribute values (an escaped value holds no raw quote), no handler: the text stayed text.
-    expect(html.replace(/"[^"]*"/g, '""')).not.toMatch(/onerror|alert/);
+    // The answer in words above the button (ADR 0013 « 07/12 (21) »): what was typed, as text (the `[^<]*` match: no
+    // markup inside), read back as typed.
+    const summary = /<p [^>]*data-answer-summary="">([^<]*)<\/p>/.exec(html)?.[1] ?? "";
+    expect(decode(summary)).toBe(`Votre réponse\u202f: «\u202f${answer.get("field:reponse")}\u202f», «\u202f${answer.get('field:"><b>autre')}\u202f».`);
+    // Elsewhere, outside attribute values (an escaped value holds no raw quote), no handler: the text stayed text.
+    expect(html.replace(summary, "").replace(/"[^"]*"/g, '""')).not.toMatch(/onerror|alert/);
     // One form: the same address and method, the answer's fields in order, then its proof of first arrival.
     expect(html.match(/<form\b/g)).toHaveLength(1);
     expect(formTag(html)).toBe(`<form method="post" action="${PAGE}">`);

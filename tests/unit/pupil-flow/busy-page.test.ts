@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { busyPage, busyShowPage, escapeHtml } from "@/lib/pupil-flow/busy-page";
+import { answerSummary, busyPage, busyShowPage, escapeHtml } from "@/lib/pupil-flow/busy-page";
 import { ARRIVAL_FIELD } from "@/lib/server/arrival-proof";
 
 /**
@@ -52,5 +52,41 @@ describe("the page of an answer refused past capacity, without JavaScript", () =
     expect(html).not.toContain("<form");
     expect(html).not.toContain("votre réponse");
     expect(html).toMatch(/<a href="\/campagnes\/ABC123\/evaluation"[^>]*>Réessayer<\/a>/);
+  });
+});
+
+describe("the answer the busy page will send again, in words (ADR 0013 « 07/12 (21) »)", () => {
+  const summary = (html: string) => /<p [^>]*data-answer-summary="">([^<]*)<\/p>/.exec(html)?.[1] ?? null;
+  const N = "\u202f";
+
+  it("typed text, shown as typed (escaped), above « Renvoyer ma réponse »", () => {
+    const html = page(new URLSearchParams([["code", "ABC123"], ["challengeId", "rec"], ["kind", "fields"], ["timedOut", "0"], ["field:reponse", `"><script>alert(1)</script> 3 : 4`]]));
+    expect(summary(html)).toBe(`Votre réponse${N}: «${N}&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; 3 : 4${N}».`);
+    expect(html.indexOf("data-answer-summary")).toBeLessThan(html.indexOf("Renvoyer ma réponse"));
+    expect(html).not.toContain("<script");
+    // Several fields: each one, in the form's order; empty ones left out.
+    expect(answerSummary(new URLSearchParams([["kind", "fields"], ["field:a", "12"], ["field:b", " "], ["field:c", "mot"]]))).toBe(`Votre réponse${N}: «${N}12${N}», «${N}mot${N}».`);
+    expect(answerSummary(new URLSearchParams([["kind", "fields"], ["field:a", ""]]))).toBe(`Votre réponse${N}: vide.`);
+  });
+
+  it("the positions ticked, in the order shown", () => {
+    expect(answerSummary(new URLSearchParams([["kind", "choices"], ["choice", "2"]]))).toBe(`Votre réponse${N}: la proposition n° 2, dans l'ordre où elles sont affichées.`);
+    expect(answerSummary(new URLSearchParams([["kind", "choices"], ["choice", "1"], ["choice", "3"], ["choice", "4"]]))).toBe(`Votre réponse${N}: les propositions n° 1, 3 et 4, dans l'ordre où elles sont affichées.`);
+    expect(answerSummary(new URLSearchParams([["kind", "choices"], ["choice", "<b>"]]))).toBe(`Votre réponse${N}: aucune proposition cochée.`);
+  });
+
+  it("« Je passe », and the countdown's own send", () => {
+    expect(answerSummary(new URLSearchParams([["kind", "fields"], ["intent", "skip"], ["field:reponse", "x"]]))).toBe(`Votre réponse${N}: vous passez cette question.`);
+    expect(answerSummary(new URLSearchParams([["kind", "choices"], ["timedOut", "1"]]))).toBe(`Votre réponse${N}: aucune proposition cochée (temps écoulé).`);
+  });
+
+  it("« Commencer » has no answer to show", () => {
+    expect(answerSummary(new URLSearchParams({ intent: "start-timer" }))).toBeNull();
+    expect(page(new URLSearchParams({ intent: "start-timer", code: "ABC123", challengeId: "rec" }))).not.toContain("data-answer-summary");
+  });
+
+  it("a long text is shown up to what the answer keeps (500 characters)", () => {
+    const long = "a".repeat(800);
+    expect(answerSummary(new URLSearchParams([["kind", "fields"], ["field:reponse", long]]))).toBe(`Votre réponse${N}: «${N}${"a".repeat(500)}${N}».`);
   });
 });

@@ -1,0 +1,206 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { sessionCookieName } from "@/lib/auth/session-token";
+import { db, pgPool } from "@/lib/db/client";
+import { roundTrips } from "@/lib/db/prisma-factory";
+import { STATE_CALL } from "@/lib/db/repositories/answer-transaction";
+import { cachedChallengeSource } from "@/lib/db/repositories/content-memory";
+import { CHECKPOINT_EVERY } from "@/lib/domain/participations/checkpoint";
+import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
+import { answerFlowRequest } from "@/lib/pupil-flow/flow-request";
+import { ARRIVAL_HEADER } from "@/lib/server/arrival-proof";
+import { answerAndContinue, type AnswerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
+import { flowRequest, openCampaign, pupilIn, skipForm } from "../support/answer-world";
+
+const { POST } = await import("@/app/(app)/campagnes/[code]/evaluation/route");
+
+/**
+ * ADR 0013 « 07/12 (21) » (issue 15, « nothing a user did is ever lost »): the checkpoint (every fifth answer, and the
+ * end of the test) was shown only when the answer was recorded by the request that showed it. When the first try
+ * committed but its reply never reached the pupil (a 503 after the commit while the checkpoint's content was read, a
+ * dropped connection, a restart, a second click), the page sent the same answer again, got « already recorded » and
+ * went straight to the next question: the corrections and tutorials of those five answers were silently skipped.
+ * A replay of the assessment's latest answer now shows what the first try would have; an older one shows nothing old.
+ */
+
+type Answered = Extract<AnswerAndContinue, { kind: "answered" }>;
+type World = Awaited<ReturnType<typeof pupilIn>> & { campaign: { id: number; code: string }; claims: { userId: number; sessionId: string; sessionVersion: number } };
+
+async function world(options: { warm?: boolean } = { warm: true }): Promise<World> {
+  const campaign = await openCampaign({ name: "Reprise", warm: options.warm });
+  const pupil = await pupilIn(campaign);
+  return { ...pupil, campaign, claims: { userId: pupil.pupil.id, sessionId: `s-${pupil.pupil.id}`, sessionVersion: 0 } };
+}
+
+async function answer(w: World, challengeId: string): Promise<Answered> {
+  const outcome = await answerAndContinue({ claims: w.claims, code: w.campaign.code, challengeId, answer: null });
+  if (outcome.kind !== "answered") throw new Error(outcome.kind);
+  return outcome;
+}
+
+/** Answers (« Je passe ») from the first question until `count` answers are recorded: each answer's challenge and outcome. */
+async function answerUpTo(w: World, count: number): Promise<{ challengeId: string; outcome: Answered }[]> {
+  const done: { challengeId: string; outcome: Answered }[] = [];
+  let challengeId: string | null = w.first;
+  while (challengeId && done.length < count) {
+    const outcome = await answer(w, challengeId);
+    expect(outcome.result).not.toBe("ALREADY_RECORDED");
+    done.push({ challengeId, outcome });
+    challengeId = outcome.next?.challengeId ?? null;
+  }
+  return done;
+}
+
+/** The plain form post of a page without JavaScript, through the route: its status and where it sends the pupil. */
+async function plainPost(w: World, body: string) {
+  const headers = { "content-type": "application/x-www-form-urlencoded", cookie: `${sessionCookieName()}=${w.token}`, origin: "http://localhost", host: "localhost" };
+  const code = w.campaign.code;
+  const response = await POST(new NextRequest(`http://localhost/campagnes/${code}/evaluation`, { method: "POST", body, headers }), { params: Promise.resolve({ code }) });
+  return { status: response.status, location: response.headers.get("location") };
+}
+
+const answerCount = (w: World) => db.answer.count({ where: { assessment: { userId: w.pupil.id } } });
+
+describe("an answer sent again never skips its checkpoint (ADR 0013 « 07/12 (21) »)", () => {
+  it("the fifth answer sent again shows the same checkpoint, then the same next question; only a read, nothing written", async () => {
+    const w = await world();
+    const done = await answerUpTo(w, CHECKPOINT_EVERY);
+    const fifth = done[CHECKPOINT_EVERY - 1];
+    expect(fifth.outcome.checkpoint).not.toBeNull();
+    expect(fifth.outcome.checkpoint!.items.map((i) => i.id)).toHaveLength(CHECKPOINT_EVERY);
+    roundTrips.log = [];
+    let replay: Answered;
+    let log: string[];
+    try {
+      replay = await answer(w, fifth.challengeId);
+      log = roundTrips.log;
+    } finally {
+      roundTrips.log = null;
+    }
+    expect(replay.result).toBe("ALREADY_RECORDED");
+    expect(replay.checkpoint).toEqual(fifth.outcome.checkpoint);
+    expect(replay.next?.challengeId).toBe(fifth.outcome.next!.challengeId);
+    // The « already recorded » decision is made on a read (never on the process's memory): that read, nothing else.
+    expect(log).toEqual([STATE_CALL]);
+    expect(await answerCount(w)).toBe(CHECKPOINT_EVERY);
+
+    // The script's reply: the checkpoint, the next question after it.
+    const reply = await answerFlowRequest(flowRequest(w.campaign.code, w.token, skipForm(w.campaign.code, fifth.challengeId).toString()));
+    expect(reply.status).toBe(200);
+    const body = JSON.parse(reply.body);
+    expect(body.show.path).toBe(`/campagnes/${w.campaign.code}/checkpoint`);
+    expect(body.after.path).toBe(`/campagnes/${w.campaign.code}/evaluation`);
+    // Without JavaScript: to the checkpoint's page.
+    expect(await plainPost(w, skipForm(w.campaign.code, fifth.challengeId).toString())).toEqual({ status: 303, location: `/campagnes/${w.campaign.code}/checkpoint` });
+    expect(await answerCount(w)).toBe(CHECKPOINT_EVERY);
+  });
+
+  it("the last answer sent again shows the end checkpoint, then the results, as its first try did", async () => {
+    const w = await world();
+    const done = await answerUpTo(w, 200);
+    const last = done.at(-1)!;
+    expect(last.outcome.next).toBeNull();
+    expect(last.outcome.checkpoint?.completed).toBe(true);
+    const replay = await answer(w, last.challengeId);
+    expect(replay.result).toBe("ALREADY_RECORDED");
+    expect(replay.next).toBeNull();
+    expect(replay.checkpoint).toEqual(last.outcome.checkpoint);
+
+    const reply = await answerFlowRequest(flowRequest(w.campaign.code, w.token, skipForm(w.campaign.code, last.challengeId).toString()));
+    expect(reply.status).toBe(200);
+    const body = JSON.parse(reply.body);
+    expect(body.show.path).toBe(`/campagnes/${w.campaign.code}/checkpoint?fin=1`);
+    expect(body.after).toBeUndefined();
+    expect(await plainPost(w, skipForm(w.campaign.code, last.challengeId).toString())).toEqual({ status: 303, location: `/campagnes/${w.campaign.code}/checkpoint?fin=1` });
+    expect(await answerCount(w)).toBe(done.length);
+    // An older answer of the ended test: no checkpoint, the results.
+    const older = done.at(-2)!;
+    expect((await answer(w, older.challengeId)).checkpoint).toBeNull();
+    expect(await plainPost(w, skipForm(w.campaign.code, older.challengeId).toString())).toEqual({ status: 303, location: `/campagnes/${w.campaign.code}/resultats` });
+  });
+
+  it("an older answer sent again (not the latest) brings back no old checkpoint: the current question", async () => {
+    const w = await world();
+    const done = await answerUpTo(w, CHECKPOINT_EVERY + 1);
+    expect(done).toHaveLength(CHECKPOINT_EVERY + 1);
+    const current = done.at(-1)!.outcome.next!.challengeId;
+    // The fifth (its checkpoint was shown, the pupil went on) and the fourth (no checkpoint ever).
+    for (const old of [done[CHECKPOINT_EVERY - 1], done[CHECKPOINT_EVERY - 2]]) {
+      const replay = await answer(w, old.challengeId);
+      expect(replay.result).toBe("ALREADY_RECORDED");
+      expect(replay.checkpoint).toBeNull();
+      expect(replay.next?.challengeId).toBe(current);
+      const reply = JSON.parse((await answerFlowRequest(flowRequest(w.campaign.code, w.token, skipForm(w.campaign.code, old.challengeId).toString()))).body);
+      expect(reply.show.path).toBe(`/campagnes/${w.campaign.code}/evaluation`);
+      expect(reply.after).toBeUndefined();
+      expect(await plainPost(w, skipForm(w.campaign.code, old.challengeId).toString())).toEqual({ status: 303, location: `/campagnes/${w.campaign.code}/evaluation` });
+    }
+    // The latest answer (the sixth) had no checkpoint: none either.
+    expect((await answer(w, done.at(-1)!.challengeId)).checkpoint).toBeNull();
+    expect(await answerCount(w)).toBe(CHECKPOINT_EVERY + 1);
+  });
+
+  it("the checkpoint's content not readable after the commit: the 503 to retry (within the answer's deadline), and the retry shows the checkpoint", async () => {
+    // Cold memory: the tutorials of the checkpoint are read after the fifth answer's commit.
+    const w = await world({ warm: false });
+    const done = await answerUpTo(w, CHECKPOINT_EVERY - 1);
+    const fifth = done.at(-1)!.outcome.next!.challengeId;
+    // The answer's own content in memory (read before its transaction), as after the first answers of a test.
+    await cachedChallengeSource(fifth);
+    const pool = pgPool();
+    const held = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
+    const sent = flowRequest(w.campaign.code, w.token, skipForm(w.campaign.code, fifth).toString());
+    let reply;
+    let hog;
+    const startedAt = Date.now();
+    try {
+      const answering = answerFlowRequest(sent);
+      // The answer's transaction waits for a connection; another client waits behind it: the connection the answer
+      // gives back after its commit goes to that one, and the checkpoint's content finds none.
+      while (pool.waitingCount < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+      hog = pool.connect();
+      held.pop()!.release();
+      reply = await answering;
+    } finally {
+      for (const c of held) c.release();
+      (await hog)?.release();
+    }
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    expect(reply.status).toBe(503);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, message: BUSY_MESSAGE, retryAfterSeconds: 2 });
+    expect(await answerCount(w)).toBe(CHECKPOINT_EVERY);
+    // The script's retry: already recorded, and the checkpoint it missed, with the question after it.
+    const retried = await answerFlowRequest(flowRequest(w.campaign.code, w.token, sent.body, { [ARRIVAL_HEADER]: reply.headers[ARRIVAL_HEADER] }));
+    expect(retried.status).toBe(200);
+    const body = JSON.parse(retried.body);
+    expect(body.show.path).toBe(`/campagnes/${w.campaign.code}/checkpoint`);
+    expect(body.after.path).toBe(`/campagnes/${w.campaign.code}/evaluation`);
+    expect(await answerCount(w)).toBe(CHECKPOINT_EVERY);
+  });
+
+  it("without JavaScript, the same: the busy page after the commit, and « Renvoyer ma réponse » leads to the checkpoint", async () => {
+    const w = await world({ warm: false });
+    const done = await answerUpTo(w, CHECKPOINT_EVERY - 1);
+    const fifth = done.at(-1)!.outcome.next!.challengeId;
+    await cachedChallengeSource(fifth);
+    const pool = pgPool();
+    const held = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
+    const form = skipForm(w.campaign.code, fifth).toString();
+    let refused;
+    let hog;
+    try {
+      const answering = plainPost(w, form);
+      while (pool.waitingCount < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+      hog = pool.connect();
+      held.pop()!.release();
+      refused = await answering;
+    } finally {
+      for (const c of held) c.release();
+      (await hog)?.release();
+    }
+    expect(refused.status).toBe(503);
+    expect(await answerCount(w)).toBe(CHECKPOINT_EVERY);
+    expect(await plainPost(w, form)).toEqual({ status: 303, location: `/campagnes/${w.campaign.code}/checkpoint` });
+    expect(await answerCount(w)).toBe(CHECKPOINT_EVERY);
+  });
+});

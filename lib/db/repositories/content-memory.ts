@@ -4,6 +4,7 @@ import { BusyError } from "../../domain/shared/errors";
 import { connectWithin, isDatabaseBusy } from "./answer-transaction";
 import { challengeSource } from "./assessment-repository";
 import { tutorialIdsOfSkill, tutorialsByIds } from "./results-repository";
+import { inOrderOf } from "../../domain/shared/in-order-of";
 import { memo } from "./memo";
 
 /**
@@ -79,15 +80,17 @@ export async function answerTutorialsOfSkill(skillId: string): Promise<Awaited<R
 async function tutorialsWithinAnswerDeadline(skillId: string): Promise<{ toSucceed: CheckpointTutorial[]; learnMore: CheckpointTutorial[] }> {
   const client = await connectWithin(env().DATABASE_QUEUE_DEADLINE_MS);
   try {
-    const { rows } = await client.query<CheckpointTutorial & { to_succeed: boolean; learn_more: boolean }>(
+    const { rows } = await client.query<CheckpointTutorial & { to_succeed: string[]; learn_more: string[] }>(
       "SELECT t.id, t.title, t.source, t.format, t.duration_minutes AS \"durationMinutes\", t.link, " +
-        "t.id = ANY(s.tutorial_ids) AS to_succeed, t.id = ANY(s.learning_more_tutorial_ids) AS learn_more " +
+        "s.tutorial_ids AS to_succeed, s.learning_more_tutorial_ids AS learn_more " +
         "FROM skills s JOIN tutorials t ON t.retired_at IS NULL AND (t.id = ANY(s.tutorial_ids) OR t.id = ANY(s.learning_more_tutorial_ids)) " +
         "WHERE s.id = $1",
       [skillId],
     );
     const tutorial = ({ id, title, source, format, durationMinutes, link }: CheckpointTutorial): CheckpointTutorial => ({ id, title, source, format, durationMinutes, link });
-    return { toSucceed: rows.filter((r) => r.to_succeed).map(tutorial), learnMore: rows.filter((r) => r.learn_more).map(tutorial) };
+    // In the skill's own order, as tutorialsByIds gives them to the /checkpoint page.
+    const list = (ids: string[]) => inOrderOf(ids, rows.filter((r) => ids.includes(r.id)).map(tutorial));
+    return { toSucceed: list(rows[0]?.to_succeed ?? []), learnMore: list(rows[0]?.learn_more ?? []) };
   } finally {
     client.release();
   }

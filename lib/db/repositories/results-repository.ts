@@ -1,4 +1,5 @@
 import { db } from "../client";
+import { inOrderOf } from "../../domain/shared/in-order-of";
 import type { Prisma } from "../generated/client";
 import { validatedByCompetence, type TubeSummaryRow } from "../../domain/scoring/tube-summary";
 import { countSharedParticipation } from "./results-read-models";
@@ -17,10 +18,13 @@ export async function stagesOfCampaign(campaignId: number) {
   return c?.targetProfile?.stages ?? [];
 }
 
+/** The tutorials of these ids that are not retired, in the order of `ids` (the skill's own order, as authored). */
 export async function tutorialsByIds(ids: string[]) {
   if (ids.length === 0) return [];
-  return db.tutorial.findMany({ where: { id: { in: ids }, retiredAt: null }, select: { id: true, title: true, source: true, format: true, durationMinutes: true, link: true } });
+  const found = await db.tutorial.findMany({ where: { id: { in: ids }, retiredAt: null }, select: { id: true, title: true, source: true, format: true, durationMinutes: true, link: true } });
+  return inOrderOf(ids, found);
 }
+
 
 /** Shares once: the conditional update on TO_SHARE makes a double click share a single time. */
 export async function shareParticipation(input: {

@@ -4,12 +4,14 @@ import { sessionCookieName } from "@/lib/auth/session-token";
 import { db, pgPool } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
 import { STATE_CALL } from "@/lib/db/repositories/answer-transaction";
+import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
 import { cachedChallengeSource } from "@/lib/db/repositories/content-memory";
 import { CHECKPOINT_EVERY } from "@/lib/domain/participations/checkpoint";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
 import { answerFlowRequest } from "@/lib/pupil-flow/flow-request";
 import { ARRIVAL_HEADER } from "@/lib/server/arrival-proof";
 import { answerAndContinue, type AnswerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
+import { checkpointView } from "@/lib/use-cases/participations/checkpoint-view";
 import { flowRequest, openCampaign, pupilIn, skipForm } from "../support/answer-world";
 
 const { POST } = await import("@/app/(app)/campagnes/[code]/evaluation/route");
@@ -202,5 +204,32 @@ describe("an answer sent again never skips its checkpoint (ADR 0013 « 07/12 (21
     expect(await answerCount(w)).toBe(CHECKPOINT_EVERY);
     expect(await plainPost(w, form)).toEqual({ status: 303, location: `/campagnes/${w.campaign.code}/checkpoint` });
     expect(await answerCount(w)).toBe(CHECKPOINT_EVERY);
+  });
+
+  it("the checkpoint the answer brings lists each skill's tutorials as the checkpoint page does, in the skill's own order", async () => {
+    // The answer path reads a skill's tutorials in one statement (within the answer's deadline), the /checkpoint page
+    // through Prisma: both must give the skill's lists in their authored order, whatever order the rows come in. Every
+    // skill of the campaign gets three tutorials in an order that is neither the ids' nor the rows'.
+    const w = await world({ warm: false });
+    const { skills } = await engineContentOfCampaign(w.campaign.id);
+    const three = (await db.tutorial.findMany({ where: { retiredAt: null }, select: { id: true }, orderBy: { id: "asc" }, take: 3 })).map((t) => t.id);
+    expect(three).toHaveLength(3);
+    const authored = { tutorialIds: [three[2], three[0], three[1]], learningMoreTutorialIds: [three[1], three[2], three[0]] };
+    const before = await db.skill.findMany({ where: { id: { in: skills.map((s) => s.id) } }, select: { id: true, tutorialIds: true, learningMoreTutorialIds: true } });
+    try {
+      await db.skill.updateMany({ where: { id: { in: skills.map((s) => s.id) } }, data: authored });
+      const done = await answerUpTo(w, CHECKPOINT_EVERY);
+      const brought = done[CHECKPOINT_EVERY - 1].outcome.checkpoint!;
+      expect(brought.items).toHaveLength(CHECKPOINT_EVERY);
+      for (const item of brought.items) {
+        // « Je passe »: not succeeded, so « Pour réussir la prochaine fois » is shown.
+        expect(item.tutorials.map((t) => t.id)).toEqual(authored.tutorialIds);
+        expect(item.learnMore.map((t) => t.id)).toEqual(authored.learningMoreTutorialIds);
+      }
+      const page = await checkpointView({ userId: w.pupil.id, campaignId: w.campaign.id });
+      expect(page.items.map((i) => [i.tutorials.map((t) => t.id), i.learnMore.map((t) => t.id)])).toEqual(brought.items.map((i) => [i.tutorials.map((t) => t.id), i.learnMore.map((t) => t.id)]));
+    } finally {
+      for (const s of before) await db.skill.update({ where: { id: s.id }, data: { tutorialIds: s.tutorialIds, learningMoreTutorialIds: s.learningMoreTutorialIds } });
+    }
   });
 });

@@ -160,7 +160,10 @@ export class AnswerGate {
     const held = this.shares.get(pupil) ?? 0;
     if (held >= perPupil) {
       this.counters.refusedShare++;
-      this.refuse(request, response, Date.now());
+      // Without an arrival proof: this refusal comes from the pupil's own answers in flight, not from our overload, so
+      // it must not date the answer (a pupil could otherwise have every choice of a timed question refused and proven
+      // at once, then send one of them late: review of 07/12, ADR 0013 « 07/12 (22) »). The page still keeps the answer.
+      this.refuse(request, response, Date.now(), false);
       return null;
     }
     this.shares.set(pupil, held + 1);
@@ -287,10 +290,10 @@ export class AnswerGate {
    * The refusal, with the proof of the answer's arrival when it can be made (its body read first, bounded): the text
    * the page's script reads, or for a plain form post the page that keeps the answer.
    */
-  private refuse(request: IncomingMessage, response: ServerResponse, arrivedAtMs: number): void {
+  private refuse(request: IncomingMessage, response: ServerResponse, arrivedAtMs: number, withProof = true): void {
     const isScript = headerOf(request, FLOW_HEADER) === "1";
     if (!isScript && this.isCrossSite(request)) return this.writeCrossSite(response);
-    const prove = this.options.proveArrival;
+    const prove = withProof ? this.options.proveArrival : undefined;
     const declared = Number(request.headers["content-length"]);
     if ((isScript && !prove) || !(declared > 0 && declared <= PROOF_BODY_LIMIT)) return this.writeRefusal(request, response, null, null);
     const chunks: Buffer[] = [];

@@ -29,7 +29,8 @@ export const ARRIVAL_FIELD = "arrival";
  * capacity) may send every combination of a multiple-choice question, keep one proof each, and choose one later;
  * the proof is bound to the answer, not to a first try. The life bounds what that buys: at most 20 s on a timed
  * question, and only while the server refuses answers. (Since the same review an idle client cannot hold the gate's
- * slots any more, so refusals need a real overload.)
+ * slots any more, so refusals need a real overload; and a refusal by the per-pupil share, which a pupil can bring on
+ * himself by posting three answers at once, carries no proof: ADR 0013 « 07/12 (22) ».)
  */
 export const ARRIVAL_PROOF_MAX_AGE_MS = 20_000;
 

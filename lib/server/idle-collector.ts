@@ -27,12 +27,20 @@ export type IdleCollectorOptions = {
 
 export class IdleCollector {
   private requestsSinceTick = 0;
-  private baseline: number | null = null;
+  private baseline: number;
   private followUp = false;
   private busiest = 0;
   collections = 0;
 
-  constructor(private readonly options: IdleCollectorOptions) {}
+  /**
+   * The resting level is taken when the collector is made (scripts/server.ts: once the app is prepared, before it
+   * listens), not at the first quiet period: a server whose first quiet period comes only after a burst (started into
+   * traffic, or warmed at a steady rate then hit) would take the burst's heap for its resting level and never collect
+   * (review of 07/12, ADR 0013 « 07/12 (22) »). A quiet period with less reserved than that lowers it.
+   */
+  constructor(private readonly options: IdleCollectorOptions) {
+    this.baseline = options.heapTotal();
+  }
 
   /** A request arrived (the server is not idle). */
   touch(): void {
@@ -46,11 +54,9 @@ export class IdleCollector {
     const quiet = this.requestsSinceTick <= Math.max(this.options.quietRequests ?? 0, Math.floor(this.busiest / 5));
     this.requestsSinceTick = 0;
     if (!quiet) return;
-    if (this.baseline === null) {
-      this.baseline = this.options.heapTotal(); // the first quiet period: the resting level, nothing to collect yet
-      return;
-    }
-    const grown = this.options.heapTotal() - this.baseline > (this.options.growthBytes ?? 32 * 2 ** 20);
+    const heap = this.options.heapTotal();
+    if (heap < this.baseline) this.baseline = heap;
+    const grown = heap - this.baseline > (this.options.growthBytes ?? 32 * 2 ** 20);
     if (!grown && !this.followUp) return;
     const before = this.options.heapTotal();
     this.options.collect();

@@ -103,8 +103,9 @@
         arrival ??= response.headers.get("x-pix-arrival");
         if (response.headers.get("content-type")?.startsWith("application/json")) reply = await response.json();
         if (reply?.retryAfterSeconds !== undefined) retryAfter = Number(reply.retryAfterSeconds) || 1;
-        // A gate, a proxy or a restarting server in front of us: nothing was recorded, or the answer is idempotent.
-        else if ([502, 503, 504].includes(response.status)) retryAfter = Number(response.headers.get("retry-after")) || 1;
+        // A gate, a proxy (its rate limit's 429 included, docs/deploy.md) or a restarting server in front of us:
+        // nothing was recorded, or the answer is idempotent.
+        else if ([429, 502, 503, 504].includes(response.status)) retryAfter = Number(response.headers.get("retry-after")) || 1;
         else if (!reply) {
           say(form, UNEXPECTED);
           break;

@@ -86,6 +86,17 @@ test("answers go one request each, the next question is swapped in with focus an
   // recorded, and the pupil still gets its checkpoint (it used to go straight to the next question).
   for (let n = 3; n <= 5; n++) {
     await startTimerIfAsked(pupil);
+    let limited = 0;
+    if (n === 4) {
+      // The load balancer's rate limit (docs/deploy.md: nginx's 429, its own page, nothing reaches the app): the page
+      // waits and sends the answer again by itself, as for the gate's 503.
+      sent.length = 0;
+      await pupil.route(`**/campagnes/${code}/evaluation`, async (route) => {
+        if (route.request().method() !== "POST" || limited > 0) return route.fallback();
+        limited++;
+        await route.fulfill({ status: 429, contentType: "text/html", body: "<html><body><h1>429 Too Many Requests</h1></body></html>" });
+      });
+    }
     if (n === 5) {
       lost = 0;
       sent.length = 0;
@@ -98,7 +109,12 @@ test("answers go one request each, the next question is swapped in with focus an
     }
     await pupil.getByRole("button", { name: "Je passe" }).click();
     // The next question, or the warning before a timed one (« Question chronométrée », its number above it).
-    if (n < 5) await expect(pupil.getByRole("heading", { name: new RegExp(`Question ${n + 1} sur 5|Question chronométrée`) })).toBeVisible();
+    if (n < 5) await expect(pupil.getByRole("heading", { name: new RegExp(`Question ${n + 1} sur 5|Question chronométrée`) })).toBeVisible({ timeout: 30_000 });
+    if (n === 4) {
+      expect(limited).toBe(1);
+      expect(sent.filter((s) => s.startsWith("POST"))).toHaveLength(2);
+      await pupil.unroute(`**/campagnes/${code}/evaluation`);
+    }
   }
   const checkpoint = pupil.getByRole("heading", { name: "Avancement" });
   await expect(checkpoint).toBeVisible({ timeout: 30_000 });

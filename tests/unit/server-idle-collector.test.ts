@@ -20,7 +20,7 @@ function fakeHeap(start: number) {
 describe("idle collector: memory back after a burst", () => {
   it("collects twice once the server is quiet after its heap grew, then leaves it alone", () => {
     const { heap, collector } = fakeHeap(100 * MB);
-    collector.tick(); // quiet, heap at rest: the first quiet tick takes the resting level
+    collector.tick(); // quiet, heap at rest (the resting level was taken when the collector was made)
     const atRest = heap.collections;
     expect(atRest).toBe(0);
     for (let i = 0; i < 500; i++) collector.touch();
@@ -83,6 +83,23 @@ describe("idle collector: memory back after a burst", () => {
     expect(heap.collections).toBe(0);
     for (let i = 0; i < 100; i++) collector.touch();
     collector.tick();
+    expect(heap.collections).toBe(1);
+  });
+
+  it("a server whose first quiet period comes only after a burst still collects: its resting level is the one it started with", () => {
+    // The review of 07/12: warmed at a steady rate (never quiet), then a burst; the first quiet period came after it,
+    // and the burst's heap was taken for the resting level — no collection in 120 s.
+    const heap = { total: 120 * MB, collections: 0 };
+    const collector = new IdleCollector({ heapTotal: () => heap.total, collect: () => heap.collections++, quietRequests: 10 });
+    for (let warm = 0; warm < 3; warm++) {
+      for (let i = 0; i < 100; i++) collector.touch();
+      heap.total += 5 * MB;
+      collector.tick(); // 10/s: not quiet
+    }
+    for (let i = 0; i < 8_000; i++) collector.touch();
+    heap.total = 300 * MB;
+    collector.tick(); // the burst
+    collector.tick(); // the first quiet period: 300 MB reserved against 120 at the start
     expect(heap.collections).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { mintSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
 import { AnswerGate, type AnswerGateOptions, type AnswerGateSettings } from "@/lib/server/answer-gate";
 import { sessionUserOf } from "@/lib/server/session-cookie-check";
+import { ARRIVAL_FIELD, ARRIVAL_HEADER, gateArrivalProver } from "@/lib/server/arrival-proof";
 
 /**
  * The answer gate's per-pupil share (issue 15, ADR 0013 « 07/12 (18) »): one session could fill the queue and have
@@ -14,8 +15,8 @@ import { sessionUserOf } from "@/lib/server/session-cookie-check";
  */
 let server: Server | undefined;
 type Pending = { cookie: string; finish: () => void; fail: () => void };
-function gatedServer(settings: AnswerGateSettings, pupilOf: AnswerGateOptions["pupilOf"] = sessionUserOf) {
-  const gate = new AnswerGate(settings, { pupilOf });
+function gatedServer(settings: AnswerGateSettings, pupilOf: AnswerGateOptions["pupilOf"] = sessionUserOf, options: Omit<AnswerGateOptions, "pupilOf"> = {}) {
+  const gate = new AnswerGate(settings, { pupilOf, ...options });
   const pending: Pending[] = [];
   server = createServer((req, res) => {
     void gate.enter(req, res).then((release) => {
@@ -182,5 +183,34 @@ describe("answer gate: a share per pupil", () => {
     pending[0].finish();
     expect((await next.done).status).toBe(200);
     expect(gate.load.inFlight).toBe(0);
+  });
+
+  it("a refusal by the share carries no arrival proof (a pupil cannot have his own answers proven at will); a full gate's still does", async () => {
+    // The review of 07/12 (ADR 0013 « 07/12 (22) »): two answers of a pupil in flight, then every choice of a timed
+    // question at once — each refused by the share with a signed proof, and one of them sent late counted as on time.
+    const prover = gateArrivalProver("clé-de-test-du-partage", sessionCookieName());
+    const { gate, pending, listen } = gatedServer({ concurrency: 2, queue: 0, queueMs: 1_000, retryAfterSeconds: 2, perPupil: 2 }, sessionUserOf, { proveArrival: prover });
+    const port = await listen();
+    const path = "/campagnes/ABCDEF123/evaluation";
+    const holders = [post(port, alice), post(port, alice)];
+    await until(() => pending.length === 2);
+    const choice = (cookie: string, flow: boolean) =>
+      rawPost({ port, path, body: "challengeId=ch-1&answer=2", headers: { cookie, origin: `http://127.0.0.1:${port}`, ...(flow ? { "x-pix-flow": "1" } : {}) } }).done;
+    // The script's post and the plain form's, both past the pupil's share: refused, kept, never proven.
+    const byScript = await choice(alice, true);
+    expect(byScript.status).toBe(503);
+    expect(byScript.headers[ARRIVAL_HEADER]).toBeUndefined();
+    const byForm = await choice(alice, false);
+    expect(byForm.status).toBe(503);
+    expect(byForm.body).toContain("Renvoyer ma réponse");
+    expect(byForm.body).not.toContain(`name="${ARRIVAL_FIELD}"`);
+    expect(gate.counters.refusedShare).toBe(2);
+    // The gate full (two slots, no queue) for another pupil: a real overload, proven as before.
+    const full = await choice(bob, true);
+    expect(full.status).toBe(503);
+    expect(full.headers[ARRIVAL_HEADER]).toEqual(expect.any(String));
+    expect(gate.counters.refusedFull).toBe(1);
+    for (const p of pending) p.finish();
+    expect((await Promise.all(holders.map((h) => h.done))).map((a) => a.status)).toEqual([200, 200]);
   });
 });

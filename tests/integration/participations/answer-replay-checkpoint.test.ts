@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { sessionCookieName } from "@/lib/auth/session-token";
-import { db, pgPool } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { roundTrips } from "@/lib/db/prisma-factory";
 import { STATE_CALL } from "@/lib/db/repositories/answer-transaction";
 import { engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
@@ -12,7 +12,7 @@ import { answerFlowRequest } from "@/lib/pupil-flow/flow-request";
 import { ARRIVAL_HEADER } from "@/lib/server/arrival-proof";
 import { answerAndContinue, type AnswerAndContinue } from "@/lib/use-cases/participations/answer-and-continue";
 import { checkpointView } from "@/lib/use-cases/participations/checkpoint-view";
-import { flowRequest, openCampaign, pupilIn, skipForm } from "../support/answer-world";
+import { busyAfterTheCommit, flowRequest, openCampaign, pupilIn, skipForm } from "../support/answer-world";
 
 const { POST } = await import("@/app/(app)/campagnes/[code]/evaluation/route");
 
@@ -149,24 +149,10 @@ describe("an answer sent again never skips its checkpoint (ADR 0013 « 07/12 (21
     const fifth = done.at(-1)!.outcome.next!.challengeId;
     // The answer's own content in memory (read before its transaction), as after the first answers of a test.
     await cachedChallengeSource(fifth);
-    const pool = pgPool();
-    const held = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
     const sent = flowRequest(w.campaign.code, w.token, skipForm(w.campaign.code, fifth).toString());
-    let reply;
-    let hog;
     const startedAt = Date.now();
-    try {
-      const answering = answerFlowRequest(sent);
-      // The answer's transaction waits for a connection; another client waits behind it: the connection the answer
-      // gives back after its commit goes to that one, and the checkpoint's content finds none.
-      while (pool.waitingCount < 1) await new Promise((resolve) => setTimeout(resolve, 5));
-      hog = pool.connect();
-      held.pop()!.release();
-      reply = await answering;
-    } finally {
-      for (const c of held) c.release();
-      (await hog)?.release();
-    }
+    // The connection the answer gives back after its commit goes to another client: the checkpoint's content finds none.
+    const reply = await busyAfterTheCommit(() => answerFlowRequest(sent));
     expect(Date.now() - startedAt).toBeLessThan(5_000);
     expect(reply.status).toBe(503);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, message: BUSY_MESSAGE, retryAfterSeconds: 2 });
@@ -185,21 +171,8 @@ describe("an answer sent again never skips its checkpoint (ADR 0013 « 07/12 (21
     const done = await answerUpTo(w, CHECKPOINT_EVERY - 1);
     const fifth = done.at(-1)!.outcome.next!.challengeId;
     await cachedChallengeSource(fifth);
-    const pool = pgPool();
-    const held = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
     const form = skipForm(w.campaign.code, fifth).toString();
-    let refused;
-    let hog;
-    try {
-      const answering = plainPost(w, form);
-      while (pool.waitingCount < 1) await new Promise((resolve) => setTimeout(resolve, 5));
-      hog = pool.connect();
-      held.pop()!.release();
-      refused = await answering;
-    } finally {
-      for (const c of held) c.release();
-      (await hog)?.release();
-    }
+    const refused = await busyAfterTheCommit(() => plainPost(w, form));
     expect(refused.status).toBe(503);
     expect(await answerCount(w)).toBe(CHECKPOINT_EVERY);
     expect(await plainPost(w, form)).toEqual({ status: 303, location: `/campagnes/${w.campaign.code}/checkpoint` });

@@ -5,7 +5,7 @@ import { cachedChallengeSource, campaignIdOfCode } from "@/lib/db/repositories/c
 import { BUSY_MESSAGE } from "@/lib/domain/shared/errors";
 import { answerFlowRequest } from "@/lib/pupil-flow/flow-request";
 import { ARRIVAL_HEADER } from "@/lib/server/arrival-proof";
-import { flowRequest, openCampaign, pupilIn, skipForm } from "../support/answer-world";
+import { busyAfterTheCommit, flowRequest, openCampaign, pupilIn, skipForm } from "../support/answer-world";
 
 /**
  * mends (07/12): a challenge's text not yet in the answer path's memory (the first answers after a start, or an unknown
@@ -42,23 +42,10 @@ describe("the answer path reads a challenge text it does not have yet within the
     await campaignIdOfCode(campaign.code);
     await engineContentOfCampaign(campaign.id);
     await cachedChallengeSource(first);
-    const pool = pgPool();
-    const held = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
     const sent = flowRequest(campaign.code, token, skipForm(campaign.code, first).toString());
-    let reply;
-    let hog;
-    try {
-      const answering = answerFlowRequest(sent);
-      // The answer's transaction waits for a connection; behind it, another client (a page, another answer) waits too:
-      // the connection the transaction gives back goes to that one, and the next question's text finds none.
-      while (pool.waitingCount < 1) await new Promise((resolve) => setTimeout(resolve, 5));
-      hog = pool.connect();
-      held.pop()!.release();
-      reply = await answering;
-    } finally {
-      for (const c of held) c.release();
-      (await hog)?.release();
-    }
+    // Behind the answer's transaction another client (a page, another answer) waits too: the connection the transaction
+    // gives back goes to that one, and the next question's text finds none.
+    const reply = await busyAfterTheCommit(() => answerFlowRequest(sent));
     expect(reply.status).toBe(503);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, message: BUSY_MESSAGE, retryAfterSeconds: 2 });
     expect(await db.answer.count({ where: { assessment: { userId: pupil.id } } })).toBe(1);

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db, pgPool } from "@/lib/db/client";
 import { challengeSource, engineContentOfCampaign } from "@/lib/db/repositories/assessment-repository";
 import { cachedChallengeSource, campaignIdOfCode, tutorialsOfSkill } from "@/lib/db/repositories/content-memory";
 import { mintSessionToken, sessionCookieName } from "@/lib/auth/session-token";
@@ -93,4 +93,26 @@ export function transactionsIn(log: string[]): number {
     else if (!inside) count++;
   }
   return count;
+}
+
+/**
+ * `send` while every connection of the app's pool is taken; once it waits for one, another client queues behind it and
+ * one connection is given back: the answer's transaction gets it, and the connection its commit frees goes to that
+ * other client — so whatever the answer reads after its commit (the next question's text, the checkpoint's tutorials)
+ * finds the pool busy.
+ */
+export async function busyAfterTheCommit<T>(send: () => Promise<T>): Promise<T> {
+  const pool = pgPool();
+  const held = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
+  let hog;
+  try {
+    const answering = send();
+    while (pool.waitingCount < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    hog = pool.connect();
+    held.pop()!.release();
+    return await answering;
+  } finally {
+    for (const c of held) c.release();
+    (await hog)?.release();
+  }
 }

@@ -5,7 +5,7 @@ import { connectWithin, isDatabaseBusy } from "./answer-transaction";
 import { challengeSource } from "./assessment-repository";
 import { tutorialIdsOfSkill, tutorialsByIds } from "./results-repository";
 import { inOrderOf } from "../../domain/shared/in-order-of";
-import { memo } from "./memo";
+import { memo, type Memo } from "./memo";
 
 /**
  * Learning content the answer path reads on every answer, kept in memory: challenges, skills and tutorials change
@@ -22,9 +22,17 @@ export const cachedChallengeSource = memo(challengeSource, TTL_MS);
  * (DATABASE_QUEUE_DEADLINE_MS), then is a BusyError — the usual 503 that the page's script retries — instead of the
  * pages' DATABASE_POOL_WAIT_MS (15 s) behind Prisma. (A miss already being read for a page is awaited as it is.)
  */
-export async function answerChallengeSource(challengeId: string): Promise<Awaited<ReturnType<typeof challengeSource>>> {
+export function answerChallengeSource(challengeId: string): Promise<Awaited<ReturnType<typeof challengeSource>>> {
+  return withinAnswerDeadline(cachedChallengeSource, challengeId, challengeSourceWithinAnswerDeadline);
+}
+
+/**
+ * A memory's value for the answer path: a miss is read by `loadWithinDeadline` (a connection obtained within
+ * DATABASE_QUEUE_DEADLINE_MS), and a busy pool becomes a BusyError, the answer's usual 503.
+ */
+async function withinAnswerDeadline<K, V>(memory: Memo<K, V>, key: K, loadWithinDeadline: (key: K) => Promise<V>): Promise<V> {
   try {
-    return await cachedChallengeSource(challengeId, challengeSourceWithinAnswerDeadline);
+    return await memory(key, loadWithinDeadline);
   } catch (error) {
     if (isDatabaseBusy(error)) throw new BusyError();
     throw error;
@@ -67,13 +75,8 @@ export const tutorialsOfSkill = memo(async (skillId: string): Promise<{ toSuccee
  * same answer again, which finds it recorded and shows the same checkpoint (ADR 0013 « 07/12 (21) ») — instead of
  * the pages' DATABASE_POOL_WAIT_MS (15 s) behind Prisma.
  */
-export async function answerTutorialsOfSkill(skillId: string): Promise<Awaited<ReturnType<typeof tutorialsOfSkill>>> {
-  try {
-    return await tutorialsOfSkill(skillId, tutorialsWithinAnswerDeadline);
-  } catch (error) {
-    if (isDatabaseBusy(error)) throw new BusyError();
-    throw error;
-  }
+export function answerTutorialsOfSkill(skillId: string): Promise<Awaited<ReturnType<typeof tutorialsOfSkill>>> {
+  return withinAnswerDeadline(tutorialsOfSkill, skillId, tutorialsWithinAnswerDeadline);
 }
 
 /** tutorialsOfSkill's reads as one statement, on a connection obtained within the answer's deadline. */

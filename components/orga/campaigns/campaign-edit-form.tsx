@@ -39,7 +39,7 @@ export function CampaignEditForm({ campaignId, isAssessment, members, initial }:
         </select>
         {errors.ownerId && <p className="mt-1 text-sm font-medium text-red-700">{errors.ownerId}</p>}
       </div>
-      {isAssessment && <EngineSettingsFields method={values.assessmentMethod} target={values.precisionTarget} errors={errors} />}
+      {isAssessment && <EngineSettingsFields method={values.assessmentMethod} target={values.precisionTarget} errors={errors} editing />}
       <button type="submit" className={primaryButton} disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer"}</button>
     </form>
   );

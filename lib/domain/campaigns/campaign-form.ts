@@ -5,9 +5,15 @@ export const LANDING_TEXT_MAX = 5000;
 
 /** How the test chooses its questions (lib/domain/assessment): the precision engine unless asked otherwise. */
 export const ASSESSMENT_METHODS = ["PRECISION", "SMART_RANDOM"] as const;
-/** The precisions a teacher may aim at (± in points); 8 by default. */
-export const PRECISION_TARGET_CHOICES = [4, 6, 8, 10, 12] as const;
+/**
+ * The precisions offered to a teacher (± in points); 8 by default. ± 16 and ± 20 give the short tests the bench
+ * compares with smart random (ADR 0011 « 08/12 »); ± 4 is no longer offered: on the rentrée parcours no pupil reached it.
+ */
+export const PRECISION_TARGET_CHOICES = [6, 8, 10, 12, 16, 20] as const;
 export const DEFAULT_PRECISION_TARGET_CHOICE = 8;
+/** Still accepted (campaigns created with ± 4 keep it when edited), never offered. */
+export const FORMER_PRECISION_TARGET_CHOICES = [4] as const;
+const ACCEPTED_PRECISION_TARGETS: readonly number[] = [...FORMER_PRECISION_TARGET_CHOICES, ...PRECISION_TARGET_CHOICES];
 
 /** « Options avancées » of an assessment campaign: missing fields take the defaults (forms without them). */
 const engineSettings = {
@@ -15,7 +21,7 @@ const engineSettings = {
   precisionTarget: z.coerce
     .number({ error: "Veuillez choisir la précision visée." })
     .int("Veuillez choisir la précision visée.")
-    .refine((value) => (PRECISION_TARGET_CHOICES as readonly number[]).includes(value), "Veuillez choisir une des précisions proposées.")
+    .refine((value) => ACCEPTED_PRECISION_TARGETS.includes(value), "Veuillez choisir une des précisions proposées.")
     .default(DEFAULT_PRECISION_TARGET_CHOICE),
 };
 

@@ -1,4 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { EngineSettingsFields } from "@/components/orga/campaigns/engine-settings-fields";
 import { campaignCreationSchema, campaignUpdateSchema } from "@/lib/domain/campaigns/campaign-form";
 
 const base = { name: "Rentrée 3e B", type: "ASSESSMENT", targetProfileId: "tp-rentree-3e", askExternalId: "no", ownerId: "4", title: "Parcours 3e B", landingText: "" };
@@ -28,6 +31,29 @@ describe("campaign creation form", () => {
     expect(errorsOf({ ...base, precisionTarget: "beaucoup" }).precisionTarget).toMatch(/précision visée/);
     expect(errorsOf({ ...base, assessmentMethod: "FLASH" }).assessmentMethod).toBe("Veuillez choisir le déroulement du test.");
     expect(campaignUpdateSchema.parse({ name: "A", ownerId: "3", precisionTarget: "4" })).toMatchObject({ assessmentMethod: "PRECISION", precisionTarget: 4 });
+  });
+
+  it("offers the short tests (± 16, ± 20) and no longer ± 4, which a campaign created with it keeps when edited", () => {
+    expect(campaignCreationSchema.parse({ ...base, precisionTarget: "16" })).toMatchObject({ precisionTarget: 16 });
+    expect(campaignCreationSchema.parse({ ...base, precisionTarget: "20" })).toMatchObject({ precisionTarget: 20 });
+    expect(errorsOf({ ...base, precisionTarget: "24" }).precisionTarget).toBe("Veuillez choisir une des précisions proposées.");
+    const optionsOf = (target?: string) =>
+      [...renderToStaticMarkup(createElement(EngineSettingsFields, { target, errors: {} })).replaceAll("<!-- -->", "").matchAll(/<option value="(\d+)"( selected="")?[^>]*>([^<]*)</g)].map(
+        ([, value, selected, label]) => ({ value, selected: Boolean(selected), label }),
+      );
+    const offered = optionsOf();
+    expect(offered.map((o) => o.value)).toEqual(["6", "8", "10", "12", "16", "20"]);
+    expect(offered.find((o) => o.selected)?.value).toBe("8");
+    const kept = optionsOf("4");
+    expect(kept[0]).toMatchObject({ value: "4", selected: true });
+    expect(kept[0].label).toMatch(/est plus proposé : rarement atteint/);
+    expect(kept.slice(1).map((o) => o.value)).toEqual(["6", "8", "10", "12", "16", "20"]);
+  });
+
+  it("tells the teacher editing a campaign that a change reaches the pupils already in the test at their next question", () => {
+    const html = (editing: boolean) => renderToStaticMarkup(createElement(EngineSettingsFields, { errors: {}, editing }));
+    expect(html(true)).toMatch(/applique dès leur question suivante aux élèves qui ont déjà commencé le test/);
+    expect(html(false)).not.toMatch(/déjà commencé le test/);
   });
 
   it("asks for the external id label when the id is requested", () => {

@@ -43,6 +43,9 @@ try {
   }
   const answers = pupils.reduce((total, pupil) => total + pupil.answers.length, 0);
   console.log(`${pupils.length} tests terminés, ${answers} réponses.`);
+  if (answers > 0 && answers < minimumAnswers) {
+    console.log(`⚠ Moins de ${minimumAnswers} réponses : l'estimation ci-dessous n'est qu'indicative, trop incertaine pour remplacer les paramètres (--ecrire la refusera).`);
+  }
   if (answers === 0) {
     console.log("Aucune réponse : rien à calibrer.");
   } else {

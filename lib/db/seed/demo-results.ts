@@ -4,7 +4,7 @@ import { challengeSource } from "../repositories/assessment-repository";
 import { expectedAnswer, type AnswerInput } from "../../domain/learning-content/check-answer";
 import type { ChallengeSource } from "../../domain/learning-content/schema";
 import { createCampaign } from "../../use-cases/campaigns/create-campaign";
-import { answerChallenge, currentQuestion } from "../../use-cases/participations/answer-challenge";
+import { answerChallenge, currentQuestion, startTimedChallenge } from "../../use-cases/participations/answer-challenge";
 import { shareResults } from "../../use-cases/participations/participation-results";
 import { startParticipation } from "../../use-cases/participations/pupil-campaign";
 import { DEMO_ACCOUNTS } from "./demo-school";
@@ -95,6 +95,9 @@ export async function seedDemoResults(establishmentId: number): Promise<void> {
       if (pupil.stop === "started" && i >= 7 && (source.content.timer || i >= 60)) break;
       const masters = source.level <= pupil.level;
       const answer = masters ? expectedAnswer(source.content) : i % 3 === 0 ? null : wrongAnswer(source.content, i);
+      // A timed question is answered as a pupil does, « Commencer » then the answer within its time; except by Mary Jackson,
+      // who lets the time run out (she is the pupil who stalls: her path through the test stays the one the demo shows).
+      if (source.content.timer && pupil.stop !== "started") await startTimedChallenge({ userId: user.id, campaignId, challengeId: question.challengeId, now: daysAgo(pupil.daysAgo, minute) });
       await answerChallenge({ userId: user.id, campaignId, challengeId: question.challengeId, answer, now: daysAgo(pupil.daysAgo, minute) });
     }
     if (pupil.stop === "shared") await shareResults({ userId: user.id, campaignId, now: daysAgo(pupil.daysAgo, minute + 1) });
@@ -126,6 +129,7 @@ async function seedClass4BResults(establishmentId: number, campaignId: number, c
       const area = /^tube-(\d)/.exec(source.tubeId)?.[1] ?? "";
       const masters = source.level <= (strong.has(area) ? 3 : pupil.level);
       const answer = masters ? expectedAnswer(source.content) : i % 3 === 0 ? null : wrongAnswer(source.content, i);
+      if (source.content.timer) await startTimedChallenge({ userId, campaignId, challengeId: question.challengeId, now: daysAgo(4, minute) });
       await answerChallenge({ userId, campaignId, challengeId: question.challengeId, answer, now: daysAgo(4, minute) });
     }
     await shareResults({ userId, campaignId, now: daysAgo(4, minute + 1) });

@@ -20,4 +20,21 @@ describe("the demo's pupil in the middle of the test", () => {
     expect(question.isTimerStarted).toBe(false);
     expect((await challengeSource(question.challengeId))?.content.timer).toBeGreaterThan(0);
   }, 120_000);
+
+  it("the demo's other pupils answer timed questions within their time: a pupil who masters one gets it right, not « Temps dépassé »", async () => {
+    const { establishmentId } = await seedDemoSchool(db);
+    await seedDemoRoster(db, establishmentId);
+    await seedDemoCampaigns(establishmentId);
+    const campaign = await db.campaign.findFirstOrThrow({ where: { establishmentId, name: DEMO_RESULTS_CAMPAIGN }, select: { id: true } });
+    // Every pupil of the campaign but Mary Jackson, who stalls in the middle of her test (above).
+    const answers = await db.answer.findMany({
+      where: { assessment: { participation: { campaignId: campaign.id, user: { email: { not: "mary.jackson@example.org" } } } } },
+      select: { challengeId: true, result: true },
+    });
+    const timed: string[] = [];
+    for (const answer of answers) if ((await challengeSource(answer.challengeId))?.content.timer) timed.push(answer.result);
+    expect(timed.length).toBeGreaterThan(0);
+    expect(timed.filter((result) => result === "TIMEDOUT")).toEqual([]);
+    expect(timed).toContain("OK");
+  }, 120_000);
 });

@@ -32,8 +32,8 @@ test("the teacher follows the demo campaign: statuses, stars with the key to rea
   await expect(page.getByText(/Le\s«\s±\s»\sdonne la précision de la mesure/)).toBeVisible();
   await page.getByLabel("Palier").selectOption("1");
   await page.getByRole("button", { name: "Filtrer" }).click();
-  // Five pupils at palier 1 (Santa and 4B pupils), plus the header row.
-  await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(6);
+  // Four pupils at palier 1 (Santa and three 4B pupils), plus the header row.
+  await expect(page.getByRole("table", { name: /Résultats reçus/ }).getByRole("row")).toHaveCount(5);
   await page.getByRole("link", { name: /^Santa$/i }).click();
   await expect(page.getByRole("heading", { name: /Résultats de Garance Santa/i })).toBeVisible();
   await expect(page.getByRole("table", { name: "Résultats par compétence" })).toBeVisible();

@@ -18,10 +18,15 @@ const ACCEPTED_PRECISION_TARGETS: readonly number[] = [...FORMER_PRECISION_TARGE
 /** « Options avancées » of an assessment campaign: missing fields take the defaults (forms without them). */
 const engineSettings = {
   assessmentMethod: z.enum(ASSESSMENT_METHODS, { error: "Veuillez choisir le déroulement du test." }).default("PRECISION"),
-  precisionTarget: z.coerce
-    .number({ error: "Veuillez choisir la précision visée." })
-    .int("Veuillez choisir la précision visée.")
-    .refine((value) => ACCEPTED_PRECISION_TARGETS.includes(value), "Veuillez choisir une des précisions proposées.")
+  // Only the digits the form's <select> sends: Number() would also read « 1e1 », « 0x14 » or « 16.0 » as a choice.
+  precisionTarget: z
+    .preprocess(
+      (value) => (typeof value === "string" && /^\d{1,3}$/.test(value) ? Number(value) : value),
+      z
+        .number({ error: "Veuillez choisir la précision visée." })
+        .int("Veuillez choisir la précision visée.")
+        .refine((value) => ACCEPTED_PRECISION_TARGETS.includes(value), "Veuillez choisir une des précisions proposées."),
+    )
     .default(DEFAULT_PRECISION_TARGET_CHOICE),
 };
 

@@ -50,6 +50,16 @@ describe("campaign creation form", () => {
     expect(kept.slice(1).map((o) => o.value)).toEqual(["6", "8", "10", "12", "16", "20"]);
   });
 
+  it("refuses a precision written otherwise than as the form's digits (1e1, 0x14, 16.0, « 8 »), at creation and at edit", () => {
+    // A forged post: Number() would read these as 10, 20, 16 and 8, all accepted choices (recheck14).
+    for (const written of ["1e1", "0x14", "16.0", " 8 ", "+8", "8e0"]) {
+      expect(errorsOf({ ...base, precisionTarget: written }).precisionTarget, written).toMatch(/précision/);
+      expect(campaignUpdateSchema.safeParse({ name: "A", ownerId: "3", precisionTarget: written }).success, written).toBe(false);
+    }
+    expect(campaignUpdateSchema.parse({ name: "A", ownerId: "3", precisionTarget: "20" })).toMatchObject({ precisionTarget: 20 });
+    expect(campaignUpdateSchema.parse({ name: "A", ownerId: "3" })).toMatchObject({ precisionTarget: 8 });
+  });
+
   it("tells the teacher editing a campaign that a change reaches the pupils already in the test at their next question", () => {
     const html = (editing: boolean) => renderToStaticMarkup(createElement(EngineSettingsFields, { errors: {}, editing }));
     expect(html(true)).toMatch(/applique dès leur question suivante aux élèves qui ont déjà commencé le test/);

@@ -19,6 +19,13 @@ const { values } = parseArgs({
     signalements: { type: "string", default: "30" },
   },
 });
+// A mistyped number (« 5k », « 5 000 ») would be NaN: every comparison with the floor false, --ecrire would write.
+for (const option of ["min-reponses", "signalements"] as const) {
+  if (!/^\d+$/.test(values[option])) {
+    console.error(`✗ --${option} attend un nombre entier (par exemple ${option === "min-reponses" ? "5000" : "30"}), pas « ${values[option]} ».`);
+    process.exit(1);
+  }
+}
 const minimumAnswers = Number(values["min-reponses"]);
 const listed = Number(values.signalements);
 

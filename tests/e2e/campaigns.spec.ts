@@ -50,10 +50,10 @@ test("the demo teacher creates, finds, edits, archives, restores and duplicates 
   await page.getByLabel("Nom de la campagne").fill("3e A – rentrée 2026");
   await page.getByText("Options avancées").click();
   await page.getByRole("radio", { name: /Arrêt à la précision visée/ }).check();
-  await page.getByLabel("Précision visée", { exact: true }).selectOption("6");
+  await page.getByLabel("Précision visée", { exact: true }).selectOption("16");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Les modifications sont enregistrées.")).toBeVisible();
-  await expect(page.getByText("Arrêt à la précision visée (± 6 points)")).toBeVisible();
+  await expect(page.getByText("Arrêt à la précision visée (± 16 points)")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: /3e A – rentrée 2026/ })).toBeVisible();
 
   await page.getByRole("button", { name: "Archiver" }).click();

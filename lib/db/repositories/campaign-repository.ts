@@ -67,6 +67,8 @@ export type CampaignRecord = {
   ownerId: number;
   archivedAt: Date | null;
   deletedAt: Date | null;
+  /** ± in points at which the precision engine ends a test (assessments). */
+  precisionTarget: number;
   /** The establishment imports its pupils (SIECLE): classes and the roster help exist. */
   isManagingStudents: boolean;
 };
@@ -76,7 +78,7 @@ export async function unsafeFindCampaign(id: number): Promise<CampaignRecord | n
   if (!Number.isSafeInteger(id)) return null;
   const c = await db.campaign.findUnique({
     where: { id },
-    select: { id: true, code: true, name: true, title: true, type: true, establishmentId: true, ownerId: true, archivedAt: true, deletedAt: true, establishment: { select: { isManagingStudents: true } } },
+    select: { id: true, code: true, name: true, title: true, type: true, establishmentId: true, ownerId: true, archivedAt: true, deletedAt: true, precisionTarget: true, establishment: { select: { isManagingStudents: true } } },
   });
   if (!c) return null;
   const { establishment, ...campaign } = c;

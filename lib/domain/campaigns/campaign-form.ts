@@ -6,17 +6,18 @@ export const LANDING_TEXT_MAX = 5000;
 /** How the test chooses its questions (lib/domain/assessment): the precision engine unless asked otherwise. */
 export const ASSESSMENT_METHODS = ["PRECISION", "SMART_RANDOM"] as const;
 /**
- * The precisions offered to a teacher (± in points); 8 by default. ± 16 and ± 20 give the short tests the bench
- * compares with smart random (ADR 0011 « 08/12 »); ± 4 is no longer offered: on the rentrée parcours no pupil reached it.
+ * The precisions offered to a teacher (± in points); 8 by default, the finest one a perfectly consistent pupil reaches
+ * on every collège rentrée parcours (tests/unit/assessment/precision-targets-reachable.test.ts). ± 16 and ± 20 give the
+ * short tests the bench compares with smart random. ± 4 and ± 6 are no longer offered: on rentrée 5e and 3e no pupil
+ * can reach them (ADR 0011 « 08/12 »).
  */
-export const PRECISION_TARGET_CHOICES = [6, 8, 10, 12, 16, 20] as const;
+export const PRECISION_TARGET_CHOICES = [8, 10, 12, 16, 20] as const;
 export const DEFAULT_PRECISION_TARGET_CHOICE = 8;
-/** Still accepted (campaigns created with ± 4 keep it when edited), never offered. */
-export const FORMER_PRECISION_TARGET_CHOICES = [4] as const;
-const ACCEPTED_PRECISION_TARGETS: readonly number[] = [...FORMER_PRECISION_TARGET_CHOICES, ...PRECISION_TARGET_CHOICES];
+/** Kept by the campaigns created with them when they are edited, never offered for a new one. */
+export const FORMER_PRECISION_TARGET_CHOICES = [4, 6] as const;
 
 /** « Options avancées » of an assessment campaign: missing fields take the defaults (forms without them). */
-const engineSettings = {
+const engineSettings = (accepted: readonly number[]) => ({
   assessmentMethod: z.enum(ASSESSMENT_METHODS, { error: "Veuillez choisir le déroulement du test." }).default("PRECISION"),
   // Only the digits the form's <select> sends: Number() would also read « 1e1 », « 0x14 » or « 16.0 » as a choice.
   precisionTarget: z
@@ -25,10 +26,18 @@ const engineSettings = {
       z
         .number({ error: "Veuillez choisir la précision visée." })
         .int("Veuillez choisir la précision visée.")
-        .refine((value) => ACCEPTED_PRECISION_TARGETS.includes(value), "Veuillez choisir une des précisions proposées."),
+        .refine((value) => accepted.includes(value), "Veuillez choisir une des précisions proposées."),
     )
     .default(DEFAULT_PRECISION_TARGET_CHOICE),
-};
+});
+const OFFERED: readonly number[] = PRECISION_TARGET_CHOICES;
+/** An edit may keep a former precision (the use-case refuses to move a campaign to one it did not have). */
+const OFFERED_OR_FORMER: readonly number[] = [...FORMER_PRECISION_TARGET_CHOICES, ...PRECISION_TARGET_CHOICES];
+
+/** A former precision, which a campaign keeps when edited but no campaign may be given. */
+export function isFormerPrecisionTarget(target: number): boolean {
+  return (FORMER_PRECISION_TARGET_CHOICES as readonly number[]).includes(target);
+}
 
 const optionalText = (max: number, message: string) =>
   z
@@ -53,7 +62,7 @@ export const campaignCreationSchema = z
     landingText: optionalText(LANDING_TEXT_MAX, `Le texte ne doit pas dépasser ${LANDING_TEXT_MAX} caractères.`).optional(),
     ownerId: z.coerce.number({ error: "Veuillez choisir le propriétaire de la campagne." }).int().positive("Veuillez choisir le propriétaire de la campagne."),
     multipleSendings: z.enum(["yes", "no"]).default("no"),
-    ...engineSettings,
+    ...engineSettings(OFFERED),
   })
   .superRefine((value, ctx) => {
     if (value.type === "ASSESSMENT" && !value.targetProfileId) {
@@ -81,7 +90,7 @@ export type CampaignCreation = z.output<typeof campaignCreationSchema>;
 
 /** Editable after creation: name, title, landing text, owner, and for an assessment how the test runs. */
 export const campaignUpdateSchema = z.object({
-  ...engineSettings,
+  ...engineSettings(OFFERED_OR_FORMER),
   name: z.string().trim().min(1, "Veuillez donner un nom à votre campagne.").max(255, "Le nom ne doit pas dépasser 255 caractères."),
   title: optionalText(TITLE_MAX, `Le titre ne doit pas dépasser ${TITLE_MAX} caractères.`).optional().transform((v) => v ?? null),
   landingText: optionalText(LANDING_TEXT_MAX, `Le texte ne doit pas dépasser ${LANDING_TEXT_MAX} caractères.`).optional().transform((v) => v ?? null),

@@ -2,7 +2,7 @@ import "server-only";
 import { authorizeInEstablishment } from "../../auth/guards";
 import { isActiveMemberOf, setCampaignArchived, softDeleteCampaign, unsafeFindCampaign, updateCampaignFields, type CampaignRecord } from "../../db/repositories/campaign-repository";
 import { canManageCampaign } from "../../domain/authorization/permissions";
-import type { CampaignUpdate } from "../../domain/campaigns/campaign-form";
+import { isFormerPrecisionTarget, type CampaignUpdate } from "../../domain/campaigns/campaign-form";
 import { DomainError, ForbiddenError, NotFoundError } from "../../domain/shared/errors";
 
 /** A campaign the user may read: it exists, is not deleted, and belongs to one of their establishments. */
@@ -28,6 +28,10 @@ export async function updateCampaign(input: { actorUserId: number; campaignId: n
     throw new DomainError("OWNER_NOT_MEMBER", "Le propriétaire doit être membre de l'établissement.", "ownerId");
   }
   if (campaign.type === "ASSESSMENT") {
+    // A former precision (no longer offered) is kept by a campaign that has it, never given to another one.
+    if (isFormerPrecisionTarget(input.update.precisionTarget) && input.update.precisionTarget !== campaign.precisionTarget) {
+      throw new DomainError("PRECISION_TARGET", "Veuillez choisir une des précisions proposées.", "precisionTarget");
+    }
     await updateCampaignFields(campaign.id, input.update);
   } else {
     const { assessmentMethod: _method, precisionTarget: _target, ...fields } = input.update;

@@ -52,6 +52,21 @@ describe("campaigns", () => {
     await expect(deleteCampaign({ actorUserId: a.member.id, campaignId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("a campaign created with a precision no longer offered (± 4, ± 6) keeps it when edited, and no campaign is moved to one", async () => {
+    const { school, admin } = await schoolWithTeachers();
+    const { id } = await createCampaign({ actorUserId: admin.id, establishmentId: school.id, campaign: assessment(admin.id) });
+    await db.campaign.update({ where: { id }, data: { precisionTarget: 4 } });
+    const update = (precisionTarget: number) => ({ name: "Rentrée 3e B", title: null, landingText: null, ownerId: admin.id, assessmentMethod: "PRECISION" as const, precisionTarget });
+    await updateCampaign({ actorUserId: admin.id, campaignId: id, update: update(4) });
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).precisionTarget).toBe(4);
+    await expect(updateCampaign({ actorUserId: admin.id, campaignId: id, update: update(6) })).rejects.toMatchObject({ code: "PRECISION_TARGET", message: "Veuillez choisir une des précisions proposées." });
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).precisionTarget).toBe(4);
+    await updateCampaign({ actorUserId: admin.id, campaignId: id, update: update(16) });
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).precisionTarget).toBe(16);
+    await expect(updateCampaign({ actorUserId: admin.id, campaignId: id, update: update(4) })).rejects.toMatchObject({ code: "PRECISION_TARGET" });
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).precisionTarget).toBe(16);
+  });
+
   it("refuses an owner who is not a member and changes nothing", async () => {
     const a = await schoolWithTeachers();
     const stranger = await createUser();

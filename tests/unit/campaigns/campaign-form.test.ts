@@ -33,21 +33,26 @@ describe("campaign creation form", () => {
     expect(campaignUpdateSchema.parse({ name: "A", ownerId: "3", precisionTarget: "4" })).toMatchObject({ assessmentMethod: "PRECISION", precisionTarget: 4 });
   });
 
-  it("offers the short tests (± 16, ± 20) and no longer ± 4, which a campaign created with it keeps when edited", () => {
+  it("offers ± 8 to ± 20 (the short tests ± 16, ± 20 included); ± 4 and ± 6, no longer offered, are kept only by a campaign that has them, in its edit form", () => {
     expect(campaignCreationSchema.parse({ ...base, precisionTarget: "16" })).toMatchObject({ precisionTarget: 16 });
     expect(campaignCreationSchema.parse({ ...base, precisionTarget: "20" })).toMatchObject({ precisionTarget: 20 });
-    expect(errorsOf({ ...base, precisionTarget: "24" }).precisionTarget).toBe("Veuillez choisir une des précisions proposées.");
-    const optionsOf = (target?: string) =>
-      [...renderToStaticMarkup(createElement(EngineSettingsFields, { target, errors: {} })).replaceAll("<!-- -->", "").matchAll(/<option value="(\d+)"( selected="")?[^>]*>([^<]*)</g)].map(
+    for (const refused of ["24", "4", "6"]) expect(errorsOf({ ...base, precisionTarget: refused }).precisionTarget, refused).toBe("Veuillez choisir une des précisions proposées.");
+    for (const kept of ["4", "6"]) expect(campaignUpdateSchema.parse({ name: "A", ownerId: "3", precisionTarget: kept })).toMatchObject({ precisionTarget: Number(kept) });
+    const optionsOf = (target: string | undefined, editing: boolean) =>
+      [...renderToStaticMarkup(createElement(EngineSettingsFields, { target, errors: {}, editing })).replaceAll("<!-- -->", "").matchAll(/<option value="(\d+)"( selected="")?[^>]*>([^<]*)</g)].map(
         ([, value, selected, label]) => ({ value, selected: Boolean(selected), label }),
       );
-    const offered = optionsOf();
-    expect(offered.map((o) => o.value)).toEqual(["6", "8", "10", "12", "16", "20"]);
+    const offered = optionsOf(undefined, false);
+    expect(offered.map((o) => o.value)).toEqual(["8", "10", "12", "16", "20"]);
     expect(offered.find((o) => o.selected)?.value).toBe("8");
-    const kept = optionsOf("4");
-    expect(kept[0]).toMatchObject({ value: "4", selected: true });
-    expect(kept[0].label).toMatch(/est plus proposé : rarement atteint/);
-    expect(kept.slice(1).map((o) => o.value)).toEqual(["6", "8", "10", "12", "16", "20"]);
+    for (const former of ["4", "6"]) {
+      const kept = optionsOf(former, true);
+      expect(kept[0]).toMatchObject({ value: former, selected: true });
+      expect(kept[0].label).toMatch(/est plus proposé : rarement atteint/);
+      expect(kept.slice(1).map((o) => o.value)).toEqual(["8", "10", "12", "16", "20"]);
+      // Creating (a copy of such a campaign, a post sent back with its errors): the former precision is not offered.
+      expect(optionsOf(former, false).map((o) => o.value)).toEqual(["8", "10", "12", "16", "20"]);
+    }
   });
 
   it("refuses a precision written otherwise than as the form's digits (1e1, 0x14, 16.0, « 8 »), at creation and at edit", () => {

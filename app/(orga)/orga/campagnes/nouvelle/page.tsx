@@ -4,6 +4,7 @@ import { CampaignForm } from "@/components/orga/campaigns/campaign-form";
 import { requireOrgaPermission } from "@/lib/auth/orga-actor";
 import { campaignDetails, listActiveMembersForOwner, listTargetProfilesForPicker } from "@/lib/db/queries/campaign-list";
 import { establishmentKind } from "@/lib/db/repositories/establishment-repository";
+import { DEFAULT_PRECISION_TARGET_CHOICE, isFormerPrecisionTarget } from "@/lib/domain/campaigns/campaign-form";
 import { DomainError } from "@/lib/domain/shared/errors";
 import { readableCampaign } from "@/lib/use-cases/campaigns/manage-campaign";
 import { ofName } from "@/lib/domain/shared/french-text";
@@ -30,7 +31,8 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
         externalIdType: c.externalIdType ?? undefined,
         multipleSendings: c.multipleSendings ? "yes" : "no",
         assessmentMethod: c.assessmentMethod,
-        precisionTarget: String(c.precisionTarget),
+        // A precision no longer offered is not carried over to the copy: it starts at the default.
+        precisionTarget: String(isFormerPrecisionTarget(c.precisionTarget) ? DEFAULT_PRECISION_TARGET_CHOICE : c.precisionTarget),
       };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

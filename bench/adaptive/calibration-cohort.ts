@@ -22,7 +22,21 @@ export const COHORT_SEED_OFFSET = 10_000;
 /** The engine the cohort took: the default of new campaigns (précision ± 8) or smart random. */
 export type CohortEngine = "précision" | "smart-random";
 
-export type CalibrationTask = { kind: "calibration"; parcoursId: string; model: LearnerModelName; seed: number; pupils: number; cohortEngine: CohortEngine };
+/**
+ * `pooledParcoursIds`: the cohort is made of `pupils` tests of each of these parcours, calibrated together as
+ * `npm run engine:calibrate` does with every finished test of an instance (`--cohort-pool`); `parcoursId` is then the
+ * first of them, and `label` names the pool in the report.
+ */
+export type CalibrationTask = {
+  kind: "calibration";
+  parcoursId: string;
+  model: LearnerModelName;
+  seed: number;
+  pupils: number;
+  cohortEngine: CohortEngine;
+  pooledParcoursIds?: string[];
+  label?: string;
+};
 
 export type CalibratedValues = Omit<EngineParameters, "version" | "source">;
 
@@ -35,7 +49,15 @@ export type CalibrationOutcome = {
   seconds: number;
 };
 
-export function runCalibrationCohort(task: CalibrationTask, parcours: Parcours, parcoursKey: number, modelKey: number): CalibrationOutcome {
+export function runCalibrationCohort(task: CalibrationTask, cohorts: readonly { parcours: Parcours; parcoursKey: number }[], modelKey: number): CalibrationOutcome {
+  const tests = cohorts.flatMap(({ parcours, parcoursKey }) => cohortTests(task, parcours, parcoursKey, modelKey));
+  const started = performance.now();
+  const result = calibrateParameters({ pupils: tests, initial: ENGINE_PARAMETERS });
+  return { task, parameters: result.parameters, converged: result.converged, iterations: result.iterations, answers: result.answers, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The finished tests of one parcours' cohort, as the command reads them from the database. */
+function cohortTests(task: CalibrationTask, parcours: Parcours, parcoursKey: number, modelKey: number): CalibrationPupil[] {
   const model = LEARNER_MODELS[task.model];
   const cohortSeed = task.seed + COHORT_SEED_OFFSET;
   // The shipped parameters, whatever the bench is asked to try: this is what the school ran before calibrating.
@@ -48,7 +70,5 @@ export function runCalibrationCohort(task: CalibrationTask, parcours: Parcours, 
     // As the command reads the database: the campaign's target skills and every answer of the finished test, in order.
     tests.push({ targetSkills: parcours.targetSkills, answers: trace.answers.map(({ challengeId, skillId, isSuccess }) => ({ challengeId, skillId, isSuccess })) });
   }
-  const started = performance.now();
-  const result = calibrateParameters({ pupils: tests, initial: ENGINE_PARAMETERS });
-  return { task, parameters: result.parameters, converged: result.converged, iterations: result.iterations, answers: result.answers, seconds: (performance.now() - started) / 1000 };
+  return tests;
 }

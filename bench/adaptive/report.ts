@@ -151,7 +151,7 @@ export function formatCalibration(
     const of = (pick: (o: CalibrationOutcome) => number, format: (v: number) => string) => withInterval(interval(list.map(pick)), format);
     const iterations = list.map((o) => o.iterations);
     body.push([
-      short(info.name, 30),
+      short(list[0].task.label ?? info.name, 30),
       `${list.length} (${list.filter((o) => o.converged).length} convergées)`,
       of((o) => o.answers, (v) => v.toFixed(0)),
       `${Math.min(...iterations)}–${Math.max(...iterations)}`,

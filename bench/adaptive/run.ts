@@ -8,7 +8,8 @@
  *          --min-gain G (the precision engine's least worthwhile gain, in points², instead of its default)
  *          --engines …,précision-calibrée adds the precision engine with the parameters that the product's
  *          calibration finds on a cohort of the same population (calibration-cohort.ts; other seeds than the
- *          evaluation's): --cohort N tests per cohort (1000), --cohort-engine précision|smart-random (précision)
+ *          evaluation's): --cohort N tests per cohort (1000), --cohort-engine précision|smart-random (précision),
+ *          --cohort-pool (one calibration on the cohorts of every parcours of the run together, as the command does)
  * Prints, per population: per parcours and row, questions (mean, p90), mean absolute error of the mastery
  * rate, bias, share off by > 15 points, coverage of the ± (95 % intervals over seeds); the questions each
  * engine needs at smart-random's error; the test-wise pupils' estimated mastery; the time per question.
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     "min-gain": { type: "string" },
     cohort: { type: "string", default: "1000" },
     "cohort-engine": { type: "string", default: "précision" },
+    "cohort-pool": { type: "boolean", default: false },
   },
 });
 const isFull = values.mode === "full";
@@ -116,13 +118,29 @@ console.log(`Mode ${isFull ? "complet" : "rapide"} : ${parcours.length} parcours
 let calibrations: CalibrationOutcome[] = [];
 if (withCalibration) {
   // First each seed's calibration cohort, then the evaluation pupils take the engine with what it found.
+  // --cohort-pool: one calibration per population and seed on the cohorts of every parcours of the run put together, as
+  // `npm run engine:calibrate` fits one set on every finished test of an instance; each parcours then uses that set.
+  const pooled = values["cohort-pool"];
+  const parcoursIds = parcours.map((p) => p.id);
   const cohortTasks: CalibrationTask[] = tasks.flatMap((t) =>
-    t.kind === "synthetic" ? [{ kind: "calibration" as const, parcoursId: t.parcoursId, model: t.model, seed: t.seed, pupils: Number(values.cohort), cohortEngine }] : [],
+    t.kind !== "synthetic" || (pooled && t.parcoursId !== parcoursIds[0])
+      ? []
+      : [{
+          kind: "calibration" as const,
+          parcoursId: t.parcoursId,
+          model: t.model,
+          seed: t.seed,
+          pupils: Number(values.cohort),
+          cohortEngine,
+          ...(pooled ? { pooledParcoursIds: parcoursIds, label: `commune (${parcoursIds.length} parcours)` } : {}),
+        }],
   );
-  console.log(`Calibration : ${cohortTasks.length} cohortes de ${values.cohort} tests (moteur ${cohortEngine}, paramètres livrés), graines + 10 000`);
+  console.log(
+    `Calibration : ${cohortTasks.length} cohortes de ${values.cohort} tests${pooled ? ` par parcours, les ${parcoursIds.length} parcours ensemble (une calibration commune)` : ""} (moteur ${cohortEngine}, paramètres livrés), graines + 10 000`,
+  );
   calibrations = await runAll(cohortTasks, runCalibrationTask, Number(values.workers));
-  const byKey = new Map(calibrations.map((c) => [`${c.task.parcoursId}|${c.task.model}|${c.task.seed}`, c.parameters]));
-  for (const task of tasks) if (task.kind === "synthetic") task.calibrated = byKey.get(`${task.parcoursId}|${task.model}|${task.seed}`);
+  const byKey = new Map(calibrations.map((c) => [`${pooled ? "commune" : c.task.parcoursId}|${c.task.model}|${c.task.seed}`, c.parameters]));
+  for (const task of tasks) if (task.kind === "synthetic") task.calibrated = byKey.get(`${pooled ? "commune" : task.parcoursId}|${task.model}|${task.seed}`);
 }
 const results = await runAll(tasks, runTask, Number(values.workers));
 const groups = groupRows(results, parcoursInfo);

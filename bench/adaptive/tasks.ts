@@ -65,8 +65,8 @@ function parcoursOf(id: string): Parcours {
 
 /** A calibration cohort (calibration-cohort.ts), with the same pupil keys as the evaluation tasks. */
 export function runCalibrationTask(task: CalibrationTask): CalibrationOutcome {
-  const parcours = parcoursOf(task.parcoursId);
-  return runCalibrationCohort(task, parcours, stableNumber(parcours.id), stableNumber(task.model));
+  const cohorts = (task.pooledParcoursIds ?? [task.parcoursId]).map((id) => ({ parcours: parcoursOf(id), parcoursKey: stableNumber(id) }));
+  return runCalibrationCohort(task, cohorts, stableNumber(task.model));
 }
 
 export function runTask(task: Task): TaskResult {

@@ -1,5 +1,5 @@
 import { fieldLabel, textInput } from "@/components/ui/button-styles";
-import { DEFAULT_PRECISION_TARGET_CHOICE, FORMER_PRECISION_TARGET_CHOICES, PRECISION_TARGET_CHOICES } from "@/lib/domain/campaigns/campaign-form";
+import { DEFAULT_PRECISION_TARGET_CHOICE, isFormerPrecisionTarget, PRECISION_TARGET_CHOICES } from "@/lib/domain/campaigns/campaign-form";
 
 const TARGET_LABELS: Record<number, string> = { 8: " (par défaut, le plus précis)", 20: " (test le plus court)" };
 
@@ -11,7 +11,7 @@ export function EngineSettingsFields({ method, target, errors, editing = false }
   const chosenMethod = method === "SMART_RANDOM" ? "SMART_RANDOM" : "PRECISION";
   const chosenTarget = target ?? String(DEFAULT_PRECISION_TARGET_CHOICE);
   // A campaign created with a precision no longer offered keeps it until the teacher picks another one.
-  const former = editing && (FORMER_PRECISION_TARGET_CHOICES as readonly number[]).includes(Number(chosenTarget)) ? Number(chosenTarget) : null;
+  const former = editing && isFormerPrecisionTarget(Number(chosenTarget)) ? Number(chosenTarget) : null;
   return (
     <details className="rounded-lg border border-slate-200 p-4" open={Boolean(errors.assessmentMethod || errors.precisionTarget)}>
       <summary className="cursor-pointer font-semibold">Options avancées</summary>

@@ -25,7 +25,6 @@ export async function tutorialsByIds(ids: string[]) {
   return inOrderOf(ids, found);
 }
 
-
 /** Shares once: the conditional update on TO_SHARE makes a double click share a single time. */
 export async function shareParticipation(input: {
   participationId: number;
